@@ -1,0 +1,54 @@
+# cbs-reports: `make demo` to try it, `make test` to check it, `make bench` to measure it.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint format bench install messages clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The demo runs with DEBUG on, on the SQLite file db.sqlite3 unless DATABASE_URL says otherwise.
+demo: export DEBUG ?= true
+demo: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	mkdir -p out
+	$(PY) manage.py build_report --period 2021-H1 --format docx --output out/report-2021-H1.docx
+	$(PY) manage.py build_report --period 2021-H1 --format xlsx --output out/report-2021-H1.xlsx
+	@echo ""
+	@echo "Отчёт: out/report-2021-H1.docx, out/report-2021-H1.xlsx"
+	@echo "Откройте http://127.0.0.1:8000/  (вход: /accounts/login/, ввод данных: /admin/)"
+	@echo "Логины (пароль demo): methodist, director, librarian-cgb, librarian-cgdb, librarian-f1 ... librarian-f7"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cbs_reports.test_settings $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+# Recompile translations after editing a .po file (needs gettext's msgfmt).
+# The compiled .mo files are committed, so running the project needs no gettext.
+messages: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 out staticfiles

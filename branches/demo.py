@@ -1,0 +1,90 @@
+"""The Balkhash ЦБС as the demo: organization, libraries, periods and demo users.
+
+The figures of its first half of 2021 are loaded by the report's demo module
+(`reports/demo.py`) on top of this.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from branches.models import Library, Organization, ReportingPeriod, StaffProfile
+from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+
+DEMO_PASSWORD = "demo"
+
+ORGANIZATION = {
+    "code": "balkhash",
+    "name_ru": "КГУ «Централизованная библиотечная система г.Балхаш»",
+    "name_kk": "«Балқаш қаласының орталықтандырылған кітапхана жүйесі» КММ",
+    "short_name": "ЦБС",
+    "city_ru": "Балхаш",
+    "city_kk": "Балқаш",
+    "site": "http://www.balkhashlib.kz",
+}
+
+# (code, kind, number, short name, name ru, name kk)
+LIBRARIES = [
+    ("cgb", "central", None, "ЦГБ",
+     "Центральная городская библиотека им. С.Сейфуллина",
+     "С.Сейфуллин атындағы орталық қалалық кітапхана"),
+    ("cgdb", "central_children", None, "ЦГДБ",
+     "Центральная городская детская библиотека им. А.Гайдара",
+     "А.Гайдар атындағы орталық қалалық балалар кітапханасы"),
+    ("f1", "branch", 1, "ф№1", "Библиотека-филиал №1", "№1 кітапхана-филиалы"),
+    ("f2", "branch", 2, "ф№2", "Библиотека-филиал №2", "№2 кітапхана-филиалы"),
+    ("f3", "branch", 3, "ф№3", "Библиотека-филиал №3", "№3 кітапхана-филиалы"),
+    ("f4", "branch", 4, "ф№4", "Библиотека-филиал №4 «Сырлас»", "№4 «Сырлас» кітапхана-филиалы"),
+    ("f5", "children_branch", 5, "ф№5", "Детская библиотека-филиал №5", "№5 балалар кітапхана-филиалы"),
+    ("f6", "village", 6, "ф№6", "Библиотека-филиал №6, пос. Саяк", "№6 кітапхана-филиалы, Саяқ кенті"),
+    ("f7", "branch", 7, "ф№7", "Библиотека-филиал №7", "№7 кітапхана-филиалы"),
+]  # fmt: skip
+
+PERIODS = [(2021, 1), (2021, 2)]
+
+
+@transaction.atomic
+def demo_organization_load() -> Organization:
+    """Create or update the Balkhash ЦБС, its libraries, periods and demo users."""
+    org, _ = Organization.objects.update_or_create(code=ORGANIZATION["code"], defaults=ORGANIZATION)
+    for order, (code, kind, number, short, name_ru, name_kk) in enumerate(LIBRARIES, 1):
+        Library.objects.update_or_create(
+            organization=org,
+            code=code,
+            defaults={
+                "kind": kind,
+                "number": number,
+                "short_name": short,
+                "name_ru": name_ru,
+                "name_kk": name_kk,
+                "order": order * 10,
+            },
+        )
+    for year, half in PERIODS:
+        ReportingPeriod.objects.get_or_create(organization=org, year=year, half=half)
+    demo_users_load(org)
+    return org
+
+
+def demo_users_load(org: Organization) -> None:
+    groups = ensure_groups()
+    users = [
+        ("methodist", METHODOLOGIST, None, "Методист ЦБС"),
+        ("director", DIRECTOR, None, "Директор ЦБС"),
+    ]
+    users += [
+        (f"librarian-{code}", LIBRARIAN, code, f"Библиотекарь {short}")
+        for code, _k, _n, short, *_ in LIBRARIES
+    ]
+    user_model = get_user_model()
+    for username, role, library_code, position in users:
+        user, created = user_model.objects.get_or_create(
+            username=username, defaults={"is_staff": True, "first_name": position}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.set([groups[role]])
+        library = org.libraries.get(code=library_code) if library_code else None
+        StaffProfile.objects.update_or_create(
+            user=user, defaults={"organization": org, "library": library, "position": position}
+        )

@@ -1,0 +1,110 @@
+"""Abstract bases for the facts libraries record.
+
+A dated fact (a receipt, an event...) belongs to the period its date falls in;
+a period fact (a budget, a plan...) names its period; a snapshot (a fund size,
+a record count) is true at a moment and needs no period. The checks that every
+such fact shares live here so each form and each import runs the same ones.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from branches.models import Library, Organization, ReportingPeriod
+
+DATE_OUTSIDE_PERIODS = _(
+    "Дата %(date)s не попадает ни в один отчётный период этой ЦБС. "
+    "Сначала методист должен открыть период."
+)
+PERIOD_CLOSED = _("Период %(period)s утверждён: его данные больше нельзя менять.")
+PERIOD_OTHER_ORGANIZATION = _("Период относится к другой ЦБС.")
+
+
+def period_for_date(organization_id, day) -> ReportingPeriod | None:
+    half = 1 if day.month <= 6 else 2
+    return ReportingPeriod.objects.filter(
+        organization_id=organization_id, year=day.year, half=half
+    ).first()
+
+
+class LibraryFact(models.Model):
+    """A fact of one library: a librarian sees and edits only their library's."""
+
+    library = models.ForeignKey(Library, verbose_name=_("библиотека"), on_delete=models.PROTECT)
+    history = HistoricalRecords(inherit=True)
+
+    library_lookup = "library"
+    organization_lookup = "library__organization"
+
+    class Meta:
+        abstract = True
+
+
+class DatedLibraryFact(LibraryFact):
+    date = models.DateField(_("дата"))
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.date and self.library_id:
+            period = period_for_date(self.library.organization_id, self.date)
+            if period is None:
+                raise ValidationError(
+                    {
+                        "date": ValidationError(
+                            DATE_OUTSIDE_PERIODS, params={"date": self.date.strftime("%d.%m.%Y")}
+                        )
+                    }
+                )
+            if period.status == ReportingPeriod.Status.APPROVED:
+                raise ValidationError(
+                    {"date": ValidationError(PERIOD_CLOSED, params={"period": period.code})}
+                )
+
+
+class LibraryPeriodFact(LibraryFact):
+    """A figure a library only knows as a total for a whole period."""
+
+    period = models.ForeignKey(ReportingPeriod, verbose_name=_("период"), on_delete=models.PROTECT)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.period_id and self.library_id:
+            if self.period.organization_id != self.library.organization_id:
+                raise ValidationError({"period": PERIOD_OTHER_ORGANIZATION})
+            if self.period.status == ReportingPeriod.Status.APPROVED:
+                raise ValidationError(
+                    {"period": ValidationError(PERIOD_CLOSED, params={"period": self.period.code})}
+                )
+
+
+class OrganizationPeriodFact(models.Model):
+    """A figure of the whole ЦБС for a period (a budget, a plan): methodologist's."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("организация"), on_delete=models.PROTECT
+    )
+    period = models.ForeignKey(ReportingPeriod, verbose_name=_("период"), on_delete=models.PROTECT)
+    history = HistoricalRecords(inherit=True)
+
+    library_lookup = None
+    organization_lookup = "organization"
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.period_id and self.organization_id:
+            if self.period.organization_id != self.organization_id:
+                raise ValidationError({"period": PERIOD_OTHER_ORGANIZATION})
+            if self.period.status == ReportingPeriod.Status.APPROVED:
+                raise ValidationError(
+                    {"period": ValidationError(PERIOD_CLOSED, params={"period": self.period.code})}
+                )

@@ -1,0 +1,14 @@
+"""Seed the pick lists with the values that occur in the seed report."""
+
+from django.db import migrations
+
+from branches import seed_lists
+
+
+def forwards(apps, schema_editor):
+    seed_lists.load(apps, "branches", "Platform", seed_lists.PLATFORMS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("branches", "0001_initial")]
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -1,0 +1,256 @@
+"""The organization (ЦБС), its libraries, reporting periods and who works where."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from branches.lists import ListItem, localized
+
+
+class Organization(models.Model):
+    code = models.SlugField(_("код"), max_length=50, unique=True)
+    name_ru = models.CharField(_("название (рус.)"), max_length=300)
+    name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
+    short_name = models.CharField(_("краткое название"), max_length=50, default="ЦБС")
+    city_ru = models.CharField(_("город (рус.)"), max_length=100)
+    city_kk = models.CharField(_("город (каз.)"), max_length=100, blank=True)
+    site = models.URLField(_("сайт"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("организация (ЦБС)")
+        verbose_name_plural = _("организации (ЦБС)")
+        ordering = ["name_ru"]
+
+    def __str__(self) -> str:
+        return self.name()
+
+    def name(self, language: str | None = None) -> str:
+        return localized(self, "name", language)
+
+    def city(self, language: str | None = None) -> str:
+        return localized(self, "city", language)
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Library(models.Model):
+    class Kind(models.TextChoices):
+        CENTRAL = "central", _("центральная городская библиотека")
+        CENTRAL_CHILDREN = "central_children", _("центральная детская библиотека")
+        BRANCH = "branch", _("библиотека-филиал")
+        CHILDREN_BRANCH = "children_branch", _("детская библиотека-филиал")
+        VILLAGE = "village", _("сельская библиотека-филиал")
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        related_name="libraries",
+    )
+    code = models.SlugField(_("код"), max_length=50, help_text=_("Латиницей, например cgb, f4."))
+    kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(_("номер филиала"), null=True, blank=True)
+    name_ru = models.CharField(_("название (рус.)"), max_length=300)
+    name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
+    short_name = models.CharField(
+        _("сокращение"), max_length=30, help_text=_("Как в отчёте: ЦГБ, ЦГДБ, ф№4.")
+    )
+    order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("библиотека")
+        verbose_name_plural = _("библиотеки")
+        ordering = ["organization", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code"],
+                name="library_code_unique_in_organization",
+                violation_error_message=_("Библиотека с таким кодом уже есть в этой ЦБС."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name()
+
+    def name(self, language: str | None = None) -> str:
+        return localized(self, "name", language)
+
+    def natural_key(self):
+        return (self.organization.code, self.code)
+
+
+class Platform(ListItem):
+    """A social network or video platform: Facebook, Instagram, YouTube, Zoom..."""
+
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("платформа")
+        verbose_name_plural = _("платформы")
+
+
+class SocialPage(models.Model):
+    """A page of the whole ЦБС (no library) or of one library in a social network."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("организация"), on_delete=models.CASCADE
+    )
+    library = models.ForeignKey(
+        Library,
+        verbose_name=_("библиотека"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="social_pages",
+        help_text=_("Пусто — общая страница ЦБС."),
+    )
+    platform = models.ForeignKey(Platform, verbose_name=_("платформа"), on_delete=models.PROTECT)
+    url = models.URLField(_("ссылка"), max_length=500)
+    history = HistoricalRecords()
+
+    library_lookup = "library"
+    organization_lookup = "organization"
+
+    class Meta:
+        verbose_name = _("страница в соцсети")
+        verbose_name_plural = _("страницы в соцсетях")
+        ordering = ["organization", "library__order", "platform__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "url"],
+                name="social_page_url_unique",
+                violation_error_message=_("Такая страница уже внесена."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        owner = self.library or self.organization.short_name
+        return f"{owner}: {self.platform} — {self.url}"
+
+    def clean(self):
+        if self.library_id and self.organization_id:
+            if self.library.organization_id != self.organization_id:
+                raise ValidationError({"library": _("Библиотека относится к другой ЦБС.")})
+
+
+class ReportingPeriod(models.Model):
+    """A half-year of one organization. A year is the sum of its two halves."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("открыт")
+        SUBMITTED = "submitted", _("сдан")
+        APPROVED = "approved", _("утверждён")
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        related_name="periods",
+    )
+    year = models.PositiveSmallIntegerField(_("год"))
+    half = models.PositiveSmallIntegerField(
+        _("полугодие"), choices=[(1, _("1 полугодие")), (2, _("2 полугодие"))]
+    )
+    status = models.CharField(
+        _("статус"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    history = HistoricalRecords()
+
+    library_lookup = None
+    organization_lookup = "organization"
+
+    class Meta:
+        verbose_name = _("отчётный период")
+        verbose_name_plural = _("отчётные периоды")
+        ordering = ["organization", "-year", "-half"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "half"],
+                name="period_unique_per_organization",
+                violation_error_message=_(
+                    "Этот период уже есть: полугодия одной ЦБС не могут пересекаться."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(half__in=[1, 2]),
+                name="period_half_is_1_or_2",
+                violation_error_message=_("Полугодие — 1 или 2."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=2000, year__lte=2100),
+                name="period_year_in_range",
+                violation_error_message=_("Год должен быть между 2000 и 2100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.get_half_display()} {self.year})"
+
+    @property
+    def code(self) -> str:
+        return f"{self.year}-H{self.half}"
+
+    @property
+    def start(self) -> datetime.date:
+        return datetime.date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def end(self) -> datetime.date:
+        """The last day of the period (inclusive)."""
+        return (
+            datetime.date(self.year, 6, 30) if self.half == 1 else datetime.date(self.year, 12, 31)
+        )
+
+    @property
+    def day_after(self) -> datetime.date:
+        """The first day after the period: balances "at 01.07" are taken here."""
+        return self.end + datetime.timedelta(days=1)
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class StaffProfile(models.Model):
+    """Ties a user to an organization and, for a librarian, to one library."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("пользователь"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("организация"), on_delete=models.PROTECT
+    )
+    library = models.ForeignKey(
+        Library,
+        verbose_name=_("библиотека"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Только для библиотекаря: библиотека, данные которой он вносит."),
+    )
+    position = models.CharField(_("должность"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    library_lookup = "library"
+    organization_lookup = "organization"
+
+    class Meta:
+        verbose_name = _("профиль сотрудника")
+        verbose_name_plural = _("профили сотрудников")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.get_username()} — {self.library or self.organization.short_name}"
+
+    def clean(self):
+        if self.library_id and self.organization_id:
+            if self.library.organization_id != self.organization_id:
+                raise ValidationError({"library": _("Библиотека относится к другой ЦБС.")})

@@ -1,0 +1,89 @@
+"""Who may see which rows: the one place every admin, export, import and dashboard
+query goes through.
+
+A librarian sees only their own library's rows; the methodologist and the
+director see everything of their organization; a user without a staff profile
+sees nothing (a superuser sees everything). Each model says how to reach its
+library and its organization with two class attributes:
+
+    library_lookup = "library"                   # None: the model has no library
+    organization_lookup = "library__organization"
+"""
+
+from django.contrib.auth.models import Group
+from django.db.models import Model, QuerySet
+
+from branches.models import Library, Organization, StaffProfile
+
+LIBRARIAN = "Библиотекарь"
+METHODOLOGIST = "Методист"
+DIRECTOR = "Директор"
+ROLES = (LIBRARIAN, METHODOLOGIST, DIRECTOR)
+
+
+def staff_profile(user) -> StaffProfile | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cached = getattr(user, "_staff_profile_cache", False)
+    if cached is not False:
+        return cached
+    profile = (
+        StaffProfile.objects.select_related("organization", "library").filter(user=user).first()
+    )
+    user._staff_profile_cache = profile
+    return profile
+
+
+def user_library(user) -> Library | None:
+    """The library a librarian works in; None for everybody else."""
+    profile = staff_profile(user)
+    return profile.library if profile else None
+
+
+def user_organization(user) -> Organization | None:
+    profile = staff_profile(user)
+    return profile.organization if profile else None
+
+
+def user_roles(user) -> set[str]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_role_cache", None)
+    if cached is None:
+        cached = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+        user._role_cache = cached
+    return cached
+
+
+def is_librarian(user) -> bool:
+    return not user.is_superuser and user_library(user) is not None
+
+
+def lookups_for(model: type[Model]) -> tuple[str | None, str | None]:
+    if model is Library:
+        return "pk", "organization"
+    if model is Organization:
+        return None, "pk"
+    return (
+        getattr(model, "library_lookup", None),
+        getattr(model, "organization_lookup", None),
+    )
+
+
+def scope_queryset(queryset: QuerySet, user) -> QuerySet:
+    """Narrow `queryset` to the rows `user` may see."""
+    if user.is_superuser:
+        return queryset
+    profile = staff_profile(user)
+    if profile is None:
+        return queryset.none()
+    library_lookup, organization_lookup = lookups_for(queryset.model)
+    if profile.library_id is not None and library_lookup is not None:
+        return queryset.filter(**{library_lookup: profile.library_id})
+    if organization_lookup is not None:
+        return queryset.filter(**{organization_lookup: profile.organization_id})
+    return queryset  # a shared list (sources, forms...): everybody reads it
+
+
+def ensure_groups() -> dict[str, Group]:
+    return {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}

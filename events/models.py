@@ -1,0 +1,122 @@
+"""Events and the online-work figures of each library."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from branches.facts import DatedLibraryFact, LibraryPeriodFact
+from branches.lists import ListItem
+from branches.models import Platform
+
+
+class EventForm(ListItem):
+    """Challenge, live broadcast, master class, quiz, action, contest, TikTok..."""
+
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("форма мероприятия")
+        verbose_name_plural = _("формы мероприятий")
+
+
+class Initiative(ListItem):
+    """A programme, centre or campaign events belong to: «Парасат жолы», «KITAP FEST»..."""
+
+    description_ru = models.TextField(_("описание (рус.)"), blank=True)
+    description_kk = models.TextField(_("описание (каз.)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("инициатива, программа")
+        verbose_name_plural = _("инициативы, программы")
+
+
+class Event(DatedLibraryFact):
+    class Highlight(models.TextChoices):
+        NONE = "", _("—")
+        LITERARY = "literary", _("значимое литературное событие")
+        LOCAL = "local", _("крупное событие местного значения")
+
+    title = models.CharField(_("название"), max_length=500)
+    form = models.ForeignKey(EventForm, verbose_name=_("форма"), on_delete=models.PROTECT)
+    is_online = models.BooleanField(_("онлайн"), default=True)
+    platforms = models.ManyToManyField(Platform, verbose_name=_("платформы"), blank=True)
+    initiatives = models.ManyToManyField(
+        Initiative, verbose_name=_("инициативы, программы"), blank=True
+    )
+    highlight = models.CharField(
+        _("выделить в отчёте"), max_length=10, choices=Highlight.choices, blank=True, default=""
+    )
+    dedication = models.CharField(
+        _("посвящено"), max_length=300, blank=True, help_text=_("Например: к 175-летию Ж.Жабаева.")
+    )
+    audience = models.CharField(
+        _("аудитория"), max_length=300, blank=True, help_text=_("Например: старшеклассники.")
+    )
+    guests = models.CharField(_("гости"), max_length=1000, blank=True)
+    participants = models.PositiveIntegerField(_("участников"), null=True, blank=True)
+    views = models.PositiveIntegerField(_("просмотров"), null=True, blank=True)
+    url = models.URLField(_("ссылка"), max_length=500, blank=True)
+    note = models.TextField(_("примечание"), blank=True)
+
+    class Meta:
+        verbose_name = _("мероприятие")
+        verbose_name_plural = _("мероприятия")
+        ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["library", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.library}, {self.date:%d.%m.%Y})"
+
+
+class OnlineFigures(LibraryPeriodFact):
+    """Online work of a library in a period, as totals (optionally per platform).
+
+    The seed knows 183 online events, 25192 subscribers, 164785 views and 2128
+    posts only as totals: they are entered as such, never as invented events.
+    """
+
+    platform = models.ForeignKey(
+        Platform,
+        verbose_name=_("платформа"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Пусто — итог по всем платформам."),
+    )
+    online_events = models.PositiveIntegerField(_("онлайн-мероприятий"), default=0)
+    subscribers = models.PositiveIntegerField(_("подписчиков"), default=0)
+    views = models.PositiveIntegerField(_("просмотров"), default=0)
+    posts = models.PositiveIntegerField(_("публикаций"), default=0)
+
+    class Meta:
+        verbose_name = _("показатели онлайн-работы")
+        verbose_name_plural = _("показатели онлайн-работы")
+        ordering = ["-period__year", "-period__half", "library__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["library", "period", "platform"],
+                name="online_figures_unique_per_platform",
+                violation_error_message=_(
+                    "Показатели этой библиотеки за период по этой платформе уже внесены."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["library", "period"],
+                condition=models.Q(platform__isnull=True),
+                name="online_figures_unique_total",
+                violation_error_message=_(
+                    "Итоговые показатели этой библиотеки за период уже внесены."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    online_events__gte=0, subscribers__gte=0, views__gte=0, posts__gte=0
+                ),
+                name="online_figures_not_negative",
+                violation_error_message=_("Показатели не могут быть отрицательными."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library} {self.period.code}: {self.platform or _('все платформы')}"

@@ -1,0 +1,161 @@
+"""The book fund: acquisition budget, receipts, write-offs and fund snapshots."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from branches.facts import DatedLibraryFact, LibraryFact, OrganizationPeriodFact
+from branches.lists import ListItem
+
+KAZAKH_ABOVE_TOTAL = _(
+    "Экземпляров на казахском языке не может быть больше, чем всего экземпляров."
+)
+
+
+class FundingSource(ListItem):
+    """Where copies come from: local-budget purchase, state order, gift..."""
+
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("источник поступления")
+        verbose_name_plural = _("источники поступления")
+
+
+class WriteOffReason(ListItem):
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("причина списания")
+        verbose_name_plural = _("причины списания")
+
+
+def copies_fields():
+    return (
+        models.PositiveIntegerField(_("экземпляров")),
+        models.PositiveIntegerField(_("в т.ч. на казахском языке"), default=0),
+    )
+
+
+def kazakh_within_total(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(copies_kk__lte=models.F("copies")),
+        name=name,
+        violation_error_message=KAZAKH_ABOVE_TOTAL,
+    )
+
+
+def copies_not_negative(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(copies__gte=0, copies_kk__gte=0),
+        name=name,
+        violation_error_message=_("Количество экземпляров не может быть отрицательным."),
+    )
+
+
+class AcquisitionBudget(OrganizationPeriodFact):
+    source = models.ForeignKey(FundingSource, verbose_name=_("источник"), on_delete=models.PROTECT)
+    amount = models.DecimalField(_("сумма, тыс. тенге"), max_digits=12, decimal_places=1)
+    note = models.CharField(_("примечание"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("бюджет комплектования")
+        verbose_name_plural = _("бюджет комплектования")
+        ordering = ["-period__year", "-period__half", "source__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "period", "source"],
+                name="budget_unique_per_period_source",
+                violation_error_message=_("Бюджет по этому источнику за период уже внесён."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0),
+                name="budget_amount_not_negative",
+                violation_error_message=_("Сумма не может быть отрицательной."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period.code}: {self.source} — {self.amount} тыс. тг"
+
+
+class Receipt(DatedLibraryFact):
+    source = models.ForeignKey(FundingSource, verbose_name=_("источник"), on_delete=models.PROTECT)
+    copies, copies_kk = copies_fields()
+    document = models.CharField(
+        _("документ"), max_length=100, blank=True, help_text=_("Накладная, акт, номер КСУ.")
+    )
+    note = models.CharField(_("примечание"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("поступление")
+        verbose_name_plural = _("поступления")
+        ordering = ["-date", "library__order"]
+        constraints = [
+            copies_not_negative("receipt_copies_not_negative"),
+            kazakh_within_total("receipt_kazakh_within_total"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library} {self.date:%d.%m.%Y}: +{self.copies} экз. ({self.source})"
+
+
+class WriteOff(DatedLibraryFact):
+    reason = models.ForeignKey(WriteOffReason, verbose_name=_("причина"), on_delete=models.PROTECT)
+    act_number = models.CharField(_("номер акта"), max_length=50, blank=True)
+    copies, copies_kk = copies_fields()
+    note = models.CharField(_("примечание"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("списание")
+        verbose_name_plural = _("списания")
+        ordering = ["-date", "library__order"]
+        constraints = [
+            copies_not_negative("writeoff_copies_not_negative"),
+            kazakh_within_total("writeoff_kazakh_within_total"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library} {self.date:%d.%m.%Y}: −{self.copies} экз. ({self.reason})"
+
+    def clean(self):
+        super().clean()
+        # Imported here: selectors import this module.
+        from holdings.selectors import writeoff_overdraw_error
+
+        error = writeoff_overdraw_error(self)
+        if error:
+            raise ValidationError({"copies": error})
+
+
+class FundSnapshot(LibraryFact):
+    """A library's fund at the start of a day: the opening balance or an inventory."""
+
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("начальный остаток")
+        INVENTORY = "inventory", _("инвентаризация")
+
+    date = models.DateField(_("на дату"), help_text=_("Фонд на начало этого дня."))
+    kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices, default=Kind.OPENING)
+    copies, copies_kk = copies_fields()
+    note = models.CharField(_("примечание"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("состояние фонда")
+        verbose_name_plural = _("состояния фонда")
+        ordering = ["-date", "library__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["library", "date"],
+                name="fund_snapshot_unique_per_day",
+                violation_error_message=_(
+                    "Состояние фонда этой библиотеки на эту дату уже внесено."
+                ),
+            ),
+            copies_not_negative("snapshot_copies_not_negative"),
+            kazakh_within_total("snapshot_kazakh_within_total"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library} на {self.date:%d.%m.%Y}: {self.copies} экз."

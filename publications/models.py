@@ -1,0 +1,208 @@
+"""The libraries' own publications (booklets, book trailers...) and media mentions."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from branches.facts import DatedLibraryFact, LibraryPeriodFact
+from branches.lists import ListItem
+
+
+class PublicationKind(ListItem):
+    """E-booklet, booklet, literary podium, book trailer, video, virtual exhibition..."""
+
+    is_multimedia = models.BooleanField(
+        _("мультимедиа"),
+        default=False,
+        help_text=_(
+            "Буктрейлеры, видеоролики, виртуальные выставки: в отчёте идут отдельным "
+            "списком, с размером файла в МБ."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("вид издания")
+        verbose_name_plural = _("виды изданий")
+
+
+def _number(value: Decimal) -> str:
+    """32.4 -> "32,4"; 171.0 -> "171": sizes as the seed prints them."""
+    text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return text.replace(".", ",")
+
+
+class Publication(DatedLibraryFact):
+    class Language(models.TextChoices):
+        KAZAKH = "kk", _("казахский")
+        RUSSIAN = "ru", _("русский")
+        BOTH = "kk-ru", _("казахский и русский")
+
+    kind = models.ForeignKey(
+        PublicationKind, verbose_name=_("вид издания"), on_delete=models.PROTECT
+    )
+    title = models.CharField(_("заглавие"), max_length=500)
+    quoted = models.BooleanField(
+        _("заглавие в кавычках"), default=True, help_text=_("«Заглавие» — как в описании.")
+    )
+    annotation = models.TextField(_("аннотация"), blank=True)
+    issuer = models.CharField(
+        _("подразделение-составитель"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: Ақпараттық библиографиялық бөлімі. Пусто — название библиотеки."),
+    )
+    compilers = models.CharField(
+        _("составители"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: Ж.Әлиева, Л.Кенжебекова."),
+    )
+    place = models.CharField(_("место издания"), max_length=100, default="Балқаш")
+    year = models.PositiveSmallIntegerField(_("год"))
+    pages = models.PositiveIntegerField(_("страниц"), null=True, blank=True)
+    size_mb = models.DecimalField(
+        _("размер, МБ"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    illustrated = models.BooleanField(_("иллюстрировано"), default=False)
+    url = models.URLField(_("ссылка"), max_length=500, blank=True)
+    language = models.CharField(
+        _("язык"), max_length=5, choices=Language.choices, default=Language.KAZAKH
+    )
+
+    class Meta:
+        verbose_name = _("издание библиотеки")
+        verbose_name_plural = _("издания библиотек")
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(size_mb__isnull=True) | models.Q(size_mb__gt=0),
+                name="publication_size_positive",
+                violation_error_message=_("Размер файла должен быть больше нуля."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1900, year__lte=2100),
+                name="publication_year_in_range",
+                violation_error_message=_("Год издания должен быть между 1900 и 2100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title_display(self) -> str:
+        return f"«{self.title}»" if self.quoted else self.title
+
+    def description(self, issuer_name: str | None = None) -> str:
+        """The bibliographic description in the seed's style.
+
+        Print: «Кел оқиық, бәріміз»: Электронды буклет // №4 «Сырлас» кітапхана-филиалы;
+        құраст.: Ж.Әлиева. - Балқаш, 2021. – 22 б. - суретті.
+        Multimedia: «Title»: annotation / Ақпараттық библиографиялық бөлімі;
+        құраст.: Т.Ахметбекова. – Балқаш, 2021. – 32,4 МБ.
+        """
+        issuer = self.issuer or issuer_name or self.library.name("kk")
+        if self.kind.is_multimedia:
+            head = (
+                f"{self.title_display}: {self.annotation}"
+                if self.annotation
+                else self.title_display
+            )
+            responsibility = issuer
+            if self.compilers:
+                responsibility = f"{issuer}; құраст.: {self.compilers}"
+            text = f"{head} / {responsibility}. – {self.place}, {self.year}."
+            if self.size_mb is not None:
+                text += f" – {_number(self.size_mb)} МБ."
+            return text
+        text = f"{self.title_display}: {self.kind.name_in('kk')} // {issuer}"
+        if self.compilers:
+            text += f"; құраст.: {self.compilers}"
+        text += f". - {self.place}, {self.year}."
+        if self.pages:
+            text += f" – {self.pages} б."
+        if self.illustrated:
+            text += " - суретті."
+        return text
+
+
+class MediaMention(DatedLibraryFact):
+    class Kind(models.TextChoices):
+        PRINT = "print", _("печатное издание")
+        ONLINE = "online", _("интернет-издание")
+        TV = "tv", _("телевидение")
+
+    kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices, default=Kind.PRINT)
+    author = models.CharField(_("автор"), max_length=200, blank=True, help_text=_("Сәденов, Қ."))
+    author_short = models.CharField(
+        _("автор после косой черты"), max_length=200, blank=True, help_text=_("Қ.Сәденов")
+    )
+    title = models.CharField(_("заглавие"), max_length=1000)
+    outlet = models.CharField(_("издание / канал"), max_length=200, blank=True)
+    issue_number = models.CharField(_("номер выпуска"), max_length=50, blank=True)
+    page = models.CharField(_("страница"), max_length=20, blank=True)
+    by_librarian = models.BooleanField(_("написано библиотекарем"), default=False)
+    url = models.URLField(_("ссылка"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("публикация в СМИ")
+        verbose_name_plural = _("публикации в СМИ")
+        ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title[:100]
+
+    @property
+    def description(self) -> str:
+        """Сәденов, Қ. «Title» / Қ.Сәденов // Пульс. – 2021. – 30 апреля (№18). – С. 7"""
+        if self.kind == self.Kind.TV and not self.outlet:
+            return self.url or self.title
+        head = f"{self.author} {self.title}" if self.author else self.title
+        if self.author_short:
+            head += f" / {self.author_short}"
+        months = [
+            "января", "февраля", "марта", "апреля", "мая", "июня",
+            "июля", "августа", "сентября", "октября", "ноября", "декабря",
+        ]  # fmt: skip
+        day = f"{self.date.day} {months[self.date.month - 1]}"
+        if self.issue_number:
+            day += f" (№{self.issue_number})"
+        text = f"{head} // {self.outlet}. – {self.date.year}. – {day}"
+        if self.page:
+            text += f". – С. {self.page}"
+        return text
+
+
+class MediaMentionTotal(LibraryPeriodFact):
+    """Mentions a library counted for a period but did not list one by one.
+
+    The report's counts are the listed mentions plus these; the seed gives
+    18 publications, 3 by librarians, 2 TV stories, but lists only four.
+    """
+
+    mentions = models.PositiveIntegerField(_("публикаций, не внесённых списком"))
+    by_librarians = models.PositiveIntegerField(_("из них написано библиотекарями"), default=0)
+    tv_stories = models.PositiveIntegerField(_("из них видеосюжетов на ТВ"), default=0)
+
+    class Meta:
+        verbose_name = _("публикации в СМИ итогом")
+        verbose_name_plural = _("публикации в СМИ итогом")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["library", "period"],
+                name="media_total_unique_per_period",
+                violation_error_message=_("Итог этой библиотеки за этот период уже внесён."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(by_librarians__lte=models.F("mentions"))
+                & models.Q(tv_stories__lte=models.F("mentions")),
+                name="media_total_parts_within_total",
+                violation_error_message=_("Часть не может быть больше итога публикаций."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.library} {self.period.code}: {self.mentions}"

@@ -1,0 +1,72 @@
+"""Personas: a librarian of one library, a librarian of another, the methodologist,
+the director, and a methodologist of another organization (an outsider)."""
+
+import pytest
+
+from branches.models import Library, Organization, ReportingPeriod, StaffProfile
+from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+
+
+@pytest.fixture
+def organization(db):
+    return Organization.objects.create(
+        code="test-cbs", name_ru="Тестовая ЦБС", name_kk="Сынақ ОКЖ", city_ru="Балхаш"
+    )
+
+
+@pytest.fixture
+def library(organization):
+    return Library.objects.create(
+        organization=organization, code="cgb", kind="central", short_name="ЦГБ",
+        name_ru="Центральная городская библиотека", name_kk="Орталық қалалық кітапхана", order=10,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def other_library(organization):
+    return Library.objects.create(
+        organization=organization, code="f4", kind="branch", number=4, short_name="ф№4",
+        name_ru="Библиотека-филиал №4", name_kk="№4 кітапхана-филиалы", order=20,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def period(organization):
+    return ReportingPeriod.objects.create(organization=organization, year=2021, half=1)
+
+
+@pytest.fixture
+def other_organization(db):
+    return Organization.objects.create(code="other", name_ru="Другая ЦБС", city_ru="Караганда")
+
+
+def make_user(django_user_model, username, role, organization, library=None):
+    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
+    user.groups.set([ensure_groups()[role]])
+    StaffProfile.objects.create(user=user, organization=organization, library=library)
+    return user
+
+
+@pytest.fixture
+def librarian(django_user_model, organization, library):
+    return make_user(django_user_model, "lib-cgb", LIBRARIAN, organization, library)
+
+
+@pytest.fixture
+def other_librarian(django_user_model, organization, other_library):
+    return make_user(django_user_model, "lib-f4", LIBRARIAN, organization, other_library)
+
+
+@pytest.fixture
+def methodologist(django_user_model, organization):
+    return make_user(django_user_model, "methodist", METHODOLOGIST, organization)
+
+
+@pytest.fixture
+def director(django_user_model, organization):
+    return make_user(django_user_model, "director", DIRECTOR, organization)
+
+
+@pytest.fixture
+def outsider(django_user_model, other_organization):
+    return make_user(django_user_model, "outsider", METHODOLOGIST, other_organization)
