@@ -21,6 +21,9 @@ class ListItem(models.Model):
         abstract = True
         ordering = ["order", "name_ru"]
 
+    def __str__(self) -> str:
+        return self.name_in()
+
     def name_in(self, language: str | None = None) -> str:
         language = (language or get_language() or "ru")[:2]
         if language == "kk" and self.name_kk:
@@ -29,9 +32,6 @@ class ListItem(models.Model):
 
     def natural_key(self):
         return (self.code,)
-
-    def __str__(self) -> str:
-        return self.name_in()
 
 
 def localized(obj, field: str, language: str | None = None) -> str:
