@@ -1,0 +1,92 @@
+"""The half-year report: one per reporting period, with the methodologist's narrative.
+
+Figures are never stored here: the builder computes them from the data while the
+report is a draft or submitted; on approval a snapshot of what the report said
+is frozen in `snapshot` and every later rendering reads it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from branches.models import Organization, ReportingPeriod
+from reports.sections import SECTION_CHOICES
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("черновик")
+        SUBMITTED = "submitted", _("сдан")
+        APPROVED = "approved", _("утверждён")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("организация"), on_delete=models.PROTECT
+    )
+    period = models.OneToOneField(
+        ReportingPeriod,
+        verbose_name=_("период"),
+        on_delete=models.PROTECT,
+        related_name="report",
+    )
+    status = models.CharField(
+        _("статус"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    snapshot = models.JSONField(
+        _("снимок утверждённого отчёта"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("создан"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменён"), auto_now=True)
+    approved_at = models.DateTimeField(_("утверждён"), null=True, blank=True, editable=False)
+
+    library_lookup = None
+    organization_lookup = "organization"
+
+    class Meta:
+        verbose_name = _("отчёт")
+        verbose_name_plural = _("отчёты")
+        ordering = ["-period__year", "-period__half"]
+        permissions = [("approve_report", _("Может утверждать отчёт"))]
+
+    def __str__(self) -> str:
+        return f"{self.organization.short_name}: {self.period.code}"
+
+    def clean(self):
+        super().clean()
+        if self.period_id and self.organization_id:
+            if self.period.organization_id != self.organization_id:
+                raise ValidationError({"period": _("Период относится к другой ЦБС.")})
+
+
+class SectionText(models.Model):
+    """The narrative paragraphs of one section, written by the methodologist."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("отчёт"), on_delete=models.CASCADE, related_name="texts"
+    )
+    section = models.CharField(_("раздел"), max_length=30, choices=SECTION_CHOICES)
+    text_ru = models.TextField(_("текст (рус.)"), blank=True)
+    text_kk = models.TextField(_("текст (каз.)"), blank=True)
+
+    library_lookup = None
+    organization_lookup = "report__organization"
+
+    class Meta:
+        verbose_name = _("текст раздела")
+        verbose_name_plural = _("тексты разделов")
+        ordering = ["report", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "section"],
+                name="section_text_unique_per_report",
+                violation_error_message=_("Текст этого раздела уже есть в отчёте."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.get_section_display()}"
+
+    def text(self, language: str = "ru") -> str:
+        """The text in `language`; the Russian one when the Kazakh is not written yet."""
+        if language == "kk" and self.text_kk:
+            return self.text_kk
+        return self.text_ru

@@ -1,0 +1,81 @@
+"""The report's sections, in the seed's order, with their codes and titles.
+
+The codes are shared with the demo loader (narrative texts per section) and
+the dashboard; the titles are Russian source strings translated through
+reports/locale/kk.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    code: str
+    title: Promise
+    level: int = 1  # 1: a numbered chapter of the report; 2: a group inside «events»
+
+
+RESOURCES = "resources"
+LOCAL_HISTORY = "local_history"
+BIBLIOGRAPHY = "bibliography"
+PUBLISHING = "publishing"
+MEDIA = "media"
+EVENTS = "events"
+PARASAT = "parasat"
+KITAP_FEST = "kitap_fest"
+CHALLENGES = "challenges"
+ZOOM = "zoom"
+LIVE = "live"
+ONLINE_ACTIONS = "online_actions"
+ONSITE = "onsite"
+LITERARY = "literary"
+LOCAL = "local"
+ONE_COUNTRY_ONE_BOOK = "one_country_one_book"
+CHILDREN_READING = "children_reading"
+TOTALS = "totals"
+
+SECTIONS: list[SectionDef] = [
+    SectionDef(RESOURCES, _("III. Библиотечные ресурсы: формирование фонда документов ЦБС")),
+    SectionDef(
+        LOCAL_HISTORY,
+        _("V. Краеведческая деятельность библиотек. Работа по оцифровке документов"),
+    ),
+    SectionDef(BIBLIOGRAPHY, _("VI. Библиографическая деятельность")),
+    SectionDef(PUBLISHING, _("Издательская деятельность ЦБС")),
+    SectionDef(MEDIA, _("Реклама библиотеки и имиджевые мероприятия")),
+    SectionDef(EVENTS, _("Информационно-библиотечная поддержка значимых мероприятий")),
+    SectionDef(PARASAT, _("Центр «Парасат жолы»"), level=2),
+    SectionDef(KITAP_FEST, _("Книжный фестиваль «KITAP FEST»"), level=2),
+    SectionDef(CHALLENGES, _("Челленджи"), level=2),
+    SectionDef(ZOOM, _("На платформе Zoom"), level=2),
+    SectionDef(LIVE, _("Прямые эфиры"), level=2),
+    SectionDef(ONLINE_ACTIONS, _("Онлайн-акции, конкурсы и др."), level=2),
+    SectionDef(ONSITE, _("Мероприятия в библиотеках"), level=2),
+    SectionDef(LITERARY, _("Значимые литературные события"), level=2),
+    SectionDef(LOCAL, _("Крупные события местного значения"), level=2),
+    SectionDef(ONE_COUNTRY_ONE_BOOK, _("В рамках акции «Одна страна – одна книга»"), level=2),
+    SectionDef(CHILDREN_READING, _("Год поддержки детского и юношеского чтения"), level=2),
+    SectionDef(TOTALS, _("Итоги онлайн-работы")),
+]
+
+SECTION_BY_CODE = {section.code: section for section in SECTIONS}
+SECTION_CHOICES = [(section.code, section.title) for section in SECTIONS]
+
+# Event groups filled by an initiative the event belongs to: section -> Initiative.code.
+INITIATIVE_GROUPS = {
+    PARASAT: "parasat-zholy",
+    KITAP_FEST: "kitap-fest",
+    ONE_COUNTRY_ONE_BOOK: "one-country-one-book",
+    CHILDREN_READING: "year-of-childrens-reading",
+}
+# Event groups filled by Event.highlight: section -> highlight value.
+HIGHLIGHT_GROUPS = {LITERARY: "literary", LOCAL: "local"}
+# Each event falls in exactly one of these, the first that matches (see events/selectors.py).
+FORM_GROUPS = (CHALLENGES, LIVE, ZOOM, ONLINE_ACTIONS, ONSITE)
+
+
+def section_title(code: str) -> str:
+    return str(SECTION_BY_CODE[code].title)
