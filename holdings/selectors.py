@@ -7,6 +7,7 @@ Every function here runs a fixed number of queries whatever the data size.
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
@@ -220,3 +221,67 @@ def period_fund_movement(period: ReportingPeriod, libraries=None) -> FundMovemen
     return fund_movement(
         organization=period.organization, start=period.start, end=period.end, libraries=libraries
     )
+
+
+# Added for the report and the dashboard (reports/): period sums by list item.
+
+
+@dataclass(frozen=True)
+class ListAmount:
+    """A sum for one value of a pick list (a funding source, a write-off reason)."""
+
+    code: str
+    name_ru: str
+    name_kk: str
+    amount: Copies = field(default_factory=Copies)
+    money: Decimal | None = None  # thousand tenge, for budgets
+
+    def name(self, language: str = "ru") -> str:
+        return self.name_kk if language == "kk" and self.name_kk else self.name_ru
+
+
+def budget_by_source(*, organization: Organization, period_ids: list[int]) -> list[ListAmount]:
+    """The acquisition budget of the periods per funding source, thousand tenge. One query."""
+    from holdings.models import AcquisitionBudget
+
+    rows = (
+        AcquisitionBudget.objects.filter(organization=organization, period__in=period_ids)
+        .values("source__code", "source__name_ru", "source__name_kk", "source__order")
+        .annotate(total=Sum("amount"))
+        .order_by("source__order", "source__code")
+    )
+    return [
+        ListAmount(r["source__code"], r["source__name_ru"], r["source__name_kk"], money=r["total"])
+        for r in rows
+    ]
+
+
+def _copies_by_item(model, item: str, library_ids, start, end) -> list[ListAmount]:
+    rows = (
+        model.objects.filter(
+            library__in=library_ids, date__gte=start, date__lt=end + datetime.timedelta(days=1)
+        )
+        .values(f"{item}__code", f"{item}__name_ru", f"{item}__name_kk", f"{item}__order")
+        .annotate(c=Sum("copies"), k=Sum("copies_kk"))
+        .order_by(f"{item}__order", f"{item}__code")
+    )
+    return [
+        ListAmount(
+            r[f"{item}__code"], r[f"{item}__name_ru"], r[f"{item}__name_kk"], Copies(r["c"], r["k"])
+        )
+        for r in rows
+    ]
+
+
+def receipts_by_source(
+    *, library_ids: list[int], start: datetime.date, end: datetime.date
+) -> list[ListAmount]:
+    """Copies received from `start` to `end` (inclusive) per funding source. One query."""
+    return _copies_by_item(Receipt, "source", library_ids, start, end)
+
+
+def writeoffs_by_reason(
+    *, library_ids: list[int], start: datetime.date, end: datetime.date
+) -> list[ListAmount]:
+    """Copies written off from `start` to `end` (inclusive) per reason. One query."""
+    return _copies_by_item(WriteOff, "reason", library_ids, start, end)

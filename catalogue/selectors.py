@@ -1,0 +1,92 @@
+"""Reads of the electronic catalogue for the report and the dashboard.
+
+A database's size at a date is, per library, its latest record count on or
+before that date, summed over the libraries. Fixed number of queries.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, OuterRef, Subquery, Sum
+
+from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    code: str
+    name_ru: str
+    name_kk: str
+    before: int
+    now: int
+
+    def name(self, language: str = "ru") -> str:
+        return self.name_kk if language == "kk" and self.name_kk else self.name_ru
+
+    @property
+    def fell(self) -> bool:
+        return self.now < self.before
+
+
+@dataclass
+class CatalogueCounts:
+    rows: list[CatalogueRow]
+    # Libraries that recorded a count inside the span (after its start, up to the day after).
+    libraries_counted: set[int]
+
+    @property
+    def before(self) -> int:
+        return sum(row.before for row in self.rows)
+
+    @property
+    def now(self) -> int:
+        return sum(row.now for row in self.rows)
+
+
+def _latest_counts(library_ids: list[int], day: datetime.date) -> list[dict]:
+    """Per (library, database): the latest count on or before `day`. One query."""
+    latest = RecordCount.objects.filter(
+        library=OuterRef("library"), database=OuterRef("database"), date__lte=day
+    ).order_by("-date")
+    return list(
+        RecordCount.objects.filter(library__in=library_ids, date__lte=day)
+        .annotate(latest=Subquery(latest.values("date")[:1]))
+        .filter(date=F("latest"))
+        .values("library", "database", "date", "records")
+    )
+
+
+def catalogue_counts(
+    *, library_ids: list[int], start: datetime.date, day_after: datetime.date
+) -> CatalogueCounts:
+    """Per catalogue database: records at `start` ("было") and at `day_after` ("состоит").
+
+    Three queries: the databases, the counts at the start, the counts at the end.
+    Databases that are no longer used still show while they have records.
+    """
+    databases = list(CatalogueDatabase.objects.order_by("order", "name_ru"))
+    before: dict[int, int] = {}
+    for row in _latest_counts(library_ids, start):
+        before[row["database"]] = before.get(row["database"], 0) + row["records"]
+    now: dict[int, int] = {}
+    counted: set[int] = set()
+    for row in _latest_counts(library_ids, day_after):
+        now[row["database"]] = now.get(row["database"], 0) + row["records"]
+        if row["date"] > start:
+            counted.add(row["library"])
+    rows = [
+        CatalogueRow(db.code, db.name_ru, db.name_kk, before.get(db.pk, 0), now.get(db.pk, 0))
+        for db in databases
+        if db.is_active or db.pk in before or db.pk in now
+    ]
+    return CatalogueCounts(rows=rows, libraries_counted=counted)
+
+
+def virtual_references_by_library(*, library_ids: list[int], period_ids: list[int]) -> dict:
+    """{library id: references answered in the periods}. One query."""
+    rows = (
+        VirtualReferences.objects.filter(library__in=library_ids, period__in=period_ids)
+        .values("library")
+        .annotate(total=Sum("count"))
+    )
+    return {r["library"]: r["total"] or 0 for r in rows}

@@ -1,0 +1,125 @@
+"""Reads of events and online work for the report and the dashboard.
+
+The grouping rule (shared with the report's sections): an event dated in the
+span appears in every initiative group it has, in the highlight group it has,
+and in exactly one form group, the first that matches: challenges, live
+broadcasts, Zoom, other online events, events held in the library.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, Sum
+
+from branches.models import Platform, SocialPage
+from events.models import Event, Initiative, OnlineFigures
+
+# Initiative.code -> report group, Event.highlight -> report group.
+INITIATIVE_GROUPS = {
+    "parasat-zholy": "parasat",
+    "kitap-fest": "kitap_fest",
+    "one-country-one-book": "one_country_one_book",
+    "year-of-childrens-reading": "children_reading",
+}
+HIGHLIGHT_GROUPS = {"literary": "literary", "local": "local"}
+
+
+def events_in(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> list[Event]:
+    """Events dated in the span, with their library, form, initiatives and platforms.
+
+    Three queries: the events, their initiatives, their platforms.
+    """
+    return list(
+        Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
+        .select_related("library", "form")
+        .prefetch_related(
+            Prefetch("initiatives", queryset=Initiative.objects.only("code")),
+            Prefetch("platforms", queryset=Platform.objects.only("code")),
+        )
+        .order_by("date", "pk")
+    )
+
+
+def form_group(event: Event) -> str:
+    """The one form group of an event: the first of the rule's groups that matches."""
+    if event.form.code == "challenge":
+        return "challenges"
+    if event.form.code == "live":
+        return "live"
+    if any(platform.code == "zoom" for platform in event.platforms.all()):
+        return "zoom"
+    if event.is_online:
+        return "online_actions"
+    return "onsite"
+
+
+def event_groups(events: list[Event]) -> dict[str, list[Event]]:
+    """{report group code: events in date order}. No queries (uses the prefetched rows)."""
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        codes = [
+            INITIATIVE_GROUPS[i.code]
+            for i in event.initiatives.all()
+            if i.code in INITIATIVE_GROUPS
+        ]
+        if event.highlight in HIGHLIGHT_GROUPS:
+            codes.append(HIGHLIGHT_GROUPS[event.highlight])
+        codes.append(form_group(event))
+        for code in codes:
+            groups.setdefault(code, []).append(event)
+    return groups
+
+
+def social_pages(*, organization, library_ids: list[int]) -> dict[int | None, list[SocialPage]]:
+    """{library id, or None for the ЦБС's common pages: its pages}. One query."""
+    pages: dict[int | None, list[SocialPage]] = {}
+    for page in (
+        SocialPage.objects.filter(organization=organization)
+        .filter(Q(library__isnull=True) | Q(library__in=library_ids))
+        .order_by("platform__order", "pk")
+    ):
+        pages.setdefault(page.library_id, []).append(page)
+    return pages
+
+
+@dataclass
+class OnlineTotals:
+    online_events: int = 0
+    subscribers: int = 0
+    views: int = 0
+    posts: int = 0
+    libraries: set[int] = field(default_factory=set)
+
+
+FIGURES = ("online_events", "subscribers", "views", "posts")
+
+
+def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTotals:
+    """Online work in the periods. One query.
+
+    Per library and period: the all-platforms row (platform empty) when there is
+    one, else the sum of that library's per-platform rows, so a library that
+    entered both is not counted twice.
+    """
+    whole = Q(platform__isnull=True)
+    rows = (
+        OnlineFigures.objects.filter(library__in=library_ids, period__in=period_ids)
+        .values("library", "period")
+        .annotate(
+            has_whole=Count("pk", filter=whole),
+            **{f"w_{f}": Sum(f, filter=whole) for f in FIGURES},
+            **{f"p_{f}": Sum(f, filter=~whole) for f in FIGURES},
+        )
+        .order_by()
+    )
+    totals = OnlineTotals()
+    for row in rows:
+        prefix = "w" if row["has_whole"] else "p"
+        totals.libraries.add(row["library"])
+        for f in FIGURES:
+            setattr(totals, f, getattr(totals, f) + (row[f"{prefix}_{f}"] or 0))
+    return totals
+
+
+def events_by_library(events: list[Event]) -> set[int]:
+    return {event.library_id for event in events}
