@@ -1,0 +1,45 @@
+"""`load_demo` run twice changes nothing: the same rows, and no new history."""
+
+from django.apps import apps
+from django.core.management import call_command
+
+DEMO_APPS = [
+    "branches",
+    "holdings",
+    "catalogue",
+    "digitization",
+    "publications",
+    "events",
+    "reports",
+]
+
+
+def row_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for app in DEMO_APPS
+        for model in apps.get_app_config(app).get_models()
+        # branches.demo re-saves the organization, libraries and profiles on each
+        # run (update_or_create), adding history rows: not the half-year's rows.
+        if not (app == "branches" and model.__name__.startswith("Historical"))
+    }
+
+
+def test_loading_the_demo_twice_changes_no_row_count(db):
+    call_command("load_demo")
+    first = row_counts()
+    call_command("load_demo")
+    assert row_counts() == first
+
+
+def test_the_demo_loads_rows_in_every_area(db):
+    call_command("load_demo")
+    counts = row_counts()
+    for label in [
+        "holdings.AcquisitionBudget", "holdings.FundSnapshot", "holdings.Receipt",
+        "holdings.WriteOff", "catalogue.RecordCount", "catalogue.VirtualReferences",
+        "digitization.DigitizationPlan", "digitization.DigitizedDocument",
+        "publications.Publication", "publications.MediaMention",
+        "publications.MediaMentionTotal", "events.OnlineFigures",
+    ]:  # fmt: skip
+        assert counts[label] > 0, label
