@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "publications",
     "events",
     "reports",
+    "dataio",
     "dashboard",
 ]
 

@@ -1,0 +1,192 @@
+"""Import and export in every data admin (mixed into `branches.admin_base.ScopedAdmin`).
+
+- Import: a file is checked as a whole first (format, size, sheet, columns,
+  formulas, merged cells), then every row is tried in a dry run whose preview
+  shows each row's outcome; confirming re-runs it and keeps it only if every
+  row is still valid (all or nothing).
+- Export (the button and the "export selected" action): narrowed to the rows
+  the user may see at every step, whatever filters or ids the request carries.
+- An empty template per kind of data, with the allowed values of list columns.
+"""
+
+import tablib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from import_export.admin import ExportActionMixin, ImportExportMixin
+from import_export.formats import base_formats
+from import_export.forms import ExportForm
+
+from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
+from dataio.files import NO_ROWS, NOT_A_TABLE, DataFileError, check_headers, open_data_file
+from dataio.resources import organization_of, resource_for
+from dataio.schema import SHEET_BY_MODEL, sheet_for
+from dataio.templates_xlsx import template_workbook
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class DataFileFormat(base_formats.Format):
+    """XLSX or CSV, told apart by content, checked before any row is imported."""
+
+    sheet = None  # set per admin by `import_format_for`
+
+    def __init__(self, encoding=None):
+        self.encoding = encoding
+
+    def get_title(self):
+        return "xlsx / csv"
+
+    def is_binary(self):
+        return True
+
+    def get_read_mode(self):
+        return "rb"
+
+    def get_extension(self):
+        return "xlsx"
+
+    def can_import(self):
+        return True
+
+    def can_export(self):
+        return False
+
+    def create_dataset(self, in_stream, **kwargs):
+        name = getattr(self, "file_name", "") or self.sheet.title
+        book = open_data_file(bytes(in_stream), name)
+        try:
+            title = self.sheet.title if self.sheet.title in book.titles else None
+            sheet_data = book.sheet(title)
+            if sheet_data is None:
+                raise DataFileError(_("Файл «%(name)s» пуст.") % {"name": name})
+            problems = check_headers(
+                self.sheet, sheet_data.title or self.sheet.title, sheet_data.headers
+            )
+            if problems:
+                raise DataFileError(problems)
+            dataset = tablib.Dataset(headers=sheet_data.headers)
+            for _number, values in sheet_data.rows:
+                dataset.append(values)
+            if not len(dataset):
+                raise DataFileError(NO_ROWS % {"sheet": sheet_data.title or self.sheet.title})
+            return dataset
+        finally:
+            book.close()
+
+
+def import_format_for(model):
+    return type("DataFileFormat", (DataFileFormat,), {"sheet": sheet_for(model)})
+
+
+class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
+    import_template_name = "dataio/import.html"
+    # All columns, always: a file that reads back needs every one of them.
+    export_form_class = ExportForm
+
+    # Resources and formats
+
+    def get_resource_classes(self, request):
+        return [resource_for(self.model)]
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
+
+    def get_import_formats(self):
+        return [import_format_for(self.model)]
+
+    def get_export_formats(self):
+        return [base_formats.XLSX, base_formats.CSV]
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        # One bad row rejects the file, in the preview and at confirmation.
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, DataFileError):
+            for message in e.messages:
+                form.add_error("import_file", message)
+        else:
+            name = getattr(form.cleaned_data.get("import_file"), "name", "")
+            form.add_error("import_file", NOT_A_TABLE % {"name": name})
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        input_format.file_name = import_file.name
+        return super().write_to_tmp_storage(import_file, input_format)
+
+    # Permissions: a librarian imports only data that belongs to a library.
+
+    def has_import_permission(self, request):
+        if not self.has_add_permission(request):
+            return False
+        library_lookup, _org = lookups_for(self.model)
+        return not (is_librarian(request.user) and library_lookup is None)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    # Import confirmation: all or nothing, and say so.
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                _(
+                    "Импорт не выполнен: данные изменились после проверки, и теперь в файле "
+                    "есть ошибки. Ничего не сохранено; загрузите файл снова, чтобы увидеть их."
+                ),
+            )
+            info = self.model._meta.app_label, self.model._meta.model_name
+            url = reverse("{}:{}_{}_import".format(self.admin_site.name, *info))
+            return HttpResponseRedirect(url)
+        return super().process_result(result, request)
+
+    # Export: narrowed at every step.
+
+    def get_export_queryset(self, request):
+        return scope_queryset(super().get_export_queryset(request), request.user)
+
+    def get_valid_export_item_pks(self, request):
+        # Ids posted with the "export selected" form are checked against these.
+        query = scope_queryset(self.model._default_manager.all(), request.user)
+        return list(query.values_list("pk", flat=True))
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        queryset = scope_queryset(queryset, request.user)
+        return super().get_data_for_export(request, queryset, **kwargs)
+
+    def export_admin_action(self, request, queryset):
+        return super().export_admin_action(request, scope_queryset(queryset, request.user))
+
+    # The empty template
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        extra = [
+            path(
+                "import-template/",
+                self.admin_site.admin_view(self.import_template_view),
+                name="{}_{}_import_template".format(*info),
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_template_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        sheet = SHEET_BY_MODEL[self.model]
+        only = user_library(request.user) if is_librarian(request.user) else None
+        content = template_workbook(
+            sheet, organization=organization_of(request.user), only_library=only
+        )
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        filename = f"template-{self.model._meta.model_name}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

@@ -1,0 +1,81 @@
+"""Rows of a model as file cells, and an organization's whole data as one workbook."""
+
+from django.db.models import Prefetch, QuerySet
+
+from branches.lists import ListItem
+from branches.models import Organization
+from branches.scoping import lookups_for
+from dataio.cells import write_plain
+from dataio.schema import DATE, LIBRARY, LIST, MANY, PERIOD, SHEETS, Sheet
+
+DATE_NUMBER_FORMAT = "DD.MM.YYYY"
+
+
+def cell_value(column, instance, native: bool = True):
+    if column.kind == MANY:
+        items = getattr(instance, column.name).all()
+        return "; ".join(item.name_ru for item in items) or None
+    if column.kind in (LIBRARY, PERIOD, LIST):
+        related = getattr(instance, column.name)
+        if related is None:
+            return None
+        if column.kind == LIBRARY:
+            return related.code
+        if column.kind == PERIOD:
+            return related.code
+        return related.name_ru
+    return write_plain(column, getattr(instance, column.name), native)
+
+
+def row_values(sheet: Sheet, instance, native: bool = True) -> list:
+    return [cell_value(column, instance, native) for column in sheet.columns]
+
+
+def sheet_queryset(sheet: Sheet, organization: Organization | None) -> QuerySet:
+    """Every row of `sheet` that belongs to `organization` (lists are shared)."""
+    model = sheet.model
+    query = model._default_manager.all()
+    if organization is not None and not issubclass(model, ListItem):
+        _library, organization_lookup = lookups_for(model)
+        query = query.filter(**{organization_lookup: organization.pk})
+    related = [c.name for c in sheet.columns if c.kind in (LIBRARY, PERIOD, LIST)]
+    if related:
+        query = query.select_related(*related)
+    for column in sheet.columns:
+        if column.kind == MANY:
+            ordered = column.related_model.objects.order_by("order", "name_ru")
+            query = query.prefetch_related(Prefetch(column.name, queryset=ordered))
+    return query.order_by("pk")
+
+
+def organization_export(*, organization: Organization, output) -> dict[str, int]:
+    """Write every sheet of `organization` to `output` (a path or a binary file)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    counts = {}
+    bold = Font(bold=True)
+    for sheet in SHEETS:
+        worksheet = book.create_sheet(sheet.title)
+        header = []
+        for text in sheet.headers:
+            cell = WriteOnlyCell(worksheet, text)
+            cell.font = bold
+            header.append(cell)
+        worksheet.append(header)
+        date_columns = {i for i, c in enumerate(sheet.columns) if c.kind == DATE}
+        count = 0
+        for instance in sheet_queryset(sheet, organization).iterator(chunk_size=2000):
+            values = row_values(sheet, instance)
+            for index in date_columns:
+                if values[index] is not None:
+                    cell = WriteOnlyCell(worksheet, values[index])
+                    cell.number_format = DATE_NUMBER_FORMAT
+                    values[index] = cell
+            worksheet.append(values)
+            count += 1
+        counts[sheet.title] = count
+    book.save(output)
+    return counts

@@ -1,0 +1,262 @@
+"""`import_data`: load a whole workbook (one sheet per model) in one transaction.
+
+The fast path for big sheets: rows are streamed from the file, lookups come
+from dicts loaded once, every row is checked by the model's own `full_clean()`
+(through `dataio.rows`, like the admin import), and rows are inserted with
+`bulk_create_with_history` in batches, so history is kept and memory stays
+bounded. Any error anywhere rolls the whole file back.
+"""
+
+import contextlib
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
+
+from branches import facts
+from branches.models import Organization
+from branches.scoping import lookups_for
+from dataio.files import CSV_ONE_SHEET, DataFileError, check_headers, open_data_file, sheet_or_error
+from dataio.rows import (
+    DUPLICATE_ROW,
+    ROW,
+    Lookups,
+    RowData,
+    row_build,
+    row_is_duplicate,
+    row_validate,
+    signature,
+    signature_fields,
+)
+from dataio.schema import MANY, SHEETS, Sheet
+
+BATCH_SIZE = 2000
+MAX_LISTED_ERRORS = 300
+CHANGE_REASON = "import_data"
+
+ONE_ORGANIZATION = _("На листе «%(sheet)s» должна быть ровно одна строка — ЦБС, чьи это данные.")
+NO_ORGANIZATION_SHEET = _("В файле нет листа «%(sheet)s»: без него неясно, чьи это данные.")
+ROW_ERROR = _("Лист «%(sheet)s», строка %(row)s, столбец «%(column)s»: %(message)s")
+ROW_ERROR_WHOLE_ROW = _("Лист «%(sheet)s», строка %(row)s: %(message)s")
+MORE_ERRORS = _("… и ещё ошибок: %(count)s.")
+
+
+@dataclass
+class SheetCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportReport:
+    counts: dict[str, SheetCounts] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    error_count: int = 0
+    organization: Organization | None = None
+
+    def add(self, message) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append(str(message))
+
+    def add_row(self, sheet_title: str, number: int, data: RowData) -> None:
+        for column, messages in data.errors.items():
+            for message in messages:
+                template = ROW_ERROR if column != ROW else ROW_ERROR_WHOLE_ROW
+                self.add(
+                    template
+                    % {"sheet": sheet_title, "row": number, "column": column, "message": message}
+                )
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+    def error_lines(self) -> list[str]:
+        lines = list(self.errors)
+        if self.error_count > len(self.errors):
+            lines.append(MORE_ERRORS % {"count": self.error_count - len(self.errors)})
+        return lines
+
+
+@contextlib.contextmanager
+def periods_memoized():
+    """`DatedLibraryFact.clean()` looks up the period of each date with a query;
+    during an import the periods don't change, so one query per half-year is enough."""
+    original = facts.period_for_date
+    cache = {}
+
+    def period_for_date(organization_id, day):
+        key = (organization_id, day.year, day.month <= 6)
+        if key not in cache:
+            cache[key] = original(organization_id, day)
+        return cache[key]
+
+    facts.period_for_date = period_for_date
+    try:
+        yield
+    finally:
+        facts.period_for_date = original
+
+
+def _row_dict(headers, values) -> dict:
+    return dict(zip(headers, values, strict=False))
+
+
+def _set_many(instance, many: dict) -> None:
+    for name, items in many.items():
+        getattr(instance, name).set(items)
+
+
+def _import_reference(sheet, sheet_data, lookups, report, counts) -> list:
+    """Organization, libraries, periods, lists: matched by natural key, updated."""
+    saved = []
+    for number, values in sheet_data.rows:
+        data = row_build(sheet, _row_dict(sheet_data.headers, values), lookups)
+        if data.errors:
+            report.add_row(sheet.title, number, data)
+            continue
+        new = data.instance
+        match = {name: getattr(new, name) for name in sheet.key}
+        if sheet.model is not Organization and hasattr(new, "organization_id"):
+            match["organization"] = lookups.organization
+        existing = sheet.model._default_manager.filter(**match).first()
+        if existing is not None:
+            if signature(sheet, existing) == signature(sheet, new):
+                counts.unchanged += 1
+                saved.append(existing)
+                continue
+            for column in sheet.columns:
+                if column.kind != MANY:
+                    setattr(existing, column.name, getattr(new, column.name))
+            data.instance = existing
+        row_validate(sheet, data)
+        if data.errors:
+            report.add_row(sheet.title, number, data)
+            continue
+        data.instance._change_reason = CHANGE_REASON
+        data.instance.save()
+        if existing is not None:
+            counts.updated += 1
+        else:
+            counts.created += 1
+        saved.append(data.instance)
+    return saved
+
+
+def _existing_signatures(sheet: Sheet, organization) -> set:
+    _library, organization_lookup = lookups_for(sheet.model)
+    rows = sheet.model._default_manager.filter(**{organization_lookup: organization.pk})
+    return set(rows.values_list(*signature_fields(sheet)))
+
+
+def _flush(sheet: Sheet, batch: list[RowData], counts) -> None:
+    if not batch:
+        return
+    instances = bulk_create_with_history(
+        [data.instance for data in batch],
+        sheet.model,
+        batch_size=BATCH_SIZE,
+        default_change_reason=CHANGE_REASON,
+    )
+    for column in sheet.columns:
+        if column.kind != MANY:
+            continue
+        through = getattr(sheet.model, column.name).through
+        source = f"{sheet.model._meta.model_name}_id"
+        target = f"{column.related_model._meta.model_name}_id"
+        through.objects.bulk_create(
+            [
+                through(**{source: instance.pk, target: item.pk})
+                for instance, data in zip(instances, batch, strict=True)
+                for item in data.many.get(column.name, [])
+            ],
+            batch_size=BATCH_SIZE,
+        )
+    counts.created += len(batch)
+    batch.clear()
+
+
+def _import_facts(sheet, sheet_data, lookups, report, counts) -> None:
+    in_batches = sheet.in_batches
+    existing = _existing_signatures(sheet, lookups.organization) if in_batches else None
+    batch: list[RowData] = []
+    for number, values in sheet_data.rows:
+        data = row_build(sheet, _row_dict(sheet_data.headers, values), lookups)
+        if not data.errors:
+            row_validate(sheet, data)
+        if not data.errors:
+            duplicate = (
+                signature(sheet, data.instance) in existing
+                if in_batches
+                else row_is_duplicate(sheet, data.instance)
+            )
+            if duplicate:
+                data.add_error(ROW, DUPLICATE_ROW)
+        if data.errors:
+            report.add_row(sheet.title, number, data)
+            continue
+        if not report.ok:
+            continue  # the file is refused anyway: keep checking, stop writing
+        if in_batches:
+            batch.append(data)
+            if len(batch) >= BATCH_SIZE:
+                _flush(sheet, batch, counts)
+        else:
+            data.instance._change_reason = CHANGE_REASON
+            data.instance.save()
+            _set_many(data.instance, data.many)
+            counts.created += 1
+    if report.ok:
+        _flush(sheet, batch, counts)
+
+
+def workbook_import(data: bytes, name: str, *, dry_run: bool = False) -> ImportReport:
+    """Load a workbook written by `export_data` (or filled from the templates).
+
+    Returns the report; nothing is kept unless the whole file is valid and
+    `dry_run` is off. A file refused as a whole raises DataFileError.
+    """
+    book = open_data_file(data, name)
+    try:
+        if book.is_csv:
+            raise DataFileError(CSV_ONE_SHEET)
+        sheets = [sheet_or_error(title) for title in book.titles]
+        first = SHEETS[0]
+        if first not in sheets:
+            raise DataFileError(NO_ORGANIZATION_SHEET % {"sheet": first.title})
+        report = ImportReport()
+        with transaction.atomic(), periods_memoized():
+            lookups = None
+            for sheet in SHEETS:
+                if sheet not in sheets:
+                    continue
+                sheet_data = book.sheet(sheet.title)
+                if sheet_data is None:
+                    continue
+                problems = check_headers(sheet, sheet.title, sheet_data.headers)
+                if problems:
+                    for problem in problems:
+                        report.add(problem)
+                    continue
+                counts = report.counts.setdefault(sheet.title, SheetCounts())
+                if sheet is first:
+                    saved = _import_reference(sheet, sheet_data, Lookups(None), report, counts)
+                    if len(saved) != 1:
+                        if report.ok:
+                            report.add(ONE_ORGANIZATION % {"sheet": sheet.title})
+                        break
+                    report.organization = saved[0]
+                    lookups = Lookups(saved[0])
+                elif sheet.is_reference:
+                    _import_reference(sheet, sheet_data, lookups, report, counts)
+                    lookups.reload()
+                else:
+                    _import_facts(sheet, sheet_data, lookups, report, counts)
+            if dry_run or not report.ok:
+                transaction.set_rollback(True)
+        return report
+    finally:
+        book.close()

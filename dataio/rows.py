@@ -1,0 +1,222 @@
+"""One row of a data file into a model instance, and its validation.
+
+The admin import and the `import_data` command both go through
+`row_build` and `row_validate`, so a row is accepted or refused by the same
+rules whichever way it comes in, and those rules are the model's own
+(`full_clean`: field checks, `clean()`, constraints).
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from branches.models import Library, ReportingPeriod
+from dataio.cells import READERS, CellError, is_blank
+from dataio.schema import LIBRARY, LIST, MANY, PERIOD, Sheet, has_organization
+
+REQUIRED = _("Заполните этот столбец.")
+UNKNOWN_LIST_VALUE = _("«%(value)s» нет в списке «%(list)s». Допустимо: %(allowed)s.")
+UNKNOWN_LIBRARY = _("Библиотеки «%(value)s» нет в этой ЦБС. Коды библиотек: %(allowed)s.")
+OTHER_LIBRARY = _(
+    "Вы можете загружать данные только своей библиотеки (%(library)s), а в строке указана «%(value)s»."
+)
+OWN_LIBRARY_REQUIRED = _("Укажите свою библиотеку (%(library)s).")
+UNKNOWN_PERIOD = _(
+    "Периода «%(value)s» нет в этой ЦБС. Период пишется как 2021-H1 (год и полугодие); есть: %(allowed)s."
+)
+DUPLICATE_ROW = _("Такая запись уже есть в базе: строка повторяет внесённую ранее.")
+ROW = ""  # the key of errors that concern the whole row, not one column
+
+
+def _key(text) -> str:
+    return str(text).strip().casefold()
+
+
+def _allowed(names, limit=15) -> str:
+    names = list(names)
+    shown = ", ".join(f"«{n}»" for n in names[:limit])
+    return shown + (" …" if len(names) > limit else "")
+
+
+class Lookups:
+    """Natural keys of one organization resolved to objects, loaded once per import.
+
+    `only_library` is a librarian's library: rows naming any other are refused.
+    """
+
+    def __init__(self, organization, only_library: Library | None = None):
+        self.organization = organization
+        self.only_library = only_library
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read libraries, periods and lists (after their sheets were imported)."""
+        self._libraries: dict[str, Library] = {}
+        self._library_codes: list[str] = []
+        self._periods: dict[str, ReportingPeriod] = {}
+        self._lists: dict[type, dict[str, object]] = {}
+        if self.organization is None or self.organization.pk is None:
+            return
+        for library in Library.objects.filter(organization=self.organization):
+            library.organization = self.organization  # clean() reads it: no query per row
+            self._libraries.setdefault(_key(library.short_name), library)
+            self._libraries[_key(library.code)] = library
+            self._library_codes.append(library.code)
+        for period in ReportingPeriod.objects.filter(organization=self.organization):
+            period.organization = self.organization
+            self._periods[_key(period.code)] = period
+
+    def library(self, value) -> Library:
+        library = self._libraries.get(_key(value))
+        if library is None:
+            raise CellError(UNKNOWN_LIBRARY, value=value, allowed=_allowed(self._library_codes))
+        if self.only_library is not None and library.pk != self.only_library.pk:
+            raise CellError(OTHER_LIBRARY, library=self.only_library.code, value=value)
+        return library
+
+    def period(self, value) -> ReportingPeriod:
+        period = self._periods.get(_key(value))
+        if period is None:
+            raise CellError(
+                UNKNOWN_PERIOD,
+                value=value,
+                allowed=_allowed(p.code for p in self._periods.values()),
+            )
+        return period
+
+    def list_item(self, model, value):
+        items = self._lists.get(model)
+        if items is None:
+            items = {}
+            for item in model.objects.all():
+                items.setdefault(_key(item.name_ru), item)
+                items[_key(item.code)] = item
+            self._lists[model] = items
+        item = items.get(_key(value))
+        if item is None:
+            names = model.objects.filter(is_active=True).values_list("name_ru", flat=True)
+            raise CellError(
+                UNKNOWN_LIST_VALUE,
+                value=value,
+                list=str(model._meta.verbose_name_plural),
+                allowed=_allowed(names),
+            )
+        return item
+
+    def many(self, model, value) -> list:
+        text = str(value)
+        parts = [p for p in text.split(";") if p.strip()]
+        items = []
+        for part in parts:
+            try:
+                items.append(self.list_item(model, part))
+            except CellError:
+                # Allow "Facebook, Instagram": split on commas only when needed,
+                # since a list name may itself contain a comma.
+                if "," not in part:
+                    raise
+                items.extend(self.list_item(model, p) for p in part.split(",") if p.strip())
+        return items
+
+
+@dataclass
+class RowData:
+    instance: object
+    many: dict[str, list] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def add_error(self, header: str, message) -> None:
+        self.errors.setdefault(header, []).append(str(message))
+
+
+def _read(column, raw, lookups: Lookups):
+    if column.kind == LIBRARY:
+        return lookups.library(raw)
+    if column.kind == PERIOD:
+        return lookups.period(raw)
+    if column.kind == LIST:
+        return lookups.list_item(column.related_model, raw)
+    if column.kind == MANY:
+        return lookups.many(column.related_model, raw)
+    return READERS[column.kind](column, raw)
+
+
+def _blank_value(column):
+    f = column.field
+    if column.kind == MANY:
+        return []
+    if f.has_default():
+        return f.get_default()
+    if f.null:
+        return None
+    if f.blank:
+        return ""
+    raise CellError(REQUIRED)
+
+
+def row_build(sheet: Sheet, values: dict, lookups: Lookups, instance=None) -> RowData:
+    """Fill `instance` (a new one if None) from a row {header: cell value}."""
+    if instance is None:
+        instance = sheet.model()
+    if has_organization(sheet.model):
+        instance.organization = lookups.organization
+    data = RowData(instance)
+    for column in sheet.columns:
+        raw = values.get(column.header)
+        try:
+            value = _blank_value(column) if is_blank(raw) else _read(column, raw, lookups)
+        except CellError as error:
+            data.add_error(column.header, error)
+            continue
+        if column.kind == MANY:
+            data.many[column.name] = value
+        else:
+            setattr(instance, column.name, value)
+    only = lookups.only_library
+    library_column = next((c for c in sheet.columns if c.kind == LIBRARY), None)
+    if only is not None and library_column and library_column.header not in data.errors:
+        if getattr(instance, f"{library_column.name}_id") is None:
+            data.add_error(library_column.header, OWN_LIBRARY_REQUIRED % {"library": only.code})
+    return data
+
+
+def _header_of(sheet: Sheet, name: str) -> str:
+    for column in sheet.columns:
+        if column.name == name:
+            return column.header
+    return ROW
+
+
+def signature_fields(sheet: Sheet) -> list[str]:
+    names = [c.field.attname for c in sheet.columns if c.kind != MANY]
+    if has_organization(sheet.model):
+        names.append("organization_id")
+    return names
+
+
+def signature(sheet: Sheet, instance) -> tuple:
+    return tuple(getattr(instance, name) for name in signature_fields(sheet))
+
+
+def row_validate(sheet: Sheet, data: RowData, *, validate_unique: bool = True) -> None:
+    """Run the model's own checks on the row; errors go to `data.errors` by column."""
+    excluded = [c.name for c in sheet.columns if c.header in data.errors]
+    try:
+        data.instance.full_clean(exclude=excluded, validate_unique=validate_unique)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            header = ROW if name == NON_FIELD_ERRORS else _header_of(sheet, name)
+            for message in messages:
+                data.add_error(header, message)
+
+
+def row_is_duplicate(sheet: Sheet, instance) -> bool:
+    """A fact identical in every column to a stored one (the same file loaded twice)."""
+    if sheet.is_reference:
+        return False
+    lookup = dict(zip(signature_fields(sheet), signature(sheet, instance), strict=True))
+    query = sheet.model.objects.filter(**lookup)
+    if instance.pk:
+        query = query.exclude(pk=instance.pk)
+    return query.exists()
