@@ -90,6 +90,23 @@ def key_figures(*, organization: Organization, span: Span, libraries=None) -> Ke
         library_ids=ids, period_ids=span.period_ids, start=span.start, end=span.end
     )
     online = online_totals(library_ids=ids, period_ids=span.period_ids)
+    return figures_from(
+        fund=fund,
+        budget=budget,
+        digitization=digitization,
+        catalogue=catalogue,
+        references=sum(references.values()),
+        printed=printed,
+        multimedia=multimedia,
+        media=media,
+        online=online,
+    )
+
+
+def figures_from(
+    *, fund, budget, digitization, catalogue, references, printed, multimedia, media, online
+) -> KeyFigures:
+    """KeyFigures from the selectors' results (the builder passes what it already read)."""
     return KeyFigures(
         fund_start=fund.start.copies,
         fund_start_kk=fund.start.copies_kk,
@@ -105,7 +122,7 @@ def key_figures(*, organization: Organization, span: Span, libraries=None) -> Ke
         digitization_pages=digitization.pages,
         catalogue_before=catalogue.before,
         catalogue_now=catalogue.now,
-        virtual_references=sum(references.values()),
+        virtual_references=references,
         publications=printed,
         trailers=multimedia,
         media_mentions=media.mentions,

@@ -1,0 +1,567 @@
+"""The report builder: (organization, span, language) -> ReportData, in the seed's order.
+
+All reads happen in `_collect` through the apps' selectors, a fixed number of
+queries whatever the data size; the section builders only arrange what was
+read. Labels come out in the requested language (reports/locale/kk); data
+prints as entered, list values by their name in that language.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from branches.models import Library, Organization
+from catalogue.selectors import CatalogueCounts, catalogue_counts, virtual_references_by_library
+from digitization.selectors import BOOKS, Digitization, digitization_summary
+from events.selectors import (
+    OnlineTotals,
+    event_groups,
+    events_in,
+    online_totals,
+    social_pages,
+)
+from holdings.selectors import (
+    FundMovement,
+    ListAmount,
+    budget_by_source,
+    fund_movement,
+    receipts_by_source,
+    writeoffs_by_reason,
+)
+from publications.selectors import Media, Publications, media_summary, publications_in
+from reports import sections as S
+from reports.checks import consistency_notes
+from reports.data import (
+    AuditColumn,
+    Figure,
+    HeaderCell,
+    ItemList,
+    Note,
+    Paragraph,
+    ReportData,
+    Row,
+    Section,
+    Table,
+)
+from reports.figures import KeyFigures, figures_from, key_figures, library_ids_for
+from reports.periods import Span
+from reports.text import count_noun, lower_first, number, upper_first
+
+__all__ = ["KeyFigures", "key_figures", "report_build"]
+
+
+@dataclass
+class Collected:
+    """Everything the report reads, once."""
+
+    libraries: list[Library]
+    fund: FundMovement
+    budget: list[ListAmount]
+    receipts: list[ListAmount]
+    writeoffs: list[ListAmount]
+    digitization: Digitization
+    catalogue: CatalogueCounts
+    references: dict[int, int]
+    publications: Publications
+    media: Media
+    events: list
+    pages: dict
+    online: OnlineTotals
+    texts: dict[str, str]
+
+
+def _collect(organization, span: Span, libraries, language: str) -> Collected:
+    ids = library_ids_for(organization, libraries)
+    library_qs = Library.objects.filter(pk__in=ids)
+    period_ids = span.period_ids
+    window = {"library_ids": ids, "start": span.start, "end": span.end}
+    return Collected(
+        libraries=list(library_qs.order_by("order", "code")),
+        fund=fund_movement(
+            organization=organization, start=span.start, end=span.end, libraries=library_qs
+        ),
+        budget=budget_by_source(organization=organization, period_ids=period_ids),
+        receipts=receipts_by_source(**window),
+        writeoffs=writeoffs_by_reason(**window),
+        digitization=digitization_summary(
+            organization=organization, period_ids=period_ids, **window
+        ),
+        catalogue=catalogue_counts(library_ids=ids, start=span.start, day_after=span.day_after),
+        references=virtual_references_by_library(library_ids=ids, period_ids=period_ids),
+        publications=publications_in(**window),
+        media=media_summary(period_ids=period_ids, **window),
+        events=events_in(**window),
+        pages=social_pages(organization=organization, library_ids=ids),
+        online=online_totals(library_ids=ids, period_ids=period_ids),
+        texts=_section_texts(span, language),
+    )
+
+
+def _section_texts(span: Span, language: str) -> dict[str, str]:
+    """The narrative per section from the reports of the span's periods. One query."""
+    from reports.models import SectionText
+
+    texts: dict[str, list[str]] = {}
+    for text in SectionText.objects.filter(report__period__in=span.period_ids).order_by(
+        "report__period__half", "pk"
+    ):
+        value = text.text(language).strip()
+        if value:
+            texts.setdefault(text.section, []).append(value)
+    return {code: "\n\n".join(parts) for code, parts in texts.items()}
+
+
+def report_build(
+    *,
+    organization: Organization,
+    span: Span,
+    language: str = "ru",
+    libraries=None,
+) -> ReportData:
+    """The report of `organization` for `span` in `language` ("ru" or "kk").
+
+    Queries: 1 library ids + 1 libraries + 6 fund + 3 budget/receipts/write-offs
+    + 4 digitization + 3 catalogue + 1 references + 1 publications + 2 media
+    + 3 events + 1 social pages + 1 online + 1 narrative = 28, whatever the data size.
+    """
+    with translation.override(language):
+        data = _collect(organization, span, libraries, language)
+        builder = _Builder(organization, span, language, data)
+        return builder.build()
+
+
+class _Builder:
+    def __init__(self, organization, span: Span, language: str, data: Collected):
+        self.organization = organization
+        self.span = span
+        self.language = language
+        self.data = data
+
+    def build(self) -> ReportData:
+        d = self.data
+        figures = figures_from(
+            fund=d.fund.total,
+            budget=d.budget,
+            digitization=d.digitization,
+            catalogue=d.catalogue,
+            references=sum(d.references.values()),
+            printed=len(d.publications.printed),
+            multimedia=len(d.publications.multimedia),
+            media=d.media,
+            online=d.online,
+        )
+        sections = [
+            self.resources(),
+            self.local_history(),
+            self.bibliography(),
+            self.publishing(),
+            self.media(),
+            *self.events(),
+            self.totals(),
+        ]
+        notes = consistency_notes(d, self.span, self.language)
+        for section in sections:
+            section.notes = [n for n in notes if n.section == section.code]
+        key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.as_dict().items()}
+        return ReportData(
+            language=self.language,
+            organization_code=self.organization.code,
+            organization_name=self.organization.name(self.language),
+            city=self.organization.city(self.language),
+            site=self.organization.site,
+            span_code=self.span.code,
+            title=_("Краткая информация о работе библиотек"),
+            subtitle=_("за %(span)s") % {"span": self.span.label},
+            sections=sections,
+            notes=notes,
+            key_figures=key,
+            generated="live",
+        )
+
+    def section(self, code: str) -> Section:
+        definition = S.SECTION_BY_CODE[code]
+        return Section(
+            code=code,
+            title=str(definition.title),
+            level=definition.level,
+            narrative=self.data.texts.get(code, ""),
+        )
+
+    # III. Library resources -------------------------------------------------
+
+    def copies_sentence(self, label: str, amount) -> Paragraph:
+        unit = _("экз.")
+        text = _("%(label)s: %(copies)s %(unit)s, в т.ч. на каз. яз. – %(kk)s %(unit)s") % {
+            "label": label,
+            "copies": amount.copies,
+            "kk": amount.copies_kk,
+            "unit": unit,
+        }
+        return Paragraph(
+            text,  # already ends with the unit's full stop: «… – 627 экз.»
+            figures=[Figure(label, amount.copies, unit, amount.copies_kk)],
+        )
+
+    def resources(self) -> Section:
+        d, span, lang = self.data, self.span, self.language
+        section = self.section(S.RESOURCES)
+        blocks = section.blocks
+        unit = _("тыс. тенге")
+        for row in d.budget or []:
+            label = _("%(For)s на комплектование выделено (%(source)s)") % {
+                "For": upper_first(span.for_label),
+                "source": lower_first(row.name(lang)),
+            }
+            money = float(row.money or 0)
+            blocks.append(
+                Paragraph(f"{label}: {number(money)} {unit}.", figures=[Figure(label, money, unit)])
+            )
+        if not d.budget:
+            label = _("%(For)s на комплектование выделено") % {"For": upper_first(span.for_label)}
+            blocks.append(Paragraph(f"{label}: 0 {unit}.", figures=[Figure(label, 0.0, unit)]))
+        for row in d.receipts:
+            label = _("Получено (%(source)s)") % {"source": lower_first(row.name(lang))}
+            blocks.append(self.copies_sentence(label, row.amount))
+        if len(d.receipts) != 1:
+            blocks.append(self.copies_sentence(_("Всего получено"), d.fund.total.received))
+        for row in d.writeoffs:
+            label = _("Списано (%(reason)s)") % {"reason": lower_first(row.name(lang))}
+            blocks.append(self.copies_sentence(label, row.amount))
+        if len(d.writeoffs) != 1:
+            blocks.append(self.copies_sentence(_("Всего списано"), d.fund.total.written_off))
+        blocks.append(self.fund_table())
+        return section
+
+    def fund_table(self) -> Table:
+        span = self.span
+        copies, kk = _("экз."), _("в т.ч. на каз. яз.")
+        header = [
+            [
+                HeaderCell(_("Библиотека"), rowspan=2),
+                HeaderCell(_("Состояло %(start)s") % {"start": span.start_label}, colspan=2),
+                HeaderCell(_("Поступило %(for)s") % {"for": span.for_label}, colspan=2),
+                HeaderCell(_("Выбыло %(for)s") % {"for": span.for_label}, colspan=2),
+                HeaderCell(_("Состоит %(end)s") % {"end": span.end_label}, colspan=2),
+            ],
+            [HeaderCell(text) for _i in range(4) for text in (copies, kk)],
+        ]
+
+        def cells(label, row):
+            return [
+                label,
+                row.start.copies, row.start.copies_kk,
+                row.received.copies, row.received.copies_kk,
+                row.written_off.copies, row.written_off.copies_kk,
+                row.end.copies, row.end.copies_kk,
+            ]  # fmt: skip
+
+        rows = [
+            Row(cells(row.library.short_name, row))
+            for row in self.data.fund.rows
+            if any(cells("", row)[1:])
+        ]
+        rows.append(Row(cells(_("Всего по ЦБС"), self.data.fund.total), kind="total"))
+        return Table(
+            title=_("Книжный фонд %(end)s") % {"end": span.end_label},
+            header=header,
+            rows=rows,
+            widths=[1.4] + [1] * 8,
+            audit=[
+                AuditColumn(_("Состоит, по формуле"), "{B}+{D}-{F}", "H"),
+                AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}", "I"),
+            ],
+        )
+
+    # V. Local history, digitization ------------------------------------------
+
+    def local_history(self) -> Section:
+        d, lang = self.data.digitization, self.language
+        section = self.section(S.LOCAL_HISTORY)
+        rows = [Row([k.name(lang), k.planned, k.done]) for k in d.kinds]
+        rows.append(Row([_("Всего"), d.planned, d.done], kind="total"))
+        section.blocks.append(
+            Table(
+                title="",
+                header=[
+                    [
+                        HeaderCell(_("Наименование"), rowspan=2),
+                        HeaderCell(_("Оцифровка документов"), colspan=2),
+                    ],
+                    [HeaderCell(_("план")), HeaderCell(_("выполнено"))],
+                ],
+                rows=rows,
+                widths=[2, 1, 1],
+            )
+        )
+        documents_forms = _("документ|документа|документов")
+        pages_forms = _("страница|страницы|страниц")
+        for kind in d.kinds:
+            if not kind.done:
+                continue
+            docs = count_noun(kind.done, documents_forms)
+            pages = count_noun(kind.pages, pages_forms)
+            if kind.code == BOOKS:
+                text = _("Полностью оцифрованы книги: %(docs)s, %(pages)s") % {
+                    "docs": count_noun(kind.done, _("книга|книги|книг")),
+                    "pages": pages,
+                }
+            elif kind.sources:
+                text = _("%(kind)s из газет %(sources)s – %(docs)s, %(pages)s") % {
+                    "kind": kind.name(lang),
+                    "sources": ", ".join(kind.sources),
+                    "docs": docs,
+                    "pages": pages,
+                }
+            else:
+                text = f"{kind.name(lang)} – {docs}, {pages}"
+            section.blocks.append(
+                Paragraph(
+                    text,
+                    style="bullet",
+                    figures=[
+                        Figure(kind.name(lang), kind.done, _("док.")),
+                        Figure(kind.name(lang), kind.pages, _("стр.")),
+                    ],
+                )
+            )
+        if d.books:
+            section.blocks.append(
+                ItemList(
+                    _("Список оцифрованных книг:"),
+                    [book.description for book in d.books],
+                    numbered=True,
+                )
+            )
+            section.blocks.append(
+                Paragraph(_("Всего: %(n)s экз. книг") % {"n": len(d.books)}, style="body")
+            )
+        label = _("%(For)s оцифровано") % {"For": upper_first(self.span.for_label)}
+        section.blocks.append(
+            Paragraph(
+                _("Всего %(for)s оцифровано %(docs)s, %(pages)s")
+                % {
+                    "for": self.span.for_label,
+                    "docs": count_noun(d.done, documents_forms),
+                    "pages": count_noun(d.pages, pages_forms),
+                },
+                figures=[Figure(label, d.done, _("док.")), Figure(label, d.pages, _("стр."))],
+            )
+        )
+        return section
+
+    # VI. Bibliography --------------------------------------------------------
+
+    def bibliography(self) -> Section:
+        c, lang, span = self.data.catalogue, self.language, self.span
+        section = self.section(S.BIBLIOGRAPHY)
+        label = _("Объём электронного каталога")
+        section.blocks.append(
+            Paragraph(
+                _("Объём электронного каталога составляет %(records)s.")
+                % {
+                    "records": count_noun(
+                        c.now,
+                        _(
+                            "библиографическую запись|библиографические записи|"
+                            "библиографических записей"
+                        ),
+                    )
+                },
+                figures=[Figure(label, c.now, _("записей"))],
+            )
+        )
+        rows = [Row([row.name(lang), row.before, row.now]) for row in c.rows]
+        rows.append(Row([_("Всего:"), c.before, c.now], kind="total"))
+        section.blocks.append(
+            Table(
+                title="",
+                header=[
+                    [
+                        HeaderCell(_("Наименование каталога")),
+                        HeaderCell(
+                            _("Было на %(date)s") % {"date": span.start.strftime("%d.%m.%Y")}
+                        ),
+                        HeaderCell(_("Состоит %(end)s") % {"end": span.end_label}),
+                    ]
+                ],
+                rows=rows,
+                widths=[2, 1, 1],
+            )
+        )
+        references = sum(self.data.references.values())
+        label = _("%(For)s выполнено виртуальных библиографических справок") % {
+            "For": upper_first(span.for_label)
+        }
+        section.blocks.append(
+            Paragraph(f"{label} – {references}", figures=[Figure(label, references, "")])
+        )
+        return section
+
+    # Publishing --------------------------------------------------------------
+
+    def publishing(self) -> Section:
+        p = self.data.publications
+        section = self.section(S.PUBLISHING)
+        site = f" {self.organization.site}" if self.organization.site else ""
+        section.blocks.append(
+            Paragraph(
+                _("%(For)s выпущены следующие материалы")
+                % {"For": upper_first(self.span.for_label)}
+                + site,
+                figures=[
+                    Figure(_("Издания"), len(p.printed), _("назв.")),
+                    Figure(_("Буктрейлеры, виртуальные выставки"), len(p.multimedia), _("назв.")),
+                ],
+            )
+        )
+        rows = [Row([f"{n}.", pub.description()]) for n, pub in enumerate(p.printed, 1)]
+        if p.multimedia:
+            rows.append(Row([_("Буктрейлеры, виртуальные выставки")], kind="group"))
+            rows += [Row([f"{n}.", pub.description()]) for n, pub in enumerate(p.multimedia, 1)]
+        section.blocks.append(
+            Table(
+                title="",
+                header=[
+                    [
+                        HeaderCell(_("№")),
+                        HeaderCell(_("Название. Полное библиографическое описание издания")),
+                    ]
+                ],
+                rows=rows,
+                widths=[0.5, 8],
+            )
+        )
+        return section
+
+    # Media -------------------------------------------------------------------
+
+    def media(self) -> Section:
+        m = self.data.media
+        section = self.section(S.MEDIA)
+        section.blocks.append(Paragraph(_("Освещение деятельности в СМИ"), style="heading"))
+        labels = (
+            _("Количество публикаций о библиотеке в СМИ"),
+            _("из них публикаций самих библиотекарей"),
+            _("видеосюжетов на телевидении"),
+        )
+        values = (m.mentions, m.by_librarians, m.tv)
+        section.blocks.append(
+            Paragraph(
+                ", ".join(
+                    f"{label} – {value}" for label, value in zip(labels, values, strict=True)
+                ),
+                figures=[
+                    Figure(label, value, "") for label, value in zip(labels, values, strict=True)
+                ],
+            )
+        )
+        if m.tv_stories:
+            section.blocks.append(
+                ItemList(
+                    _("Видео-сюжеты:"),
+                    [story.url or story.description for story in m.tv_stories],
+                    numbered=True,
+                )
+            )
+        if m.references:
+            section.blocks.append(
+                ItemList(
+                    _("Публикации в СМИ:"),
+                    [mention.description for mention in m.references],
+                    numbered=True,
+                )
+            )
+        return section
+
+    # Events ------------------------------------------------------------------
+
+    def event_item(self, event, with_library: bool = True) -> str:
+        text = event.title
+        if event.dedication:
+            text += f" {event.dedication}"
+        if with_library:
+            text += f" ({event.library.short_name})"
+        return text
+
+    def events(self) -> list[Section]:
+        groups = event_groups(self.data.events)
+        result = [self.section(S.EVENTS)]
+        for definition in S.SECTIONS:
+            if definition.level != 2:
+                continue
+            section = self.section(definition.code)
+            events = groups.get(definition.code, [])
+            if definition.code == S.LITERARY:
+                section.blocks += self.literary(events)
+            elif events:
+                section.blocks.append(
+                    ItemList(
+                        "",
+                        [self.event_item(e) for e in events],
+                        numbered=definition.code == S.LIVE,
+                    )
+                )
+            result.append(section)
+        return result
+
+    def literary(self, events) -> list:
+        """Per library, with its pages; the central library's rows are the ЦБС's common pages."""
+        by_library: dict[int, list] = {}
+        for event in events:
+            by_library.setdefault(event.library_id, []).append(event)
+        items = []
+        for library in self.data.libraries:
+            if library.pk not in by_library:
+                continue
+            if library.kind == Library.Kind.CENTRAL:
+                who = _("На общих страницах ЦБС")
+                pages = self.data.pages.get(None, [])
+            else:
+                who = library.name(self.language)
+                pages = self.data.pages.get(library.pk, [])
+            urls = ", ".join(page.url for page in pages)
+            head = f"{who} {urls}".strip()
+            listed = ", ".join(
+                self.event_item(e, with_library=False) for e in by_library[library.pk]
+            )
+            items.append(f"{head}: {listed}")
+        return [ItemList("", items)] if items else []
+
+    # Totals ------------------------------------------------------------------
+
+    def totals(self) -> Section:
+        o = self.data.online
+        section = self.section(S.TOTALS)
+        parts = {
+            "events": count_noun(
+                o.online_events, _("онлайн-мероприятие|онлайн-мероприятия|онлайн-мероприятий")
+            ),
+            "subscribers": count_noun(o.subscribers, _("подписчик|подписчика|подписчиков")),
+            "views": count_noun(o.views, _("просмотр|просмотра|просмотров")),
+            "posts": count_noun(o.posts, _("публикация|публикации|публикаций")),
+        }
+        section.blocks.append(
+            Paragraph(
+                _(
+                    "Всего было проведено %(events)s, зафиксировано %(subscribers)s, "
+                    "%(views)s, %(posts)s."
+                )
+                % parts,
+                figures=[
+                    Figure(_("Онлайн-мероприятий"), o.online_events),
+                    Figure(_("Подписчиков"), o.subscribers),
+                    Figure(_("Просмотров"), o.views),
+                    Figure(_("Публикаций"), o.posts),
+                ],
+            )
+        )
+        return section
+
+
+def note_sections(notes: list[Note]) -> dict[str, list[Note]]:
+    grouped: dict[str, list[Note]] = {}
+    for note in notes:
+        grouped.setdefault(note.section, []).append(note)
+    return grouped

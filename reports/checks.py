@@ -1,0 +1,182 @@
+"""Consistency notes: what a methodologist checks by hand before signing the report.
+
+Each note names its section; the admin page shows them beside the section and
+the exports list them at the end. Errors are figures that cannot be right,
+warnings are figures that need a look, info confirms a balance.
+"""
+
+from django.utils.translation import gettext as _
+
+from reports import sections as S
+from reports.data import Note
+
+
+def _fund_notes(fund, span) -> list[Note]:
+    notes = []
+    columns = (
+        ("start", _("на начало")),
+        ("received", _("поступило")),
+        ("written_off", _("выбыло")),
+        ("end", _("на конец")),
+    )
+    for row in [*fund.rows, fund.total]:
+        name = row.library.short_name if row.library else _("Всего по ЦБС")
+        for attr, column in columns:
+            amount = getattr(row, attr)
+            if amount.copies_kk > amount.copies:
+                notes.append(
+                    Note(
+                        "error",
+                        _(
+                            "%(library)s: экземпляров на казахском языке (%(kk)s) больше, "
+                            "чем всего (%(copies)s), в графе «%(column)s»."
+                        )
+                        % {
+                            "library": name,
+                            "kk": amount.copies_kk,
+                            "copies": amount.copies,
+                            "column": column,
+                        },
+                        S.RESOURCES,
+                    )
+                )
+        if row.end.copies < 0 or row.end.copies_kk < 0:
+            notes.append(
+                Note(
+                    "error",
+                    _(
+                        "%(library)s: фонд %(end)s отрицательный (%(copies)s экз., на каз. яз. "
+                        "%(kk)s): списано больше, чем было. Проверьте начальный остаток фонда."
+                    )
+                    % {
+                        "library": name,
+                        "end": span.end_label,
+                        "copies": row.end.copies,
+                        "kk": row.end.copies_kk,
+                    },
+                    S.RESOURCES,
+                )
+            )
+        if row.library is not None and row.discrepancy is not None:
+            notes.append(
+                Note(
+                    "warning",
+                    _(
+                        "%(library)s: по инвентаризации фонд %(end)s – %(inv)s экз. "
+                        "(на каз. яз. %(inv_kk)s), по учёту (начало + поступило − выбыло) – "
+                        "%(ledger)s (%(ledger_kk)s); расхождение %(diff)s (%(diff_kk)s)."
+                    )
+                    % {
+                        "library": name,
+                        "end": span.end_label,
+                        "inv": row.inventory.copies,
+                        "inv_kk": row.inventory.copies_kk,
+                        "ledger": row.end.copies,
+                        "ledger_kk": row.end.copies_kk,
+                        "diff": row.discrepancy.copies,
+                        "diff_kk": row.discrepancy.copies_kk,
+                    },
+                    S.RESOURCES,
+                )
+            )
+    total = fund.total
+    notes.append(
+        Note(
+            "info",
+            _(
+                "Баланс фонда по ЦБС: %(start)s + %(received)s − %(off)s = %(end)s экз.; "
+                "на каз. яз.: %(start_kk)s + %(received_kk)s − %(off_kk)s = %(end_kk)s."
+            )
+            % {
+                "start": total.start.copies,
+                "received": total.received.copies,
+                "off": total.written_off.copies,
+                "end": total.end.copies,
+                "start_kk": total.start.copies_kk,
+                "received_kk": total.received.copies_kk,
+                "off_kk": total.written_off.copies_kk,
+                "end_kk": total.end.copies_kk,
+            },
+            S.RESOURCES,
+        )
+    )
+    return notes
+
+
+def _digitization_notes(digitization, language) -> list[Note]:
+    kinds = digitization.kinds
+    notes = [
+        Note(
+            "info",
+            _("Всего оцифровано %(total)s документов = сумма по видам: %(parts)s.")
+            % {
+                "total": digitization.done,
+                "parts": " + ".join(str(k.done) for k in kinds) or "0",
+            },
+            S.LOCAL_HISTORY,
+        )
+    ]
+    for kind in kinds:
+        if kind.done < kind.planned:
+            notes.append(
+                Note(
+                    "warning",
+                    _("%(kind)s: план не выполнен – план %(plan)s, выполнено %(done)s.")
+                    % {"kind": kind.name(language), "plan": kind.planned, "done": kind.done},
+                    S.LOCAL_HISTORY,
+                )
+            )
+    return notes
+
+
+def _catalogue_notes(catalogue, language) -> list[Note]:
+    return [
+        Note(
+            "warning",
+            _("%(database)s: записей стало меньше – было %(before)s, стало %(now)s.")
+            % {"database": row.name(language), "before": row.before, "now": row.now},
+            S.BIBLIOGRAPHY,
+        )
+        for row in catalogue.rows
+        if row.fell
+    ]
+
+
+def _silent_libraries(data, span) -> list[Note]:
+    """Libraries that recorded nothing for the span (beyond, perhaps, a fund balance)."""
+    active = set()
+    for row in data.fund.rows:
+        if row.received.copies or row.written_off.copies or row.inventory is not None:
+            active.add(row.library.pk)
+    active |= data.digitization.libraries_digitizing
+    active |= data.catalogue.libraries_counted
+    active |= {pk for pk, count in data.references.items() if count}
+    active |= data.publications.libraries
+    active |= data.media.libraries
+    active |= {event.library_id for event in data.events}
+    active |= data.online.libraries
+    funded = {row.library.pk for row in data.fund.rows if row.start.copies}
+    notes = []
+    for library in data.libraries:
+        if library.pk in active:
+            continue
+        if library.pk in funded:
+            text = _(
+                "%(library)s: за %(span)s нет данных, кроме остатка фонда "
+                "(ни поступлений, ни списаний, ни мероприятий, ни изданий)."
+            )
+        else:
+            text = _("%(library)s: за %(span)s нет никаких данных.")
+        notes.append(
+            Note("warning", text % {"library": library.short_name, "span": span.label}, "")
+        )
+    return notes
+
+
+def consistency_notes(data, span, language: str) -> list[Note]:
+    return [
+        *_fund_notes(data.fund, span),
+        *_digitization_notes(data.digitization, language),
+        *_catalogue_notes(data.catalogue, language),
+        *_silent_libraries(data, span),
+    ]

@@ -1,0 +1,151 @@
+"""The report as plain data: what the builder produces and every renderer reads.
+
+Only str/int/float/None/bool inside, so a report round-trips through JSON (the
+approved report's snapshot) unchanged: `ReportData.from_dict(data.as_dict())`.
+"""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Value = int | float | str | None
+
+
+@dataclass
+class HeaderCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Row:
+    cells: list[Value]
+    kind: str = "data"  # "data" | "total" (sum of the data rows above) | "group" (a spanning title)
+
+
+@dataclass
+class AuditColumn:
+    """A check column the XLSX adds as a formula: `expression` over column letters of a row,
+    e.g. "{B}+{D}-{F}"; the reader compares it with `against` (a column letter)."""
+
+    title: str
+    expression: str
+    against: str
+
+
+@dataclass
+class Table:
+    title: str
+    header: list[list[HeaderCell]]
+    rows: list[Row]
+    widths: list[float] = field(default_factory=list)  # relative column widths
+    audit: list[AuditColumn] = field(default_factory=list)
+    kind: str = "table"
+
+
+@dataclass
+class Figure:
+    """A figure a sentence states, kept as a number for the spreadsheet."""
+
+    label: str
+    value: Value
+    unit: str = ""
+    value_kk: Value = None  # of which in Kazakh, where the report gives it
+
+
+@dataclass
+class Paragraph:
+    """A sentence or paragraph; `figures` are the numbers it states (the XLSX lists them)."""
+
+    text: str
+    style: str = "body"  # "body" | "bullet" | "heading" (a run-in subheading) | "narrative"
+    figures: list[Figure] = field(default_factory=list)
+    kind: str = "paragraph"
+
+
+@dataclass
+class ItemList:
+    title: str
+    items: list[str]
+    numbered: bool = False
+    kind: str = "list"
+
+
+@dataclass
+class Note:
+    level: str  # "error" | "warning" | "info"
+    text: str
+    section: str = ""
+
+
+Block = Table | Paragraph | ItemList
+BLOCK_TYPES = {"table": Table, "paragraph": Paragraph, "list": ItemList}
+
+
+@dataclass
+class Section:
+    code: str
+    title: str
+    level: int = 1
+    narrative: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.blocks and not self.narrative
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def lists(self) -> list[ItemList]:
+        return [b for b in self.blocks if isinstance(b, ItemList)]
+
+    def figures(self) -> list[Figure]:
+        return [f for b in self.blocks if isinstance(b, Paragraph) for f in b.figures]
+
+
+@dataclass
+class ReportData:
+    language: str
+    organization_code: str
+    organization_name: str
+    city: str
+    site: str
+    span_code: str
+    title: str  # «Краткая информация о работе библиотек»
+    subtitle: str  # «за 1 полугодие 2021 года»
+    sections: list[Section]
+    notes: list[Note]
+    key_figures: dict[str, Any]
+    generated: str = ""  # "live" or the date of approval
+
+    def section(self, code: str) -> Section:
+        return next(s for s in self.sections if s.code == code)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ReportData":
+        data = dict(data)
+        sections = []
+        for raw in data.pop("sections"):
+            raw = dict(raw)
+            blocks = [_block_from_dict(b) for b in raw.pop("blocks")]
+            notes = [Note(**n) for n in raw.pop("notes")]
+            sections.append(Section(blocks=blocks, notes=notes, **raw))
+        notes = [Note(**n) for n in data.pop("notes")]
+        return cls(sections=sections, notes=notes, **data)
+
+
+def _block_from_dict(raw: dict) -> Block:
+    raw = dict(raw)
+    block_type = BLOCK_TYPES[raw["kind"]]
+    if block_type is Table:
+        raw["header"] = [[HeaderCell(**c) for c in line] for line in raw["header"]]
+        raw["rows"] = [Row(**r) for r in raw["rows"]]
+        raw["audit"] = [AuditColumn(**a) for a in raw["audit"]]
+    if block_type is Paragraph:
+        raw["figures"] = [Figure(**f) for f in raw["figures"]]
+    return block_type(**raw)
