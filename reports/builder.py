@@ -267,7 +267,7 @@ class _Builder:
             title=_("Книжный фонд %(end)s") % {"end": span.end_label},
             header=header,
             rows=rows,
-            widths=[1.4] + [1] * 8,
+            widths=[1.9] + [1] * 8,
             audit=[
                 AuditColumn(_("Состоит, по формуле"), "{B}+{D}-{F}", "H"),
                 AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}", "I"),

@@ -1,0 +1,72 @@
+"""python manage.py build_report --period 2021-H1 --format docx|xlsx --output PATH
+[--language ru|kk] [--organization CODE]"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from branches.models import Organization
+from reports.builder import report_build
+from reports.models import Report
+from reports.periods import SpanError, span_parse
+from reports.renderers import RENDERERS
+from reports.services import report_data
+
+FORMAT_UNKNOWN = "Неизвестный формат «{format}»: допустимы docx и xlsx."
+LANGUAGE_UNKNOWN = "Неизвестный язык «{language}»: допустимы ru и kk."
+ORGANIZATION_UNKNOWN = "Организация с кодом «{code}» не найдена. Есть: {known}."
+ORGANIZATION_AMBIGUOUS = "Организаций несколько ({known}): укажите --organization КОД."
+NO_ORGANIZATION = "В базе нет ни одной организации: загрузите данные (manage.py load_demo)."
+OUTPUT_FOLDER_MISSING = "Папка «{folder}» не существует."
+
+
+class Command(BaseCommand):
+    help = "Сформировать отчёт ЦБС за полугодие или год в DOCX или XLSX."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--period", required=True, help="2021-H1 (полугодие) или 2021 (год)")
+        parser.add_argument("--format", required=True, dest="output_format", help="docx или xlsx")
+        parser.add_argument("--output", required=True, help="путь к файлу отчёта")
+        parser.add_argument("--language", default="ru", help="ru (по умолчанию) или kk")
+        parser.add_argument("--organization", help="код организации; по умолчанию единственная")
+
+    def handle(self, *args, period, output_format, output, language, organization, **options):
+        output_format = output_format.lower()
+        if output_format not in RENDERERS:
+            raise CommandError(FORMAT_UNKNOWN.format(format=output_format))
+        if language not in ("ru", "kk"):
+            raise CommandError(LANGUAGE_UNKNOWN.format(language=language))
+        path = Path(output)
+        if not path.parent.exists():
+            raise CommandError(OUTPUT_FOLDER_MISSING.format(folder=path.parent))
+        org = self.organization(organization)
+        try:
+            span = span_parse(org, period)
+        except SpanError as error:
+            raise CommandError(str(error)) from error
+        # A half-year with an approved report prints its frozen snapshot.
+        report = None
+        if not span.is_year:
+            report = Report.objects.filter(period=span.periods[0]).first()
+        if report is not None:
+            data = report_data(report, language)
+        else:
+            data = report_build(organization=org, span=span, language=language)
+        render, _content_type = RENDERERS[output_format]
+        content = render(data)
+        path.write_bytes(content)
+        self.stdout.write(self.style.SUCCESS(f"Отчёт за {span.code} записан: {path}"))
+
+    def organization(self, code: str | None) -> Organization:
+        known = ", ".join(Organization.objects.order_by("code").values_list("code", flat=True))
+        if code:
+            org = Organization.objects.filter(code=code).first()
+            if org is None:
+                raise CommandError(ORGANIZATION_UNKNOWN.format(code=code, known=known or "—"))
+            return org
+        organizations = list(Organization.objects.all()[:2])
+        if not organizations:
+            raise CommandError(NO_ORGANIZATION)
+        if len(organizations) > 1:
+            raise CommandError(ORGANIZATION_AMBIGUOUS.format(known=known))
+        return organizations[0]

@@ -1,0 +1,145 @@
+"""ReportData -> DOCX, on the styled template reports/templates_docx/report.docx."""
+
+import io
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+
+from reports.data import ItemList, Paragraph, ReportData, Table
+from reports.docx_template import TEMPLATE
+from reports.renderers.docx_xml import repeat_as_header, restart_numbering, set_num_id, shade
+from reports.text import number
+
+USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
+NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
+
+
+def render_docx(data: ReportData) -> bytes:
+    with translation.override(data.language):
+        document = Document(str(TEMPLATE))
+        body = document.element.body
+        for element in list(body):
+            if not element.tag.endswith("sectPr"):
+                body.remove(element)
+        _DocxWriter(document).write(data)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return number(value)
+    return str(value)
+
+
+class _DocxWriter:
+    def __init__(self, document):
+        self.document = document
+
+    def write(self, data: ReportData) -> None:
+        doc = self.document
+        doc.add_paragraph(data.title, style="Title")
+        doc.add_paragraph(data.organization_name, style="Title")
+        doc.add_paragraph(data.subtitle, style="Subtitle")
+        for section in data.sections:
+            if section.level > 1 and section.is_empty:
+                continue  # an event group with no events and no text this time
+            doc.add_heading(section.title, level=section.level)
+            for part in [p.strip() for p in section.narrative.split("\n\n") if p.strip()]:
+                doc.add_paragraph(part, style="Narrative")
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    self.table(block)
+                elif isinstance(block, ItemList):
+                    self.item_list(block)
+                elif isinstance(block, Paragraph):
+                    self.paragraph(block)
+        if data.notes:
+            doc.add_heading(_("Проверка данных"), level=1)
+            for note in data.notes:
+                doc.add_paragraph(f"{NOTE_MARKS.get(note.level, '•')} {note.text}", style="Note")
+
+    def paragraph(self, block: Paragraph) -> None:
+        if block.style == "bullet":
+            self.document.add_paragraph(block.text, style="List Bullet")
+        elif block.style == "heading":
+            self.document.add_heading(block.text, level=3)
+        elif block.style == "narrative":
+            self.document.add_paragraph(block.text, style="Narrative")
+        else:
+            self.document.add_paragraph(block.text)
+
+    def item_list(self, block: ItemList) -> None:
+        if block.title:
+            self.document.add_paragraph(block.title)
+        num_id = restart_numbering(self.document) if block.numbered else None
+        for item in block.items:
+            paragraph = self.document.add_paragraph(
+                item, style="List Number" if block.numbered else "List Bullet"
+            )
+            if num_id is not None:
+                set_num_id(paragraph, num_id)
+
+    def table(self, block: Table) -> None:
+        doc = self.document
+        if block.title:
+            doc.add_paragraph(block.title, style="Table Caption")
+        columns = max(sum(c.colspan for c in line) for line in block.header)
+        table = doc.add_table(rows=len(block.header) + len(block.rows), cols=columns)
+        table.style = doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        widths = block.widths or [1] * columns
+        scale = USABLE_WIDTH_CM / sum(widths)
+        # LibreOffice reads the grid's column widths, Word the cells': set both.
+        for index, column in enumerate(table.columns):
+            column.width = Cm(widths[index] * scale)
+        for row in table.rows:
+            for index, cell in enumerate(row.cells):
+                cell.width = Cm(widths[index] * scale)
+
+        # Header: place each cell at the first free grid position, then merge its span.
+        taken: set[tuple[int, int]] = set()
+        for r, line in enumerate(block.header):
+            c = 0
+            for head in line:
+                while (r, c) in taken:
+                    c += 1
+                first = table.cell(r, c)
+                last = table.cell(r + head.rowspan - 1, c + head.colspan - 1)
+                merged = first.merge(last) if (head.rowspan, head.colspan) != (1, 1) else first
+                merged.text = ""
+                paragraph = merged.paragraphs[0]
+                paragraph.style = doc.styles["Table Header"]
+                paragraph.add_run(head.text)
+                shade(merged, "E7E6E6")
+                for dr in range(head.rowspan):
+                    for dc in range(head.colspan):
+                        taken.add((r + dr, c + dc))
+                c += head.colspan
+            repeat_as_header(table.rows[r])
+
+        offset = len(block.header)
+        for r, row in enumerate(block.rows):
+            cells = table.rows[offset + r].cells
+            if row.kind == "group":
+                merged = cells[0].merge(cells[-1])
+                paragraph = merged.paragraphs[0]
+                paragraph.style = doc.styles["Table Header"]
+                paragraph.add_run(cell_text(row.cells[0]))
+                continue
+            for c, value in enumerate(row.cells):
+                paragraph = cells[c].paragraphs[0]
+                paragraph.style = doc.styles["Table Text"]
+                run = paragraph.add_run(cell_text(value))
+                run.bold = row.kind == "total"
+                if isinstance(value, int | float):
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        doc.add_paragraph()

@@ -1,0 +1,112 @@
+"""Raw-XML helpers python-docx lacks: fonts for every script, page-number fields,
+restarting list numbering, repeating table header rows."""
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+def set_font(style_or_run, name: str) -> None:
+    """Set `name` for Latin, Cyrillic (hAnsi), complex and East Asian text alike."""
+    style_or_run.font.name = name
+    rpr = style_or_run.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+    # Theme fonts (the default headings' Calibri Light) would win over the names.
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def add_field(paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Append a field (e.g. "PAGE") to `paragraph`: begin, instruction, separate, result, end."""
+
+    def fld_char(kind):
+        run = OxmlElement("w:r")
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run.append(char)
+        return run
+
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run.append(instr)
+    result_run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    result_run.append(text)
+    p = paragraph._p
+    for element in (
+        fld_char("begin"),
+        instr_run,
+        fld_char("separate"),
+        result_run,
+        fld_char("end"),
+    ):
+        p.append(element)
+
+
+def restart_numbering(document, style_name: str = "List Number") -> int:
+    """A new numbering instance of the list style's numbering that starts again at 1.
+
+    Returns its numId; give it to every paragraph of the list with `set_num_id`.
+    """
+    style = document.styles[style_name]
+    num_pr = style.element.pPr.find(qn("w:numPr"))
+    base_num_id = int(num_pr.find(qn("w:numId")).get(qn("w:val")))
+    numbering = document.part.numbering_part.element
+    base = next(
+        n for n in numbering.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == base_num_id
+    )
+    abstract_id = base.find(qn("w:abstractNumId")).get(qn("w:val"))
+    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(new_id))
+    abstract = OxmlElement("w:abstractNumId")
+    abstract.set(qn("w:val"), abstract_id)
+    num.append(abstract)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    start = OxmlElement("w:startOverride")
+    start.set(qn("w:val"), "1")
+    override.append(start)
+    num.append(override)
+    numbering.append(num)
+    return new_id
+
+
+def set_num_id(paragraph, num_id: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    num_pr = ppr.find(qn("w:numPr"))
+    if num_pr is None:
+        num_pr = OxmlElement("w:numPr")
+        ppr.append(num_pr)
+    for child in list(num_pr):
+        num_pr.remove(child)
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), "0")
+    num = OxmlElement("w:numId")
+    num.set(qn("w:val"), str(num_id))
+    num_pr.append(ilvl)
+    num_pr.append(num)
+
+
+def repeat_as_header(row) -> None:
+    """Mark a table row to repeat at the top of every page the table spans."""
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tc_pr.append(shading)

@@ -1,0 +1,317 @@
+"""ReportData -> XLSX: a summary sheet, a sheet per section, a sheet of checks.
+
+Numbers are stored as numbers. openpyxl writes formulas without their results,
+and a viewer that does not recalculate shows them blank, so every figure a
+reader needs is written as a value, and the auditor gets formulas beside it:
+under each table's total row a «Проверка (формула)» row sums the data rows with
+=SUM(), and the fund table gets formula columns end = start + received − written
+off. The workbook asks to be recalculated on opening, so the formulas show
+their results in Excel and LibreOffice and can be compared with the values.
+"""
+
+import io
+from copy import copy
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from reports.data import ItemList, Paragraph, ReportData, Section, Table
+
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
+AUDIT_FONT = Font(italic=True, color="555555")
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+SHEET_NAMES = {
+    "resources": "III Фонд",
+    "local_history": "V Оцифровка",
+    "bibliography": "VI Каталог",
+    "publishing": "Издания",
+    "media": "СМИ",
+    "events": "Мероприятия",
+    "totals": "Итоги",
+}
+KEY_FIGURE_LABELS = {
+    "fund_start": "Фонд на начало, экз.",
+    "fund_start_kk": "в т.ч. на каз. яз.",
+    "received": "Поступило, экз.",
+    "received_kk": "в т.ч. на каз. яз.",
+    "written_off": "Выбыло, экз.",
+    "written_off_kk": "в т.ч. на каз. яз.",
+    "fund_end": "Фонд на конец, экз.",
+    "fund_end_kk": "в т.ч. на каз. яз.",
+    "budget": "Бюджет комплектования, тыс. тенге",
+    "digitization_planned": "Оцифровка: план, документов",
+    "digitization_done": "Оцифровано документов",
+    "digitization_pages": "Оцифровано страниц",
+    "catalogue_before": "Электронный каталог: было записей",
+    "catalogue_now": "Электронный каталог: стало записей",
+    "virtual_references": "Виртуальные справки",
+    "publications": "Издания",
+    "trailers": "Буктрейлеры, виртуальные выставки",
+    "media_mentions": "Публикации в СМИ",
+    "media_by_librarians": "из них самих библиотекарей",
+    "media_tv": "видеосюжетов на ТВ",
+    "online_events": "Онлайн-мероприятия",
+    "subscribers": "Подписчики",
+    "views": "Просмотры",
+    "posts": "Публикации в соцсетях",
+}
+
+
+def render_xlsx(data: ReportData) -> bytes:
+    with translation.override(data.language):
+        workbook = Workbook()
+        summary = workbook.active
+        _summary_sheet(summary, data)
+        groups: dict[str, list[Section]] = {}
+        current = None
+        for section in data.sections:
+            if section.level == 1 or current is None:
+                current = section.code
+            groups.setdefault(current, []).append(section)
+        for code, sections in groups.items():
+            sheet = workbook.create_sheet(_(SHEET_NAMES.get(code, code))[:31])
+            _SheetWriter(sheet).write(sections)
+        _notes_sheet(workbook.create_sheet(_("Проверки")), data)
+        _use_font(workbook)
+        workbook.calculation.fullCalcOnLoad = True
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+
+def _use_font(workbook, name: str = "Times New Roman") -> None:
+    """One typeface for the whole workbook, as in the DOCX."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    font = copy(cell.font)
+                    font.name = name
+                    cell.font = font
+
+
+def _print_setup(sheet, landscape: bool = False) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = False
+    sheet.page_margins.left = sheet.page_margins.right = 0.6
+
+
+def _summary_sheet(sheet, data: ReportData) -> None:
+    sheet.title = _("Сводка")
+    sheet["A1"] = data.title
+    sheet["A2"] = data.organization_name
+    sheet["A3"] = data.subtitle
+    for cell in ("A1", "A2", "A3"):
+        sheet[cell].font = BOLD
+    sheet["A5"], sheet["B5"] = _("Показатель"), _("Значение")
+    for cell in ("A5", "B5"):
+        sheet[cell].font = BOLD
+        sheet[cell].fill = HEADER_FILL
+        sheet[cell].border = BORDER
+    row = 6
+    for key, value in data.key_figures.items():
+        sheet.cell(row, 1, _(KEY_FIGURE_LABELS.get(key, key))).border = BORDER
+        cell = sheet.cell(row, 2, value)
+        cell.border = BORDER
+        if isinstance(value, float):
+            cell.number_format = "0.0"
+        row += 1
+    sheet.column_dimensions["A"].width = 45
+    sheet.column_dimensions["B"].width = 16
+    sheet.freeze_panes = "A6"
+    sheet.print_title_rows = "5:5"
+    _print_setup(sheet)
+
+
+def _notes_sheet(sheet, data: ReportData) -> None:
+    levels = {"error": _("ошибка"), "warning": _("внимание"), "info": _("сверка")}
+    sheet.append([_("Вид"), _("Раздел"), _("Замечание")])
+    for cell in sheet[1]:
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+    titles = {s.code: s.title for s in data.sections}
+    for note in data.notes:
+        sheet.append([levels.get(note.level, note.level), titles.get(note.section, ""), note.text])
+        sheet.cell(sheet.max_row, 3).alignment = WRAP
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 30
+    sheet.column_dimensions["C"].width = 100
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet, landscape=True)
+
+
+class _SheetWriter:
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self.row = 1
+        self.widths: dict[int, float] = {1: 40}
+        self.frozen = False
+        self.landscape = False
+
+    def write(self, sections: list[Section]) -> None:
+        for section in sections:
+            if section.level > 1 and section.is_empty:
+                continue
+            cell = self.sheet.cell(self.row, 1, section.title)
+            cell.font = Font(bold=True, size=13 if section.level == 1 else 11)
+            self.row += 1
+            if section.narrative:
+                self.text(section.narrative, italic=True)
+            # Tables first: their header rows are the ones frozen at the top.
+            for block in sorted(section.blocks, key=lambda b: not isinstance(b, Table)):
+                if isinstance(block, Table):
+                    self.table(block)
+                elif isinstance(block, ItemList):
+                    self.item_list(block)
+                elif isinstance(block, Paragraph):
+                    self.paragraph(block)
+            self.row += 1
+        for column, width in self.widths.items():
+            self.sheet.column_dimensions[get_column_letter(column)].width = width
+        _print_setup(self.sheet, landscape=self.landscape)
+
+    def text(self, text: str, italic: bool = False, bold: bool = False) -> None:
+        cell = self.sheet.cell(self.row, 1, text)
+        cell.alignment = WRAP
+        cell.font = Font(italic=italic, bold=bold)
+        self.sheet.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=4)
+        lines = max(1, len(text) // 110 + text.count("\n") + 1)
+        self.sheet.row_dimensions[self.row].height = 15 * lines
+        self.row += 1
+
+    def paragraph(self, block: Paragraph) -> None:
+        if not block.figures:
+            self.text(block.text, bold=block.style == "heading")
+            return
+        # A sentence with figures: one row per figure, label | value | unit | of which in Kazakh.
+        for figure in block.figures:
+            self.sheet.cell(self.row, 1, figure.label).alignment = WRAP
+            self.sheet.row_dimensions[self.row].height = 15 * max(1, len(figure.label) // 38 + 1)
+            value = self.sheet.cell(self.row, 2, figure.value)
+            if isinstance(figure.value, float):
+                value.number_format = "0.0"
+            self.sheet.cell(self.row, 3, figure.unit)
+            if figure.value_kk is not None:
+                self.sheet.cell(self.row, 4, _("в т.ч. на каз. яз."))
+                self.sheet.cell(self.row, 5, figure.value_kk)
+            self.row += 1
+        self.widths[4] = max(self.widths.get(4, 0), 18)
+
+    def item_list(self, block: ItemList) -> None:
+        if block.title:
+            self.text(block.title, bold=True)
+        for number, item in enumerate(block.items, 1):
+            self.sheet.cell(self.row, 1, f"{number}." if block.numbered else "•")
+            cell = self.sheet.cell(self.row, 2, item)
+            cell.alignment = WRAP
+            self.sheet.merge_cells(
+                start_row=self.row, start_column=2, end_row=self.row, end_column=6
+            )
+            self.sheet.row_dimensions[self.row].height = 15 * max(1, len(item) // 90 + 1)
+            self.row += 1
+
+    def table(self, block: Table) -> None:
+        sheet = self.sheet
+        if block.title:
+            sheet.cell(self.row, 1, block.title).font = BOLD
+            self.row += 1
+        columns = max(sum(c.colspan for c in line) for line in block.header)
+        top = self.row
+        taken: set[tuple[int, int]] = set()
+        for r, line in enumerate(block.header):
+            c = 0
+            for head in line:
+                while (r, c) in taken:
+                    c += 1
+                cell = sheet.cell(top + r, c + 1, head.text)
+                for dr in range(head.rowspan):
+                    for dc in range(head.colspan):
+                        taken.add((r + dr, c + dc))
+                        part = sheet.cell(top + r + dr, c + dc + 1)
+                        part.border = BORDER
+                        part.fill = HEADER_FILL
+                if head.rowspan > 1 or head.colspan > 1:
+                    sheet.merge_cells(
+                        start_row=top + r,
+                        start_column=c + 1,
+                        end_row=top + r + head.rowspan - 1,
+                        end_column=c + head.colspan,
+                    )
+                cell.font = BOLD
+                cell.alignment = CENTER
+                c += head.colspan
+            sheet.row_dimensions[top + r].height = 45 if r == 0 else 30
+        for offset, audit in enumerate(block.audit, 2):
+            head = sheet.cell(top, columns + offset, audit.title)
+            head.font = AUDIT_FONT
+            head.alignment = CENTER
+        self.row = top + len(block.header)
+        if not self.frozen:
+            sheet.freeze_panes = sheet.cell(self.row, 2)
+            sheet.print_title_rows = f"{top}:{self.row - 1}"
+            self.frozen = True
+        first_data = self.row
+        for row in block.rows:
+            if row.kind == "group":
+                cell = sheet.cell(self.row, 1, row.cells[0])
+                cell.font = BOLD
+                cell.alignment = CENTER
+                sheet.merge_cells(
+                    start_row=self.row, start_column=1, end_row=self.row, end_column=columns
+                )
+                self.row += 1
+                continue
+            for c, value in enumerate(row.cells, 1):
+                cell = sheet.cell(self.row, c, value)
+                cell.border = BORDER
+                cell.alignment = WRAP
+                if row.kind == "total":
+                    cell.font = BOLD
+            self._audit_columns(block, columns)
+            if row.kind == "total":
+                self._audit_total_row(row, first_data, columns)
+            self.row += 1
+        for c, width in enumerate(block.widths or [], 1):
+            self.widths[c] = max(self.widths.get(c, 0), 12 * width if c > 1 else 40 * width / 2)
+        if columns > 6:
+            self.landscape = True
+        self.row += 1
+
+    def _audit_columns(self, block: Table, columns: int) -> None:
+        """Formula columns right of the table, e.g. end = start + received − written off."""
+        letters = {
+            get_column_letter(c): f"{get_column_letter(c)}{self.row}" for c in range(1, columns + 1)
+        }
+        for offset, audit in enumerate(block.audit, 2):
+            column = columns + offset
+            formula = self.sheet.cell(self.row, column, "=" + audit.expression.format(**letters))
+            formula.font = AUDIT_FONT
+            self.widths[column] = 16
+
+    def _audit_total_row(self, row, first_data: int, columns: int) -> None:
+        """Under the total row: the same totals as =SUM() formulas over the data rows."""
+        audit_row = self.row + 1
+        label = self.sheet.cell(audit_row, 1, _("Проверка (формула)"))
+        label.font = AUDIT_FONT
+        for c, value in enumerate(row.cells, 1):
+            if c > 1 and isinstance(value, int | float):
+                letter = get_column_letter(c)
+                formula = (
+                    f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
+                    if self.row > first_data
+                    else "=0"  # no data rows above the total
+                )
+                cell = self.sheet.cell(audit_row, c, formula)
+                cell.font = AUDIT_FONT
+        self.row += 1

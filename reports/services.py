@@ -1,0 +1,61 @@
+"""Writes of the report: its status workflow and the snapshot frozen on approval."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reports.builder import report_build
+from reports.data import ReportData
+from reports.models import Report
+from reports.periods import Span, span_for_period
+
+LANGUAGES = ("ru", "kk")
+TRANSITIONS = {
+    Report.Status.DRAFT: {Report.Status.SUBMITTED},
+    Report.Status.SUBMITTED: {Report.Status.DRAFT, Report.Status.APPROVED},
+    Report.Status.APPROVED: set(),
+}
+TRANSITION_REFUSED = _("Отчёт в статусе «%(current)s» нельзя перевести в «%(target)s».")
+
+
+def report_span(report: Report) -> Span:
+    return span_for_period(report.period)
+
+
+def report_data(report: Report, language: str = "ru") -> ReportData:
+    """What the report says: the frozen snapshot once approved, else built from the data now."""
+    if report.status == Report.Status.APPROVED and report.snapshot:
+        frozen = report.snapshot.get(language) or report.snapshot.get("ru")
+        if frozen:
+            return ReportData.from_dict(frozen)
+    return report_build(
+        organization=report.organization, span=report_span(report), language=language
+    )
+
+
+@transaction.atomic
+def report_set_status(*, report: Report, status: str) -> Report:
+    """Move the report along draft → submitted → approved (or back to draft from submitted).
+
+    Approval freezes the report in both languages: later changes to the data no
+    longer change what an approved report says.
+    """
+    current = Report.Status(report.status)
+    target = Report.Status(status)
+    if target not in TRANSITIONS[current]:
+        raise ValidationError(
+            TRANSITION_REFUSED, params={"current": current.label, "target": target.label}
+        )
+    if target == Report.Status.APPROVED:
+        span = report_span(report)
+        snapshot = {}
+        for language in LANGUAGES:
+            data = report_build(organization=report.organization, span=span, language=language)
+            data.generated = timezone.now().date().isoformat()
+            snapshot[language] = data.as_dict()
+        report.snapshot = snapshot
+        report.approved_at = timezone.now()
+    report.status = target
+    report.save()
+    return report
