@@ -85,5 +85,43 @@ def scope_queryset(queryset: QuerySet, user) -> QuerySet:
     return queryset  # a shared list (sources, forms...): everybody reads it
 
 
+def _lookup_id(obj: Model, lookup: str):
+    """The id `lookup` leads to from `obj`, following foreign keys in memory:
+    "library" -> obj.library_id, "library__organization" -> obj.library.organization_id."""
+    if lookup == "pk":
+        return obj.pk
+    *path, last = lookup.split("__")
+    for name in path:
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    field = obj._meta.get_field(last)
+    return getattr(obj, field.attname)
+
+
+def may_touch(user, obj: Model) -> bool:
+    """Whether `obj` (saved or not yet) lies inside what `user` may see.
+
+    The same rule as `scope_queryset`, read from the object's own fields, so a
+    form's instance can be checked before it is saved.
+    """
+    if user.is_superuser:
+        return True
+    profile = staff_profile(user)
+    if profile is None:
+        return False
+    library_lookup, organization_lookup = lookups_for(type(obj))
+    if profile.library_id is not None and library_lookup is not None:
+        return _lookup_id(obj, library_lookup) == profile.library_id
+    if organization_lookup is not None:
+        return _lookup_id(obj, organization_lookup) == profile.organization_id
+    return True
+
+
 def ensure_groups() -> dict[str, Group]:
-    return {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
+    """The role groups with their permissions (also created by a migration)."""
+    from django.contrib.auth.models import Permission
+
+    from branches.roles import grant_role_permissions
+
+    return grant_role_permissions(Group, Permission)

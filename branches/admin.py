@@ -1,0 +1,123 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from branches.admin_base import (
+    LIBRARY_FILTER,
+    ListItemAdmin,
+    ScopedAdmin,
+    ScopedTabularInline,
+)
+from branches.models import (
+    Library,
+    Organization,
+    Platform,
+    ReportingPeriod,
+    SocialPage,
+    StaffProfile,
+)
+from branches.scoping import staff_profile
+
+
+@admin.register(Platform)
+class PlatformAdmin(ListItemAdmin):
+    pass
+
+
+class SocialPageInlineForm(forms.ModelForm):
+    class Meta:
+        model = SocialPage
+        fields = ["platform", "url"]
+
+    def _get_validation_exclusions(self):
+        # The organization is not on the inline form but is set from the library
+        # before validation, so the "page already entered" constraint is checked.
+        exclude = super()._get_validation_exclusions()
+        exclude.discard("organization")
+        return exclude
+
+
+class SocialPageInlineFormSet(BaseInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.organization_id = self.instance.organization_id
+        return form
+
+
+class SocialPageInline(ScopedTabularInline):
+    model = SocialPage
+    form = SocialPageInlineForm
+    formset = SocialPageInlineFormSet
+    fields = ["platform", "url"]
+    verbose_name_plural = _("страницы библиотеки в соцсетях")
+
+
+@admin.register(Library)
+class LibraryAdmin(ScopedAdmin):
+    list_display = ["short_name", "name_ru", "kind", "number", "code", "order"]
+    list_filter = ["kind"]
+    search_fields = ["short_name", "name_ru", "name_kk", "code"]
+    ordering = ["order", "code"]
+    inlines = [SocialPageInline]
+    fieldsets = [
+        (None, {"fields": ["organization", "kind", "number", "code", "order"]}),
+        (_("Названия"), {"fields": ["name_ru", "name_kk", "short_name"]}),
+    ]
+
+
+class LibraryInline(ScopedTabularInline):
+    model = Library
+    fields = ["short_name", "name_ru", "kind", "number", "code", "order"]
+    show_change_link = True
+
+
+class PeriodInline(ScopedTabularInline):
+    model = ReportingPeriod
+    fields = ["year", "half", "status"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ScopedAdmin):
+    list_display = ["short_name", "name_ru", "city_ru", "code"]
+    search_fields = ["name_ru", "name_kk", "short_name", "code"]
+    inlines = [LibraryInline, PeriodInline]
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(ScopedAdmin):
+    list_display = ["__str__", "year", "half", "status", "organization"]
+    list_filter = ["status", "year", "half"]
+    search_fields = ["year"]
+    ordering = ["-year", "-half"]
+
+
+@admin.register(SocialPage)
+class SocialPageAdmin(ScopedAdmin):
+    list_display = ["url", "platform", "library", "organization"]
+    list_filter = [LIBRARY_FILTER, "platform"]
+    search_fields = ["url", "library__short_name", "library__name_ru"]
+    list_select_related = ["library", "platform", "organization"]
+    fields = ["organization", "library", "platform", "url"]
+
+
+@admin.register(StaffProfile)
+class StaffProfileAdmin(ScopedAdmin):
+    list_display = ["user", "position", "library", "organization"]
+    list_filter = [LIBRARY_FILTER]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "position"]
+    list_select_related = ["user", "library", "organization"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "user" and not request.user.is_superuser:
+            # Users are not scoped by an organization of their own: offer those
+            # without a profile and those of the methodologist's organization.
+            profile = staff_profile(request.user)
+            organization_id = profile.organization_id if profile else None
+            formfield.queryset = get_user_model().objects.filter(
+                Q(staff_profile__isnull=True) | Q(staff_profile__organization_id=organization_id)
+            )
+        return formfield
