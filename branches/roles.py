@@ -69,7 +69,9 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
 
 
 def grant_role_permissions(group_model, permission_model) -> dict:
-    """Create the role groups and set exactly their permissions; returns {name: group}.
+    """Create the role groups and give them exactly these permissions on our six
+    apps; permissions on other apps (the report's) are left as they are.
+    Returns {name: group}.
 
     Takes the model classes so a migration can pass its historical models.
     """
@@ -87,6 +89,8 @@ def grant_role_permissions(group_model, permission_model) -> dict:
         for model_path, action in perms:
             app_label, model = model_path.split(".")
             wanted.append(by_key[(app_label, f"{action}_{model}")])
-        group.permissions.set(wanted)
+        ours = [pk for key, pk in by_key.items() if key[0] in app_labels]
+        group.permissions.remove(*(set(ours) - set(wanted)))
+        group.permissions.add(*wanted)
         groups[role] = group
     return groups

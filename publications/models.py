@@ -30,8 +30,8 @@ class PublicationKind(ListItem):
 
 def _number(value: Decimal) -> str:
     """32.4 -> "32,4"; 171.0 -> "171": sizes as the seed prints them."""
-    text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    return text.replace(".", ",")
+    # normalize() drops the field's trailing zeros: Decimal("32.40") -> 32.4.
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 class Publication(DatedLibraryFact):
