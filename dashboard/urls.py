@@ -5,4 +5,6 @@ from dashboard import views
 app_name = "dashboard"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("completeness/", views.completeness, name="completeness"),
+    path("library/<slug:code>/", views.library, name="library"),
 ]

@@ -1,0 +1,151 @@
+"""A generated data set for benchmarks and query-count tests: N organizations ×
+libraries × years of realistic rows, written with bulk_create.
+
+Figures follow the shape of the Balkhash demo (a fund of tens of thousands of
+copies per library, a third in Kazakh, receipts every month, a write-off each
+half-year, events and online figures every period) so page timings mean
+something. The rows skip model.clean(), which is why write-offs stay well
+below the receipts and the opening fund: the fund never goes negative.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from branches.models import Library, Organization, ReportingPeriod
+from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
+from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
+from events.models import Event, EventForm, OnlineFigures
+from holdings.models import (
+    AcquisitionBudget,
+    FundingSource,
+    FundSnapshot,
+    Receipt,
+    WriteOff,
+    WriteOffReason,
+)
+from publications.models import MediaMention, Publication, PublicationKind
+
+
+@dataclass
+class Generated:
+    organizations: list[Organization]
+    rows: int
+
+
+def _lists():
+    return {
+        "sources": list(
+            FundingSource.objects.filter(code__in=["local-budget", "state-order", "gift"])
+        ),
+        "reasons": list(WriteOffReason.objects.all()),
+        "databases": list(CatalogueDatabase.objects.all()),
+        "kinds": {k.code: k for k in DocumentKind.objects.all()},
+        "publication_kinds": list(PublicationKind.objects.all()),
+        "forms": list(EventForm.objects.all()),
+    }
+
+
+@transaction.atomic
+def generate(
+    *,
+    organizations: int = 1,
+    libraries: int = 9,
+    years: int = 2,
+    first_year: int = 2020,
+    prefix: str = "gen",
+    seed: int = 1,
+) -> Generated:
+    rng = random.Random(seed)
+    lists = _lists()
+    rows: dict[type, list] = {}
+
+    def add(obj):
+        rows.setdefault(type(obj), []).append(obj)
+
+    created = []
+    for o in range(1, organizations + 1):
+        org, _ = Organization.objects.update_or_create(
+            code=f"{prefix}-{o}",
+            defaults={"name_ru": f"Сгенерированная ЦБС №{o}", "name_kk": f"Жасалған ОКЖ №{o}",
+                      "city_ru": "Город", "short_name": f"ЦБС-{o}"},
+        )  # fmt: skip
+        created.append(org)
+        libs = [
+            Library.objects.update_or_create(
+                organization=org,
+                code=f"l{n}",
+                defaults={"kind": "branch", "number": n, "short_name": f"ф№{n}",
+                          "name_ru": f"Библиотека-филиал №{n}", "name_kk": f"№{n} кітапхана-филиалы",
+                          "order": n * 10},
+            )[0]
+            for n in range(1, libraries + 1)
+        ]  # fmt: skip
+        periods = {}
+        for year in range(first_year, first_year + years):
+            for half in (1, 2):
+                periods[(year, half)] = ReportingPeriod.objects.get_or_create(
+                    organization=org, year=year, half=half
+                )[0]
+        for period in periods.values():
+            add(AcquisitionBudget(organization=org, period=period, source=lists["sources"][0],
+                                  amount=Decimal(rng.randint(15000, 40000)) / 10))  # fmt: skip
+            add(DigitizationPlan(organization=org, period=period, kind=lists["kinds"]["articles"],
+                                 planned=rng.randint(80, 200)))  # fmt: skip
+            add(DigitizationPlan(organization=org, period=period, kind=lists["kinds"]["books"],
+                                 planned=rng.randint(2, 8)))  # fmt: skip
+        for lib in libs:
+            fund = rng.randint(15000, 45000)
+            add(FundSnapshot(library=lib, date=datetime.date(first_year, 1, 1), copies=fund,
+                             copies_kk=fund // 3))  # fmt: skip
+            records = {db.pk: rng.randint(50, 5000) for db in lists["databases"]}
+            for (year, half), period in periods.items():
+                start_month = 1 if half == 1 else 7
+                for month in range(start_month, start_month + 6):
+                    for _n in range(rng.randint(1, 3)):
+                        copies = rng.randint(10, 120)
+                        add(Receipt(library=lib, date=datetime.date(year, month, rng.randint(1, 28)),
+                                    source=rng.choice(lists["sources"]), copies=copies,
+                                    copies_kk=copies * rng.randint(30, 70) // 100))  # fmt: skip
+                    for _n in range(rng.randint(2, 6)):
+                        form = rng.choice(lists["forms"])
+                        add(Event(library=lib, date=datetime.date(year, month, rng.randint(1, 28)),
+                                  title=f"{form.name_ru}: мероприятие {month}.{year}", form=form,
+                                  is_online=rng.random() < 0.7, views=rng.randint(0, 900)))  # fmt: skip
+                copies = rng.randint(50, 400)
+                add(WriteOff(library=lib, date=datetime.date(year, start_month + 4, 15),
+                             reason=rng.choice(lists["reasons"]), copies=copies,
+                             copies_kk=copies // 5))  # fmt: skip
+                for db in lists["databases"]:
+                    add(RecordCount(library=lib, database=db, date=datetime.date(year, start_month, 1),
+                                    records=records[db.pk]))  # fmt: skip
+                    records[db.pk] += rng.randint(0, 60)
+                add(VirtualReferences(library=lib, period=period, count=rng.randint(0, 30)))
+                add(DigitizedDocument(library=lib, date=datetime.date(year, start_month + 2, 10),
+                                      kind=lists["kinds"]["articles"], title="Статьи из газет",
+                                      documents=rng.randint(5, 30), pages=rng.randint(5, 40)))  # fmt: skip
+                for _n in range(rng.randint(1, 4)):
+                    kind = rng.choice(lists["publication_kinds"])
+                    add(Publication(library=lib, date=datetime.date(year, start_month + 3, 5),
+                                    kind=kind, title=f"{kind.name_kk} {year}", year=year,
+                                    pages=None if kind.is_multimedia else rng.randint(4, 40),
+                                    size_mb=Decimal("12.5") if kind.is_multimedia else None))  # fmt: skip
+                for _n in range(rng.randint(0, 3)):
+                    add(MediaMention(library=lib, date=datetime.date(year, start_month + 1, 20),
+                                     title="О библиотеке", outlet="Балқаш өңірі",
+                                     by_librarian=rng.random() < 0.3))  # fmt: skip
+                add(OnlineFigures(library=lib, period=period, online_events=rng.randint(5, 40),
+                                  subscribers=rng.randint(500, 5000), views=rng.randint(2000, 30000),
+                                  posts=rng.randint(50, 400)))  # fmt: skip
+            # A count at the day after the last period, so "now" exists for it.
+            for db in lists["databases"]:
+                add(RecordCount(library=lib, database=db,
+                                date=datetime.date(first_year + years, 1, 1), records=records[db.pk]))  # fmt: skip
+    total = 0
+    for model, objects in rows.items():
+        model.objects.bulk_create(objects, batch_size=2000)
+        total += len(objects)
+    return Generated(organizations=created, rows=total)

@@ -1,0 +1,148 @@
+"""What the director reads on the pages, in both languages, at a fixed query cost."""
+
+import json
+
+import pytest
+from django.utils import translation
+
+from branches.models import StaffProfile
+from branches.scoping import DIRECTOR, ensure_groups
+from dashboard.generate import generate
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, user, url="/dashboard/", language="ru"):
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    return client.get(url)
+
+
+def card(response, key):
+    return next(c for c in response.context["cards"] if c.key == key)
+
+
+def test_the_dashboard_opens_on_the_latest_half_year_with_data(client, director, half_year):
+    response = page(client, director)
+    assert response.context["span"].code == "2021-H1"
+    assert [s.code for s in response.context["spans"]] == ["2021-H1", "2021", "2020-H2", "2020"]
+
+
+def test_key_figures_show_the_value_the_previous_period_and_the_plan(client, director, half_year):
+    response = page(client, director)
+    online = card(response, "online_events")
+    assert (online.value, online.previous, online.change) == (183, 100, 83)
+    digitized = card(response, "digitized")
+    assert (digitized.value, digitized.plan, digitized.plan_percent) == (208, 200, 104)
+    text = response.content.decode()
+    assert "14\u00a0600" in text  # fund at the end
+    assert "2\u00a0770,4" in text  # budget, thousand tenge
+
+
+def test_the_period_picker_accepts_a_whole_year(client, director, half_year):
+    response = page(client, director, "/dashboard/?period=2021")
+    assert response.context["span"].code == "2021"
+    assert card(response, "online_events").value == 183
+    assert card(response, "online_events").previous == 100  # the year 2020
+
+
+def test_a_bad_period_falls_back_to_the_latest(client, director, half_year):
+    assert page(client, director, "/dashboard/?period=junk").context["span"].code == "2021-H1"
+
+
+def test_every_chart_has_its_data_and_a_table(client, director, half_year):
+    response = page(client, director)
+    text = response.content.decode()
+    charts = response.context["charts"]
+    assert set(charts) == {"fund", "kazakh_share", "activity", "digitization", "catalogue"}
+    for key in charts:
+        assert f'data-chart="{key}"' in text
+    embedded = json.loads(
+        text.split('id="chart-data" type="application/json">')[1].split("</script>")[0]
+    )
+    assert embedded["digitization"]["datasets"][0]["data"] == [194, 6]
+    assert text.count('<table class="data') == 6  # five charts + the per-library table
+    assert "vendor/chartjs/chart.umd.min.js" in text
+
+
+def test_the_per_library_table_links_to_each_library_page(client, director, half_year):
+    text = page(client, director).content.decode()
+    assert 'href="/dashboard/library/cgb/?period=2021-H1"' in text
+    assert 'href="/dashboard/library/f4/?period=2021-H1"' in text
+
+
+def test_a_library_page_shows_that_librarys_figures(client, director, half_year):
+    response = page(client, director, "/dashboard/library/f4/?period=2021-H1")
+    assert card(response, "online_events").value == 33
+    assert card(response, "received").value == 200
+    assert "budget" not in [c.key for c in response.context["cards"]]
+    assert 'id="completeness"' in response.content.decode()
+
+
+def test_the_completeness_page_names_what_is_missing(client, director, half_year):
+    response = page(client, director, "/dashboard/completeness/?period=2021-H1")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "missing" in text and "нет" in text
+    assert "Бюджет комплектования" in text
+
+
+def test_the_page_speaks_kazakh(client, director, half_year):
+    response = page(client, director, language="kk")
+    text = response.content.decode()
+    assert '<html lang="kk">' in text
+    with translation.override("kk"):
+        assert "Негізгі көрсеткіштер" in text
+    assert "Основные показатели" not in text
+
+
+def test_an_organization_without_data_gets_a_friendly_page(client, director):
+    response = page(client, director)
+    assert response.status_code == 200
+    assert response.context["span"] is None
+    assert "Данных пока нет" in response.content.decode()
+
+
+def _director_of(org, django_user_model):
+    user = django_user_model.objects.create_user(f"dir-{org.code}", password="pw")
+    user.groups.set([ensure_groups()[DIRECTOR]])
+    StaffProfile.objects.create(user=user, organization=org)
+    return user
+
+
+# Queries of the organization page, whatever the data size:
+#   savepoint and its release (ATOMIC_REQUESTS)                               2
+#   session, user, staff profile, roles                                       4
+#   spans with data (one UNION)                                               1
+#   libraries                                                                 1
+#   fund movement, current and previous span (6 each)                        12
+#   digitized documents; record counts at 3 days; virtual references;
+#   publications; media mentions; media totals; online figures; events;
+#   receipts and write-offs counted; snapshots counted                       13
+#   budget, digitization plan                                                 2
+#   Kazakh share: fund at the end of 6 half-years                             6
+ORGANIZATION_PAGE_QUERIES = 41
+# A library page: the library itself instead of the list of libraries; no budget or plan.
+LIBRARY_PAGE_QUERIES = ORGANIZATION_PAGE_QUERIES - 2
+
+
+@pytest.mark.parametrize(("libraries", "years"), [(2, 1), (12, 3)])
+def test_the_organization_page_runs_a_fixed_number_of_queries(
+    client, django_user_model, django_assert_num_queries, libraries, years
+):
+    org = generate(libraries=libraries, years=years, prefix=f"q{libraries}").organizations[0]
+    client.force_login(_director_of(org, django_user_model))
+    with django_assert_num_queries(ORGANIZATION_PAGE_QUERIES):
+        response = client.get("/dashboard/?period=2020-H2")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("libraries", "years"), [(2, 1), (12, 3)])
+def test_a_library_page_runs_a_fixed_number_of_queries(
+    client, django_user_model, django_assert_num_queries, libraries, years
+):
+    org = generate(libraries=libraries, years=years, prefix=f"q{libraries}").organizations[0]
+    client.force_login(_director_of(org, django_user_model))
+    with django_assert_num_queries(LIBRARY_PAGE_QUERIES):
+        response = client.get("/dashboard/library/l2/?period=2020-H2")
+    assert response.status_code == 200
