@@ -3,9 +3,23 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from dashboard.figures import Figures, Overview
+from dashboard.figures import Overview
+from reports.figures import KeyFigures
+
+NBSP = "\u00a0"
+
+
+def _int(value: int) -> str:
+    return f"{value:,}".replace(",", NBSP)
+
+
+def percent(part, whole) -> str:
+    if not whole:
+        return "—"
+    return f"{100 * part / whole:.1f}".replace(".", ",") + NBSP + "%"
 
 
 @dataclass
@@ -30,104 +44,107 @@ class Card:
     def change_percent(self) -> str | None:
         if self.change is None or not self.previous:
             return None
-        percent = 100 * float(self.change) / float(self.previous)
-        return f"{percent:+.1f}".replace(".", ",").replace("-", "\u2212")
+        value = 100 * float(self.change) / float(self.previous)
+        return f"{value:+.1f}".replace(".", ",").replace("-", "\u2212")
 
     @property
     def trend(self) -> str:
-        change = self.change
-        if not change:
+        if not self.change:
             return "flat"
-        return "up" if change > 0 else "down"
+        return "up" if self.change > 0 else "down"
 
 
-def percent(part: int, whole: int) -> str:
-    if not whole:
-        return "—"
-    return f"{100 * part / whole:.1f}".replace(".", ",") + " %"
-
-
-def _kazakh(copies) -> str:
+def _kazakh(copies: int, copies_kk: int) -> str:
     return _("в т.ч. на казахском %(count)s (%(share)s)") % {
-        "count": f"{copies.copies_kk:,}".replace(",", "\u00a0"),
-        "share": percent(copies.copies_kk, copies.copies),
+        "count": _int(copies_kk),
+        "share": percent(copies_kk, copies),
     }
 
 
-def cards(current: Figures, previous: Figures) -> list[Card]:
+class _Nothing:
+    """Stands for the key figures of a span without data: every figure is None."""
+
+    def __getattr__(self, name):
+        return None
+
+
+def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: bool) -> list[Card]:
+    """The key figures with their change against the previous span (and the plan).
+
+    `previous` None: the span before has no data, so no change is shown.
+
+    A library's page leaves out the budget and the digitization plan: they are
+    the whole ЦБС's, not the library's.
+    """
+    c = current
+    p = previous or _Nothing()
     copies = _("экз.")
     result = [
-        Card("fund", _("Фонд на конец периода"), current.fund.end.copies,
-             previous.fund.end.copies, copies, _kazakh(current.fund.end)),
-        Card("received", _("Поступило"), current.fund.received.copies,
-             previous.fund.received.copies, copies, _kazakh(current.fund.received)),
-        Card("written_off", _("Списано"), current.fund.written_off.copies,
-             previous.fund.written_off.copies, copies, _kazakh(current.fund.written_off)),
+        Card("fund", _("Фонд на конец периода"), c.fund_end, p.fund_end, copies,
+             _kazakh(c.fund_end, c.fund_end_kk)),
+        Card("received", _("Поступило"), c.received, p.received, copies,
+             _kazakh(c.received, c.received_kk)),
+        Card("written_off", _("Списано"), c.written_off, p.written_off, copies,
+             _kazakh(c.written_off, c.written_off_kk)),
     ]  # fmt: skip
-    if current.budget is not None:
+    if organization_wide:
         result.append(
-            Card("budget", _("Бюджет комплектования"), current.budget, previous.budget,
-                 _("тыс. тг"), places=1)
-        )  # fmt: skip
+            Card("budget", _("Бюджет комплектования"), c.budget, p.budget, _("тыс. тг"), places=1)
+        )
     digitized = Card(
         "digitized",
         _("Оцифровано документов"),
-        current.digitized,
-        previous.digitized,
-        detail=_("страниц: %(pages)s")
-        % {"pages": f"{current.digitized_pages:,}".replace(",", "\u00a0")},
-        plan=current.digitization_planned,
-        plan_percent=current.digitization_percent,
+        c.digitization_done,
+        p.digitization_done,
+        detail=_("страниц: %(pages)s") % {"pages": _int(c.digitization_pages)},
     )
+    if organization_wide and c.digitization_planned:
+        digitized.plan = c.digitization_planned
+        digitized.plan_percent = round(100 * c.digitization_done / c.digitization_planned)
     result.append(digitized)
+    growth = c.catalogue_now - c.catalogue_before
     result += [
-        Card("catalogue", _("Записей в электронном каталоге"), current.catalogue_now,
-             previous.catalogue_now,
-             detail=_("прирост за период: %(growth)s") % {"growth": f"{current.catalogue_growth:+,}".replace(",", "\u00a0")}),
-        Card("virtual_references", _("Виртуальные справки"), current.virtual_references,
-             previous.virtual_references),
-        Card("publications", _("Издания библиотек"), current.publications + current.multimedia,
-             previous.publications + previous.multimedia,
+        Card("catalogue", _("Записей в электронном каталоге"), c.catalogue_now, p.catalogue_now,
+             detail=_("прирост за период: %(growth)s") % {"growth": f"{growth:+,}".replace(",", NBSP)}),
+        Card("virtual_references", _("Виртуальные справки"), c.virtual_references,
+             p.virtual_references),
+        Card("publications", _("Издания библиотек"), c.publications + c.trailers,
+             None if previous is None else p.publications + p.trailers,
              detail=_("печатных и электронных: %(print)s, мультимедиа: %(multimedia)s")
-             % {"print": current.publications, "multimedia": current.multimedia}),
-        Card("media", _("Публикации в СМИ"), current.media, previous.media,
+             % {"print": c.publications, "multimedia": c.trailers}),
+        Card("media", _("Публикации в СМИ"), c.media_mentions, p.media_mentions,
              detail=_("библиотекарей: %(by)s, видеосюжетов на ТВ: %(tv)s")
-             % {"by": current.media_by_librarians, "tv": current.media_tv}),
-        Card("online_events", _("Онлайн-мероприятия"), current.online_events,
-             previous.online_events),
-        Card("subscribers", _("Подписчики"), current.subscribers, previous.subscribers),
-        Card("views", _("Просмотры"), current.views, previous.views),
-        Card("posts", _("Публикации в соцсетях"), current.posts, previous.posts),
+             % {"by": c.media_by_librarians, "tv": c.media_tv}),
+        Card("online_events", _("Онлайн-мероприятия"), c.online_events, p.online_events),
+        Card("subscribers", _("Подписчики"), c.subscribers, p.subscribers),
+        Card("views", _("Просмотры"), c.views, p.views),
+        Card("posts", _("Публикации в соцсетях"), c.posts, p.posts),
     ]  # fmt: skip
     return result
 
 
 def charts(overview: Overview, organization_wide: bool) -> dict:
     """Chart.js-ready data; the same numbers are printed in the tables beside the charts."""
+    language = (get_language() or "ru")[:2]
+    per_library = overview.per_library
+    labels = [lib.short_name for lib, _f in per_library]
     data: dict = {}
-    libraries = [lib.short_name for lib, _f in overview.per_library]
     if organization_wide:
         data["fund"] = {
             "type": "bar",
-            "labels": libraries,
+            "labels": labels,
             "datasets": [
-                {"label": _("Поступило, экз."),
-                 "data": [f.fund.received.copies for _l, f in overview.per_library]},
-                {"label": _("Списано, экз."),
-                 "data": [f.fund.written_off.copies for _l, f in overview.per_library]},
+                {"label": _("Поступило, экз."), "data": [f.fund.received.copies for _l, f in per_library]},
+                {"label": _("Списано, экз."), "data": [f.fund.written_off.copies for _l, f in per_library]},
             ],
         }  # fmt: skip
         data["activity"] = {
             "type": "bar",
-            "labels": libraries,
+            "labels": labels,
             "datasets": [
-                {"label": _("Онлайн-мероприятия"),
-                 "data": [f.online_events for _l, f in overview.per_library], "yAxisID": "y"},
-                {"label": _("Мероприятия (списком)"),
-                 "data": [f.events for _l, f in overview.per_library], "yAxisID": "y"},
-                {"label": _("Просмотры"),
-                 "data": [f.views for _l, f in overview.per_library], "yAxisID": "y1",
-                 "type": "line"},
+                {"label": _("Онлайн-мероприятия"), "data": [f.online_events for _l, f in per_library], "yAxisID": "y"},
+                {"label": _("Мероприятия (списком)"), "data": [f.events for _l, f in per_library], "yAxisID": "y"},
+                {"label": _("Просмотры"), "data": [f.views for _l, f in per_library], "yAxisID": "y1", "type": "line"},
             ],
         }  # fmt: skip
     data["kazakh_share"] = {
@@ -136,28 +153,25 @@ def charts(overview: Overview, organization_wide: bool) -> dict:
         "datasets": [
             {
                 "label": _("Доля фонда на казахском языке, %"),
-                "data": [
-                    round(100 * c.copies_kk / c.copies, 1) if c.copies else None
-                    for _s, c in overview.kazakh_share
-                ],
+                "data": [round(100 * c.copies_kk / c.copies, 1) for _s, c in overview.kazakh_share],
             }
         ],
     }
-    digitization = overview.total.digitization
+    kinds = overview.digitization
     datasets = []
     if organization_wide:
-        datasets.append({"label": _("План"), "data": [k.planned or 0 for k in digitization]})
-    datasets.append({"label": _("Выполнено"), "data": [k.done for k in digitization]})
+        datasets.append({"label": _("План"), "data": [k.planned for k in kinds]})
+    datasets.append({"label": _("Выполнено"), "data": [k.done for k in kinds]})
     data["digitization"] = {
         "type": "bar",
-        "labels": [k.name for k in digitization],
+        "labels": [k.name(language) for k in kinds],
         "datasets": datasets,
     }
-    catalogue = overview.total.catalogue
+    rows = overview.catalogue
     data["catalogue"] = {
         "type": "bar",
         "indexAxis": "y",
-        "labels": [d.name for d in catalogue],
-        "datasets": [{"label": _("Прирост записей"), "data": [d.growth for d in catalogue]}],
+        "labels": [r.name(language) for r in rows],
+        "datasets": [{"label": _("Прирост записей"), "data": [r.now - r.before for r in rows]}],
     }
     return data

@@ -7,12 +7,12 @@ from django.urls import reverse
 from dashboard import presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
-from dashboard.spans import Span, span_parse, spans_with_data
+from dashboard.spans import SpanBook
 
 
-def _pick_span(request, spans: list[Span]) -> Span | None:
+def _pick_span(request, book: SpanBook, spans: list):
     """The span asked for in ?period=, else the latest half-year with data."""
-    asked = span_parse(request.GET.get("period"))
+    asked = book.parse(request.GET.get("period"))
     if asked is not None:
         return asked
     return next((s for s in spans if s.half), spans[0] if spans else None)
@@ -20,8 +20,9 @@ def _pick_span(request, spans: list[Span]) -> Span | None:
 
 def _page(request, viewer, library=None, template="dashboard/index.html"):
     libraries = [library] if library is not None else None
-    spans = spans_with_data(viewer.organization, libraries)
-    span = _pick_span(request, spans)
+    book = SpanBook(viewer.organization)
+    spans = book.with_data(libraries)
+    span = _pick_span(request, book, spans)
     context = {
         "organization": viewer.organization,
         "library": library,
@@ -30,10 +31,15 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
         "span": span,
     }
     if span is not None:
-        data = overview(organization=viewer.organization, span=span, libraries=libraries)
+        data = overview(organization=viewer.organization, span=span, book=book, libraries=libraries)
         context.update(
             overview=data,
-            cards=presenters.cards(data.total, data.previous),
+            cards=presenters.cards(
+                data.total,
+                # Against a span with nothing recorded, every change would be the whole value.
+                data.previous if data.previous_span in spans else None,
+                organization_wide=library is None,
+            ),
             charts=presenters.charts(data, organization_wide=library is None),
         )
     return render(request, template, context)

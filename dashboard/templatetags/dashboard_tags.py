@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -46,3 +47,14 @@ def share(part, whole) -> str:
     if not whole:
         return "—"
     return f"{100 * part / whole:.1f}".replace(".", ",") + "\u00a0%"
+
+
+@register.filter
+def minus(value, other):
+    return (value or 0) - (other or 0)
+
+
+@register.filter
+def local_name(row) -> str:
+    """A selector row's name (kind, catalogue database) in the page's language."""
+    return row.name((get_language() or "ru")[:2])

@@ -9,7 +9,8 @@
   // High-contrast palette (each colour at least 3:1 against white).
   var colours = ["#1f5fa8", "#c0392b", "#1e7b4a", "#8e44ad", "#b35900", "#2c3e50"];
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  var locale = document.documentElement.lang === "kk" ? "kk-KZ" : "ru-RU";
+  // Numbers grouped as in Kazakhstan in both languages: "12 000" (browsers lack kk-KZ data).
+  var locale = "ru-RU";
   Chart.defaults.font.size = 13;
   Chart.defaults.color = "#222";
   window.dashboardCharts = {};

@@ -1,0 +1,57 @@
+"""On the demo, the dashboard shows the seed's half-year and agrees with the report."""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from branches.models import Organization
+from dashboard.figures import overview
+from dashboard.spans import SpanBook
+from reports.figures import key_figures
+from tests.dashboard.test_figures import key_part, split_of
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo")
+    return Organization.objects.get(code="balkhash")
+
+
+def test_the_dashboard_figures_equal_the_report_builders_on_the_demo(demo):
+    book = SpanBook(demo)
+    span = book.parse("2021-H1")
+    data = overview(organization=demo, span=span, book=book)
+    assert data.total == key_figures(organization=demo, span=span)
+    summed = {}
+    for library, figures in data.per_library:
+        assert split_of(figures) == key_part(
+            key_figures(organization=demo, span=span, libraries=[library])
+        ), library.code
+        for key, value in split_of(figures).items():
+            summed[key] = summed.get(key, 0) + value
+    assert summed == key_part(data.total)
+
+
+def test_the_director_sees_the_seeds_half_year_on_the_demo(client, demo):
+    client.force_login(get_user_model().objects.get(username="director"))
+    response = client.get("/dashboard/")
+    assert response.context["span"].code == "2021-H1"
+    values = {card.key: card.value for card in response.context["cards"]}
+    assert values["fund"] == 273318
+    assert values["received"] == 2035
+    assert values["written_off"] == 11837
+    assert round(values["budget"], 1) == Decimal("2770.4")
+    assert values["digitized"] == 213
+    assert values["catalogue"] == 57552
+    assert values["virtual_references"] == 48
+    assert values["publications"] == 9 + 23
+    assert values["media"] == 18
+    assert (values["online_events"], values["subscribers"]) == (183, 25192)
+    assert (values["views"], values["posts"]) == (164785, 2128)
+    digitized = next(c for c in response.context["cards"] if c.key == "digitized")
+    assert (digitized.plan, digitized.plan_percent) == (200, 106)
+    text = response.content.decode()
+    for shown in ("273\u00a0318", "88\u00a0068", "2\u00a0770,4", "57\u00a0552", "164\u00a0785"):
+        assert shown in text
