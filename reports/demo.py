@@ -16,6 +16,7 @@ is never split between libraries by invention:
 - digitization: the 207 articles as one batch row, the six books one by one;
 - media: the listed mentions as rows, the rest as one MediaMentionTotal;
 - events: OnlineFigures with platform NULL (183 / 25192 / 164785 / 2128).
+The report of H1 2021 is created as a draft with the seed's narrative texts.
 Publications and events carry the library the seed names (ф№4, ЦГДБ...); an
 event the seed gives to «ЦБС» or to no library is ЦГБ's.
 
@@ -53,7 +54,9 @@ from reports.demo_data import digitization as digitization_data
 from reports.demo_data import events as events_data
 from reports.demo_data import holdings as holdings_data
 from reports.demo_data import media as media_data
+from reports.demo_data import narrative as narrative_data
 from reports.demo_data import publications as publications_data
+from reports.models import Report, SectionText
 
 YEAR, HALF = 2021, 1
 
@@ -101,6 +104,7 @@ def demo_half_year_load(org: Organization) -> None:
     demo_publications_load(libraries, lists)
     demo_media_load(period, libraries)
     demo_events_load(org, period, libraries, lists)
+    demo_narrative_load(org, period)
 
 
 def demo_holdings_load(org, period, libraries, lists) -> None:
@@ -287,4 +291,20 @@ def demo_events_load(org, period, libraries, lists) -> None:
                 "platforms": [lists(Platform, code) for code in event.platforms],
                 "initiatives": [lists(Initiative, code) for code in event.initiatives],
             },
+        )
+
+
+def demo_narrative_load(org, period) -> None:
+    """The report of H1 2021 (a draft) with the seed's narrative paragraphs per section.
+
+    A report someone has since submitted or approved keeps its texts.
+    """
+    report = _upsert(Report, {"period": period}, {"organization": org})
+    if report.status != Report.Status.DRAFT:
+        return
+    for section, paragraphs in narrative_data.SECTION_TEXTS.items():
+        _upsert(
+            SectionText,
+            {"report": report, "section": section},
+            {"text_ru": "\n\n".join(paragraphs)},
         )

@@ -1,0 +1,79 @@
+"""The named events of «Информационно-библиотечная поддержка значимых мероприятий».
+
+Each is one row; its initiatives, highlight and form put it in the seed's groups.
+"""
+
+from collections import Counter
+
+from django.db.models import Count
+
+from branches.models import SocialPage
+from events.models import Event
+from events.selectors import event_groups, events_in
+
+
+def groups_of(period):
+    ids = list(period.organization.libraries.values_list("pk", flat=True))
+    return event_groups(events_in(library_ids=ids, start=period.start, end=period.end))
+
+
+def short_names(events):
+    return [e.library.short_name for e in events]
+
+
+def test_every_demo_event_is_dated_in_the_first_half_of_2021(demo_period):
+    assert not Event.objects.exclude(date__range=(demo_period.start, demo_period.end)).exists()
+
+
+def test_an_event_listed_in_several_sections_is_one_row(demo):
+    duplicates = Event.objects.values("library", "title").annotate(n=Count("pk")).filter(n__gt=1)
+    assert list(duplicates) == []
+    doszhan = Event.objects.get(title="встреча в прямом эфире «Сырға толы нұрлы бейне»")
+    assert doszhan.form.code == "live"
+    assert set(doszhan.initiatives.values_list("code", flat=True)) == {
+        "parasat-zholy",
+        "one-country-one-book",
+    }
+
+
+def test_the_seeds_form_groups_challenges_zoom_and_live(demo_period):
+    groups = groups_of(demo_period)
+    assert short_names(groups["challenges"]) == ["ЦГДБ", "ЦГДБ", "ЦГБ", "ЦГБ", "ф№4"]
+    assert len(groups["zoom"]) == 13
+    assert all(e.form.code not in ("live", "challenge") for e in groups["zoom"])
+    # Nine numbered broadcasts; the 8th is two, of ЦГБ and ЦГДБ, on 31 May.
+    live = groups["live"]
+    assert len(live) == 10
+    assert [(e.date.day, e.date.month, e.library.short_name) for e in live[7:9]] == [
+        (31, 5, "ЦГБ"),
+        (31, 5, "ЦГДБ"),
+    ]
+    assert live[-1].date.isoformat() == "2021-06-07"
+
+
+def test_the_initiative_and_highlight_groups(demo_period):
+    groups = groups_of(demo_period)
+    assert {code: len(groups[code]) for code in (
+        "parasat", "kitap_fest", "one_country_one_book", "children_reading", "local",
+    )} == {
+        "parasat": 7, "kitap_fest": 12, "one_country_one_book": 13, "children_reading": 12,
+        "local": 11,
+    }  # fmt: skip
+    assert groups["parasat"][0].date.isoformat() == "2021-03-10"
+
+
+def test_literary_events_per_library_with_their_pages(demo, demo_period):
+    literary = groups_of(demo_period)["literary"]
+    assert Counter(short_names(literary)) == {
+        "ЦГБ": 11, "ЦГДБ": 10, "ф№1": 12, "ф№2": 13, "ф№3": 13, "ф№4": 12, "ф№5": 11, "ф№6": 8,
+    }  # fmt: skip
+    pages = Counter(
+        SocialPage.objects.filter(organization=demo).values_list("library__code", flat=True)
+    )
+    assert pages == {None: 4, "cgdb": 2, "f1": 1, "f2": 2, "f3": 1, "f4": 1, "f5": 1, "f6": 1}
+
+
+def test_a_dedication_is_kept_apart_from_the_title(demo):
+    event = Event.objects.get(title="час поэзии «Өрен жүйрік, өшпес бейне»")
+    assert (event.dedication, event.library.short_name) == ("к 175-летию Ж.Жабаева", "ЦГДБ")
+    assert list(event.platforms.values_list("code", flat=True)) == ["zoom"]
