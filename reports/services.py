@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from branches.models import ReportingPeriod
 from reports.builder import report_build
 from reports.data import ReportData
 from reports.models import Report
@@ -15,6 +16,11 @@ TRANSITIONS = {
     Report.Status.DRAFT: {Report.Status.SUBMITTED},
     Report.Status.SUBMITTED: {Report.Status.DRAFT, Report.Status.APPROVED},
     Report.Status.APPROVED: set(),
+}
+PERIOD_STATUS = {
+    Report.Status.DRAFT: ReportingPeriod.Status.OPEN,
+    Report.Status.SUBMITTED: ReportingPeriod.Status.SUBMITTED,
+    Report.Status.APPROVED: ReportingPeriod.Status.APPROVED,
 }
 TRANSITION_REFUSED = _("Отчёт в статусе «%(current)s» нельзя перевести в «%(target)s».")
 
@@ -58,4 +64,9 @@ def report_set_status(*, report: Report, status: str) -> Report:
         report.approved_at = timezone.now()
     report.status = target
     report.save()
+    # The period follows its report: once approved, its data can no longer be
+    # changed in forms or imports (branches.facts checks the period's status).
+    period = report.period
+    period.status = PERIOD_STATUS[target]
+    period.save(update_fields=["status"])
     return report

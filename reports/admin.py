@@ -1,0 +1,217 @@
+"""The report in admin: its change page *is* the report.
+
+Every section as it will print (the same ReportData the DOCX and XLSX render)
+beside the methodologist's narrative for that section, the consistency notes,
+buttons to download DOCX/XLSX and to move the report along its statuses.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from branches.models import Organization, ReportingPeriod
+from branches.scoping import scope_queryset, user_organization
+from reports.models import Report, SectionText
+from reports.renderers import RENDERERS
+from reports.sections import SECTIONS
+from reports.services import report_data, report_set_status
+
+LANGUAGES = (("ru", _("Русский")), ("kk", _("Қазақша")))
+
+
+def _field_name(language: str, code: str) -> str:
+    return f"text_{language}__{code}"
+
+
+class ReportForm(forms.ModelForm):
+    """The report plus one pair of narrative fields (ru, kk) per section."""
+
+    class Meta:
+        model = Report
+        fields = ["organization", "period"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        texts = {}
+        if self.instance.pk:
+            texts = {t.section: t for t in self.instance.texts.all()}
+        for section in SECTIONS:
+            text = texts.get(section.code)
+            for language, label in LANGUAGES:
+                self.fields[_field_name(language, section.code)] = forms.CharField(
+                    label=f"{section.title} ({label})",
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+                    initial=getattr(text, f"text_{language}", "") if text else "",
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        organization, period = cleaned.get("organization"), cleaned.get("period")
+        if organization and period and period.organization_id != organization.pk:
+            raise ValidationError({"period": _("Период относится к другой ЦБС.")})
+        return cleaned
+
+    def save_texts(self, report: Report) -> None:
+        for section in SECTIONS:
+            values = {
+                f"text_{lang}": self.cleaned_data.get(_field_name(lang, section.code), "").strip()
+                for lang, _label in LANGUAGES
+            }
+            if any(values.values()):
+                SectionText.objects.update_or_create(
+                    report=report, section=section.code, defaults=values
+                )
+            else:
+                SectionText.objects.filter(report=report, section=section.code).delete()
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    form = ReportForm
+    list_display = ["__str__", "period", "status", "updated_at"]
+    list_filter = ["status"]
+    change_form_template = "reports/admin/report_change_form.html"
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).select_related("organization", "period")
+        return scope_queryset(qs, request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["organization", "period"] if obj else []
+
+    def has_change_permission(self, request, obj=None):
+        # An approved report is frozen: its page stays, its texts no longer change.
+        if obj is not None and obj.status == Report.Status.APPROVED:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status != Report.Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        organization = user_organization(request.user)
+        if db_field.name == "organization" and not request.user.is_superuser:
+            kwargs["queryset"] = Organization.objects.filter(pk=getattr(organization, "pk", None))
+        if db_field.name == "period":
+            periods = ReportingPeriod.objects.filter(report__isnull=True)
+            if not request.user.is_superuser:
+                periods = periods.filter(organization=organization)
+            kwargs["queryset"] = periods
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.save_texts(form.instance)
+
+    # --- the page -------------------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            language = request.GET.get("language", "ru")
+            language = language if language in dict(LANGUAGES) else "ru"
+            data = report_data(obj, language)
+            form = context["adminform"].form
+            editable = self.has_change_permission(request, obj)
+            texts = {t.section: t for t in obj.texts.all()}
+            context["report_sections"] = [
+                {
+                    "section": section,
+                    "fields": [form[_field_name(lang, section.code)] for lang, _l in LANGUAGES]
+                    if editable
+                    else [],
+                    "texts": texts.get(section.code),
+                }
+                for section in data.sections
+            ]
+            context["report_data"] = data
+            context["report_language"] = language
+            context["report_languages"] = LANGUAGES
+            context["report_editable"] = editable
+            context["report_transitions"] = self._transitions(request, obj)
+            context["report_downloads"] = [
+                (fmt.upper(), lang, reverse("admin:reports_report_download", args=[obj.pk, fmt]))
+                for fmt in RENDERERS
+                for lang, _label in LANGUAGES
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _transitions(self, request, report: Report) -> list[tuple[str, str, str]]:
+        can_change = super().has_change_permission(request, report)
+        can_approve = request.user.has_perm("reports.approve_report")
+        options = []
+        if report.status == Report.Status.DRAFT and can_change:
+            options.append(("submitted", _("Сдать отчёт")))
+        if report.status == Report.Status.SUBMITTED:
+            if can_approve:
+                options.append(("approved", _("Утвердить и зафиксировать")))
+            if can_change:
+                options.append(("draft", _("Вернуть в черновик")))
+        return [
+            (target, label, reverse("admin:reports_report_status", args=[report.pk, target]))
+            for target, label in options
+        ]
+
+    # --- extra URLs: downloads and status changes ------------------------------
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:pk>/download/<str:fmt>/",
+                self.admin_site.admin_view(self.download_view),
+                name="reports_report_download",
+            ),
+            path(
+                "<int:pk>/status/<str:target>/",
+                self.admin_site.admin_view(self.status_view),
+                name="reports_report_status",
+            ),
+        ]
+        return extra + super().get_urls()
+
+    def _report_for(self, request, pk) -> Report:
+        """The report if the user may see it: someone else's is a 404, no view right a 403."""
+        report = self.get_queryset(request).filter(pk=pk).first()
+        if report is None:
+            raise Http404
+        if not self.has_view_permission(request, report):
+            raise PermissionDenied
+        return report
+
+    def download_view(self, request, pk, fmt):
+        report = self._report_for(request, pk)
+        if fmt not in RENDERERS:
+            raise Http404
+        language = request.GET.get("language", "ru")
+        if language not in dict(LANGUAGES):
+            language = "ru"
+        render, content_type = RENDERERS[fmt]
+        content = render(report_data(report, language))
+        response = HttpResponse(content, content_type=content_type)
+        filename = f"report-{report.period.code}-{language}.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def status_view(self, request, pk, target):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        report = self._report_for(request, pk)
+        allowed = {t for t, _label, _url in self._transitions(request, report)}
+        if target not in allowed:
+            raise PermissionDenied
+        try:
+            report_set_status(report=report, status=target)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Статус отчёта: %(status)s.") % {"status": report.get_status_display()},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:reports_report_change", args=[report.pk]))

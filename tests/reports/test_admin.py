@@ -1,0 +1,110 @@
+"""The report's admin page: the report as it prints, the narrative, downloads, statuses."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from docx import Document
+
+from holdings.models import FundingSource, Receipt
+from reports.models import Report, SectionText
+
+
+@pytest.fixture
+def report(organization, seeded):
+    return Report.objects.create(organization=organization, period=seeded)
+
+
+def change_url(report):
+    return reverse("admin:reports_report_change", args=[report.pk])
+
+
+def download_url(report, fmt):
+    return reverse("admin:reports_report_download", args=[report.pk, fmt])
+
+
+def status_url(report, target):
+    return reverse("admin:reports_report_status", args=[report.pk, target])
+
+
+def test_the_change_page_shows_every_section_with_its_figures_and_narrative_fields(
+    client, methodologist, report
+):
+    client.force_login(methodologist)
+    response = client.get(change_url(report))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "III. Библиотечные ресурсы: формирование фонда документов ЦБС" in page
+    assert "273318" in page and "88068" in page and "57552" in page
+    assert 'name="text_ru__parasat"' in page
+    assert download_url(report, "docx") in page
+    assert "Сдать отчёт" in page
+    assert "Баланс фонда по ЦБС" in page
+
+
+def test_the_methodologist_writes_the_narrative_per_section(client, methodologist, report):
+    client.force_login(methodologist)
+    response = client.post(
+        change_url(report),
+        {
+            "text_ru__parasat": "С 10 марта начали свою деятельность Центр и уголки «Парасат жолы».",
+            "text_kk__parasat": "10 наурыздан бастап «Парасат жолы» орталығы жұмыс істейді.",
+            "_continue": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    text = SectionText.objects.get(report=report, section="parasat")
+    assert text.text_ru.startswith("С 10 марта")
+    page = client.get(change_url(report)).content.decode()
+    assert "С 10 марта начали свою деятельность" in page
+
+
+def test_the_director_sees_and_downloads_but_changes_nothing(client, director, report):
+    client.force_login(director)
+    assert client.get(change_url(report)).status_code == 200
+    response = client.get(download_url(report, "docx"))
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    assert document.tables[0].rows[-1].cells[7].text == "273318"
+    assert client.get(download_url(report, "xlsx")).status_code == 200
+    assert client.post(status_url(report, "submitted")).status_code == 403
+    client.post(change_url(report), {"text_ru__parasat": "x"})
+    assert not SectionText.objects.filter(report=report).exists()
+
+
+def test_a_librarian_may_not_download_and_an_outsider_does_not_see_the_report(
+    client, librarian, outsider, report
+):
+    client.force_login(librarian)
+    assert client.get(download_url(report, "docx")).status_code in (403, 404)
+    client.force_login(outsider)
+    assert client.get(download_url(report, "docx")).status_code == 404
+    assert client.get(change_url(report)).status_code in (302, 403, 404)
+
+
+def test_approval_freezes_the_report(client, methodologist, report, library):
+    client.force_login(methodologist)
+    assert client.post(status_url(report, "submitted")).status_code == 302
+    assert client.post(status_url(report, "approved")).status_code == 302
+    report.refresh_from_db()
+    assert report.status == "approved"
+    assert report.snapshot["ru"]["key_figures"]["received"] == 2035
+    assert report.snapshot["kk"]["language"] == "kk"
+    assert report.period.status == "approved"  # the period's data is closed too
+    # Data entered after approval does not change what the approved report says.
+    Receipt.objects.create(
+        library=library, date=report.period.start, source=FundingSource.objects.get(code="gift"),
+        copies=1, copies_kk=0,
+    )  # fmt: skip
+    document = Document(io.BytesIO(client.get(download_url(report, "docx")).content))
+    assert document.tables[0].rows[-1].cells[3].text == "2035"
+    page = client.get(change_url(report)).content.decode()
+    assert 'name="text_ru__parasat"' not in page  # frozen: no more editing
+
+
+def test_a_draft_cannot_jump_to_approved(client, methodologist, report):
+    client.force_login(methodologist)
+    assert client.post(status_url(report, "approved")).status_code == 403
+    assert client.get(status_url(report, "submitted")).status_code == 405
+    report.refresh_from_db()
+    assert report.status == "draft"
