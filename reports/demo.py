@@ -23,9 +23,9 @@ event the seed gives to «ЦБС» or to no library is ЦГБ's.
 Dates. Where the seed gives a day (10 March, 23 April, 15 May, 31 May, 7 June...)
 or the occasion fixes it (Day of thanks 1 March, Nauryz 22 March, Victory Day
 9 May, Children's Day 1 June...), the row has that day; the Day of the city is
-taken as 16 March. Everything else carries a plausible day inside H1 2021,
-chosen so that lists printed by date keep the seed's order. Each data module
-says which of its dates are invented.
+taken as 16 March. Everything else carries a plausible day inside H1 2021; the
+lists the seed numbers (publications, trailers, live broadcasts) keep its order
+when printed by date. Each data module says which of its dates are invented.
 
 Idempotent: every row is looked up by its natural key (see each `_upsert` call)
 and saved only when it is new or differs, after `full_clean()`, so the demo

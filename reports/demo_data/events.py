@@ -5,6 +5,25 @@ Every named event of the seed's section «Информационно-библи�
 several subsections: its initiatives, highlight and form put it in each of them.
 Titles are the seed's words, form words included (`час поэзии «...»`); the
 dedication («к 175-летию Ж.Жабаева») is kept apart because the report appends it.
+A library is the one the seed names; «ЦБС», the common pages or no library: ЦГБ.
+The seed's 8th live broadcast is two broadcasts of two libraries: two rows.
+Where one bullet names several events («мастер-классы «A», «B»»), each is a row;
+where it names a project and what was read in it, the project is the row and
+the readings its note. Unnamed items that are only prose (the Children's Day
+journey of ЦГДБ) stay in the narrative.
+
+Dates. From the seed: 10 March (the «Парасат жолы» opening), 23 April (World
+Book Day, KITAP FEST), 15 May (Day of the family; «Волшебный рюкзачок»), 31 May
+(Day of remembrance), 7 June (the theologian's broadcast). From the occasion the
+seed names: Day of thanks 1 March (its live meeting «в канун»: 28 February),
+Nauryz 21-22 March, 8 March, Victory Day 9 May, Children's Day 1 June, Day of
+the mother tongue 21 February, Book-giving day 14 February, Day of the city
+16 March (assumed: the seed gives no day; its numbered live-broadcast list,
+which is in date order, puts it after the broadcast «в преддверии праздника
+Наурыз» and before World Book Day), and writers' birthdays that fall in H1.
+Every other date is a plausible day in H1 2021. The numbered live broadcasts
+print in the seed's order; the bulleted groups print by date, not always in the
+seed's bullet order.
 """
 
 import datetime
