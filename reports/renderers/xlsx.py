@@ -14,6 +14,7 @@ from copy import copy
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -28,39 +29,39 @@ BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 SHEET_NAMES = {
-    "resources": "III Фонд",
-    "local_history": "V Оцифровка",
-    "bibliography": "VI Каталог",
-    "publishing": "Издания",
-    "media": "СМИ",
-    "events": "Мероприятия",
-    "totals": "Итоги",
+    "resources": gettext_lazy("III Фонд"),
+    "local_history": gettext_lazy("V Оцифровка"),
+    "bibliography": gettext_lazy("VI Каталог"),
+    "publishing": gettext_lazy("Издания"),
+    "media": gettext_lazy("СМИ"),
+    "events": gettext_lazy("Мероприятия"),
+    "totals": gettext_lazy("Итоги"),
 }
 KEY_FIGURE_LABELS = {
-    "fund_start": "Фонд на начало, экз.",
-    "fund_start_kk": "в т.ч. на каз. яз.",
-    "received": "Поступило, экз.",
-    "received_kk": "в т.ч. на каз. яз.",
-    "written_off": "Выбыло, экз.",
-    "written_off_kk": "в т.ч. на каз. яз.",
-    "fund_end": "Фонд на конец, экз.",
-    "fund_end_kk": "в т.ч. на каз. яз.",
-    "budget": "Бюджет комплектования, тыс. тенге",
-    "digitization_planned": "Оцифровка: план, документов",
-    "digitization_done": "Оцифровано документов",
-    "digitization_pages": "Оцифровано страниц",
-    "catalogue_before": "Электронный каталог: было записей",
-    "catalogue_now": "Электронный каталог: стало записей",
-    "virtual_references": "Виртуальные справки",
-    "publications": "Издания",
-    "trailers": "Буктрейлеры, виртуальные выставки",
-    "media_mentions": "Публикации в СМИ",
-    "media_by_librarians": "из них самих библиотекарей",
-    "media_tv": "видеосюжетов на ТВ",
-    "online_events": "Онлайн-мероприятия",
-    "subscribers": "Подписчики",
-    "views": "Просмотры",
-    "posts": "Публикации в соцсетях",
+    "fund_start": gettext_lazy("Фонд на начало, экз."),
+    "fund_start_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "received": gettext_lazy("Поступило, экз."),
+    "received_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "written_off": gettext_lazy("Выбыло, экз."),
+    "written_off_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "fund_end": gettext_lazy("Фонд на конец, экз."),
+    "fund_end_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "budget": gettext_lazy("Бюджет комплектования, тыс. тенге"),
+    "digitization_planned": gettext_lazy("Оцифровка: план, документов"),
+    "digitization_done": gettext_lazy("Оцифровано документов"),
+    "digitization_pages": gettext_lazy("Оцифровано страниц"),
+    "catalogue_before": gettext_lazy("Электронный каталог: было записей"),
+    "catalogue_now": gettext_lazy("Электронный каталог: стало записей"),
+    "virtual_references": gettext_lazy("Виртуальные справки"),
+    "publications": gettext_lazy("Издания"),
+    "trailers": gettext_lazy("Буктрейлеры, виртуальные выставки"),
+    "media_mentions": gettext_lazy("Публикации в СМИ"),
+    "media_by_librarians": gettext_lazy("из них самих библиотекарей"),
+    "media_tv": gettext_lazy("видеосюжетов на ТВ"),
+    "online_events": gettext_lazy("Онлайн-мероприятия"),
+    "subscribers": gettext_lazy("Подписчики"),
+    "views": gettext_lazy("Просмотры"),
+    "posts": gettext_lazy("Публикации в соцсетях"),
 }
 
 
@@ -76,7 +77,7 @@ def render_xlsx(data: ReportData) -> bytes:
                 current = section.code
             groups.setdefault(current, []).append(section)
         for code, sections in groups.items():
-            sheet = workbook.create_sheet(_(SHEET_NAMES.get(code, code))[:31])
+            sheet = workbook.create_sheet(str(SHEET_NAMES.get(code, code))[:31])
             _SheetWriter(sheet).write(sections)
         _notes_sheet(workbook.create_sheet(_("Проверки")), data)
         _use_font(workbook)
@@ -121,7 +122,7 @@ def _summary_sheet(sheet, data: ReportData) -> None:
         sheet[cell].border = BORDER
     row = 6
     for key, value in data.key_figures.items():
-        sheet.cell(row, 1, _(KEY_FIGURE_LABELS.get(key, key))).border = BORDER
+        sheet.cell(row, 1, str(KEY_FIGURE_LABELS.get(key, key))).border = BORDER
         cell = sheet.cell(row, 2, value)
         cell.border = BORDER
         if isinstance(value, float):
@@ -227,6 +228,9 @@ class _SheetWriter:
             sheet.cell(self.row, 1, block.title).font = BOLD
             self.row += 1
         columns = max(sum(c.colspan for c in line) for line in block.header)
+        # Column widths in characters: the first (names) wider, the others by their share.
+        relative = block.widths or [1] * columns
+        widths = [20 * relative[0]] + [12 * w for w in relative[1:]]
         top = self.row
         taken: set[tuple[int, int]] = set()
         for r, line in enumerate(block.header):
@@ -272,18 +276,22 @@ class _SheetWriter:
                 )
                 self.row += 1
                 continue
+            lines = 1
             for c, value in enumerate(row.cells, 1):
                 cell = sheet.cell(self.row, c, value)
                 cell.border = BORDER
                 cell.alignment = WRAP
                 if row.kind == "total":
                     cell.font = BOLD
+                if isinstance(value, str):
+                    lines = max(lines, len(value) // max(1, int(widths[c - 1] * 1.1)) + 1)
+            sheet.row_dimensions[self.row].height = 15 * lines
             self._audit_columns(block, columns)
             if row.kind == "total":
                 self._audit_total_row(row, first_data, columns)
             self.row += 1
-        for c, width in enumerate(block.widths or [], 1):
-            self.widths[c] = max(self.widths.get(c, 0), 12 * width if c > 1 else 40 * width / 2)
+        for c, width in enumerate(widths, 1):
+            self.widths[c] = max(self.widths.get(c, 0), width)
         if columns > 6:
             self.landscape = True
         self.row += 1

@@ -1,0 +1,106 @@
+"""`load_demo` + the builder give every figure of the seed (seed/README.md, last section),
+in the built data, in the DOCX and in the XLSX read back."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from docx import Document
+from openpyxl import load_workbook
+
+from branches.models import Organization
+from reports.builder import report_build
+from reports.periods import span_parse
+from reports.renderers import render_docx, render_xlsx
+
+SEED_CATALOGUE = [
+    ("ЭК «Книга»", 18296, 18620), ("ЭК «Статьи»", 17014, 17534),
+    ("ЭК «Краеведение»", 14550, 14655), ("ЭК «Периодика»", 264, 264),
+    ("ЭК «Экология»", 1781, 1831), ("ЭК «СД»", 73, 73),
+    ("ЭК «Профессионал»", 3732, 3759), ("ЭК «Редкий фонд»", 143, 143),
+    ("ЭК «Е-Книга»", 243, 243), ("ЭК «Е-Статья»", 425, 430),
+    ("Всего:", 56521, 57552),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("load_demo")
+            yield
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def data(_demo_loaded, db):
+    organization = Organization.objects.get(code="balkhash")
+    return report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+
+
+def test_the_demo_report_has_every_seed_figure(data):
+    key = data.key_figures
+    assert key["budget"] == pytest.approx(2770.4)
+    resources = data.section("resources")
+    texts = " ".join(b.text for b in resources.blocks if b.kind == "paragraph")
+    assert "2770,4 тыс. тенге" in texts
+    assert "1405 экз., в т.ч. на каз. яз. – 627 экз." in texts
+    assert "630 экз., в т.ч. на каз. яз. – 566 экз." in texts
+    assert "11837 экз., в т.ч. на каз. яз. – 956 экз." in texts
+    fund = resources.tables()[0].rows[-1].cells
+    assert fund[1:] == [283120, 87831, 2035, 1193, 11837, 956, 273318, 88068]
+    digitization = data.section("local_history")
+    assert [r.cells for r in digitization.tables()[0].rows] == [
+        ["Статьи", 194, 207], ["Книги", 6, 6], ["Всего", 200, 213],
+    ]  # fmt: skip
+    texts = " ".join(b.text for b in digitization.blocks if b.kind == "paragraph")
+    assert "207 документов, 158 страниц" in texts
+    assert "6 книг, 2010 страниц" in texts
+    assert "213 документов, 2168 страниц" in texts
+    catalogue = data.section("bibliography").tables()[0]
+    assert [tuple(r.cells) for r in catalogue.rows] == SEED_CATALOGUE
+    assert key["virtual_references"] == 48
+    publishing = data.section("publishing").tables()[0]
+    assert sum(1 for r in publishing.rows if r.kind == "data") == 9 + 23
+    assert (key["publications"], key["trailers"]) == (9, 23)
+    assert (key["media_mentions"], key["media_by_librarians"], key["media_tv"]) == (18, 3, 2)
+    assert data.section("totals").blocks[0].text == (
+        "Всего было проведено 183 онлайн-мероприятия, зафиксировано 25192 подписчика, "
+        "164785 просмотров, 2128 публикаций."
+    )
+    assert not [n for n in data.notes if n.level == "error"]
+
+
+def test_the_demo_docx_shows_the_seed_tables(data):
+    document = Document(io.BytesIO(render_docx(data)))
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    assert tables[0][-1][1:] == [
+        "283120",
+        "87831",
+        "2035",
+        "1193",
+        "11837",
+        "956",
+        "273318",
+        "88068",
+    ]
+    assert tables[1][-1] == ["Всего", "200", "213"]
+    assert [tuple(r) for r in tables[2][1:]] == [
+        (name, str(before), str(now)) for name, before, now in SEED_CATALOGUE
+    ]
+    text = "\n".join(p.text for p in document.paragraphs)
+    for figure in ("2770,4", "– 48", "18", "183 онлайн-мероприятия", "25192", "164785", "2128"):
+        assert figure in text
+
+
+def test_the_demo_xlsx_stores_the_seed_figures_as_numbers(data):
+    workbook = load_workbook(io.BytesIO(render_xlsx(data)))
+    values = [row for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)]
+    assert ("Всего по ЦБС", 283120, 87831, 2035, 1193, 11837, 956, 273318, 88068) in [
+        tuple(r[:9]) for r in values
+    ]
+    assert ("Всего:", 56521, 57552) in [tuple(r[:3]) for r in values]
+    summary = {r[0]: r[1] for r in workbook["Сводка"].iter_rows(min_row=6, values_only=True)}
+    assert summary["Оцифровано страниц"] == 2168
+    assert summary["Подписчики"] == 25192

@@ -1,0 +1,62 @@
+"""`--language kk`: headings and labels in Kazakh, data as entered."""
+
+import io
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from reports.builder import report_build
+from reports.periods import span_parse
+from reports.renderers import render_docx, render_xlsx
+
+
+@pytest.fixture
+def kk(organization, seeded):
+    return report_build(
+        organization=organization, span=span_parse(organization, "2021-H1"), language="kk"
+    )
+
+
+def test_headings_and_labels_are_kazakh(kk):
+    assert kk.title == "Кітапханалар жұмысы туралы қысқаша ақпарат"
+    assert kk.subtitle == "2021 жылдың 1-жартыжылдығы бойынша"
+    assert kk.section("resources").title == (
+        "III. Кітапхана ресурстары: ОКЖ құжаттар қорын қалыптастыру"
+    )
+    table = kk.section("resources").tables()[0]
+    assert table.header[0][4].text == "01.07.2021 жағдай бойынша бар"
+    assert table.rows[-1].cells[0] == "ОКЖ бойынша барлығы"
+    assert kk.organization_name == "Сынақ ОКЖ"
+
+
+def test_list_values_take_their_kazakh_names_and_data_stays_as_entered(kk):
+    rows = [r.cells for r in kk.section("local_history").tables()[0].rows]
+    assert rows[0][0] == "Мақалалар"
+    assert kk.section("bibliography").tables()[0].rows[0].cells[0] == "ЭК «Кітап»"
+    texts = [b.text for b in kk.section("resources").blocks if b.kind == "paragraph"]
+    assert any(t.startswith("Түсті (жергілікті бюджеттен сатып алу): 1405 дана") for t in texts)
+    zoom = kk.section("zoom").lists()[0].items
+    assert zoom == ["час поэзии «Өрен жүйрік, өшпес бейне» к 175-летию Ж.Жабаева (ЦГБ)"]
+
+
+def test_the_kazakh_docx_and_xlsx(kk):
+    document = Document(io.BytesIO(render_docx(kk)))
+    assert document.paragraphs[0].text == "Кітапханалар жұмысы туралы қысқаша ақпарат"
+    assert document.tables[0].rows[-1].cells[7].text == "273318"
+    workbook = load_workbook(io.BytesIO(render_xlsx(kk)))
+    assert workbook.sheetnames[0] == "Жиынтық"
+    assert "III Қор" in workbook.sheetnames
+
+
+def test_the_narrative_prints_in_kazakh_where_written(organization, seeded):
+    from reports.models import Report, SectionText
+
+    report = Report.objects.create(organization=organization, period=seeded)
+    SectionText.objects.create(report=report, section="parasat", text_ru="Рус", text_kk="Қаз")
+    SectionText.objects.create(report=report, section="media", text_ru="Только по-русски")
+    span = span_parse(organization, "2021-H1")
+    kk = report_build(organization=organization, span=span, language="kk")
+    assert kk.section("parasat").narrative == "Қаз"
+    assert kk.section("media").narrative == "Только по-русски"
+    assert report_build(organization=organization, span=span).section("parasat").narrative == "Рус"
