@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dataio.cells import is_blank
 from dataio.schema import SHEET_BY_TITLE, Sheet
+from dataio.xlsx_reader import XlsxReader
 
 NOT_A_TABLE = _(
     "Файл «%(name)s» не является таблицей XLSX или CSV. Сохраните его в Excel как "
@@ -41,6 +42,10 @@ FORMULA = _(
 MERGED_CELLS = _(
     "На листе «%(sheet)s» есть объединённые ячейки (%(cells)s). Разъедините их: "
     "каждая строка должна содержать свои значения."
+)
+OLD_XLS = _(
+    "Файл «%(name)s» в старом формате XLS. Откройте его в Excel и сохраните как "
+    "«Книга Excel (*.xlsx)»."
 )
 CSV_ONE_SHEET = _("В CSV-файле только одна таблица; для выгрузки всех данных нужен XLSX.")
 
@@ -114,7 +119,10 @@ def check_headers(sheet: Sheet, title: str, headers: list[str]) -> list[str]:
             problems.append(REPEATED_COLUMN % {"sheet": title, "column": header})
         seen.add(header)
         if header not in expected:
-            hint = difflib.get_close_matches(header, expected, n=1, cutoff=0.6)
+            missing = [h for h in expected if h not in headers]
+            hint = difflib.get_close_matches(header, missing, n=1, cutoff=0.6) or [
+                h for h in missing if h.casefold() in header.casefold()
+            ]
             if hint:
                 problems.append(
                     UNKNOWN_COLUMN_HINT % {"sheet": title, "column": header, "hint": hint[0]}
@@ -134,8 +142,8 @@ def _clean_headers(row) -> list[str]:
     return headers
 
 
-def _data_rows(title: str, rows, width: int, first_number: int):
-    for number, values in enumerate(rows, first_number):
+def _data_rows(title: str, rows, width: int):
+    for number, values in rows:
         values = tuple(values[:width]) + (None,) * (width - len(values))
         if all(is_blank(v) for v in values):
             continue
@@ -161,17 +169,18 @@ class Workbook:
         if not data.strip():
             raise DataFileError(EMPTY_FILE % {"name": name})
         self.is_csv = not is_xlsx(data)
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise DataFileError(OLD_XLS % {"name": name})
+        if self.is_csv and not name.lower().endswith((".csv", ".txt")):
+            raise DataFileError(NOT_A_TABLE % {"name": name})
         if self.is_csv:
             self._text = self._decode_csv(data)
         else:
-            import openpyxl
-
             merged = _merged_cells(data)
             try:
-                self._book = openpyxl.load_workbook(
-                    io.BytesIO(data), read_only=True, data_only=False
-                )
-            except Exception as error:  # openpyxl raises many kinds for a broken file
+                self._archive = zipfile.ZipFile(io.BytesIO(data))
+                self._reader = XlsxReader(self._archive)
+            except Exception as error:  # a broken package fails in many ways
                 raise DataFileError(NOT_A_TABLE % {"name": name}) from error
             if merged:
                 by_title = self._merged_by_title(data) or merged
@@ -206,7 +215,7 @@ class Workbook:
 
     @property
     def titles(self) -> list[str]:
-        return [""] if self.is_csv else list(self._book.sheetnames)
+        return [""] if self.is_csv else self._reader.titles
 
     def sheet(self, title: str | None = None) -> SheetData | None:
         """The sheet `title` (or the first); None when it has no header row."""
@@ -216,21 +225,20 @@ class Workbook:
                 dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
             except csv.Error:
                 dialect = csv.excel
-            rows = csv.reader(io.StringIO(text), dialect)
+            rows = enumerate(csv.reader(io.StringIO(text), dialect), 1)
             title = title or ""
         else:
-            worksheet = self._book[title] if title else self._book.worksheets[0]
-            title = worksheet.title
-            rows = worksheet.iter_rows(values_only=True)
-        for number, first in enumerate(rows, 1):
+            title = title or self._reader.titles[0]
+            rows = self._reader.rows(title)
+        for _number, first in rows:
             headers = _clean_headers(first)
             if headers:
-                return SheetData(title, headers, _data_rows(title, rows, len(headers), number + 1))
+                return SheetData(title, headers, _data_rows(title, rows, len(headers)))
         return None
 
     def close(self) -> None:
         if not self.is_csv:
-            self._book.close()
+            self._archive.close()
 
 
 def open_data_file(data: bytes, name: str) -> Workbook:

@@ -106,7 +106,7 @@ class Lookups:
 
     def many(self, model, value) -> list:
         text = str(value)
-        parts = [p for p in text.split(";") if p.strip()]
+        parts = [p.strip() for p in text.split(";") if p.strip()]
         items = []
         for part in parts:
             try:
@@ -116,7 +116,7 @@ class Lookups:
                 # since a list name may itself contain a comma.
                 if "," not in part:
                     raise
-                items.extend(self.list_item(model, p) for p in part.split(",") if p.strip())
+                items.extend(self.list_item(model, p.strip()) for p in part.split(",") if p.strip())
         return items
 
 
@@ -200,15 +200,35 @@ def signature(sheet: Sheet, instance) -> tuple:
 
 
 def row_validate(sheet: Sheet, data: RowData, *, validate_unique: bool = True) -> None:
-    """Run the model's own checks on the row; errors go to `data.errors` by column."""
+    """Run the model's own checks on the row; errors go to `data.errors` by column.
+
+    This is `Model.full_clean()` step by step, with one difference: a foreign
+    key's "does it exist" query is skipped, since `Lookups` took the object
+    from the database in this very transaction.
+    """
+    instance = data.instance
     excluded = [c.name for c in sheet.columns if c.header in data.errors]
+    looked_up = [c.name for c in sheet.columns if c.kind in (LIBRARY, PERIOD, LIST)]
+    errors: dict = {}
     try:
-        data.instance.full_clean(exclude=excluded, validate_unique=validate_unique)
+        instance.clean_fields(exclude=excluded + looked_up)
     except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            header = ROW if name == NON_FIELD_ERRORS else _header_of(sheet, name)
-            for message in messages:
-                data.add_error(header, message)
+        errors = error.update_error_dict(errors)
+    try:
+        instance.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if validate_unique:
+        passed = excluded + [name for name in errors if name != NON_FIELD_ERRORS]
+        for check in (instance.validate_unique, instance.validate_constraints):
+            try:
+                check(exclude=passed)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+    for name, messages in ValidationError(errors).message_dict.items() if errors else ():
+        header = ROW if name == NON_FIELD_ERRORS else _header_of(sheet, name)
+        for message in messages:
+            data.add_error(header, message)
 
 
 def row_is_duplicate(sheet: Sheet, instance) -> bool:
