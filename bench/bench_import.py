@@ -28,8 +28,12 @@ def _setup():
     )
     libraries = [
         Library.objects.create(
-            organization=organization, code=f"f{i}", kind="branch", short_name=f"ф№{i}",
-            name_ru=f"Филиал {i}", order=i,
+            organization=organization,
+            code=f"f{i}",
+            kind="branch",
+            short_name=f"ф№{i}",
+            name_ru=f"Филиал {i}",
+            order=i,
         )  # fmt: skip
         for i in range(1, 10)
     ]
@@ -97,8 +101,12 @@ def _bare_bulk_create(libraries, forms, platforms) -> float:
     for row in _rows(libraries, forms, platforms):
         batch.append(
             Event(
-                library=row["library"], date=row["date"], title=row["title"], form=row["form"],
-                participants=row["participants"], views=row["views"],
+                library=row["library"],
+                date=row["date"],
+                title=row["title"],
+                form=row["form"],
+                participants=row["participants"],
+                views=row["views"],
             )  # fmt: skip
         )
         links.append(row["platforms"])
@@ -151,8 +159,7 @@ def run():
     assert Event.objects.count() == ROWS
     assert Event.history.count() == ROWS
     print(
-        "import_data path (read XLSX, look up, full_clean, bulk insert + history): "
-        f"{took:.2f} s",
+        f"import_data path (read XLSX, look up, full_clean, bulk insert + history): {took:.2f} s",
         flush=True,
     )
     print(f"ratio: {took / bare:.2f}x (goal: at most 4x)")

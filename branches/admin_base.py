@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from branches.models import Library, Organization, ReportingPeriod
 from branches.scoping import is_librarian, may_touch, scope_queryset, staff_profile
+from dataio.admin_mixins import DataIOAdminMixin
 
 
 def has_profile(request) -> bool:
@@ -85,7 +86,7 @@ class ScopingMixin:
         )
 
 
-class ScopedAdmin(ScopingMixin, SimpleHistoryAdmin):
+class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
     list_per_page = 50
     save_on_top = True
 

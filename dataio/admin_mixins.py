@@ -88,7 +88,14 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
 
     # Resources and formats
 
+    @property
+    def _in_files(self) -> bool:
+        """Models that are no data (staff profiles) get no import or export."""
+        return self.model in SHEET_BY_MODEL
+
     def get_resource_classes(self, request):
+        if not self._in_files:
+            return super().get_resource_classes(request)
         return [resource_for(self.model)]
 
     def get_import_resource_kwargs(self, request, **kwargs):
@@ -98,6 +105,8 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         return {"user": request.user}
 
     def get_import_formats(self):
+        if not self._in_files:
+            return super().get_import_formats()
         return [import_format_for(self.model)]
 
     def get_export_formats(self):
@@ -124,13 +133,13 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     # Permissions: a librarian imports only data that belongs to a library.
 
     def has_import_permission(self, request):
-        if not self.has_add_permission(request):
+        if not self._in_files or not self.has_add_permission(request):
             return False
         library_lookup, _org = lookups_for(self.model)
         return not (is_librarian(request.user) and library_lookup is None)
 
     def has_export_permission(self, request):
-        return self.has_view_permission(request)
+        return self._in_files and self.has_view_permission(request)
 
     # Import confirmation: all or nothing, and say so.
 

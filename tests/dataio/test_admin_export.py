@@ -8,8 +8,6 @@ from django.contrib.auth.models import Permission
 from events.models import Event
 from tests.dataio.conftest import read_workbook
 
-pytestmark = pytest.mark.urls("tests.dataio.urls")
-
 EXPORT_URL = "/admin/events/event/export/"
 CHANGELIST_URL = "/admin/events/event/"
 

@@ -8,8 +8,6 @@ from branches.models import ReportingPeriod
 from events.models import Event, EventForm
 from tests.dataio.conftest import workbook_bytes
 
-pytestmark = pytest.mark.urls("tests.dataio.urls")
-
 IMPORT_URL = "/admin/events/event/import/"
 CONFIRM_URL = "/admin/events/event/process_import/"
 HEADERS = [

@@ -15,8 +15,6 @@ from events.models import Event
 from tests.dataio.conftest import workbook_bytes
 from tests.dataio.test_admin_import import HEADERS, event_row
 
-pytestmark = pytest.mark.urls("tests.dataio.urls")
-
 
 @pytest.fixture
 def librarian_client(client, librarian, period):
@@ -90,7 +88,9 @@ def test_a_workbook_with_no_cells_at_all_is_refused(librarian_client):
 
 def test_a_file_over_the_size_limit_is_refused(librarian_client, settings):
     settings.DATAIO_MAX_FILE_SIZE = 1024
-    data = workbook_bytes({"Мероприятия": [HEADERS] + [event_row(title=str(i)) for i in range(200)]})
+    data = workbook_bytes(
+        {"Мероприятия": [HEADERS] + [event_row(title=str(i)) for i in range(200)]}
+    )
     assert len(data) > 1024
     [error] = file_errors(librarian_client, data)
     assert "больше допустимых" in error
