@@ -1,0 +1,93 @@
+"""The director's dashboard in a real browser: headless Chromium driven by Selenium.
+
+The live server needs a transactional database; serialized_rollback puts back the
+lists the data migrations seeded, so later tests still find them.
+
+Skips, saying why, where Selenium, Chromium or chromedriver is missing
+(`.ci/run` installs Debian's chromium and chromium-driver where it can).
+The screenshot goes to test-output/dashboard-director.png (gitignored).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver") or (
+    "/usr/bin/chromedriver" if os.path.exists("/usr/bin/chromedriver") else None
+)
+
+
+@pytest.fixture
+def browser():
+    webdriver = pytest.importorskip(
+        "selenium.webdriver", reason="selenium is not installed (requirements-dev.txt)"
+    )
+    if not CHROMIUM:
+        pytest.skip("no Chromium: install Debian's chromium (apt-get install chromium)")
+    if not CHROMEDRIVER:
+        pytest.skip("no chromedriver: install Debian's chromium-driver")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--window-size=1280,1000"):  # fmt: skip
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    call_command("load_demo")
+    browser.get(f"{live_server.url}/dashboard/")
+    # Not logged in: the login page, then straight back to the dashboard.
+    browser.find_element(By.ID, "id_username").send_keys("director")
+    browser.find_element(By.ID, "id_password").send_keys("demo")
+    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
+
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
+    figure = browser.find_element(By.CSS_SELECTOR, '[data-figure="fund"] .figure').text
+    assert figure.replace("\u00a0", " ") == "273 318"
+    online = browser.find_element(By.CSS_SELECTOR, '[data-figure="online_events"] .figure').text
+    assert online == "183"
+
+    # Every chart exists as a Chart.js instance and has painted something.
+    WebDriverWait(browser, 15).until(
+        lambda d: d.execute_script("return Object.keys(window.dashboardCharts || {}).length") == 5
+    )
+    painted = browser.execute_script(
+        """
+        return Array.from(document.querySelectorAll('canvas[data-chart]')).map(function (c) {
+          var pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          var inked = 0;
+          for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { inked++; } }
+          return [c.dataset.chart, c.width, c.height, inked];
+        });
+        """
+    )
+    assert len(painted) == 5
+    for key, width, height, inked in painted:
+        assert width > 0 and height > 0, key
+        assert inked > 500, f"chart {key} looks blank"
+
+    OUTPUT.mkdir(exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(height, 8000))
+    assert browser.save_screenshot(str(OUTPUT / "dashboard-director.png"))
