@@ -42,12 +42,27 @@ LIBRARIES = [
 PERIODS = [(2021, 1), (2021, 2)]
 
 
+def upsert(model, defaults: dict, **lookup):
+    """update_or_create that saves only what changed, so reloading the demo
+    adds no history rows for rows that are already as the demo wants them."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**{**defaults, **lookup})
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, defaults[name])
+        obj.save()
+    return obj
+
+
 @transaction.atomic
 def demo_organization_load() -> Organization:
     """Create or update the Balkhash ЦБС, its libraries, periods and demo users."""
-    org, _ = Organization.objects.update_or_create(code=ORGANIZATION["code"], defaults=ORGANIZATION)
+    org = upsert(Organization, ORGANIZATION, code=ORGANIZATION["code"])
     for order, (code, kind, number, short, name_ru, name_kk) in enumerate(LIBRARIES, 1):
-        Library.objects.update_or_create(
+        upsert(
+            Library,
             organization=org,
             code=code,
             defaults={
@@ -85,6 +100,8 @@ def demo_users_load(org: Organization) -> None:
             user.save()
         user.groups.set([groups[role]])
         library = org.libraries.get(code=library_code) if library_code else None
-        StaffProfile.objects.update_or_create(
-            user=user, defaults={"organization": org, "library": library, "position": position}
+        upsert(
+            StaffProfile,
+            user=user,
+            defaults={"organization": org, "library": library, "position": position},
         )

@@ -2,8 +2,10 @@
 
 The grouping rule (shared with the report's sections): an event dated in the
 span appears in every initiative group it has, in the highlight group it has,
-and in exactly one form group, the first that matches: challenges, live
-broadcasts, Zoom, other online events, events held in the library.
+and in at most one form group, the first that matches: challenges, live
+broadcasts, Zoom, other online events, events held in the library. The last two
+are catch-alls: an event already shown under an initiative or a highlight is not
+repeated there, or "online actions" would list every literary event again.
 """
 
 import datetime
@@ -22,6 +24,7 @@ INITIATIVE_GROUPS = {
     "year-of-childrens-reading": "children_reading",
 }
 HIGHLIGHT_GROUPS = {"literary": "literary", "local": "local"}
+CATCH_ALL_GROUPS = {"online_actions", "onsite"}
 
 
 def events_in(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> list[Event]:
@@ -64,7 +67,9 @@ def event_groups(events: list[Event]) -> dict[str, list[Event]]:
         ]
         if event.highlight in HIGHLIGHT_GROUPS:
             codes.append(HIGHLIGHT_GROUPS[event.highlight])
-        codes.append(form_group(event))
+        form = form_group(event)
+        if form not in CATCH_ALL_GROUPS or not codes:
+            codes.append(form)
         for code in codes:
             groups.setdefault(code, []).append(event)
     return groups

@@ -77,3 +77,17 @@ def test_a_dedication_is_kept_apart_from_the_title(demo):
     event = Event.objects.get(title="час поэзии «Өрен жүйрік, өшпес бейне»")
     assert (event.dedication, event.library.short_name) == ("к 175-летию Ж.Жабаева", "ЦГДБ")
     assert list(event.platforms.values_list("code", flat=True)) == ["zoom"]
+
+
+def test_online_actions_lists_only_events_no_other_group_shows(demo_period):
+    groups = groups_of(demo_period)
+    shown_elsewhere = {
+        e.pk
+        for code, events in groups.items()
+        if code not in ("online_actions", "onsite", "challenges", "live", "zoom")
+        for e in events
+    }
+    actions = groups["online_actions"]
+    assert actions
+    assert not shown_elsewhere & {e.pk for e in actions}
+    assert "бенефис читателя «С книгой по жизни»" in [e.title for e in actions]
