@@ -134,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Русский")), ("kk", _("Қазақша"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django ships no Kazakh formats: dates as 15.03.2021 in both languages.
+FORMAT_MODULE_PATH = ["cbs_reports.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

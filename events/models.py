@@ -119,4 +119,5 @@ class OnlineFigures(LibraryPeriodFact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.library} {self.period.code}: {self.platform or _('все платформы')}"
+        platform = self.platform or _("все платформы")
+        return f"{self.library} {self.period.code}: {platform}"
