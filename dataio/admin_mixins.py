@@ -91,7 +91,8 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     @property
     def _in_files(self) -> bool:
         """Models that are no data (staff profiles) get no import or export."""
-        return self.model in SHEET_BY_MODEL
+        sheet = SHEET_BY_MODEL.get(self.model)
+        return sheet is not None and sheet.in_admin
 
     def get_resource_classes(self, request):
         if not self._in_files:

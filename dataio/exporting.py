@@ -6,7 +6,7 @@ from branches.lists import ListItem
 from branches.models import Organization
 from branches.scoping import lookups_for
 from dataio.cells import write_plain
-from dataio.schema import DATE, LIBRARY, LIST, MANY, PERIOD, SHEETS, Sheet
+from dataio.schema import DATE, LIBRARY, MANY, PERIOD, RELATIONS, REPORT, SHEETS, Sheet
 
 DATE_NUMBER_FORMAT = "DD.MM.YYYY"
 
@@ -15,14 +15,14 @@ def cell_value(column, instance, native: bool = True):
     if column.kind == MANY:
         items = getattr(instance, column.name).all()
         return "; ".join(item.name_ru for item in items) or None
-    if column.kind in (LIBRARY, PERIOD, LIST):
+    if column.kind in RELATIONS:
         related = getattr(instance, column.name)
         if related is None:
             return None
-        if column.kind == LIBRARY:
+        if column.kind in (LIBRARY, PERIOD):
             return related.code
-        if column.kind == PERIOD:
-            return related.code
+        if column.kind == REPORT:
+            return related.period.code
         return related.name_ru
     return write_plain(column, getattr(instance, column.name), native)
 
@@ -38,7 +38,8 @@ def sheet_queryset(sheet: Sheet, organization: Organization | None) -> QuerySet:
     if organization is not None and not issubclass(model, ListItem):
         _library, organization_lookup = lookups_for(model)
         query = query.filter(**{organization_lookup: organization.pk})
-    related = [c.name for c in sheet.columns if c.kind in (LIBRARY, PERIOD, LIST)]
+    related = [c.name for c in sheet.columns if c.kind in RELATIONS]
+    related += [f"{c.name}__period" for c in sheet.columns if c.kind == REPORT]
     if related:
         query = query.select_related(*related)
     for column in sheet.columns:

@@ -110,8 +110,12 @@ def _set_many(instance, many: dict) -> None:
         getattr(instance, name).set(items)
 
 
-def _import_reference(sheet, sheet_data, lookups, report, counts) -> list:
-    """Organization, libraries, periods, lists: matched by natural key, updated."""
+def _import_reference(sheet, sheet_data, lookups, report, counts, deferred=None) -> list:
+    """Organization, libraries, periods, lists: matched by natural key, updated.
+
+    Deferred fields (a status) are collected into `deferred` as (instance, values)
+    and applied by `_apply_deferred` once every sheet is in.
+    """
     saved = []
     for number, values in sheet_data.rows:
         data = row_build(sheet, _row_dict(sheet_data.headers, values), lookups)
@@ -119,14 +123,21 @@ def _import_reference(sheet, sheet_data, lookups, report, counts) -> list:
             report.add_row(sheet.title, number, data)
             continue
         new = data.instance
+        later = {name: getattr(new, name) for name in sheet.deferred}
         match = {name: getattr(new, name) for name in sheet.key}
         if sheet.model is not Organization and hasattr(new, "organization_id"):
             match["organization"] = lookups.organization
         existing = sheet.model._default_manager.filter(**match).first()
+        for name in sheet.deferred:
+            # Until the end of the import: the stored value, or the default for a new row.
+            field = sheet.model._meta.get_field(name)
+            setattr(new, name, getattr(existing, name) if existing else field.get_default())
         if existing is not None:
             if signature(sheet, existing) == signature(sheet, new):
                 counts.unchanged += 1
                 saved.append(existing)
+                if later and deferred is not None:
+                    deferred.append((existing, later))
                 continue
             for column in sheet.columns:
                 if column.kind != MANY:
@@ -143,7 +154,62 @@ def _import_reference(sheet, sheet_data, lookups, report, counts) -> list:
         else:
             counts.created += 1
         saved.append(data.instance)
+        if later and deferred is not None:
+            deferred.append((data.instance, later))
     return saved
+
+
+# Report statuses reachable one step at a time (reports.services.TRANSITIONS).
+REPORT_STEPS = {
+    ("draft", "submitted"): ["submitted"],
+    ("draft", "approved"): ["submitted", "approved"],
+    ("submitted", "approved"): ["approved"],
+    ("submitted", "draft"): ["draft"],
+}
+REPORT_STATUS_FIXED = _(
+    "Лист «%(sheet)s»: отчёт за %(period)s в базе «%(current)s», файл не может сделать его «%(target)s»."
+)
+
+
+def _apply_deferred(deferred, report: ImportReport) -> None:
+    """Statuses last: a report approved in the file is approved through the
+    report's own workflow, which freezes its snapshot from the imported data."""
+    from django.core.exceptions import ValidationError
+
+    from reports.models import Report
+    from reports.services import report_set_status
+
+    reports = [(obj, values) for obj, values in deferred if isinstance(obj, Report)]
+    others = [(obj, values) for obj, values in deferred if not isinstance(obj, Report)]
+    for obj, values in reports:
+        current, target = obj.status, values["status"]
+        if current == target:
+            continue
+        steps = REPORT_STEPS.get((current, target))
+        if steps is None:
+            report.add(
+                REPORT_STATUS_FIXED
+                % {
+                    "sheet": "Отчёты",
+                    "period": obj.period.code,
+                    "current": current,
+                    "target": target,
+                }
+            )
+            continue
+        try:
+            for step in steps:
+                report_set_status(report=obj, status=step)
+        except ValidationError as error:
+            report.add("; ".join(error.messages))
+    for obj, values in others:
+        obj.refresh_from_db()
+        changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+        if changed:
+            for name, value in changed.items():
+                setattr(obj, name, value)
+            obj._change_reason = CHANGE_REASON
+            obj.save(update_fields=list(changed))
 
 
 def _existing_signatures(sheet: Sheet, organization) -> set:
@@ -228,6 +294,7 @@ def workbook_import(data: bytes, name: str, *, dry_run: bool = False) -> ImportR
         if first not in sheets:
             raise DataFileError(NO_ORGANIZATION_SHEET % {"sheet": first.title})
         report = ImportReport()
+        deferred: list = []
         with transaction.atomic(), periods_memoized():
             lookups = None
             for sheet in SHEETS:
@@ -251,10 +318,12 @@ def workbook_import(data: bytes, name: str, *, dry_run: bool = False) -> ImportR
                     report.organization = saved[0]
                     lookups = Lookups(saved[0])
                 elif sheet.is_reference:
-                    _import_reference(sheet, sheet_data, lookups, report, counts)
+                    _import_reference(sheet, sheet_data, lookups, report, counts, deferred)
                     lookups.reload()
                 else:
                     _import_facts(sheet, sheet_data, lookups, report, counts)
+            if report.ok:
+                _apply_deferred(deferred, report)
             if dry_run or not report.ok:
                 transaction.set_rollback(True)
         return report

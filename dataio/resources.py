@@ -25,7 +25,7 @@ from dataio.rows import (
     row_is_duplicate,
     row_validate,
 )
-from dataio.schema import DATE, LIBRARY, LIST, MANY, PERIOD, Sheet, sheet_for
+from dataio.schema import DATE, MANY, RELATIONS, Sheet, sheet_for
 
 
 class SheetField(Field):
@@ -38,10 +38,7 @@ class SheetField(Field):
     def export(self, instance, **kwargs):
         column = self.column
         native = kwargs.get("force_native_type", False)
-        if (
-            column.kind in (LIBRARY, PERIOD, LIST)
-            and getattr(instance, f"{column.name}_id") is None
-        ):
+        if column.kind in RELATIONS and getattr(instance, f"{column.name}_id") is None:
             return "" if not native else None
         if column.kind == MANY and instance.pk is None:
             pending = getattr(instance, "_dataio_row", None)

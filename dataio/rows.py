@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.models import Library, ReportingPeriod
 from dataio.cells import READERS, CellError, is_blank
-from dataio.schema import LIBRARY, LIST, MANY, PERIOD, Sheet, has_organization
+from dataio.schema import LIBRARY, LIST, MANY, PERIOD, RELATIONS, REPORT, Sheet, has_organization
 
 REQUIRED = _("Заполните этот столбец.")
 UNKNOWN_LIST_VALUE = _("«%(value)s» нет в списке «%(list)s». Допустимо: %(allowed)s.")
@@ -22,6 +22,7 @@ OTHER_LIBRARY = _(
     "Вы можете загружать данные только своей библиотеки (%(library)s), а в строке указана «%(value)s»."
 )
 OWN_LIBRARY_REQUIRED = _("Укажите свою библиотеку (%(library)s).")
+UNKNOWN_REPORT = _("Отчёта за период «%(value)s» нет: сначала лист «Отчёты».")
 UNKNOWN_PERIOD = _(
     "Периода «%(value)s» нет в этой ЦБС. Период пишется как 2021-H1 (год и полугодие); есть: %(allowed)s."
 )
@@ -56,6 +57,7 @@ class Lookups:
         self._library_codes: list[str] = []
         self._periods: dict[str, ReportingPeriod] = {}
         self._lists: dict[type, dict[str, object]] = {}
+        self._reports: dict[str, object] = {}
         if self.organization is None or self.organization.pk is None:
             return
         for library in Library.objects.filter(organization=self.organization):
@@ -66,6 +68,14 @@ class Lookups:
         for period in ReportingPeriod.objects.filter(organization=self.organization):
             period.organization = self.organization
             self._periods[_key(period.code)] = period
+        from reports.models import Report
+
+        self._reports = {
+            _key(report.period.code): report
+            for report in Report.objects.filter(organization=self.organization).select_related(
+                "period"
+            )
+        }
 
     def library(self, value) -> Library:
         library = self._libraries.get(_key(value))
@@ -84,6 +94,12 @@ class Lookups:
                 allowed=_allowed(p.code for p in self._periods.values()),
             )
         return period
+
+    def report(self, value):
+        report = self._reports.get(_key(value))
+        if report is None:
+            raise CellError(UNKNOWN_REPORT, value=value)
+        return report
 
     def list_item(self, model, value):
         items = self._lists.get(model)
@@ -135,6 +151,8 @@ def _read(column, raw, lookups: Lookups):
         return lookups.library(raw)
     if column.kind == PERIOD:
         return lookups.period(raw)
+    if column.kind == REPORT:
+        return lookups.report(raw)
     if column.kind == LIST:
         return lookups.list_item(column.related_model, raw)
     if column.kind == MANY:
@@ -208,7 +226,7 @@ def row_validate(sheet: Sheet, data: RowData, *, validate_unique: bool = True) -
     """
     instance = data.instance
     excluded = [c.name for c in sheet.columns if c.header in data.errors]
-    looked_up = [c.name for c in sheet.columns if c.kind in (LIBRARY, PERIOD, LIST)]
+    looked_up = [c.name for c in sheet.columns if c.kind in RELATIONS]
     errors: dict = {}
     try:
         instance.clean_fields(exclude=excluded + looked_up)

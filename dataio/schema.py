@@ -26,9 +26,11 @@ from holdings.models import (
     WriteOffReason,
 )
 from publications.models import MediaMention, MediaMentionTotal, Publication, PublicationKind
+from reports.models import Report, SectionText
 
 TEXT, INT, DECIMAL, DATE, BOOL, CHOICE = "text", "int", "decimal", "date", "bool", "choice"
-LIST, LIBRARY, PERIOD, MANY = "list", "library", "period", "many"
+LIST, LIBRARY, PERIOD, MANY, REPORT = "list", "library", "period", "many", "report"
+RELATIONS = (LIST, LIBRARY, PERIOD, REPORT)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ class Sheet:
     # Reference data (the organization, libraries, periods, lists) is matched by
     # these fields and updated; facts have no natural key and are only added.
     key: tuple[str, ...] = ()
+    # Fields applied only after every sheet is in: a period or report closed in
+    # the file must not refuse the facts that come after it.
+    deferred: tuple[str, ...] = ()
+    # Offered in the admin's import/export (the reports' sheets are whole-file only).
+    in_admin: bool = True
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -110,6 +117,8 @@ def _kind(field: models.Field) -> str:
             return LIBRARY
         if field.related_model is ReportingPeriod:
             return PERIOD
+        if field.related_model is Report:
+            return REPORT
         if issubclass(field.related_model, ListItem):
             return LIST
         raise ValueError(f"no file kind for {field}")
@@ -150,7 +159,7 @@ ROW_BY_ROW = {WriteOff}
 SHEETS: tuple[Sheet, ...] = (
     Sheet(Organization, "ЦБС", key=("code",)),
     Sheet(Library, "Библиотеки", key=("code",)),
-    Sheet(ReportingPeriod, "Отчётные периоды", key=("year", "half")),
+    Sheet(ReportingPeriod, "Отчётные периоды", key=("year", "half"), deferred=("status",)),
     Sheet(Platform, "Платформы", key=("code",)),
     Sheet(FundingSource, "Источники поступления", key=("code",)),
     Sheet(WriteOffReason, "Причины списания", key=("code",)),
@@ -175,6 +184,9 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(MediaMentionTotal, "Публикации в СМИ итогом"),
     Sheet(Event, "Мероприятия"),
     Sheet(OnlineFigures, "Онлайн-работа"),
+    # The report of each period (its status) and its narrative texts.
+    Sheet(Report, "Отчёты", key=("period",), deferred=("status",), in_admin=False),
+    Sheet(SectionText, "Тексты разделов", key=("report", "section"), in_admin=False),
 )
 
 SHEET_BY_MODEL = {sheet.model: sheet for sheet in SHEETS}

@@ -10,7 +10,7 @@ from dataio.admin_mixins import DataIOAdminMixin
 from dataio.schema import SHEETS
 from dataio.templates_xlsx import LISTS_SHEET
 
-REGISTERED = [sheet for sheet in SHEETS if sheet.model in admin.site._registry]
+REGISTERED = [sheet for sheet in SHEETS if sheet.in_admin]
 
 
 def template_url(model) -> str:
@@ -18,7 +18,6 @@ def template_url(model) -> str:
 
 
 def test_every_model_in_the_files_has_an_admin_with_import_and_export():
-    assert len(REGISTERED) == len(SHEETS)
     for sheet in REGISTERED:
         assert isinstance(admin.site._registry[sheet.model], DataIOAdminMixin), sheet.model
 
