@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from branches.facts import in_approved_period
 from branches.models import Library, Organization, ReportingPeriod
 from branches.scoping import is_librarian, may_touch, scope_queryset, staff_profile
 from dataio.admin_mixins import DataIOAdminMixin
@@ -92,6 +93,19 @@ class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
 
     def has_module_permission(self, request):
         return has_profile(request) and super().has_module_permission(request)
+
+    # Rows of an approved period are read-only for everybody but a superuser:
+    # the approved report keeps saying what it said. ("Delete selected" asks
+    # has_delete_permission per row too, so it refuses them as well.)
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser and in_approved_period(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser and in_approved_period(obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def get_object(self, request, object_id, from_field=None):
         """Another library's row by id is a 404, as if it did not exist."""

@@ -108,3 +108,13 @@ class OrganizationPeriodFact(models.Model):
                 raise ValidationError(
                     {"period": ValidationError(PERIOD_CLOSED, params={"period": self.period.code})}
                 )
+
+
+def in_approved_period(obj) -> bool:
+    """Whether `obj` belongs to an approved period, whose data no longer change."""
+    if isinstance(obj, LibraryPeriodFact | OrganizationPeriodFact):
+        return bool(obj.period_id) and obj.period.status == ReportingPeriod.Status.APPROVED
+    if isinstance(obj, DatedLibraryFact) and obj.date and obj.library_id:
+        period = period_for_date(obj.library.organization_id, obj.date)
+        return period is not None and period.status == ReportingPeriod.Status.APPROVED
+    return False

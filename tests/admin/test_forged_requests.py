@@ -248,3 +248,20 @@ def test_librarian_has_no_library_filter(client, librarian, row_of):
     response = client.get(reverse("admin:holdings_receipt_changelist"))
     titles = [str(spec.title) for spec in response.context["cl"].filter_specs]
     assert "библиотека" not in titles
+
+
+def test_staff_without_a_profile_sees_nothing_even_in_a_role_group(
+    client, django_user_model, row_of
+):
+    from branches.scoping import METHODOLOGIST, ensure_groups
+
+    row = row_of(Receipt)
+    user = django_user_model.objects.create_user("no-profile", password="pw", is_staff=True)
+    user.groups.set([ensure_groups()[METHODOLOGIST]])
+    client.force_login(user)
+    index = client.get(reverse("admin:index"))
+    ours = {"branches", "holdings", "catalogue", "digitization", "publications", "events"}
+    assert not [app for app in index.context["app_list"] if app["app_label"] in ours]
+    assert client.get(reverse("admin:holdings_receipt_changelist")).status_code == 403
+    change = client.get(reverse("admin:holdings_receipt_change", args=[row.pk]))
+    assert change.status_code in (403, 404)
