@@ -10,6 +10,7 @@
 """
 
 import tablib
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
@@ -17,10 +18,18 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
-from import_export.forms import ExportForm
+from import_export.forms import ExportForm, ImportForm
 
 from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
-from dataio.files import NO_ROWS, NOT_A_TABLE, DataFileError, check_headers, open_data_file
+from dataio.files import (
+    NO_ROWS,
+    NOT_A_TABLE,
+    TOO_BIG,
+    DataFileError,
+    check_headers,
+    max_file_size,
+    open_data_file,
+)
 from dataio.resources import organization_of, resource_for
 from dataio.schema import SHEET_BY_MODEL, sheet_for
 from dataio.templates_xlsx import template_workbook
@@ -77,12 +86,23 @@ class DataFileFormat(base_formats.Format):
             book.close()
 
 
+class DataImportForm(ImportForm):
+    def clean_import_file(self):
+        """Too big a file is refused before it is read into memory."""
+        upload = self.cleaned_data["import_file"]
+        if upload.size > max_file_size():
+            limit = round(max_file_size() / 1024 / 1024, 1)
+            raise forms.ValidationError(TOO_BIG % {"name": upload.name, "limit": limit})
+        return upload
+
+
 def import_format_for(model):
     return type("DataFileFormat", (DataFileFormat,), {"sheet": sheet_for(model)})
 
 
 class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     import_template_name = "dataio/import.html"
+    import_form_class = DataImportForm
     # All columns, always: a file that reads back needs every one of them.
     export_form_class = ExportForm
 
