@@ -64,17 +64,7 @@ SECTIONS: list[SectionDef] = [
 SECTION_BY_CODE = {section.code: section for section in SECTIONS}
 SECTION_CHOICES = [(section.code, section.title) for section in SECTIONS]
 
-# Event groups filled by an initiative the event belongs to: section -> Initiative.code.
-INITIATIVE_GROUPS = {
-    PARASAT: "parasat-zholy",
-    KITAP_FEST: "kitap-fest",
-    ONE_COUNTRY_ONE_BOOK: "one-country-one-book",
-    CHILDREN_READING: "year-of-childrens-reading",
-}
-# Event groups filled by Event.highlight: section -> highlight value.
-HIGHLIGHT_GROUPS = {LITERARY: "literary", LOCAL: "local"}
-# Each event falls in exactly one of these, the first that matches (see events/selectors.py).
-FORM_GROUPS = (CHALLENGES, LIVE, ZOOM, ONLINE_ACTIONS, ONSITE)
+# Which events fill which group is decided in one place: events/selectors.py (event_groups).
 
 
 def section_title(code: str) -> str:

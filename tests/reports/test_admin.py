@@ -108,3 +108,28 @@ def test_a_draft_cannot_jump_to_approved(client, methodologist, report):
     assert client.get(status_url(report, "submitted")).status_code == 405
     report.refresh_from_db()
     assert report.status == "draft"
+
+
+def test_the_methodologist_opens_a_report_for_a_period_of_their_organization(
+    client, methodologist, organization, period, other_organization
+):
+    from branches.models import ReportingPeriod
+
+    foreign = ReportingPeriod.objects.create(organization=other_organization, year=2021, half=1)
+    client.force_login(methodologist)
+    add = reverse("admin:reports_report_add")
+    page = client.get(add).content.decode()
+    assert f'value="{period.pk}"' in page and f'value="{foreign.pk}"' not in page
+    response = client.post(add, {"organization": organization.pk, "period": period.pk})
+    assert response.status_code == 302
+    assert Report.objects.get(period=period).status == "draft"
+    assert (
+        client.post(add, {"organization": organization.pk, "period": foreign.pk}).status_code == 200
+    )
+    assert not Report.objects.filter(period=foreign).exists()
+
+
+def test_the_kazakh_page_shows_the_report_in_kazakh(client, methodologist, report):
+    client.force_login(methodologist)
+    page = client.get(change_url(report) + "?language=kk").content.decode()
+    assert "Кітапхана ресурстары" in page
