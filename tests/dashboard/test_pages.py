@@ -145,3 +145,21 @@ def test_a_library_page_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(LIBRARY_PAGE_QUERIES):
         response = client.get("/dashboard/library/l2/?period=2020-H2")
     assert response.status_code == 200
+
+
+def test_the_page_is_accessible_to_keyboard_and_screen_reader_users(client, director, half_year):
+    text = page(client, director).content.decode()
+    assert '<html lang="ru">' in text
+    assert 'class="skip-link" href="#content"' in text
+    assert '<label for="period-select">' in text and 'id="period-select"' in text
+    assert text.count("<canvas") == text.count('role="img" aria-label="')
+    # Scrollable tables can be reached and scrolled with the keyboard.
+    assert text.count('class="table-wrap" tabindex="0" role="region" aria-label=') == 6
+    assert 'scope="col"' in text and 'scope="row"' in text
+
+
+def test_the_login_page_uses_the_shared_styles_and_language_switch(client):
+    text = client.get("/accounts/login/").content.decode()
+    assert "dashboard/site.css" in text
+    assert 'name="language"' in text
+    assert '<label for="id_username">' in text

@@ -32,7 +32,8 @@
       scales.y1 = { beginAtZero: true, position: "right", grid: { drawOnChartArea: false } };
     }
     if (spec.indexAxis === "y") {
-      scales = { x: { beginAtZero: true, ticks: { precision: 0 } } };
+      // Every catalogue database named, even on a phone.
+      scales = { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } };
     }
     window.dashboardCharts[canvas.dataset.chart] = new Chart(canvas, {
       type: spec.type,
