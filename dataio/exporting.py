@@ -49,34 +49,60 @@ def sheet_queryset(sheet: Sheet, organization: Organization | None) -> QuerySet:
     return query.order_by("pk")
 
 
-def organization_export(*, organization: Organization, output) -> dict[str, int]:
-    """Write every sheet of `organization` to `output` (a path or a binary file)."""
-    from openpyxl import Workbook
+def write_sheet(book, title: str, headers: list[str], rows, date_columns: set[int]) -> int:
+    """Append a header and `rows` to a new write-only sheet; returns the row count.
+
+    Dates get the dd.mm.yyyy format; a text that starts with "=" stays text
+    (openpyxl would otherwise write it as a formula: a user's title must never
+    run as one in somebody's Excel).
+    """
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    worksheet = book.create_sheet(title)
+    bold = Font(bold=True)
+    header = []
+    for text in headers:
+        cell = WriteOnlyCell(worksheet, text)
+        cell.font = bold
+        header.append(cell)
+    worksheet.append(header)
+    count = 0
+    for values in rows:
+        values = list(values)
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            if index in date_columns and not isinstance(value, str):
+                cell = WriteOnlyCell(worksheet, value)
+                cell.number_format = DATE_NUMBER_FORMAT
+                values[index] = cell
+            elif isinstance(value, str) and value.startswith("="):
+                cell = WriteOnlyCell(worksheet, value)
+                cell.data_type = "s"
+                values[index] = cell
+        worksheet.append(values)
+        count += 1
+    return count
+
+
+def date_columns_of(sheet: Sheet) -> set[int]:
+    return {i for i, c in enumerate(sheet.columns) if c.kind == DATE}
+
+
+def organization_export(*, organization: Organization, output) -> dict[str, int]:
+    """Write every sheet of `organization` to `output` (a path or a binary file)."""
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     counts = {}
-    bold = Font(bold=True)
     for sheet in SHEETS:
-        worksheet = book.create_sheet(sheet.title)
-        header = []
-        for text in sheet.headers:
-            cell = WriteOnlyCell(worksheet, text)
-            cell.font = bold
-            header.append(cell)
-        worksheet.append(header)
-        date_columns = {i for i, c in enumerate(sheet.columns) if c.kind == DATE}
-        count = 0
-        for instance in sheet_queryset(sheet, organization).iterator(chunk_size=2000):
-            values = row_values(sheet, instance)
-            for index in date_columns:
-                if values[index] is not None:
-                    cell = WriteOnlyCell(worksheet, values[index])
-                    cell.number_format = DATE_NUMBER_FORMAT
-                    values[index] = cell
-            worksheet.append(values)
-            count += 1
-        counts[sheet.title] = count
+        rows = (
+            row_values(sheet, instance)
+            for instance in sheet_queryset(sheet, organization).iterator(chunk_size=2000)
+        )
+        counts[sheet.title] = write_sheet(
+            book, sheet.title, sheet.headers, rows, date_columns_of(sheet)
+        )
     book.save(output)
     return counts

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dataio.cells import is_blank
 from dataio.schema import SHEET_BY_TITLE, Sheet
-from dataio.xlsx_reader import XlsxReader
+from dataio.xlsx_reader import Formula, XlsxReader
 
 NOT_A_TABLE = _(
     "Файл «%(name)s» не является таблицей XLSX или CSV. Сохраните его в Excel как "
@@ -148,7 +148,7 @@ def _data_rows(title: str, rows, width: int):
         if all(is_blank(v) for v in values):
             continue
         for index, value in enumerate(values):
-            if isinstance(value, str) and value.startswith("="):
+            if isinstance(value, Formula):
                 raise DataFileError(
                     FORMULA
                     % {

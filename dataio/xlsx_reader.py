@@ -3,7 +3,7 @@ read-only mode, which costs more than the database inserts on a big import.
 
 It reads only what an import needs: sheet names, and per row the cell values
 (shared and inline strings, numbers, booleans, dates by their number format).
-A formula comes back as its text prefixed with "=", so the caller can refuse it.
+A formula comes back as a `Formula` (its text with "="), so the caller can refuse it.
 The XML is parsed by the standard library (expat: no external entities,
 no network; entity expansion is limited by expat itself).
 """
@@ -21,6 +21,11 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _COLUMN = re.compile(r"[A-Z]+")
+
+
+class Formula(str):
+    """The text of a formula cell ("=SUM(A1:A3)"): refused by the import, unlike a
+    string that merely starts with "="."""
 
 
 def _column_index(reference: str) -> int:
@@ -131,7 +136,7 @@ class XlsxReader:
             if tag == value_tag:
                 raw = child.text
             elif tag == formula_tag:
-                return "=" + (child.text or "")
+                return Formula("=" + (child.text or ""))
             elif tag == inline_tag:
                 return _text_of(child)
         if raw is None:

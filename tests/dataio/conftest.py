@@ -84,7 +84,7 @@ def sample_data(organization, library, other_library, period):
         event = Event.objects.create(
             library=lib, date=day("12.06.2021"), title=f"Челлендж {lib.code}",
             form=EventForm.objects.get(code="challenge"), participants=25, views=300,
-            highlight="literary",
+            highlight="literary", note="=не формула, а текст",
         )  # fmt: skip
         event.platforms.set([facebook, instagram])
         event.initiatives.set([Initiative.objects.get(code="kitap-fest")])

@@ -2,6 +2,7 @@
 
 import io
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
 
@@ -132,3 +133,35 @@ def test_csv_export_writes_dates_as_dd_mm_yyyy(client, methodologist, sample_dat
     text = response.content.decode("utf-8-sig")
     assert "12.06.2021" in text
     assert io.StringIO(text).readline().startswith("Библиотека,Дата,Название")
+
+
+def test_a_text_starting_with_equals_is_exported_as_text_never_as_a_formula(
+    client, methodologist, sample_data
+):
+    Event.objects.filter(library__code="cgb").update(title='=HYPERLINK("http://x")')
+    grant(methodologist, "view_event")
+    client.force_login(methodologist)
+    response = client.post(EXPORT_URL, {"format": "0", "resource": "0"})
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    cells = [
+        c for row in book.active.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")'
+    ]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_an_admin_export_imports_back_into_an_emptied_table(client, methodologist, sample_data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    grant(methodologist, "view_event", "add_event", "delete_event")
+    client.force_login(methodologist)
+    exported = client.post(EXPORT_URL, {"format": "0", "resource": "0"}).content
+    before = read_workbook(exported)
+    Event.objects.all().delete()
+    preview = client.post(
+        "/admin/events/event/import/",
+        {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.xlsx", exported)},
+    )
+    client.post("/admin/events/event/process_import/", preview.context["confirm_form"].initial)
+    again = client.post(EXPORT_URL, {"format": "0", "resource": "0"}).content
+    assert read_workbook(again) == before
+    assert list(read_workbook(again)) == ["Мероприятия"]
