@@ -28,6 +28,9 @@ AUDIT_FONT = Font(italic=True, color="555555")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+# Free text spans columns A–F: A is 40 characters wide, B–F at least 12 each.
+TEXT_COLUMNS = 6
+TEXT_LINE_CHARS = 95
 SHEET_NAMES = {
     "resources": gettext_lazy("III Фонд"),
     "local_history": gettext_lazy("V Оцифровка"),
@@ -178,18 +181,27 @@ class _SheetWriter:
                 elif isinstance(block, Paragraph):
                     self.paragraph(block)
             self.row += 1
+        for column in range(2, TEXT_COLUMNS + 1):
+            self.widths[column] = max(self.widths.get(column, 0), 12)
         for column, width in self.widths.items():
             self.sheet.column_dimensions[get_column_letter(column)].width = width
         _print_setup(self.sheet, landscape=self.landscape)
 
     def text(self, text: str, italic: bool = False, bold: bool = False) -> None:
-        cell = self.sheet.cell(self.row, 1, text)
-        cell.alignment = WRAP
-        cell.font = Font(italic=italic, bold=bold)
-        self.sheet.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=4)
-        lines = max(1, len(text) // 110 + text.count("\n") + 1)
-        self.sheet.row_dimensions[self.row].height = 15 * lines
-        self.row += 1
+        """Text across columns A–F, a row per paragraph, tall enough for its lines."""
+        for part in [p.strip() for p in text.split("\n\n") if p.strip()] or [""]:
+            cell = self.sheet.cell(self.row, 1, part)
+            cell.alignment = WRAP
+            cell.font = Font(italic=italic, bold=bold)
+            self._merge_wide(part)
+            self.row += 1
+
+    def _merge_wide(self, text: str) -> None:
+        self.sheet.merge_cells(
+            start_row=self.row, start_column=1, end_row=self.row, end_column=TEXT_COLUMNS
+        )
+        lines = sum(len(line) // TEXT_LINE_CHARS + 1 for line in text.split("\n"))
+        self.sheet.row_dimensions[self.row].height = 15 * max(1, lines)
 
     def paragraph(self, block: Paragraph) -> None:
         if not block.figures:
@@ -213,13 +225,9 @@ class _SheetWriter:
         if block.title:
             self.text(block.title, bold=True)
         for number, item in enumerate(block.items, 1):
-            self.sheet.cell(self.row, 1, f"{number}." if block.numbered else "•")
-            cell = self.sheet.cell(self.row, 2, item)
-            cell.alignment = WRAP
-            self.sheet.merge_cells(
-                start_row=self.row, start_column=2, end_row=self.row, end_column=6
-            )
-            self.sheet.row_dimensions[self.row].height = 15 * max(1, len(item) // 90 + 1)
+            text = f"{number}. {item}" if block.numbered else f"• {item}"
+            self.sheet.cell(self.row, 1, text).alignment = WRAP
+            self._merge_wide(text)
             self.row += 1
 
     def table(self, block: Table) -> None:
