@@ -51,7 +51,9 @@ CSV_ONE_SHEET = _("В CSV-файле только одна таблица; дл�
 
 
 def max_file_size() -> int:
-    return getattr(settings, "DATAIO_MAX_FILE_SIZE", 10 * 1024 * 1024)
+    """The settings' upload size (10 MB), unless DATAIO_MAX_FILE_SIZE says otherwise."""
+    default = getattr(settings, "FILE_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
+    return getattr(settings, "DATAIO_MAX_FILE_SIZE", default)
 
 
 class DataFileError(Exception):
