@@ -83,3 +83,12 @@ def test_the_outsider_sees_only_their_own_organization(client, outsider, half_ye
     assert response.status_code == 200
     assert response.context["span"] is None  # their organization has no data
     assert "Тестовая ЦБС" not in response.content.decode()
+
+
+def test_the_refusal_explains_itself_in_the_users_language(client, db):
+    user = get_user_model().objects.create_user("stranger", password="pw")
+    client.force_login(user)
+    client.cookies["django_language"] = "kk"
+    response = client.get("/dashboard/")
+    assert response.status_code == 403
+    assert "қызметкер профилі жоқ" in response.content.decode()
