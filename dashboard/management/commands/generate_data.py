@@ -1,5 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from branches.models import Organization
 from dashboard.generate import generate
 
 
@@ -18,6 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, *args, **options):
+        prefix = options["prefix"]
+        if Organization.objects.filter(code__startswith=f"{prefix}-").exists():
+            raise CommandError(
+                f"ЦБС с префиксом «{prefix}» уже сгенерированы: укажите другой --prefix."
+            )
         result = generate(
             organizations=options["organizations"],
             libraries=options["libraries"],
