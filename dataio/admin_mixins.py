@@ -81,7 +81,8 @@ class DataFileFormat(base_formats.Format):
                 raise DataFileError(problems)
             dataset = tablib.Dataset(headers=sheet_data.headers)
             for _number, values in sheet_data.rows:
-                dataset.append(values)
+                # Blank cells as "" so the preview shows them blank, not "None".
+                dataset.append(["" if v is None else v for v in values])
             if not len(dataset):
                 raise DataFileError(NO_ROWS % {"sheet": sheet_data.title or self.sheet.title})
             return dataset
