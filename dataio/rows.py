@@ -58,6 +58,7 @@ class Lookups:
         self._periods: dict[str, ReportingPeriod] = {}
         self._lists: dict[type, dict[str, object]] = {}
         self._reports: dict[str, object] = {}
+        self._many: dict[tuple, list] = {}
         if self.organization is None or self.organization.pk is None:
             return
         for library in Library.objects.filter(organization=self.organization):
@@ -121,6 +122,14 @@ class Lookups:
         return item
 
     def many(self, model, value) -> list:
+        # The same few combinations ("Facebook; Instagram") repeat on every row.
+        key = (model, str(value))
+        items = self._many.get(key)
+        if items is None:
+            items = self._many[key] = self._many_parse(model, value)
+        return list(items)
+
+    def _many_parse(self, model, value) -> list:
         text = str(value)
         parts = [p.strip() for p in text.split(";") if p.strip()]
         items = []

@@ -9,7 +9,6 @@ no network; entity expansion is limited by expat itself).
 """
 
 import posixpath
-import re
 import zipfile
 from collections.abc import Iterator
 from xml.etree import ElementTree
@@ -20,7 +19,6 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_COLUMN = re.compile(r"[A-Z]+")
 
 
 class Formula(str):
@@ -28,12 +26,18 @@ class Formula(str):
     string that merely starts with "="."""
 
 
+_COLUMN_INDEX: dict[str, int] = {}
+
+
 def _column_index(reference: str) -> int:
-    letters = _COLUMN.match(reference).group(0)
-    index = 0
-    for letter in letters:
-        index = index * 26 + (ord(letter) - 64)
-    return index - 1
+    letters = reference.rstrip("0123456789")
+    index = _COLUMN_INDEX.get(letters)
+    if index is None:
+        index = 0
+        for letter in letters:
+            index = index * 26 + (ord(letter) - 64)
+        index = _COLUMN_INDEX[letters] = index - 1
+    return index
 
 
 def _text_of(element) -> str:
