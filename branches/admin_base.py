@@ -10,6 +10,7 @@ Owned by the data-entry work (issue 3); import/export adds its mixin here.
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -106,6 +107,13 @@ class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
         if obj is not None and not request.user.is_superuser and in_approved_period(obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Decimals as Russian and Kazakh write them: "2770,4", as the seed does.
+        # Unlocalized, Django's form refuses the comma with "Введите число.".
+        if isinstance(db_field, models.DecimalField):
+            kwargs.setdefault("localize", True)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_object(self, request, object_id, from_field=None):
         """Another library's row by id is a 404, as if it did not exist."""

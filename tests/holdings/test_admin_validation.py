@@ -121,3 +121,19 @@ def test_a_budget_for_the_same_period_and_source_twice_is_refused(
     errors = form_errors(post_add(client, AcquisitionBudget, {**data, "amount": "-1"}))
     assert "Сумма не может быть отрицательной." in errors
     assert AcquisitionBudget.objects.count() == 1
+
+
+def test_budget_accepts_a_decimal_comma_as_the_seed_writes_it(
+    client, methodologist, organization, period
+):
+    from holdings.models import AcquisitionBudget
+
+    client.force_login(methodologist)
+    data = {
+        "organization": organization.pk,
+        "period": period.pk,
+        "source": FundingSource.objects.get(code="local-budget").pk,
+        "amount": "2770,4",
+    }
+    assert post_add(client, AcquisitionBudget, data).status_code == 302
+    assert str(AcquisitionBudget.objects.get().amount) == "2770.4"
