@@ -87,6 +87,8 @@ class SpanBook:
         year, _sep, half = (code or "").strip().upper().partition("-H")
         if not (year.isdigit() and len(year) == 4 and half in ("", "1", "2")):
             return None
+        if not 2000 <= int(year) <= 2100:  # the years a ReportingPeriod may have
+            return None
         return self.span(int(year), int(half) if half else None)
 
     def previous(self, span: Span) -> Span:

@@ -21,8 +21,10 @@ def _pick_span(request, book: SpanBook, spans: list):
 def _page(request, viewer, library=None, template="dashboard/index.html"):
     libraries = [library] if library is not None else None
     book = SpanBook(viewer.organization)
-    spans = book.with_data(libraries)
+    spans = with_data = book.with_data(libraries)
     span = _pick_span(request, book, spans)
+    if span is not None and span not in spans:  # asked for by link: the picker still shows it
+        spans = sorted([*spans, span], key=lambda s: (s.year, s.half or 0), reverse=True)
     context = {
         "organization": viewer.organization,
         "library": library,
@@ -37,7 +39,7 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
             cards=presenters.cards(
                 data.total,
                 # Against a span with nothing recorded, every change would be the whole value.
-                data.previous if data.previous_span in spans else None,
+                data.previous if data.previous_span in with_data else None,
                 organization_wide=library is None,
             ),
             charts=presenters.charts(data, organization_wide=library is None),

@@ -46,8 +46,17 @@ def test_the_period_picker_accepts_a_whole_year(client, director, half_year):
     assert card(response, "online_events").previous == 100  # the year 2020
 
 
-def test_a_bad_period_falls_back_to_the_latest(client, director, half_year):
-    assert page(client, director, "/dashboard/?period=junk").context["span"].code == "2021-H1"
+@pytest.mark.parametrize("code", ["junk", "2021-H3", "0000", "1999", "21-H1", ""])
+def test_a_bad_period_falls_back_to_the_latest(client, director, half_year, code):
+    response = page(client, director, f"/dashboard/?period={code}")
+    assert response.status_code == 200
+    assert response.context["span"].code == "2021-H1"
+
+
+def test_a_period_without_data_shows_zeros_rather_than_failing(client, director, half_year):
+    response = page(client, director, "/dashboard/?period=2030-H1")
+    assert response.status_code == 200
+    assert card(response, "online_events").value == 0
 
 
 def test_every_chart_has_its_data_and_a_table(client, director, half_year):
@@ -163,3 +172,8 @@ def test_the_login_page_uses_the_shared_styles_and_language_switch(client):
     assert "dashboard/site.css" in text
     assert 'name="language"' in text
     assert '<label for="id_username">' in text
+
+
+def test_a_period_asked_for_by_link_is_selected_in_the_picker(client, director, half_year):
+    text = page(client, director, "/dashboard/?period=2030-H1").content.decode()
+    assert '<option value="2030-H1" selected>' in text
