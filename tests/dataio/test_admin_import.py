@@ -157,3 +157,31 @@ def test_the_methodologist_imports_for_any_library_of_the_organization(
     data = workbook_bytes({"Мероприятия": [HEADERS, event_row(library="f4")]})
     confirm(client, upload(client, data))
     assert Event.objects.get().library == other_library
+
+
+def test_the_methodologist_updates_a_list_by_code_and_adds_a_new_value(client, methodologist):
+    client.force_login(methodologist)
+    headers = ["Код", "Название (рус.)", "Название (каз.)", "Порядок", "Используется"]
+    data = workbook_bytes(
+        {
+            "Формы мероприятий": [
+                headers,
+                ["quiz", "Викторина (онлайн)", "Викторина", 90, "да"],
+                ["flashmob", "Флешмоб", "Флешмоб", 300, "да"],
+            ]
+        }
+    )
+    response = client.post(
+        "/admin/events/eventform/import/",
+        {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("f.xlsx", data)},
+    )
+    result = response.context["result"]
+    assert [row.import_type for row in result.valid_rows()] == ["update", "new"]
+    client.post("/admin/events/eventform/process_import/", response.context["confirm_form"].initial)
+    assert EventForm.objects.get(code="quiz").name_ru == "Викторина (онлайн)"
+    assert EventForm.objects.get(code="flashmob").history.count() == 1
+
+
+def test_a_librarian_may_not_import_lists(client, librarian):
+    client.force_login(librarian)
+    assert client.get("/admin/events/eventform/import/").status_code == 403
