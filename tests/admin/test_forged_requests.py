@@ -265,3 +265,11 @@ def test_staff_without_a_profile_sees_nothing_even_in_a_role_group(
     assert client.get(reverse("admin:holdings_receipt_changelist")).status_code == 403
     change = client.get(reverse("admin:holdings_receipt_change", args=[row.pk]))
     assert change.status_code in (403, 404)
+
+
+def test_librarians_add_form_offers_only_their_library_preselected(client, librarian, library):
+    client.force_login(librarian)
+    form = client.get(reverse("admin:holdings_receipt_add")).context["adminform"].form
+    choices = [(getattr(v, "value", v), label) for v, label in form.fields["library"].choices]
+    assert choices == [(library.pk, "ЦГБ")]  # no empty choice, no other library
+    assert form["library"].value() == library.pk
