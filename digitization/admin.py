@@ -27,7 +27,7 @@ class DigitizationPlanAdmin(ScopedAdmin):
 
 @admin.register(DigitizedDocument)
 class DigitizedDocumentAdmin(ScopedAdmin):
-    list_display = ["title", "kind", "library", "date", "documents", "pages"]
+    list_display = ["title", "kind", "library", "date", "documents", "pages", "description_display"]
     list_filter = [LIBRARY_FILTER, DatePeriodFilter, "kind"]
     date_hierarchy = "date"
     search_fields = ["title", "author", "source", "publisher"]

@@ -19,7 +19,7 @@ class PublicationKindAdmin(ListItemAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(ScopedAdmin):
-    list_display = ["title", "kind", "library", "date", "language", "url"]
+    list_display = ["title", "kind", "library", "date", "language", "description_display"]
     list_filter = [LIBRARY_FILTER, DatePeriodFilter, "kind", "language"]
     date_hierarchy = "date"
     search_fields = ["title", "annotation", "compilers", "issuer"]

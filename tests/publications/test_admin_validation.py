@@ -38,3 +38,12 @@ def test_a_booklet_shows_its_description_in_the_seeds_style(client, librarian, l
         "«Кел оқиық, бәріміз»: Электронды буклет // Орталық қалалық кітапхана; "
         "құраст.: Ж.Әлиева. - Балқаш, 2021. – 22 б. - суретті." in page
     )
+
+
+def test_publication_list_shows_the_description_column(client, methodologist, library, period):
+    from tests.admin.factories import make_row
+
+    row = make_row(Publication, library=library, period=period)
+    client.force_login(methodologist)
+    page = client.get(admin_url(Publication, "changelist")).content.decode()
+    assert row.description() in page
