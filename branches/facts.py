@@ -6,6 +6,9 @@ a record count) is true at a moment and needs no period. The checks that every
 such fact shares live here so each form and each import runs the same ones.
 """
 
+import contextlib
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +24,38 @@ PERIOD_CLOSED = _("Период %(period)s утверждён: его данны
 PERIOD_OTHER_ORGANIZATION = _("Период относится к другой ЦБС.")
 
 
+# Set by `periods_memoized()`: a cache of periods for this thread or task only.
+_period_cache: ContextVar[dict | None] = ContextVar("period_cache", default=None)
+
+
 def period_for_date(organization_id, day) -> ReportingPeriod | None:
     half = 1 if day.month <= 6 else 2
-    return ReportingPeriod.objects.filter(
+    cache = _period_cache.get()
+    key = (organization_id, day.year, half)
+    if cache is not None and key in cache:
+        return cache[key]
+    period = ReportingPeriod.objects.filter(
         organization_id=organization_id, year=day.year, half=half
     ).first()
+    if cache is not None:
+        cache[key] = period
+    return period
+
+
+@contextlib.contextmanager
+def periods_memoized():
+    """Look each half-year's period up once inside the block.
+
+    `DatedLibraryFact.clean()` asks for the period of every row's date; an import
+    of thousands of rows, during which periods don't change, needs one query per
+    half-year. A ContextVar keeps the cache to this thread, so concurrent requests
+    never share it.
+    """
+    token = _period_cache.set({})
+    try:
+        yield
+    finally:
+        _period_cache.reset(token)
 
 
 class LibraryFact(models.Model):

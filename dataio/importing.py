@@ -7,14 +7,13 @@ from dicts loaded once, every row is checked by the model's own `full_clean()`
 bounded. Any error anywhere rolls the whole file back.
 """
 
-import contextlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
-from branches import facts
+from branches.facts import periods_memoized
 from branches.models import Organization
 from branches.scoping import lookups_for
 from dataio.files import CSV_ONE_SHEET, DataFileError, check_headers, open_data_file, sheet_or_error
@@ -79,26 +78,6 @@ class ImportReport:
         if self.error_count > len(self.errors):
             lines.append(MORE_ERRORS % {"count": self.error_count - len(self.errors)})
         return lines
-
-
-@contextlib.contextmanager
-def periods_memoized():
-    """`DatedLibraryFact.clean()` looks up the period of each date with a query;
-    during an import the periods don't change, so one query per half-year is enough."""
-    original = facts.period_for_date
-    cache = {}
-
-    def period_for_date(organization_id, day):
-        key = (organization_id, day.year, day.month <= 6)
-        if key not in cache:
-            cache[key] = original(organization_id, day)
-        return cache[key]
-
-    facts.period_for_date = period_for_date
-    try:
-        yield
-    finally:
-        facts.period_for_date = original
 
 
 def _row_dict(headers, values) -> dict:

@@ -2,8 +2,8 @@
 
 import pytest
 
+from branches.facts import periods_memoized
 from branches.models import ReportingPeriod
-from dataio.importing import periods_memoized
 from dataio.rows import Lookups, row_build, row_validate
 from dataio.schema import sheet_for
 from events.models import Event
