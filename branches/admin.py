@@ -28,6 +28,8 @@ class PlatformAdmin(ListItemAdmin):
 
 
 class SocialPageInlineForm(forms.ModelForm):
+    url = forms.URLField(label=_("ссылка"), max_length=500, assume_scheme="https")
+
     class Meta:
         model = SocialPage
         fields = ["platform", "url"]

@@ -29,6 +29,10 @@ def has_profile(request) -> bool:
 class ScopingMixin:
     """Shared by ScopedAdmin and the scoped inlines."""
 
+    # Librarians type links without a scheme ("balkhashlib.kz"): read them as
+    # https, as Django 6 will (and Django 5.2 warns about until told).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     def get_queryset(self, request):
         return scope_queryset(super().get_queryset(request), request.user)
 
