@@ -2,9 +2,22 @@
 the director, and a methodologist of another organization (an outsider)."""
 
 import pytest
+from django.utils import translation
 
 from branches.models import Library, Organization, ReportingPeriod, StaffProfile
 from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+
+
+@pytest.fixture(autouse=True)
+def russian_by_default():
+    """Every test starts in Russian, the project's language.
+
+    A request through the test client leaves the language its LocaleMiddleware
+    chose active in the thread; a test that asked for Kazakh must not make the
+    next test's lazy labels Kazakh.
+    """
+    with translation.override("ru"):
+        yield
 
 
 @pytest.fixture
