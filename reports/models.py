@@ -48,7 +48,9 @@ class Report(models.Model):
         permissions = [("approve_report", _("Может утверждать отчёт"))]
 
     def __str__(self) -> str:
-        return f"{self.organization.short_name}: {self.period.code}"
+        # "ЦБС: 1 полугодие 2021" reads better on the report's page than a code.
+        period = self.period
+        return f"{self.organization.short_name}: {period.get_half_display()} {period.year}"
 
     def clean(self):
         super().clean()
