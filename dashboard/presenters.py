@@ -71,7 +71,8 @@ class _Nothing:
 def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: bool) -> list[Card]:
     """The key figures with their change against the previous span (and the plan).
 
-    `previous` None: the span before has no data, so no change is shown.
+    `previous` None: the span before has no data, so no change is shown for
+    the flows (received, events...); stocks compare with this span's opening.
 
     A library's page leaves out the budget and the digitization plan: they are
     the whole ЦБС's, not the library's.
@@ -79,8 +80,11 @@ def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: b
     c = current
     p = previous or _Nothing()
     copies = _("экз.")
+    # Stocks (the fund, the catalogue) at the end of the span before are this
+    # span's opening figures, known from the snapshots even when nothing was
+    # recorded in that span; zero means no snapshot, so nothing to compare.
     result = [
-        Card("fund", _("Фонд на конец периода"), c.fund_end, p.fund_end, copies,
+        Card("fund", _("Фонд на конец периода"), c.fund_end, c.fund_start or None, copies,
              _kazakh(c.fund_end, c.fund_end_kk)),
         Card("received", _("Поступило"), c.received, p.received, copies,
              _kazakh(c.received, c.received_kk)),
@@ -104,7 +108,8 @@ def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: b
     result.append(digitized)
     growth = c.catalogue_now - c.catalogue_before
     result += [
-        Card("catalogue", _("Записей в электронном каталоге"), c.catalogue_now, p.catalogue_now,
+        Card("catalogue", _("Записей в электронном каталоге"), c.catalogue_now,
+             c.catalogue_before or None,
              detail=_("прирост за период: %(growth)s") % {"growth": f"{growth:+,}".replace(",", NBSP)}),
         Card("virtual_references", _("Виртуальные справки"), c.virtual_references,
              p.virtual_references),

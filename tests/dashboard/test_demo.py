@@ -55,3 +55,12 @@ def test_the_director_sees_the_seeds_half_year_on_the_demo(client, demo):
     text = response.content.decode()
     for shown in ("273\u00a0318", "88\u00a0068", "2\u00a0770,4", "57\u00a0552", "164\u00a0785"):
         assert shown in text
+
+
+def test_the_fund_and_catalogue_compare_with_the_half_years_opening(client, demo):
+    """2020-H2 has no facts, but its closing stocks are 2021-H1's opening snapshots."""
+    client.force_login(get_user_model().objects.get(username="director"))
+    cards = {card.key: card for card in client.get("/dashboard/").context["cards"]}
+    assert (cards["fund"].previous, cards["fund"].change) == (283120, 273318 - 283120)
+    assert (cards["catalogue"].previous, cards["catalogue"].change) == (56521, 1031)
+    assert cards["received"].previous is None  # a flow: nothing recorded in 2020-H2
