@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
+from reports.builder import report_build
 from reports.models import Report, SectionText
+from reports.periods import span_parse
 from reports.renderers import RENDERERS
 from reports.sections import SECTIONS
 from reports.services import report_data, report_set_status
@@ -139,6 +141,7 @@ class ReportAdmin(admin.ModelAdmin):
                 for fmt in RENDERERS
                 for lang, _label in LANGUAGES
             ]
+            context["report_year"] = obj.period.year
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _transitions(self, request, report: Report) -> list[tuple[str, str, str]]:
@@ -191,9 +194,15 @@ class ReportAdmin(admin.ModelAdmin):
         if language not in dict(LANGUAGES):
             language = "ru"
         render, content_type = RENDERERS[fmt]
-        content = render(report_data(report, language))
-        response = HttpResponse(content, content_type=content_type)
-        filename = f"report-{report.period.code}-{language}.{fmt}"
+        if request.GET.get("span") == "year":
+            # The year is the sum of its halves, built from the data: approved
+            # halves can no longer change, so it agrees with their snapshots.
+            span = span_parse(report.organization, str(report.period.year))
+            data = report_build(organization=report.organization, span=span, language=language)
+        else:
+            span, data = report.period, report_data(report, language)
+        response = HttpResponse(render(data), content_type=content_type)
+        filename = f"report-{span.code}-{language}.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

@@ -133,3 +133,25 @@ def test_the_kazakh_page_shows_the_report_in_kazakh(client, methodologist, repor
     client.force_login(methodologist)
     page = client.get(change_url(report) + "?language=kk").content.decode()
     assert "Кітапхана ресурстары" in page
+
+
+def test_the_methodologist_downloads_the_year_from_a_half_years_page(
+    client, methodologist, report, second_half
+):
+    """A year is the sum of its halves: the first half's page offers the whole year."""
+    client.force_login(methodologist)
+    page = client.get(change_url(report)).content.decode()
+    assert "Отчёт за 2021 год (оба полугодия)" in page
+    response = client.get(download_url(report, "docx") + "?language=ru&span=year")
+    assert response.status_code == 200
+    assert 'filename="report-2021-ru.docx"' in response["Content-Disposition"]
+    document = Document(io.BytesIO(response.content))
+    assert "за 2021 год" in "\n".join(p.text for p in document.paragraphs[:5])
+    # start of January, received and written off over both halves, end of December
+    total = [c.text for c in document.tables[0].rows[-1].cells[1:]]
+    assert total == ["283120", "87831", "2535", "1493", "11855", "958", "273800", "88366"]
+
+
+def test_an_outsider_cannot_download_the_year_either(client, outsider, report):
+    client.force_login(outsider)
+    assert client.get(download_url(report, "xlsx") + "?span=year").status_code == 404

@@ -2,10 +2,8 @@
 
 import datetime
 
-import pytest
-
-from branches.models import Library, ReportingPeriod
-from holdings.models import FundingSource, FundSnapshot, Receipt, WriteOff, WriteOffReason
+from branches.models import Library
+from holdings.models import FundSnapshot
 from reports.builder import report_build
 from reports.periods import span_parse
 from tests.reports.seed_data import grow
@@ -16,20 +14,6 @@ D = datetime.date
 def fund_total(report):
     table = report.section("resources").tables()[0]
     return table.rows[-1].cells[1:]
-
-
-@pytest.fixture
-def second_half(organization, seeded, library):
-    """A made-up second half of 2021 continuing the seed's first."""
-    ReportingPeriod.objects.create(organization=organization, year=2021, half=2)
-    Receipt.objects.create(
-        library=library, date=D(2021, 9, 1), source=FundingSource.objects.get(code="gift"),
-        copies=500, copies_kk=300,
-    )  # fmt: skip
-    WriteOff.objects.create(
-        library=library, date=D(2021, 11, 1), reason=WriteOffReason.objects.get(code="loss"),
-        copies=18, copies_kk=2,
-    )  # fmt: skip
 
 
 def test_the_second_half_starts_where_the_first_ended_to_the_copy(organization, second_half):
