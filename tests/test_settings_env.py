@@ -30,6 +30,23 @@ def test_it_refuses_to_start_without_a_secret_key_in_production():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_the_wsgi_server_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import cbs_reports.wsgi"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_command_typed_without_any_settings_runs_as_local_development():
+    result = run_check()
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
