@@ -2,6 +2,8 @@
 the director, and a methodologist of another organization (an outsider)."""
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from branches.models import Library, Organization, ReportingPeriod, StaffProfile
@@ -83,3 +85,19 @@ def director(django_user_model, organization):
 @pytest.fixture
 def outsider(django_user_model, other_organization):
     return make_user(django_user_model, "outsider", METHODOLOGIST, other_organization)
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker):
+    """Load the demo once per test module, inside a transaction rolled back at its end.
+
+    Each test runs in a savepoint inside it (pytest-django's `db`), so a test that
+    changes rows does not leak into the next one, and the module's rows don't
+    leak into other modules. Loading takes a second or two: once per module
+    rather than once per test.
+    """
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("load_demo")
+            yield
+            transaction.set_rollback(True)

@@ -9,22 +9,12 @@ from decimal import Decimal
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import models, transaction
+from django.db import models
 from django.forms.models import model_to_dict
 from django.test import RequestFactory
 
 from tests.admin.factories import LIBRARY_FACTS, LISTS, ORGANIZATION_ROWS
 from tests.admin.posting import admin_url
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("load_demo")
-            yield
-            transaction.set_rollback(True)
 
 
 @pytest.fixture

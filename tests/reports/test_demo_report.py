@@ -4,8 +4,6 @@ in the built data, in the DOCX and in the XLSX read back."""
 import io
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from docx import Document
 from openpyxl import load_workbook
 
@@ -22,15 +20,6 @@ SEED_CATALOGUE = [
     ("ЭК «Е-Книга»", 243, 243), ("ЭК «Е-Статья»", 425, 430),
     ("Всего:", 56521, 57552),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("load_demo")
-            yield
-            transaction.set_rollback(True)
 
 
 @pytest.fixture
