@@ -1,5 +1,6 @@
 """On the demo, the dashboard shows the seed's half-year and agrees with the report."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -64,3 +65,16 @@ def test_the_fund_and_catalogue_compare_with_the_half_years_opening(client, demo
     assert (cards["fund"].previous, cards["fund"].change) == (283120, 273318 - 283120)
     assert (cards["catalogue"].previous, cards["catalogue"].change) == (56521, 1031)
     assert cards["received"].previous is None  # a flow: nothing recorded in 2020-H2
+
+
+def test_the_completeness_page_says_what_each_demo_library_has_not_entered(client, demo):
+    client.force_login(get_user_model().objects.get(username="director"))
+    text = client.get("/dashboard/completeness/?period=2021-H1").content.decode()
+
+    def last_cell(code):
+        row = re.search(rf'<tr data-library="{code}">(.*?)</tr>', text, re.S).group(1)
+        return re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", row, re.S)[-1]).strip()
+
+    assert last_cell("cgb") == "ничего"  # the central library holds the seed's ЦБС-wide figures
+    assert last_cell("f4") == "8"  # events and its nine publications
+    assert last_cell("f7") == "9"
