@@ -50,8 +50,15 @@
     });
   });
 
-  // Charts redraw at the paper's width when printed.
-  window.addEventListener("beforeprint", function () {
+  // Charts redraw at the paper's size when printed: the print media query
+  // applies after "beforeprint", so listen to it too (Chart.js's own advice).
+  function resizeAll() {
     Object.values(window.dashboardCharts).forEach(function (chart) { chart.resize(); });
-  });
+  }
+  window.addEventListener("beforeprint", resizeAll);
+  window.addEventListener("afterprint", resizeAll);
+  if (window.matchMedia) {
+    var print = window.matchMedia("print");
+    if (print.addEventListener) { print.addEventListener("change", resizeAll); }
+  }
 })();
