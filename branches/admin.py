@@ -115,11 +115,22 @@ class StaffProfileAdmin(ScopedAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "user" and not request.user.is_superuser:
-            # Users are not scoped by an organization of their own: offer those
-            # without a profile and those of the methodologist's organization.
-            profile = staff_profile(request.user)
-            organization_id = profile.organization_id if profile else None
-            formfield.queryset = get_user_model().objects.filter(
-                Q(staff_profile__isnull=True) | Q(staff_profile__organization_id=organization_id)
-            )
+            formfield.queryset = self._users_to_offer(request)
         return formfield
+
+    def _users_to_offer(self, request):
+        """Users are not scoped by an organization of their own.
+
+        A new profile is for a user who has none yet (a user has one profile, and
+        offering the others only leads to "already exists"); an edited profile may
+        also keep its user or move to another user of the organization.
+        """
+        without_profile = Q(staff_profile__isnull=True)
+        match = request.resolver_match
+        if match is None or "object_id" not in match.kwargs:
+            return get_user_model().objects.filter(without_profile)
+        profile = staff_profile(request.user)
+        organization_id = profile.organization_id if profile else None
+        return get_user_model().objects.filter(
+            without_profile | Q(staff_profile__organization_id=organization_id)
+        )

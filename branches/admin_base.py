@@ -8,8 +8,10 @@ choices (so autocompletes and hand-made POSTs too) and saving.
 Owned by the data-entry work (issue 3); import/export adds its mixin here.
 """
 
+from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AdminDateWidget
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -92,9 +94,54 @@ class ScopingMixin:
         )
 
 
+# The "as in the report" preview of a row not yet saved: say when it appears.
+DESCRIPTION_AFTER_SAVE = _("Появится после сохранения.")
+
+# What a date field shows while empty: the one format users type.
+DATE_PLACEHOLDER = _("дд.мм.гггг")
+
+
+class FieldErrorsForm(forms.ModelForm):
+    """Puts a constraint's message next to the field the user has to correct.
+
+    Django reports a model's constraints (a second count for the same day, more
+    Kazakh copies than copies) above the form, away from the field. A model lists
+    in `constraint_error_fields` which field each constraint's message belongs to;
+    the model itself is untouched, so imports keep reporting them per row.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        if NON_FIELD_ERRORS not in self._errors:
+            return
+        targets = self._constraint_targets()
+        kept = []
+        for error in self._errors[NON_FIELD_ERRORS].as_data():
+            field = targets.get(" ".join(str(m) for m in error.messages))
+            if field is None:
+                kept.append(error)
+            else:
+                self._errors.setdefault(field, self.error_class()).extend(error.messages)
+        if kept:
+            self._errors[NON_FIELD_ERRORS] = self.error_class(kept, error_class="nonfield")
+        else:
+            del self._errors[NON_FIELD_ERRORS]
+
+    def _constraint_targets(self) -> dict[str, str]:
+        """The message of each mapped constraint -> the field it belongs to."""
+        mapping = getattr(self._meta.model, "constraint_error_fields", {})
+        targets = {}
+        for constraint in self._meta.model._meta.constraints:
+            field = mapping.get(constraint.name)
+            if field in self.fields:
+                targets[str(constraint.get_violation_error_message())] = field
+        return targets
+
+
 class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
     list_per_page = 50
     save_on_top = True
+    form = FieldErrorsForm
 
     def has_module_permission(self, request):
         return has_profile(request) and super().has_module_permission(request)
@@ -117,7 +164,12 @@ class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
         # Unlocalized, Django's form refuses the comma with "Введите число.".
         if isinstance(db_field, models.DecimalField):
             kwargs.setdefault("localize", True)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, models.DateField) and isinstance(
+            getattr(formfield, "widget", None), AdminDateWidget
+        ):
+            formfield.widget.attrs.setdefault("placeholder", DATE_PLACEHOLDER)
+        return formfield
 
     def get_object(self, request, object_id, from_field=None):
         """Another library's row by id is a 404, as if it did not exist."""
@@ -136,6 +188,13 @@ class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
             if "organization" in field_names:
                 initial.setdefault("organization", profile.organization_id)
         return initial
+
+    def get_list_display(self, request):
+        """A librarian's lists hold only their library: its column says nothing."""
+        columns = super().get_list_display(request)
+        if is_librarian(request.user):
+            columns = [c for c in columns if c != "library"]
+        return columns
 
     def get_list_filter(self, request):
         """A librarian has one library: the library filter would only add noise."""
@@ -174,9 +233,26 @@ class ScopedStackedInline(ScopingMixin, admin.StackedInline):
     extra = 0
 
 
+class ListItemForm(FieldErrorsForm):
+    class Meta:
+        # Django's own says "Форма мероприятия с таким Код уже существует."
+        error_messages = {
+            "code": {"unique": _("Такой код уже есть в этом списке: придумайте другой.")}
+        }
+        help_texts = {
+            "code": _(
+                "Латиницей, без пробелов; заполняется сам по названию. "
+                "По нему значение узнаётся в файлах импорта."
+            )
+        }
+
+
 class ListItemAdmin(ScopedAdmin):
     """The pick lists: the methodologist edits them (by permission), others read."""
 
+    form = ListItemForm
+    # A methodologist adding "Квест" gets the code "kvest" typed for them.
+    prepopulated_fields = {"code": ["name_ru"]}
     list_display = ["name_ru", "name_kk", "code", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
@@ -197,7 +273,11 @@ class DatePeriodFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         periods = scope_queryset(ReportingPeriod.objects.all(), request.user)
-        return [(str(p.pk), p.code) for p in periods.order_by("-year", "-half")]
+        # "1 полугодие 2021", not the code "2021-H1" that only imports use.
+        return [
+            (str(p.pk), f"{p.get_half_display()} {p.year}")
+            for p in periods.order_by("-year", "-half")
+        ]
 
     def queryset(self, request, queryset):
         if not self.value():

@@ -64,6 +64,11 @@ class Library(models.Model):
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
     history = HistoricalRecords()
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "library_code_unique_in_organization": "code",
+    }
+
     class Meta:
         verbose_name = _("библиотека")
         verbose_name_plural = _("библиотеки")
@@ -118,6 +123,11 @@ class SocialPage(models.Model):
     library_lookup = "library"
     organization_lookup = "organization"
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "social_page_url_unique": "url",
+    }
+
     class Meta:
         verbose_name = _("страница в соцсети")
         verbose_name_plural = _("страницы в соцсетях")
@@ -165,6 +175,13 @@ class ReportingPeriod(models.Model):
 
     library_lookup = None
     organization_lookup = "organization"
+
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "period_unique_per_organization": "half",
+        "period_half_is_1_or_2": "half",
+        "period_year_in_range": "year",
+    }
 
     class Meta:
         verbose_name = _("отчётный период")

@@ -27,6 +27,12 @@ class RecordCount(LibraryFact):
     date = models.DateField(_("на дату"), help_text=_("Число записей на начало этого дня."))
     records = models.PositiveIntegerField(_("записей"))
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "record_count_unique_per_day": "date",
+        "record_count_not_negative": "records",
+    }
+
     class Meta:
         verbose_name = _("объём базы каталога")
         verbose_name_plural = _("объёмы баз каталога")
@@ -54,6 +60,12 @@ class VirtualReferences(LibraryPeriodFact):
     """Virtual bibliographic references a library answered in a period."""
 
     count = models.PositiveIntegerField(_("выполнено справок"))
+
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "virtual_references_unique_per_period": "period",
+        "virtual_references_not_negative": "count",
+    }
 
     class Meta:
         verbose_name = _("виртуальные библиографические справки")

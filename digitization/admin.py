@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import (
+    DESCRIPTION_AFTER_SAVE,
     LIBRARY_FILTER,
     PERIOD_FILTER,
     DatePeriodFilter,
@@ -54,4 +55,4 @@ class DigitizedDocumentAdmin(ScopedAdmin):
 
     @admin.display(description=_("описание, как в отчёте"))
     def description_display(self, obj):
-        return obj.description if obj.pk else "—"
+        return obj.description if obj.pk else DESCRIPTION_AFTER_SAVE

@@ -24,6 +24,12 @@ class DigitizationPlan(OrganizationPeriodFact):
     )
     planned = models.PositiveIntegerField(_("план, документов"))
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "digitization_plan_unique": "kind",
+        "digitization_plan_not_negative": "planned",
+    }
+
     class Meta:
         verbose_name = _("план оцифровки")
         verbose_name_plural = _("план оцифровки")
@@ -75,6 +81,12 @@ class DigitizedDocument(DatedLibraryFact):
         _("документов"), default=1, help_text=_("Больше 1 — если внесена партия статей итогом.")
     )
     pages = models.PositiveIntegerField(_("страниц"))
+
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "digitized_documents_at_least_one": "documents",
+        "digitized_pages_not_negative": "pages",
+    }
 
     class Meta:
         verbose_name = _("оцифрованный документ")

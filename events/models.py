@@ -89,6 +89,12 @@ class OnlineFigures(LibraryPeriodFact):
     views = models.PositiveIntegerField(_("просмотров"), default=0)
     posts = models.PositiveIntegerField(_("публикаций"), default=0)
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "online_figures_unique_per_platform": "platform",
+        "online_figures_unique_total": "platform",
+    }
+
     class Meta:
         verbose_name = _("показатели онлайн-работы")
         verbose_name_plural = _("показатели онлайн-работы")

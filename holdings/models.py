@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -59,6 +60,12 @@ class AcquisitionBudget(OrganizationPeriodFact):
     amount = models.DecimalField(_("сумма, тыс. тенге"), max_digits=12, decimal_places=1)
     note = models.CharField(_("примечание"), max_length=300, blank=True)
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "budget_unique_per_period_source": "source",
+        "budget_amount_not_negative": "amount",
+    }
+
     class Meta:
         verbose_name = _("бюджет комплектования")
         verbose_name_plural = _("бюджет комплектования")
@@ -77,7 +84,12 @@ class AcquisitionBudget(OrganizationPeriodFact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.period.code}: {self.source} — {self.amount} тыс. тг"
+        return _("%(period)s: %(source)s — %(amount)s тыс. тг") % {
+            "period": self.period.code,
+            "source": self.source,
+            # "2770,4" as the report writes it, in either language.
+            "amount": number_format(self.amount, use_l10n=True),
+        }
 
 
 class Receipt(DatedLibraryFact):
@@ -87,6 +99,12 @@ class Receipt(DatedLibraryFact):
         _("документ"), max_length=100, blank=True, help_text=_("Накладная, акт, номер КСУ.")
     )
     note = models.CharField(_("примечание"), max_length=300, blank=True)
+
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "receipt_copies_not_negative": "copies",
+        "receipt_kazakh_within_total": "copies_kk",
+    }
 
     class Meta:
         verbose_name = _("поступление")
@@ -98,7 +116,13 @@ class Receipt(DatedLibraryFact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.library} {self.date:%d.%m.%Y}: +{self.copies} экз. ({self.source})"
+        # Translated: these read in admin messages and history in Kazakh too.
+        return _("%(library)s %(date)s: +%(copies)s экз. (%(source)s)") % {
+            "library": self.library,
+            "date": f"{self.date:%d.%m.%Y}",
+            "copies": self.copies,
+            "source": self.source,
+        }
 
 
 class WriteOff(DatedLibraryFact):
@@ -106,6 +130,12 @@ class WriteOff(DatedLibraryFact):
     act_number = models.CharField(_("номер акта"), max_length=50, blank=True)
     copies, copies_kk = copies_fields()
     note = models.CharField(_("примечание"), max_length=300, blank=True)
+
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "writeoff_copies_not_negative": "copies",
+        "writeoff_kazakh_within_total": "copies_kk",
+    }
 
     class Meta:
         verbose_name = _("списание")
@@ -117,7 +147,12 @@ class WriteOff(DatedLibraryFact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.library} {self.date:%d.%m.%Y}: −{self.copies} экз. ({self.reason})"
+        return _("%(library)s %(date)s: −%(copies)s экз. (%(reason)s)") % {
+            "library": self.library,
+            "date": f"{self.date:%d.%m.%Y}",
+            "copies": self.copies,
+            "reason": self.reason,
+        }
 
     def clean(self):
         super().clean()
@@ -141,6 +176,13 @@ class FundSnapshot(LibraryFact):
     copies, copies_kk = copies_fields()
     note = models.CharField(_("примечание"), max_length=300, blank=True)
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "fund_snapshot_unique_per_day": "date",
+        "snapshot_copies_not_negative": "copies",
+        "snapshot_kazakh_within_total": "copies_kk",
+    }
+
     class Meta:
         verbose_name = _("состояние фонда")
         verbose_name_plural = _("состояния фонда")
@@ -158,4 +200,8 @@ class FundSnapshot(LibraryFact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.library} на {self.date:%d.%m.%Y}: {self.copies} экз."
+        return _("%(library)s на %(date)s: %(copies)s экз.") % {
+            "library": self.library,
+            "date": f"{self.date:%d.%m.%Y}",
+            "copies": self.copies,
+        }

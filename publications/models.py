@@ -72,6 +72,12 @@ class Publication(DatedLibraryFact):
         _("язык"), max_length=5, choices=Language.choices, default=Language.KAZAKH
     )
 
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "publication_size_positive": "size_mb",
+        "publication_year_in_range": "year",
+    }
+
     class Meta:
         verbose_name = _("издание библиотеки")
         verbose_name_plural = _("издания библиотек")
@@ -186,6 +192,11 @@ class MediaMentionTotal(LibraryPeriodFact):
     mentions = models.PositiveIntegerField(_("публикаций, не внесённых списком"))
     by_librarians = models.PositiveIntegerField(_("из них написано библиотекарями"), default=0)
     tv_stories = models.PositiveIntegerField(_("из них видеосюжетов на ТВ"), default=0)
+
+    # Admin forms show each constraint's message next to this field.
+    constraint_error_fields = {
+        "media_total_unique_per_period": "period",
+    }
 
     class Meta:
         verbose_name = _("публикации в СМИ итогом")
