@@ -211,7 +211,7 @@ class _Builder:
         unit = _("тыс. тенге")
         for row in d.budget or []:
             label = _("%(For)s на комплектование выделено (%(source)s)") % {
-                "For": upper_first(span.for_label),
+                "For": upper_first(span.during_label),
                 "source": lower_first(row.name(lang)),
             }
             money = float(row.money or 0)
@@ -219,7 +219,9 @@ class _Builder:
                 Paragraph(f"{label}: {number(money)} {unit}.", figures=[Figure(label, money, unit)])
             )
         if not d.budget:
-            label = _("%(For)s на комплектование выделено") % {"For": upper_first(span.for_label)}
+            label = _("%(For)s на комплектование выделено") % {
+                "For": upper_first(span.during_label)
+            }
             blocks.append(Paragraph(f"{label}: 0 {unit}.", figures=[Figure(label, 0.0, unit)]))
         for row in d.receipts:
             label = _("Получено (%(source)s)") % {"source": lower_first(row.name(lang))}
@@ -262,6 +264,11 @@ class _Builder:
             for row in self.data.fund.rows
             if any(cells("", row)[1:])
         ]
+        if len(rows) == 1:
+            # One library keeps the whole fund's ledger (the seed gives the ЦБС's figures
+            # only): its row would repeat the total and read as if it were that
+            # library's own fund. The total says it all.
+            rows = []
         rows.append(Row(cells(_("Всего по ЦБС"), self.data.fund.total), kind="total"))
         return Table(
             title=_("Книжный фонд %(end)s") % {"end": span.end_label},
@@ -303,17 +310,21 @@ class _Builder:
             docs = count_noun(kind.done, documents_forms)
             pages = count_noun(kind.pages, pages_forms)
             if kind.code == BOOKS:
-                text = _("Полностью оцифрованы книги: %(docs)s, %(pages)s") % {
-                    "docs": count_noun(kind.done, _("книга|книги|книг")),
+                text = _("Полностью оцифрованы %(books)s, %(pages)s") % {
+                    "books": count_noun(kind.done, _("книга|книги|книг")),
                     "pages": pages,
                 }
             elif kind.sources:
-                text = _("%(kind)s из газет %(sources)s – %(docs)s, %(pages)s") % {
-                    "kind": kind.name(lang),
-                    "sources": ", ".join(kind.sources),
-                    "docs": docs,
-                    "pages": pages,
-                }
+                # The kind's name opens the Russian sentence but not the Kazakh one.
+                text = upper_first(
+                    _("%(kind)s из газет %(sources)s – %(docs)s, %(pages)s")
+                    % {
+                        "kind": lower_first(kind.name(lang)),
+                        "sources": ", ".join(kind.sources),
+                        "docs": docs,
+                        "pages": pages,
+                    }
+                )
             else:
                 text = f"{kind.name(lang)} – {docs}, {pages}"
             section.blocks.append(
@@ -337,12 +348,12 @@ class _Builder:
             section.blocks.append(
                 Paragraph(_("Всего: %(n)s экз. книг") % {"n": len(d.books)}, style="body")
             )
-        label = _("%(For)s оцифровано") % {"For": upper_first(self.span.for_label)}
+        label = _("%(For)s оцифровано") % {"For": upper_first(self.span.during_label)}
         section.blocks.append(
             Paragraph(
                 _("Всего %(for)s оцифровано %(docs)s, %(pages)s")
                 % {
-                    "for": self.span.for_label,
+                    "for": self.span.during_label,
                     "docs": count_noun(d.done, documents_forms),
                     "pages": count_noun(d.pages, pages_forms),
                 },
@@ -392,7 +403,7 @@ class _Builder:
         )
         references = sum(self.data.references.values())
         label = _("%(For)s выполнено виртуальных библиографических справок") % {
-            "For": upper_first(span.for_label)
+            "For": upper_first(span.during_label)
         }
         section.blocks.append(
             Paragraph(f"{label} – {references}", figures=[Figure(label, references, "")])
@@ -408,7 +419,7 @@ class _Builder:
         section.blocks.append(
             Paragraph(
                 _("%(For)s выпущены следующие материалы")
-                % {"For": upper_first(self.span.for_label)}
+                % {"For": upper_first(self.span.during_label)}
                 + site,
                 figures=[
                     Figure(_("Издания"), len(p.printed), _("назв.")),

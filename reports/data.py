@@ -95,6 +95,33 @@ class Section:
     def is_empty(self) -> bool:
         return not self.blocks and not self.narrative
 
+    def _narrative_split(self) -> int:
+        """How many narrative paragraphs print before the blocks.
+
+        A paragraph that ends with a colon announces what follows («…были
+        представлены следующие мероприятия:»), so the tables and lists print right
+        after it and the paragraphs written after it follow them, as the seed
+        has it. Without such a paragraph (or without blocks) all of it comes first.
+        """
+        parts = self.narrative_paragraphs
+        if self.blocks:
+            for index, part in enumerate(parts):
+                if part.endswith(":"):
+                    return index + 1
+        return len(parts)
+
+    @property
+    def narrative_paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.narrative.split("\n\n") if p.strip()]
+
+    @property
+    def narrative_before(self) -> list[str]:
+        return self.narrative_paragraphs[: self._narrative_split()]
+
+    @property
+    def narrative_after(self) -> list[str]:
+        return self.narrative_paragraphs[self._narrative_split() :]
+
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 

@@ -51,6 +51,20 @@ def _drop_borders(style) -> None:
             ppr.remove(border)
 
 
+def _drop_letter_spacing(style) -> None:
+    """The default Title and Subtitle are letter-spaced (and Subtitle carries a stray
+    list level); the report's title lines are set like the rest of the text."""
+    rpr = style.element.rPr
+    if rpr is not None:
+        for tag in ("w:spacing", "w:kern"):
+            for element in rpr.findall(qn(tag)):
+                rpr.remove(element)
+    ppr = style.element.pPr
+    if ppr is not None:
+        for element in ppr.findall(qn("w:numPr")):
+            ppr.remove(element)
+
+
 def template_build(path: Path = TEMPLATE) -> Path:
     document = Document()
     section = document.sections[0]
@@ -66,6 +80,7 @@ def template_build(path: Path = TEMPLATE) -> Path:
     title = _paragraph_style(document, "Title", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     title.paragraph_format.space_after = Pt(2)
     _drop_borders(title)
+    _drop_letter_spacing(title)
     for level, size in ((1, 13), (2, 12), (3, 12)):
         heading = _paragraph_style(document, f"Heading {level}", size=size, bold=True)
         heading.font.italic = level == 3
@@ -79,6 +94,7 @@ def template_build(path: Path = TEMPLATE) -> Path:
     subtitle = _paragraph_style(document, "Subtitle", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     subtitle.font.italic = False
     subtitle.paragraph_format.space_after = Pt(12)
+    _drop_letter_spacing(subtitle)
     narrative = _paragraph_style(document, "Narrative")
     narrative.paragraph_format.first_line_indent = Cm(1.25)
     for name in ("List Number", "List Bullet"):

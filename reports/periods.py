@@ -75,6 +75,13 @@ class Span:
         return _("за %(half)s полугодие %(year)s") % {"half": self.half, "year": self.year}
 
     @property
+    def during_label(self) -> str:
+        """«за 1 полугодие 2021 года»: what the report's sentences say («За … выполнено …»)."""
+        if self.half is None:
+            return self.for_label
+        return _("за %(half)s полугодие %(year)s года") % {"half": self.half, "year": self.year}
+
+    @property
     def start_label(self) -> str:
         """«на начало 1-го полугодия 2021»."""
         if self.half is None:

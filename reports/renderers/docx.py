@@ -11,11 +11,19 @@ from docx.shared import Cm
 
 from reports.data import ItemList, Paragraph, ReportData, Table
 from reports.docx_template import TEMPLATE
-from reports.renderers.docx_xml import repeat_as_header, restart_numbering, set_num_id, shade
+from reports.renderers.docx_xml import (
+    repeat_as_header,
+    restart_numbering,
+    set_language,
+    set_num_id,
+    shade,
+)
 from reports.text import number
 
 USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
 NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
+PRINTED_NOTE_LEVELS = ("error", "warning")
+LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
 
 
 def render_docx(data: ReportData) -> bytes:
@@ -25,6 +33,7 @@ def render_docx(data: ReportData) -> bytes:
         for element in list(body):
             if not element.tag.endswith("sectPr"):
                 body.remove(element)
+        set_language(document, LANGUAGE_TAGS.get(data.language, "ru-RU"))
         _DocxWriter(document).write(data)
         buffer = io.BytesIO()
         document.save(buffer)
@@ -52,7 +61,7 @@ class _DocxWriter:
             if section.level > 1 and section.is_empty:
                 continue  # an event group with no events and no text this time
             doc.add_heading(section.title, level=section.level)
-            for part in [p.strip() for p in section.narrative.split("\n\n") if p.strip()]:
+            for part in section.narrative_before:
                 doc.add_paragraph(part, style="Narrative")
             for block in section.blocks:
                 if isinstance(block, Table):
@@ -61,9 +70,15 @@ class _DocxWriter:
                     self.item_list(block)
                 elif isinstance(block, Paragraph):
                     self.paragraph(block)
-        if data.notes:
+            for part in section.narrative_after:
+                doc.add_paragraph(part, style="Narrative")
+        # The document is what the methodologist hands in: reconciliations that came
+        # out right («✓ Баланс фонда…») stay on the report's page and in the XLSX;
+        # only a problem still in the data is printed, so it cannot go unnoticed.
+        problems = [note for note in data.notes if note.level in PRINTED_NOTE_LEVELS]
+        if problems:
             doc.add_heading(_("Проверка данных"), level=1)
-            for note in data.notes:
+            for note in problems:
                 doc.add_paragraph(f"{NOTE_MARKS.get(note.level, '•')} {note.text}", style="Note")
 
     def paragraph(self, block: Paragraph) -> None:

@@ -28,9 +28,16 @@ AUDIT_FONT = Font(italic=True, color="555555")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TOP = Alignment(vertical="top")
 # Free text spans columns A–F: A is 40 characters wide, B–F at least 12 each.
 TEXT_COLUMNS = 6
-TEXT_LINE_CHARS = 95
+LABEL_WIDTH = 40
+# Characters of Times New Roman 11 per unit of column width (a unit is a digit of the
+# default font); measured in LibreOffice at about 1.7, kept lower so that Excel, whose
+# metrics differ, still shows every line: a row a little too tall, never cut off.
+CHARS_PER_WIDTH = 1.25
+# Wider tables (in width units) print landscape: portrait A4 would shrink them to fit.
+PORTRAIT_CHARS = 100
 SHEET_NAMES = {
     "resources": gettext_lazy("III Фонд"),
     "local_history": gettext_lazy("V Оцифровка"),
@@ -159,7 +166,9 @@ class _SheetWriter:
     def __init__(self, sheet):
         self.sheet = sheet
         self.row = 1
-        self.widths: dict[int, float] = {1: 40}
+        # Column A is a 40-character label column unless a table's first column is a
+        # narrow one (the publications' «№»); then figure labels span A–B.
+        self.widths: dict[int, float] = {}
         self.frozen = False
         self.landscape = False
 
@@ -170,8 +179,8 @@ class _SheetWriter:
             cell = self.sheet.cell(self.row, 1, section.title)
             cell.font = Font(bold=True, size=13 if section.level == 1 else 11)
             self.row += 1
-            if section.narrative:
-                self.text(section.narrative, italic=True)
+            for part in section.narrative_before:
+                self.text(part, italic=True)
             # Tables first: their header rows are the ones frozen at the top.
             for block in sorted(section.blocks, key=lambda b: not isinstance(b, Table)):
                 if isinstance(block, Table):
@@ -180,7 +189,10 @@ class _SheetWriter:
                     self.item_list(block)
                 elif isinstance(block, Paragraph):
                     self.paragraph(block)
+            for part in section.narrative_after:
+                self.text(part, italic=True)
             self.row += 1
+        self.widths.setdefault(1, LABEL_WIDTH)
         for column in range(2, TEXT_COLUMNS + 1):
             self.widths[column] = max(self.widths.get(column, 0), 12)
         for column, width in self.widths.items():
@@ -200,7 +212,9 @@ class _SheetWriter:
         self.sheet.merge_cells(
             start_row=self.row, start_column=1, end_row=self.row, end_column=TEXT_COLUMNS
         )
-        lines = sum(len(line) // TEXT_LINE_CHARS + 1 for line in text.split("\n"))
+        width = sum(self.widths.get(c, 12) for c in range(1, TEXT_COLUMNS + 1))
+        per_line = int(max(width, LABEL_WIDTH + 12 * (TEXT_COLUMNS - 1)) * CHARS_PER_WIDTH)
+        lines = sum(len(line) // per_line + 1 for line in text.split("\n"))
         self.sheet.row_dimensions[self.row].height = 15 * max(1, lines)
 
     def paragraph(self, block: Paragraph) -> None:
@@ -208,18 +222,28 @@ class _SheetWriter:
             self.text(block.text, bold=block.style == "heading")
             return
         # A sentence with figures: one row per figure, label | value | unit | of which in Kazakh.
+        # Every cell of the row top-aligned, so a value sits beside its wrapped label.
+        label_columns = 2 if self.widths.get(1, LABEL_WIDTH) < LABEL_WIDTH / 2 else 1
+        label_width = sum(self.widths.get(c, LABEL_WIDTH) for c in range(1, label_columns + 1))
         for figure in block.figures:
             self.sheet.cell(self.row, 1, figure.label).alignment = WRAP
-            self.sheet.row_dimensions[self.row].height = 15 * max(1, len(figure.label) // 38 + 1)
-            value = self.sheet.cell(self.row, 2, figure.value)
+            if label_columns > 1:
+                self.sheet.merge_cells(
+                    start_row=self.row, start_column=1, end_row=self.row, end_column=label_columns
+                )
+            lines = len(figure.label) // int(label_width * CHARS_PER_WIDTH) + 1
+            self.sheet.row_dimensions[self.row].height = 15 * lines
+            column = label_columns + 1
+            value = self.sheet.cell(self.row, column, figure.value)
+            value.alignment = TOP
             if isinstance(figure.value, float):
                 value.number_format = "0.0"
-            self.sheet.cell(self.row, 3, figure.unit)
+            self.sheet.cell(self.row, column + 1, figure.unit).alignment = TOP
             if figure.value_kk is not None:
-                self.sheet.cell(self.row, 4, _("в т.ч. на каз. яз."))
-                self.sheet.cell(self.row, 5, figure.value_kk)
+                self.sheet.cell(self.row, column + 2, _("в т.ч. на каз. яз.")).alignment = TOP
+                self.sheet.cell(self.row, column + 3, figure.value_kk).alignment = TOP
             self.row += 1
-        self.widths[4] = max(self.widths.get(4, 0), 18)
+        self.widths[label_columns + 3] = max(self.widths.get(label_columns + 3, 0), 18)
 
     def item_list(self, block: ItemList) -> None:
         if block.title:
@@ -238,7 +262,10 @@ class _SheetWriter:
         columns = max(sum(c.colspan for c in line) for line in block.header)
         # Column widths in characters: the first (names) wider, the others by their share.
         relative = block.widths or [1] * columns
-        widths = [20 * relative[0]] + [12 * w for w in relative[1:]]
+        # A names column is at least the sheet's label width; a «№» column stays narrow.
+        first = 20 * relative[0]
+        widths = [max(first, LABEL_WIDTH) if relative[0] >= 1 else first]
+        widths += [12 * w for w in relative[1:]]
         top = self.row
         taken: set[tuple[int, int]] = set()
         for r, line in enumerate(block.header):
@@ -279,6 +306,8 @@ class _SheetWriter:
                 cell = sheet.cell(self.row, 1, row.cells[0])
                 cell.font = BOLD
                 cell.alignment = CENTER
+                for c in range(1, columns + 1):
+                    sheet.cell(self.row, c).border = BORDER
                 sheet.merge_cells(
                     start_row=self.row, start_column=1, end_row=self.row, end_column=columns
                 )
@@ -292,7 +321,8 @@ class _SheetWriter:
                 if row.kind == "total":
                     cell.font = BOLD
                 if isinstance(value, str):
-                    lines = max(lines, len(value) // max(1, int(widths[c - 1] * 1.1)) + 1)
+                    per_line = max(1, int(widths[c - 1] * CHARS_PER_WIDTH))
+                    lines = max(lines, len(value) // per_line + 1)
             sheet.row_dimensions[self.row].height = 15 * lines
             self._audit_columns(block, columns)
             if row.kind == "total":
@@ -300,7 +330,7 @@ class _SheetWriter:
             self.row += 1
         for c, width in enumerate(widths, 1):
             self.widths[c] = max(self.widths.get(c, 0), width)
-        if columns > 6:
+        if columns > 6 or sum(widths) > PORTRAIT_CHARS:
             self.landscape = True
         self.row += 1
 
@@ -316,18 +346,20 @@ class _SheetWriter:
             self.widths[column] = 16
 
     def _audit_total_row(self, row, first_data: int, columns: int) -> None:
-        """Under the total row: the same totals as =SUM() formulas over the data rows."""
+        """Under the total row: the same totals as =SUM() formulas over the data rows.
+
+        A table that is only its total (the fund of one library) has nothing to sum:
+        a «=0» under a total that is not zero would read as a discrepancy.
+        """
+        if self.row == first_data:
+            return
         audit_row = self.row + 1
         label = self.sheet.cell(audit_row, 1, _("Проверка (формула)"))
         label.font = AUDIT_FONT
         for c, value in enumerate(row.cells, 1):
             if c > 1 and isinstance(value, int | float):
                 letter = get_column_letter(c)
-                formula = (
-                    f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
-                    if self.row > first_data
-                    else "=0"  # no data rows above the total
-                )
+                formula = f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
                 cell = self.sheet.cell(audit_row, c, formula)
                 cell.font = AUDIT_FONT
         self.row += 1

@@ -18,8 +18,3 @@ def report_cell(value):
 @register.filter
 def is_number(value):
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-@register.filter
-def paragraphs(text):
-    return [part.strip() for part in (text or "").split("\n\n") if part.strip()]

@@ -22,7 +22,7 @@ def test_resources_give_budget_receipts_writeoffs_and_the_fund_table(report):
     texts = [b.text for b in section.blocks if b.kind == "paragraph"]
     assert (
         texts[0]
-        == "За 1 полугодие 2021 на комплектование выделено (покупка из местного бюджета): 2770,4 тыс. тенге."
+        == "За 1 полугодие 2021 года на комплектование выделено (покупка из местного бюджета): 2770,4 тыс. тенге."
     )
     assert (
         "Получено (покупка из местного бюджета): 1405 экз., в т.ч. на каз. яз. – 627 экз." in texts
@@ -52,8 +52,8 @@ def test_local_history_gives_plan_done_and_the_books(report):
         "Статьи из газет «Балқаш өңірі», «Северное Прибалхашье», «Пульс», «Балхашский рабочий»"
         " – 207 документов, 158 страниц" in texts
     )
-    assert "Полностью оцифрованы книги: 6 книг, 2010 страниц" in texts
-    assert "Всего за 1 полугодие 2021 оцифровано 213 документов, 2168 страниц" in texts
+    assert "Полностью оцифрованы 6 книг, 2010 страниц" in texts
+    assert "Всего за 1 полугодие 2021 года оцифровано 213 документов, 2168 страниц" in texts
     (books,) = section.lists()
     assert books.numbered and len(books.items) == 6
     assert books.items[0] == "Скляров, Н. Рассказы в стихах / Н.Скляров. – Алматы, 2000. – 340 с."
@@ -69,7 +69,7 @@ def test_bibliography_gives_the_catalogue_table_and_references(report):
     assert len(rows) == 11
     texts = [b.text for b in section.blocks if b.kind == "paragraph"]
     assert "Объём электронного каталога составляет 57552 библиографические записи." in texts
-    assert "За 1 полугодие 2021 выполнено виртуальных библиографических справок – 48" in texts
+    assert "За 1 полугодие 2021 года выполнено виртуальных библиографических справок – 48" in texts
 
 
 def test_publishing_lists_nine_publications_then_23_trailers(report):

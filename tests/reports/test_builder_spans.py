@@ -58,14 +58,28 @@ def test_a_library_with_only_an_opening_snapshot(organization, library, other_li
     )
     report = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
     table = report.section("resources").tables()[0]
-    assert [row.cells for row in table.rows] == [
-        ["ф№4", 900, 400, 0, 0, 0, 0, 900, 400],
-        ["Всего по ЦБС", 900, 400, 0, 0, 0, 0, 900, 400],
-    ]
+    # One library's row would only repeat the total: the total alone is printed.
+    assert [row.cells for row in table.rows] == [["Всего по ЦБС", 900, 400, 0, 0, 0, 0, 900, 400]]
     notes = [n.text for n in report.notes]
     assert any(
         t.startswith("ф№4: за 1 полугодие 2021 года нет данных, кроме остатка фонда") for t in notes
     )
+
+
+def test_the_fund_table_has_a_row_per_library_once_two_have_a_fund(
+    organization, library, other_library, period
+):
+    FundSnapshot.objects.create(library=library, date=D(2021, 1, 1), copies=1000, copies_kk=300)
+    FundSnapshot.objects.create(
+        library=other_library, date=D(2021, 1, 1), copies=900, copies_kk=400
+    )
+    report = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+    table = report.section("resources").tables()[0]
+    assert [row.cells for row in table.rows] == [
+        ["ЦГБ", 1000, 300, 0, 0, 0, 0, 1000, 300],
+        ["ф№4", 900, 400, 0, 0, 0, 0, 900, 400],
+        ["Всего по ЦБС", 1900, 700, 0, 0, 0, 0, 1900, 700],
+    ]
 
 
 def test_an_inventory_that_disagrees_and_a_falling_catalogue_are_noted(

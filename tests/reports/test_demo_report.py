@@ -93,3 +93,35 @@ def test_the_demo_xlsx_stores_the_seed_figures_as_numbers(data):
     summary = {r[0]: r[1] for r in workbook["Сводка"].iter_rows(min_row=6, values_only=True)}
     assert summary["Оцифровано страниц"] == 2168
     assert summary["Подписчики"] == 25192
+
+
+def docx_paragraphs(data) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(render_docx(data))).paragraphs]
+
+
+def test_the_demo_docx_needs_no_editing_where_it_differed_from_the_seed(data):
+    document = Document(io.BytesIO(render_docx(data)))
+    # The seed's fund table is one row of ЦБС figures, not ЦГБ's row and a total repeating it.
+    fund = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert [row[0] for row in fund[2:]] == ["Всего по ЦБС"]
+    texts = [p.text for p in document.paragraphs]
+    assert "Полностью оцифрованы 6 книг, 2010 страниц" in texts
+    assert "Всего за 1 полугодие 2021 года оцифровано 213 документов, 2168 страниц" in texts
+    assert "За 1 полугодие 2021 года выполнено виртуальных библиографических справок – 48" in texts
+    # The data balance: nothing for the methodologist to delete at the end.
+    assert "Проверка данных" not in texts
+    assert texts[-1].startswith("Всего было проведено 183 онлайн-мероприятия")
+
+
+def test_the_demo_lists_follow_the_sentences_that_announce_them(data):
+    texts = docx_paragraphs(data)
+    # «…были представлены следующие мероприятия:» then the festival's events, then
+    # «Также были подведены итоги…», as in the seed.
+    intro = next(i for i, t in enumerate(texts) if t.endswith("следующие мероприятия:"))
+    assert texts[intro + 1] == "видео презентация книжного фестиваля «KITAP FEST» (ЦГБ)"
+    results = next(i for i, t in enumerate(texts) if t.startswith("Также были подведены итоги"))
+    assert results > intro + 1 and texts[results + 1] == "Челленджи"
+    intro = next(i for i, t in enumerate(texts) if t.endswith("В ЦБС прошли ряд мероприятий:"))
+    assert texts[intro + 1] == "рубрика «Дежурный по чтению Online» (ЦГДБ)"
+    summer = next(i for i, t in enumerate(texts) if t.startswith("Уже в течение многих лет"))
+    assert summer > intro + 1 and texts[summer + 1] == "Итоги онлайн-работы"

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reports.builder import report_build
@@ -60,3 +61,19 @@ def test_the_narrative_prints_in_kazakh_where_written(organization, seeded):
     assert kk.section("parasat").narrative == "Қаз"
     assert kk.section("media").narrative == "Только по-русски"
     assert report_build(organization=organization, span=span).section("parasat").narrative == "Рус"
+
+
+def test_the_kazakh_digitization_sentences_read_as_kazakh(kk):
+    texts = [b.text for b in kk.section("local_history").blocks if b.kind == "paragraph"]
+    # The kind's name is mid-sentence in Kazakh: lower case, not «…газеттеріндегі Мақалалар».
+    assert (
+        "«Балқаш өңірі», «Северное Прибалхашье», «Пульс», «Балхашский рабочий» "
+        "газеттеріндегі мақалалар – 207 құжат, 158 бет"
+    ) in texts
+    assert "6 кітап толық цифрландырылды, 2010 бет" in texts
+
+
+def test_the_kazakh_docx_is_marked_kazakh_for_spelling(kk):
+    document = Document(io.BytesIO(render_docx(kk)))
+    path = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    assert document.styles.element.find(path).get(qn("w:val")) == "kk-KZ"

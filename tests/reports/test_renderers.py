@@ -4,9 +4,12 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reports.builder import report_build
+from reports.data import Note
+from reports.models import Report, SectionText
 from reports.periods import span_parse
 from reports.renderers import render_docx, render_xlsx
 
@@ -42,7 +45,7 @@ def test_the_docx_has_digitization_catalogue_and_publications(data):
     assert len(publishing) == 1 + 9 + 1 + 23
     text = "\n".join(p.text for p in document.paragraphs)
     assert (
-        "За 1 полугодие 2021 на комплектование выделено (покупка из местного бюджета): 2770,4 тыс. тенге."
+        "За 1 полугодие 2021 года на комплектование выделено (покупка из местного бюджета): 2770,4 тыс. тенге."
         in text
     )
     assert (
@@ -70,6 +73,11 @@ def test_each_numbered_list_starts_again_at_one(data):
             num_ids.append(paragraph._p.pPr.numPr.numId.val)
     # Books, TV stories, media references, live broadcasts: four lists, four numberings.
     assert len(set(num_ids)) == 4
+    numbering = document.part.numbering_part.element
+    for num_id in set(num_ids):
+        (num,) = [n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id)]
+        start = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
+        assert start is not None and start.get(qn("w:val")) == "1"
 
 
 def test_the_xlsx_has_a_sheet_per_section_with_numbers_as_numbers(data):
@@ -80,11 +88,13 @@ def test_the_xlsx_has_a_sheet_per_section_with_numbers_as_numbers(data):
     rows = [[c.value for c in row] for row in fund.iter_rows()]
     total = next(r for r in rows if r[0] == "Всего по ЦБС")
     assert total[:9] == ["Всего по ЦБС", 283120, 87831, 2035, 1193, 11837, 956, 273318, 88068]
-    audit = rows[rows.index(total) + 1]
-    assert audit[0] == "Проверка (формула)" and audit[1].startswith("=SUM(B")
     assert any(isinstance(v, str) and v.startswith("=B") for v in total)  # end = B + D - F
+    # The fund is one library's ledger, so the table is its total alone: no «=0» sum under it.
+    assert "Проверка (формула)" not in [r[0] for r in rows]
     budget = next(
-        r for r in rows if r[0] and str(r[0]).startswith("За 1 полугодие 2021 на комплектование")
+        r
+        for r in rows
+        if r[0] and str(r[0]).startswith("За 1 полугодие 2021 года на комплектование")
     )
     assert budget[1] == pytest.approx(2770.4)
     assert fund.freeze_panes is not None
@@ -100,3 +110,93 @@ def test_the_xlsx_summary_and_catalogue(data):
     assert summary["Бюджет комплектования, тыс. тенге"] == pytest.approx(2770.4)
     catalogue = [r for r in workbook["VI Каталог"].iter_rows(values_only=True)]
     assert ("Всего:", 56521, 57552) in [tuple(r[:3]) for r in catalogue]
+    audit = catalogue[[r[0] for r in catalogue].index("Всего:") + 1]
+    assert audit[0] == "Проверка (формула)" and audit[1] == "=SUM(B3:B12)"
+
+
+def test_the_fund_table_prints_the_total_alone_when_one_library_keeps_the_fund(data):
+    document, tables = docx_tables(render_docx(data))
+    fund = tables[0]
+    assert len(fund) == 2 + 1  # two header rows and «Всего по ЦБС»
+    assert "ЦГБ" not in [row[0] for row in fund]
+
+
+def test_the_docx_prints_problems_in_the_data_but_not_the_reconciliations(data):
+    assert [n for n in data.notes if n.level == "info"]  # «✓ Баланс фонда…» is there
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_docx(data))).paragraphs)
+    assert "Проверка данных" not in text and "Баланс фонда" not in text
+    data.notes.append(Note("warning", "ЭК «СД»: записей стало меньше – было 73, стало 70."))
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_docx(data))).paragraphs)
+    assert "Проверка данных" in text
+    assert "! ЭК «СД»: записей стало меньше – было 73, стало 70." in text
+    assert "Баланс фонда" not in text
+
+
+def test_the_docx_is_in_russian_for_spelling_and_its_title_lines_are_not_letter_spaced(data):
+    document = Document(io.BytesIO(render_docx(data)))
+    styles = document.styles.element
+    lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert lang.get(qn("w:val")) == "ru-RU"
+    for name in ("Title", "Subtitle"):
+        style = document.styles[name].element
+        assert style.rPr.find(qn("w:spacing")) is None
+        assert style.pPr.find(qn("w:numPr")) is None
+
+
+def narrated(organization, period, section, text):
+    report = Report.objects.create(organization=organization, period=period)
+    SectionText.objects.create(report=report, section=section, text_ru=text)
+    return report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+
+
+def test_a_paragraph_ending_with_a_colon_is_followed_by_its_list(organization, seeded):
+    data = narrated(
+        organization, seeded, "kitap_fest",
+        "Были представлены следующие мероприятия:\n\nТакже были подведены итоги конкурса.",
+    )  # fmt: skip
+    section = data.section("kitap_fest")
+    assert section.narrative_before == ["Были представлены следующие мероприятия:"]
+    assert section.narrative_after == ["Также были подведены итоги конкурса."]
+    texts = [p.text for p in Document(io.BytesIO(render_docx(data))).paragraphs]
+    start = texts.index("Книжный фестиваль «KITAP FEST»")
+    assert texts[start + 1 : start + 4] == [
+        "Были представлены следующие мероприятия:",
+        "интеллектуальная викторина «Ойлан, тап!» (ЦГБ)",
+        "Также были подведены итоги конкурса.",
+    ]
+    sheet = load_workbook(io.BytesIO(render_xlsx(data)))["Мероприятия"]
+    column = [row[0] for row in sheet.iter_rows(values_only=True) if row[0]]
+    start = column.index("Книжный фестиваль «KITAP FEST»")
+    assert column[start + 1 : start + 4] == [
+        "Были представлены следующие мероприятия:",
+        "• интеллектуальная викторина «Ойлан, тап!» (ЦГБ)",
+        "Также были подведены итоги конкурса.",
+    ]
+
+
+def test_a_narrative_without_a_colon_comes_before_the_list(organization, seeded):
+    data = narrated(organization, seeded, "kitap_fest", "Первый абзац.\n\nВторой абзац.")
+    section = data.section("kitap_fest")
+    assert section.narrative_before == ["Первый абзац.", "Второй абзац."]
+    assert section.narrative_after == []
+
+
+def test_the_xlsx_publications_sheet_has_a_narrow_number_column_and_prints_landscape(data):
+    sheet = load_workbook(io.BytesIO(render_xlsx(data)))["Издания"]
+    assert sheet.column_dimensions["A"].width < 15  # «№», not a 40-character label column
+    assert sheet.column_dimensions["B"].width > 60
+    assert sheet.page_setup.orientation == "landscape"
+    rows = list(sheet.iter_rows())
+    figure = next(r for r in rows if r[0].value == "Издания")
+    # The label spans A–B, the number stands beside it, top-aligned like the label.
+    assert any(str(m) == f"A{figure[0].row}:B{figure[0].row}" for m in sheet.merged_cells.ranges)
+    assert figure[2].value == 9 and figure[2].alignment.vertical == "top"
+    group = next(r for r in rows if r[0].value == "Буктрейлеры, виртуальные выставки")
+    assert group[0].border.left.style == "thin" and group[1].border.right.style == "thin"
+
+
+def test_the_xlsx_figure_rows_keep_the_value_beside_its_label(data):
+    sheet = load_workbook(io.BytesIO(render_xlsx(data)))["III Фонд"]
+    row = next(r for r in sheet.iter_rows() if str(r[0].value).startswith("За 1 полугодие"))
+    assert row[1].value == pytest.approx(2770.4)
+    assert row[0].alignment.vertical == row[1].alignment.vertical == "top"
