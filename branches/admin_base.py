@@ -310,6 +310,35 @@ class ListItemAdmin(ScopedAdmin):
     search_fields = ["name_ru", "name_kk", "code"]
     ordering = ["order", "name_ru"]
 
+    def get_deleted_objects(self, objs, request):
+        """A value any row uses is not deleted, and the rows are not named.
+
+        The lists are shared by every ЦБС: Django would list the protecting rows
+        (another ЦБС's receipts among them) and silently drop the many-to-many
+        links (an event's platforms, approved periods too) on deletion.
+        """
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        in_use = [(obj, _uses(obj)) for obj in objs]
+        refusals = [LIST_VALUE_IN_USE % {"name": obj, "count": n} for obj, n in in_use if n]
+        if refusals:  # the reason, not which rows one may not delete
+            return to_delete, counts, set(), refusals
+        return to_delete, counts, perms_needed, protected
+
+
+LIST_VALUE_IN_USE = _(
+    "Значение «%(name)s» уже есть в данных (записей: %(count)s), удалить его нельзя. "
+    "Если оно больше не нужно, снимите отметку «используется»."
+)
+
+
+def _uses(item) -> int:
+    """How many rows, of any ЦБС, point to the list value `item`."""
+    total = 0
+    for relation in item._meta.related_objects:
+        manager = relation.related_model._default_manager
+        total += manager.filter(**{relation.field.name: item}).count()
+    return total
+
 
 # The column and the filters every library fact shares.
 LIBRARY_FILTER = ("library", admin.RelatedOnlyFieldListFilter)

@@ -10,6 +10,7 @@ must explain themselves in Russian.
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
 from branches.models import Library, Platform, ReportingPeriod
 from branches.scoping import METHODOLOGIST, ensure_groups
@@ -206,3 +207,90 @@ def test_a_history_url_with_a_wrong_id_is_a_404_not_a_500(client, librarian, row
     client.force_login(librarian)
     assert client.get(f"/admin/holdings/receipt/{receipt.pk}/history/abc/").status_code == 404
     assert client.get("/admin/holdings/receipt/abc/history/").status_code == 404
+
+
+# The changelist asked by hand for another library's rows.
+
+
+def searchable_text(row) -> str:
+    """A word of the row that its admin's search looks in."""
+    return str(row.library.short_name) if getattr(row, "library_id", None) else str(row.pk)
+
+
+@pytest.mark.parametrize("model", LIBRARY_FACTS, ids=lambda m: m.__name__)
+def test_a_librarian_asking_the_changelist_for_another_library_gets_none_of_its_rows(
+    client, other_librarian, library, row_of, model
+):
+    row = row_of(model)
+    client.force_login(other_librarian)
+    for query in (
+        {"q": library.short_name},
+        {"library__id__exact": library.pk},
+        {"library": library.pk},
+        {"library__code": library.code},
+    ):
+        response = client.get(admin_url(model, "changelist"), query)
+        # Either the lookup is refused (400, or the page says the filter is
+        # wrong: ?e=1), or it filters inside the user's rows.
+        assert response.status_code in (200, 302, 400), (query, response.status_code)
+        if response.status_code == 200:
+            listed = set(response.context["cl"].result_list.values_list("pk", flat=True))
+            assert row.pk not in listed, query
+
+
+@pytest.mark.parametrize("model", LIBRARY_FACTS, ids=lambda m: m.__name__)
+def test_delete_selected_with_forged_ids_deletes_nothing_of_another_library(
+    client, other_librarian, row_of, model
+):
+    row = row_of(model)
+    client.force_login(other_librarian)
+    client.post(
+        admin_url(model, "changelist"),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [row.pk], "post": "yes"},
+    )
+    assert model.objects.filter(pk=row.pk).exists()
+
+
+def test_deleting_a_pick_list_value_never_shows_another_organizations_rows(
+    client, outsider, library, period, row_of
+):
+    """The outsider may edit the shared lists, but the page listing what a
+    deletion would take must not name the rows of another ЦБС, nor strip
+    their links to the value."""
+    from events.models import Event
+
+    platform = row_of(Platform)
+    event = row_of(Event)
+    event.title = "Тайное мероприятие ЦГБ"
+    event.save()
+    event.platforms.add(platform)
+    client.force_login(outsider)
+    page = client.get(admin_url(Platform, "delete", platform.pk)).content.decode()
+    assert "Тайное мероприятие" not in page and "Event_platforms" not in page
+    assert "уже есть в данных (записей: 1), удалить его нельзя" in page
+    client.post(admin_url(Platform, "delete", platform.pk), {"post": "yes"})
+    bulk = {"action": "delete_selected", ACTION_CHECKBOX_NAME: [platform.pk], "post": "yes"}
+    page = client.post(admin_url(Platform, "changelist"), bulk).content.decode()
+    assert "удалить его нельзя" in page
+    assert list(event.platforms.all()) == [platform], "another ЦБС's data changed"
+
+
+def test_a_source_in_use_is_not_deleted_and_its_receipts_are_not_named(client, outsider, row_of):
+    receipt = row_of(Receipt)
+    receipt.document = "Секретный акт 77"
+    receipt.save()
+    client.force_login(outsider)
+    url = admin_url(FundingSource, "delete", receipt.source_id)
+    page = client.get(url).content.decode()
+    assert "Секретный акт" not in page and "ЦГБ" not in page
+    assert "удалить его нельзя" in page
+    client.post(url, {"post": "yes"})
+    assert FundingSource.objects.filter(pk=receipt.source_id).exists()
+
+
+def test_an_unused_pick_list_value_is_deleted(client, methodologist, row_of):
+    platform = row_of(Platform)
+    client.force_login(methodologist)
+    response = client.post(admin_url(Platform, "delete", platform.pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Platform.objects.filter(pk=platform.pk).exists()
