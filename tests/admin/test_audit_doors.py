@@ -294,3 +294,33 @@ def test_an_unused_pick_list_value_is_deleted(client, methodologist, row_of):
     response = client.post(admin_url(Platform, "delete", platform.pk), {"post": "yes"})
     assert response.status_code == 302
     assert not Platform.objects.filter(pk=platform.pk).exists()
+
+
+# A refusal explains itself in the user's language, never in English.
+
+
+def test_another_librarys_row_is_a_404_page_in_russian(client, other_librarian, row_of):
+    receipt = row_of(Receipt)
+    client.force_login(other_librarian)
+    response = client.get(admin_url(Receipt, "change", receipt.pk))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Страница не найдена" in page and "Not Found" not in page
+
+
+def test_the_404_page_speaks_kazakh_to_a_kazakh_user(client, other_librarian, row_of):
+    receipt = row_of(Receipt)
+    client.force_login(other_librarian)
+    client.cookies["django_language"] = "kk"
+    response = client.get(admin_url(Receipt, "history", receipt.pk))
+    assert response.status_code == 404
+    assert "Бет табылмады" in response.content.decode()
+
+
+def test_a_lookup_the_admin_does_not_offer_is_refused_in_russian(client, librarian, row_of):
+    row_of(Receipt)
+    client.force_login(librarian)
+    response = client.get(admin_url(Receipt, "changelist"), {"library__code": "f4"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Неверный запрос" in page and "Bad Request" not in page
