@@ -10,6 +10,7 @@
 """
 
 import io
+import os
 
 import tablib
 from django import forms
@@ -187,6 +188,48 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
 
     # Import confirmation: all or nothing, and say so.
 
+    def process_import(self, request, **kwargs):
+        """The confirmation reads back the file the preview stored, named by the
+        form's hidden fields: a second click (the file is gone) or an edited
+        field gets a message and the import page, never a 500."""
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_confirm_form(request)
+            if form.is_valid() and not self._confirmation_usable(request, form.cleaned_data):
+                return self._import_refused(request)
+        try:
+            return super().process_import(request, **kwargs)
+        except DataFileError:  # the named file is no table of ours
+            return self._import_refused(request)
+
+    def _confirmation_usable(self, request, data) -> bool:
+        try:
+            format_index, resource_index = int(data["format"]), int(data.get("resource") or 0)
+        except ValueError:
+            return False
+        if not 0 <= format_index < len(self.get_import_formats()):
+            return False
+        if not 0 <= resource_index < len(self.get_import_resource_classes(request)):
+            return False
+        storage = self.get_tmp_storage_class()(
+            name=data["import_file_name"], **self.get_tmp_storage_class_kwargs()
+        )
+        full_path = getattr(storage, "get_full_path", None)
+        return full_path is None or os.path.isfile(full_path())
+
+    def _import_refused(self, request):
+        messages.error(
+            request,
+            _(
+                "Этот файл уже импортирован или его проверка устарела. Ничего не сохранено; "
+                "загрузите файл снова."
+            ),
+        )
+        return HttpResponseRedirect(self._import_url())
+
+    def _import_url(self) -> str:
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return reverse("{}:{}_{}_import".format(self.admin_site.name, *info))
+
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
             messages.error(
@@ -196,9 +239,7 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
                     "есть ошибки. Ничего не сохранено; загрузите файл снова, чтобы увидеть их."
                 ),
             )
-            info = self.model._meta.app_label, self.model._meta.model_name
-            url = reverse("{}:{}_{}_import".format(self.admin_site.name, *info))
-            return HttpResponseRedirect(url)
+            return HttpResponseRedirect(self._import_url())
         return super().process_result(result, request)
 
     # Export: narrowed at every step.
