@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpRespo
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from branches.admin_base import has_profile
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from reports.builder import report_build
@@ -85,16 +86,26 @@ class ReportAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["organization", "period"] if obj else []
 
+    # Staff without a staff profile see nothing, as in every data admin.
+    def has_module_permission(self, request):
+        return has_profile(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return has_profile(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return has_profile(request) and super().has_add_permission(request)
+
     def has_change_permission(self, request, obj=None):
         # An approved report is frozen: its page stays, its texts no longer change.
         if obj is not None and obj.status == Report.Status.APPROVED:
             return False
-        return super().has_change_permission(request, obj)
+        return has_profile(request) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.status != Report.Status.DRAFT:
             return False
-        return super().has_delete_permission(request, obj)
+        return has_profile(request) and super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         organization = user_organization(request.user)
