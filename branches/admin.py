@@ -95,6 +95,12 @@ class ReportingPeriodAdmin(ScopedAdmin):
     search_fields = ["year"]
     ordering = ["-year", "-half"]
 
+    def has_change_permission(self, request, obj=None):
+        # An approved half-year is final (ReportingPeriod.clean says why on any other path).
+        if obj is not None and obj.status == ReportingPeriod.Status.APPROVED:
+            return False
+        return super().has_change_permission(request, obj)
+
 
 @admin.register(SocialPage)
 class SocialPageAdmin(ScopedAdmin):

@@ -210,6 +210,24 @@ class ReportingPeriod(models.Model):
     def __str__(self) -> str:
         return f"{self.code} ({self.get_half_display()} {self.year})"
 
+    def clean(self):
+        super().clean()
+        # An approved half-year is final: its report is frozen and its data locked,
+        # so no form, inline or import may reopen or move it.
+        if self.pk is None:
+            return
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("status", "year", "half", "organization_id")
+            .first()
+        )
+        now = (self.status, self.year, self.half, self.organization_id)
+        if stored and stored[0] == self.Status.APPROVED and stored != now:
+            raise ValidationError(
+                {"status": _("Период утверждён: его больше нельзя открыть заново или изменить.")}
+            )
+
     @property
     def code(self) -> str:
         return f"{self.year}-H{self.half}"

@@ -187,6 +187,11 @@ def _apply_deferred(deferred, report: ImportReport) -> None:
         if changed:
             for name, value in changed.items():
                 setattr(obj, name, value)
+            try:
+                obj.clean()  # e.g. an approved period may not be reopened
+            except ValidationError as error:
+                report.add("; ".join(error.messages))
+                continue
             obj._change_reason = CHANGE_REASON
             obj.save(update_fields=list(changed))
 
