@@ -9,6 +9,7 @@
 - An empty template per kind of data, with the allowed values of list columns.
 """
 
+import datetime
 import io
 import os
 
@@ -18,13 +19,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.http import content_disposition_header
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
+from import_export.results import RowResult
 
 from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
-from dataio.exporting import date_columns_of, write_sheet
+from dataio.cells import DATE_FORMAT
+from dataio.exporting import column_widths, date_columns_of, write_sheet
 from dataio.files import (
     NO_ROWS,
     NOT_A_TABLE,
@@ -81,14 +86,26 @@ class DataFileFormat(base_formats.Format):
             if problems:
                 raise DataFileError(problems)
             dataset = tablib.Dataset(headers=sheet_data.headers)
-            for _number, values in sheet_data.rows:
-                # Blank cells as "" so the preview shows them blank, not "None".
-                dataset.append(["" if v is None else v for v in values])
+            # Excel's row numbers, for the messages: blank rows are skipped.
+            dataset.row_numbers = []
+            for number, values in sheet_data.rows:
+                dataset.append([_shown(v) for v in values])
+                dataset.row_numbers.append(number)
             if not len(dataset):
                 raise DataFileError(NO_ROWS % {"sheet": sheet_data.title or self.sheet.title})
             return dataset
         finally:
             book.close()
+
+
+def _shown(value):
+    """A cell as the preview shows it and the row reader reads it: a blank cell
+    blank (not "None"), an Excel date as dd.mm.yyyy (not "2 марта 2021 г. 0:00")."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime(DATE_FORMAT)
+    return value
 
 
 class DataImportForm(ImportForm):
@@ -101,20 +118,51 @@ class DataImportForm(ImportForm):
         return upload
 
 
+class DataExportForm(ExportForm):
+    """XLSX is chosen already: "Submit" right away gives the Excel file."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.fields["format"].initial = "0"
+
+
 class DataXLSX(base_formats.XLSX):
     """The admin's XLSX export, written like `export_data`'s sheets: the sheet
-    named as in the full export, dates as dd.mm.yyyy, texts never as formulas."""
+    named as in the full export, dates as dd.mm.yyyy, texts never as formulas,
+    columns wide enough to read."""
 
     sheet = None  # set per admin by `export_formats_for`
+
+    def get_title(self):
+        return _("Excel (xlsx)")
 
     def export_data(self, dataset, **kwargs):
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
-        write_sheet(book, self.sheet.title, dataset.headers, dataset, date_columns_of(self.sheet))
+        write_sheet(
+            book,
+            self.sheet.title,
+            dataset.headers,
+            dataset,
+            date_columns_of(self.sheet),
+            column_widths(self.sheet),
+        )
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()
+
+
+class DataCSV(base_formats.CSV):
+    """CSV as Russian Excel opens it on a double click: columns separated by «;»
+    (its list separator) and a UTF-8 byte-order mark (`to_encoding`; without it
+    Excel reads the text as cp1251). The import reads it back as it is."""
+
+    def get_title(self):
+        return _("CSV (для Excel, через «;»)")
+
+    def export_data(self, dataset, **kwargs):
+        return dataset.export("csv", delimiter=";")
 
 
 def import_format_for(model):
@@ -125,7 +173,8 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     import_template_name = "dataio/import.html"
     import_form_class = DataImportForm
     # All columns, always: a file that reads back needs every one of them.
-    export_form_class = ExportForm
+    export_form_class = DataExportForm
+    to_encoding = "utf-8-sig"  # see DataCSV
 
     # Resources and formats
 
@@ -155,7 +204,7 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         if not self._in_files:
             return super().get_export_formats()
         xlsx = type("DataXLSX", (DataXLSX,), {"sheet": sheet_for(self.model)})
-        return [xlsx, base_formats.CSV]
+        return [xlsx, DataCSV]
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
@@ -170,6 +219,27 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         else:
             name = getattr(form.cleaned_data.get("import_file"), "name", "")
             form.add_error("import_file", NOT_A_TABLE % {"name": name})
+
+    def import_action(self, request, **kwargs):
+        """The package lists the columns only when the file was read; a refused
+        file (a misspelled column) is exactly when the user needs the list."""
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        if context is not None and self._in_files:
+            context["fields_list"] = self._columns_list()
+        return response
+
+    def init_request_context_data(self, request, form):
+        context = super().init_request_context_data(request, form)
+        if self._in_files:
+            context["fields_list"] = self._columns_list()
+        return context
+
+    def _columns_list(self):
+        """The file's columns for the page's "fields" line, each in «»: the package
+        joins them with commas, and «Инициативы, программы» is one column."""
+        sheet = sheet_for(self.model)
+        return [(sheet.title, [f"«{header}»" for header in sheet.headers])]
 
     def write_to_tmp_storage(self, import_file, input_format):
         input_format.file_name = import_file.name
@@ -242,6 +312,22 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
             return HttpResponseRedirect(self._import_url())
         return super().process_result(result, request)
 
+    def add_success_message(self, result, request):
+        """What the file did, in words a librarian reads: not "0 deleted and 0 skipped"."""
+        totals = result.totals
+        values = {
+            "name": request.POST.get("original_file_name", ""),
+            "new": totals[RowResult.IMPORT_TYPE_NEW],
+            "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
+        }
+        if values["updated"]:
+            message = _(
+                "Файл «%(name)s» загружен. Добавлено записей: %(new)s, обновлено: %(updated)s."
+            )
+        else:
+            message = _("Файл «%(name)s» загружен. Добавлено записей: %(new)s.")
+        messages.success(request, message % values)
+
     # Export: narrowed at every step.
 
     def get_export_queryset(self, request):
@@ -272,6 +358,20 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     def export_admin_action(self, request, queryset):
         return super().export_admin_action(request, scope_queryset(queryset, request.user))
 
+    def get_export_filename(self, request, queryset, file_format):
+        """Named like the sheet inside: «Мероприятия 2021-07-05.xlsx», not "Event-…"."""
+        if not self._in_files:
+            return super().get_export_filename(request, queryset, file_format)
+        title = sheet_for(self.model).title
+        return f"{title} {localdate():%Y-%m-%d}.{file_format.get_extension()}"
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        response = super()._do_file_export(file_format, request, queryset, export_form)
+        # A Cyrillic name needs RFC 6266 encoding to reach the browser intact.
+        name = self.get_export_filename(request, queryset, file_format)
+        response["Content-Disposition"] = content_disposition_header(True, name)
+        return response
+
     # The empty template
 
     def get_urls(self):
@@ -294,6 +394,6 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
             sheet, organization=organization_of(request.user), only_library=only
         )
         response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-        filename = f"template-{self.model._meta.model_name}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        filename = _("%(sheet)s — шаблон.xlsx") % {"sheet": sheet.title}
+        response["Content-Disposition"] = content_disposition_header(True, filename)
         return response

@@ -6,9 +6,46 @@ from branches.lists import ListItem
 from branches.models import Organization
 from branches.scoping import lookups_for
 from dataio.cells import write_plain
-from dataio.schema import DATE, LIBRARY, MANY, PERIOD, RELATIONS, REPORT, SHEETS, Sheet
+from dataio.schema import (
+    BOOL,
+    CHOICE,
+    DATE,
+    DECIMAL,
+    INT,
+    LIBRARY,
+    LIST,
+    MANY,
+    PERIOD,
+    RELATIONS,
+    REPORT,
+    SHEETS,
+    Column,
+    Sheet,
+)
 
 DATE_NUMBER_FORMAT = "DD.MM.YYYY"
+# Column widths in Excel's units (characters): a date fits, a title is readable,
+# a long header wraps onto two lines instead of widening a column of numbers.
+NARROW_KINDS = (INT, DECIMAL, BOOL, LIBRARY, PERIOD, REPORT)
+LIST_KINDS = (LIST, CHOICE, MANY)
+WIDEST_HEADER = 20
+
+
+def column_width(column: Column) -> int:
+    if column.kind == DATE:
+        base = 12
+    elif column.kind in NARROW_KINDS:
+        base = 9
+    elif column.kind in LIST_KINDS:
+        base = 24
+    else:  # text: a short code or a long title, by the field's length
+        max_length = column.field.max_length
+        base = 16 if max_length and max_length <= 50 else 40
+    return max(base, min(len(column.header) + 2, WIDEST_HEADER))
+
+
+def column_widths(sheet: Sheet) -> list[int]:
+    return [column_width(column) for column in sheet.columns]
 
 
 def cell_value(column, instance, native: bool = True):
@@ -49,22 +86,27 @@ def sheet_queryset(sheet: Sheet, organization: Organization | None) -> QuerySet:
     return query.order_by("pk")
 
 
-def write_sheet(book, title: str, headers: list[str], rows, date_columns: set[int]) -> int:
+def write_sheet(
+    book, title: str, headers: list[str], rows, date_columns: set[int], widths=None
+) -> int:
     """Append a header and `rows` to a new write-only sheet; returns the row count.
 
     Dates get the dd.mm.yyyy format; a text that starts with "=" stays text
     (openpyxl would otherwise write it as a formula: a user's title must never
-    run as one in somebody's Excel).
+    run as one in somebody's Excel). Columns get `widths` and the header row
+    stays in view when scrolling, so the file reads without resizing anything.
     """
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     worksheet = book.create_sheet(title)
-    bold = Font(bold=True)
+    for index, width in enumerate(widths or [], 1):
+        worksheet.column_dimensions[get_column_letter(index)].width = width
+    worksheet.freeze_panes = "A2"
     header = []
     for text in headers:
         cell = WriteOnlyCell(worksheet, text)
-        cell.font = bold
+        style_header(cell)
         header.append(cell)
     worksheet.append(header)
     count = 0
@@ -86,6 +128,13 @@ def write_sheet(book, title: str, headers: list[str], rows, date_columns: set[in
     return count
 
 
+def style_header(cell) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    cell.font = Font(bold=True)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def date_columns_of(sheet: Sheet) -> set[int]:
     return {i for i, c in enumerate(sheet.columns) if c.kind == DATE}
 
@@ -102,7 +151,7 @@ def organization_export(*, organization: Organization, output) -> dict[str, int]
             for instance in sheet_queryset(sheet, organization).iterator(chunk_size=2000)
         )
         counts[sheet.title] = write_sheet(
-            book, sheet.title, sheet.headers, rows, date_columns_of(sheet)
+            book, sheet.title, sheet.headers, rows, date_columns_of(sheet), column_widths(sheet)
         )
     book.save(output)
     return counts

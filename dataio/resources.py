@@ -8,6 +8,7 @@ and only ever sees the rows its user may see.
 from functools import cache
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.fields import Field
 from import_export.results import Result
@@ -53,13 +54,14 @@ class SheetField(Field):
 
 
 class ExcelNumberedResult(Result):
-    """Row numbers as the user sees them in Excel: the header is row 1."""
+    """Row numbers as the user sees them in Excel: the header is row 1, and a
+    blank row skipped by the reader still counts (`renumber`)."""
 
-    def append_invalid_row(self, number, row, validation_error):
-        super().append_invalid_row(number + 1, row, validation_error)
-
-    def append_error_row(self, number, row, errors):
-        super().append_error_row(number + 1, row, errors)
+    def renumber(self, numbers: list[int] | None) -> None:
+        """`numbers`: the Excel row of each dataset row, from the file reader."""
+        for row in [*self.invalid_rows, *self.error_rows]:
+            index = row.number - 1  # the package counts dataset rows from 1
+            row.number = numbers[index] if numbers and index < len(numbers) else row.number + 1
 
 
 def organization_of(user) -> Organization | None:
@@ -102,6 +104,16 @@ class SheetResource(resources.ModelResource):
         return scope_queryset(super().filter_export(queryset, **kwargs), self.user)
 
     # Import: rows through dataio.rows.
+
+    def import_data(self, dataset, *args, **kwargs):
+        result = super().import_data(dataset, *args, **kwargs)
+        result.renumber(getattr(dataset, "row_numbers", None))
+        return result
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # The row's history says where it came from.
+        name = kwargs.get("file_name") or ""
+        instance._change_reason = _("Импорт из файла «%(name)s»") % {"name": name}
 
     def get_or_init_instance(self, instance_loader, row):
         if self.sheet.is_reference:

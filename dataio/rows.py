@@ -6,6 +6,7 @@ rules whichever way it comes in, and those rules are the model's own
 (`full_clean`: field checks, `clean()`, constraints).
 """
 
+import difflib
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -17,6 +18,9 @@ from dataio.schema import LIBRARY, LIST, MANY, PERIOD, RELATIONS, REPORT, Sheet,
 
 REQUIRED = _("Заполните этот столбец.")
 UNKNOWN_LIST_VALUE = _("«%(value)s» нет в списке «%(list)s». Допустимо: %(allowed)s.")
+UNKNOWN_LIST_VALUE_HINT = _(
+    "«%(value)s» нет в списке «%(list)s» — может быть, «%(hint)s»? Допустимо: %(allowed)s."
+)
 UNKNOWN_LIBRARY = _("Библиотеки «%(value)s» нет в этой ЦБС. Коды библиотек: %(allowed)s.")
 OTHER_LIBRARY = _(
     "Вы можете загружать данные только своей библиотеки (%(library)s), а в строке указана «%(value)s»."
@@ -38,6 +42,13 @@ def _allowed(names, limit=15) -> str:
     names = list(names)
     shown = ", ".join(f"«{n}»" for n in names[:limit])
     return shown + (" …" if len(names) > limit else "")
+
+
+def _closest(value, names) -> str | None:
+    """The list value a typo most likely meant («Мастеркласс» → «Мастер-класс»)."""
+    by_key = {_key(name): name for name in names}
+    found = difflib.get_close_matches(_key(value), list(by_key), n=1, cutoff=0.8)
+    return by_key[found[0]] if found else None
 
 
 class Lookups:
@@ -112,12 +123,14 @@ class Lookups:
             self._lists[model] = items
         item = items.get(_key(value))
         if item is None:
-            names = model.objects.filter(is_active=True).values_list("name_ru", flat=True)
+            names = list(model.objects.filter(is_active=True).values_list("name_ru", flat=True))
+            hint = _closest(value, names)
             raise CellError(
-                UNKNOWN_LIST_VALUE,
+                UNKNOWN_LIST_VALUE_HINT if hint else UNKNOWN_LIST_VALUE,
                 value=value,
                 list=str(model._meta.verbose_name_plural),
                 allowed=_allowed(names),
+                hint=hint,
             )
         return item
 

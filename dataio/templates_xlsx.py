@@ -4,6 +4,7 @@ list columns accept (a drop-down in each list column, and a sheet that lists the
 import io
 
 from branches.models import Library, ReportingPeriod
+from dataio.exporting import column_width, style_header
 from dataio.schema import DATE, LIBRARY, MANY, PERIOD, Sheet
 
 LISTS_SHEET = "Допустимые значения"
@@ -37,8 +38,8 @@ def template_workbook(sheet: Sheet, *, organization, only_library=None) -> bytes
     lists_column = 0
     for index, column in enumerate(sheet.columns, 1):
         letter = get_column_letter(index)
-        data.cell(row=1, column=index).font = Font(bold=True)
-        data.column_dimensions[letter].width = max(12, min(40, len(column.header) + 4))
+        style_header(data.cell(row=1, column=index))
+        data.column_dimensions[letter].width = column_width(column)
         if column.kind == DATE:
             for row in range(2, TEMPLATE_ROWS + 2):
                 data.cell(row=row, column=index).number_format = "DD.MM.YYYY"

@@ -1,5 +1,6 @@
 """Exports give exactly the rows the user may see, whatever the request carries."""
 
+import codecs
 import io
 
 import openpyxl
@@ -126,13 +127,17 @@ def test_export_writes_dates_and_numbers_as_values(client, methodologist, sample
     assert row["Участников"] == 25
 
 
-def test_csv_export_writes_dates_as_dd_mm_yyyy(client, methodologist, sample_data):
+def test_csv_export_opens_in_russian_excel_with_dates_as_dd_mm_yyyy(
+    client, methodologist, sample_data
+):
     grant(methodologist, "view_event")
     client.force_login(methodologist)
     response = client.post(EXPORT_URL, {"format": "1", "resource": "0"})
+    # Russian Excel splits on «;» and needs the byte-order mark to read UTF-8.
+    assert response.content.startswith(codecs.BOM_UTF8)
     text = response.content.decode("utf-8-sig")
     assert "12.06.2021" in text
-    assert io.StringIO(text).readline().startswith("Библиотека,Дата,Название")
+    assert io.StringIO(text).readline().startswith("Библиотека;Дата;Название")
 
 
 def test_a_text_starting_with_equals_is_exported_as_text_never_as_a_formula(
