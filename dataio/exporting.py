@@ -37,10 +37,12 @@ def column_width(column: Column) -> int:
     elif column.kind in NARROW_KINDS:
         base = 9
     elif column.kind in LIST_KINDS:
-        base = 24
-    else:  # text: a short code or a long title, by the field's length
+        base = 30  # «значимое литературное событие», «Литературный вечер, час поэзии»
+    elif column.name == "title":
+        base = 45
+    else:  # text: a short number or code, or a longer phrase, by the field's length
         max_length = column.field.max_length
-        base = 16 if max_length and max_length <= 50 else 40
+        base = 16 if max_length and max_length <= 50 else 30
     return max(base, min(len(column.header) + 2, WIDEST_HEADER))
 
 
@@ -103,6 +105,11 @@ def write_sheet(
     for index, width in enumerate(widths or [], 1):
         worksheet.column_dimensions[get_column_letter(index)].width = width
     worksheet.freeze_panes = "A2"
+    # Printed, a wide table goes across the page, every column on it.
+    worksheet.page_setup.orientation = "landscape"
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
     header = []
     for text in headers:
         cell = WriteOnlyCell(worksheet, text)
