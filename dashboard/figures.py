@@ -43,6 +43,7 @@ class LibraryFigures:
     fund: MovementRow
     digitized: int = 0
     digitized_pages: int = 0
+    digitized_rows: int = 0
     catalogue_before: int = 0
     catalogue_now: int = 0
     catalogue_databases: int = 0  # databases with a count taken inside the span
@@ -71,7 +72,7 @@ class LibraryFigures:
             "writeoffs": self.writeoff_rows,
             "catalogue": self.catalogue_databases,
             "virtual_references": self.virtual_reference_rows,
-            "digitized": self.digitized,
+            "digitized": self.digitized_rows,
             "publications": self.publications + self.trailers,
             "media": self.media_mentions,
             "events": self.events,
@@ -116,11 +117,16 @@ def overview(
     span: Span,
     book: SpanBook,
     libraries: list[Library] | None = None,
+    previous_span: Span | None = None,
+    last_half: Span | None = None,
 ) -> Overview:
     """The figures of `span`, of the span before it, and per library.
 
     `libraries`: the libraries to show (one library's page); None for the whole
-    organization.
+    organization. `previous_span`: the span to compare with (default: the span
+    before). `last_half`: the last half-year the Kazakh-share chart shows
+    (default: the span's last half), so a year with data in its first half
+    only draws no point for the empty second half.
     """
     whole = libraries is None
     if whole:
@@ -128,7 +134,7 @@ def overview(
             Library.objects.filter(organization=organization).order_by("order", "code")
         )
     ids = [lib.pk for lib in libraries]
-    previous_span = book.previous(span)
+    previous_span = previous_span or book.previous(span)
     total = key_figures(organization=organization, span=span, libraries=ids)
     previous = key_figures(organization=organization, span=previous_span, libraries=ids)
     digitization = digitization_summary(
@@ -143,7 +149,7 @@ def overview(
     per_library = _per_library(organization, span, libraries)
     share = []
     library_qs = Library.objects.filter(pk__in=ids)
-    for half_year in _half_years_until(book, span, SHARE_HISTORY):
+    for half_year in _half_years_until(book, last_half or span, SHARE_HISTORY):
         fund = sum(fund_at_start_of(half_year.day_after, library_qs).values(), Copies())
         if fund.copies:  # half-years before anything was recorded stay off the chart
             share.append((half_year, fund))
@@ -193,7 +199,10 @@ def _per_library(
         ).rows
     }
     digitized = _by_library(
-        DigitizedDocument.objects.filter(**in_span), d=Sum("documents"), p=Sum("pages")
+        DigitizedDocument.objects.filter(**in_span),
+        d=Sum("documents"),
+        p=Sum("pages"),
+        rows=Count("pk"),
     )
     before: dict[int, int] = defaultdict(int)
     for row in _latest_counts(ids, span.start):
@@ -248,6 +257,7 @@ def _per_library(
                     fund=fund.get(i, MovementRow(library=lib)),
                     digitized=digitized[i].get("d") or 0,
                     digitized_pages=digitized[i].get("p") or 0,
+                    digitized_rows=digitized[i].get("rows") or 0,
                     catalogue_before=before[i],
                     catalogue_now=now[i],
                     catalogue_databases=counted[i],

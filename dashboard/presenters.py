@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from dashboard.figures import Overview
@@ -33,6 +33,10 @@ class Card:
     plan: int | None = None
     plan_percent: int | None = None
     places: int | None = None
+    # What `previous` is, and what to say when there is none (set in the active language).
+    compared_with: str = ""
+    no_comparison: str = ""
+    neutral: bool = False  # a change neither good nor bad (write-offs): no green or red
 
     @property
     def change(self):
@@ -46,6 +50,11 @@ class Card:
             return None
         value = 100 * float(self.change) / float(self.previous)
         return f"{value:+.1f}".replace(".", ",").replace("-", "\u2212")
+
+    @property
+    def tone(self) -> str:
+        """The colour class of the change: up and down are good and bad, unless neutral."""
+        return "flat" if self.neutral else self.trend
 
     @property
     def trend(self) -> str:
@@ -71,8 +80,9 @@ class _Nothing:
 def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: bool) -> list[Card]:
     """The key figures with their change against the previous span (and the plan).
 
-    `previous` None: the span before has no data, so no change is shown for
-    the flows (received, events...); stocks compare with this span's opening.
+    `previous` None: the span before has no data (or covers only part of what
+    this span covers), so no change is shown for the flows (received,
+    events...); stocks compare with this span's opening.
 
     A library's page leaves out the budget and the digitization plan: they are
     the whole ЦБС's, not the library's.
@@ -80,16 +90,14 @@ def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: b
     c = current
     p = previous or _Nothing()
     copies = _("экз.")
-    # Stocks (the fund, the catalogue) at the end of the span before are this
-    # span's opening figures, known from the snapshots even when nothing was
-    # recorded in that span; zero means no snapshot, so nothing to compare.
     result = [
-        Card("fund", _("Фонд на конец периода"), c.fund_end, c.fund_start or None, copies,
-             _kazakh(c.fund_end, c.fund_end_kk)),
+        _stock(Card("fund", _("Фонд на конец периода"), c.fund_end, c.fund_start or None, copies,
+                    _kazakh(c.fund_end, c.fund_end_kk)),
+               _("состояние фонда не внесено")),
         Card("received", _("Поступило"), c.received, p.received, copies,
              _kazakh(c.received, c.received_kk)),
         Card("written_off", _("Списано"), c.written_off, p.written_off, copies,
-             _kazakh(c.written_off, c.written_off_kk)),
+             _kazakh(c.written_off, c.written_off_kk), neutral=True),
     ]  # fmt: skip
     if organization_wide:
         result.append(
@@ -106,11 +114,10 @@ def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: b
         digitized.plan = c.digitization_planned
         digitized.plan_percent = round(100 * c.digitization_done / c.digitization_planned)
     result.append(digitized)
-    growth = c.catalogue_now - c.catalogue_before
     result += [
-        Card("catalogue", _("Записей в электронном каталоге"), c.catalogue_now,
-             c.catalogue_before or None,
-             detail=_("прирост за период: %(growth)s") % {"growth": f"{growth:+,}".replace(",", NBSP)}),
+        _stock(Card("catalogue", _("Записей в электронном каталоге"), c.catalogue_now,
+                    c.catalogue_before or None),
+               _("подсчёты записей не внесены")),
         Card("virtual_references", _("Виртуальные справки"), c.virtual_references,
              p.virtual_references),
         Card("publications", _("Издания библиотек"), c.publications + c.trailers,
@@ -125,19 +132,48 @@ def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: b
         Card("views", _("Просмотры"), c.views, p.views),
         Card("posts", _("Публикации в соцсетях"), c.posts, p.posts),
     ]  # fmt: skip
+    for card in result:
+        card.compared_with = card.compared_with or _("к прошлому периоду")
+        card.no_comparison = card.no_comparison or _("сравнения нет")
     return result
 
 
+def _stock(card: Card, not_entered: str) -> Card:
+    """A balance (the fund, the catalogue) compares with the span's opening balance.
+
+    The opening is known from the snapshots even when nothing was recorded in
+    the span before. A balance of zero at both ends means no snapshot was
+    entered, not an empty library: the card says so instead of showing 0.
+    """
+    card.compared_with = _("на начало периода")
+    card.no_comparison = _("нет данных на начало периода")
+    if not card.value and card.previous is None:
+        card.value = None
+        card.detail = not_entered
+    return card
+
+
+def half_year_short(span) -> str:
+    """«1 пол. 2021»: a half-year on a chart's axis, short enough for six of them."""
+    return _("%(half)s пол. %(year)s") % {"half": span.half, "year": span.year}
+
+
 def charts(overview: Overview, organization_wide: bool) -> dict:
-    """Chart.js-ready data; the same numbers are printed in the tables beside the charts."""
+    """Chart.js-ready data; the same numbers are printed in the tables beside the charts.
+
+    Each chart names the unit of its axes (`axes`); a chart with nothing but
+    zeros is marked `empty`, and the page says so instead of drawing blank axes.
+    """
     language = (get_language() or "ru")[:2]
     per_library = overview.per_library
     labels = [lib.short_name for lib, _f in per_library]
+    copies = _("экз.")
     data: dict = {}
     if organization_wide:
         data["fund"] = {
             "type": "bar",
             "labels": labels,
+            "axes": {"y": copies},
             "datasets": [
                 {"label": _("Поступило, экз."), "data": [f.fund.received.copies for _l, f in per_library]},
                 {"label": _("Списано, экз."), "data": [f.fund.written_off.copies for _l, f in per_library]},
@@ -146,15 +182,18 @@ def charts(overview: Overview, organization_wide: bool) -> dict:
         data["activity"] = {
             "type": "bar",
             "labels": labels,
+            "axes": {"y": pgettext("ось графика", "мероприятий"), "y1": pgettext("ось графика", "просмотров")},
             "datasets": [
                 {"label": _("Онлайн-мероприятия"), "data": [f.online_events for _l, f in per_library], "yAxisID": "y"},
                 {"label": _("Мероприятия (списком)"), "data": [f.events for _l, f in per_library], "yAxisID": "y"},
-                {"label": _("Просмотры"), "data": [f.views for _l, f in per_library], "yAxisID": "y1", "type": "line"},
+                {"label": _("Просмотры (правая шкала)"), "data": [f.views for _l, f in per_library], "yAxisID": "y1", "type": "line"},
             ],
         }  # fmt: skip
     data["kazakh_share"] = {
         "type": "line",
-        "labels": [s.code for s, _c in overview.kazakh_share],
+        "labels": [half_year_short(s) for s, _c in overview.kazakh_share],
+        "axes": {"y": "%"},
+        "suffix": "\u00a0%",
         "datasets": [
             {
                 "label": _("Доля фонда на казахском языке, %"),
@@ -170,6 +209,7 @@ def charts(overview: Overview, organization_wide: bool) -> dict:
     data["digitization"] = {
         "type": "bar",
         "labels": [k.name(language) for k in kinds],
+        "axes": {"y": pgettext("ось графика", "документов")},
         "datasets": datasets,
     }
     rows = overview.catalogue
@@ -177,6 +217,9 @@ def charts(overview: Overview, organization_wide: bool) -> dict:
         "type": "bar",
         "indexAxis": "y",
         "labels": [r.name(language) for r in rows],
+        "axes": {"x": pgettext("ось графика", "записей")},
         "datasets": [{"label": _("Прирост записей"), "data": [r.now - r.before for r in rows]}],
     }
+    for spec in data.values():
+        spec["empty"] = not any(value for d in spec["datasets"] for value in d["data"])
     return data

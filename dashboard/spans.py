@@ -98,6 +98,26 @@ class SpanBook:
             return self.span(span.year - 1, 2)
         return self.span(span.year - 1, None)
 
+    def comparison(self, span: Span, with_data: list[Span]) -> tuple[Span, bool]:
+        """The span to compare `span` with, and whether the comparison is fair.
+
+        A half-year compares with the half-year before, if that has data. A year
+        with data in only one half (the year under way, or the first year
+        recorded) compares with the same half of the year before: set against a
+        whole year every flow would look halved. A whole year compares with the
+        year before only if that year has data in both halves too.
+        """
+        halves = halves_by_year(with_data)
+        if span.half is not None:
+            previous = self.previous(span)
+            return previous, previous.half in halves.get(previous.year, set())
+        own = halves.get(span.year, set())
+        before = halves.get(span.year - 1, set())
+        if len(own) == 1:
+            (half,) = own
+            return self.span(span.year - 1, half), half in before
+        return self.previous(span), before == {1, 2}
+
     def with_data(self, libraries: list[Library] | None = None) -> list[Span]:
         """Half-years with data and the years they fall in, newest first; a year after its halves."""
         found = half_years_with_data(self.organization, libraries)
@@ -105,3 +125,13 @@ class SpanBook:
         return [
             self.span(year, half or None) for year, half in sorted(keys, reverse=True)
         ]  # fmt: skip
+
+
+def halves_by_year(spans: list[Span]) -> dict[int, set[int]]:
+    """{year: the halves with data} from the spans `SpanBook.with_data` returned."""
+    result: dict[int, set[int]] = {}
+    for span in spans:
+        halves = result.setdefault(span.year, set())
+        if span.half is not None:
+            halves.add(span.half)
+    return result

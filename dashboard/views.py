@@ -3,11 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from dashboard import presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
-from dashboard.spans import SpanBook
+from dashboard.spans import SpanBook, halves_by_year
 
 
 def _pick_span(request, book: SpanBook, spans: list):
@@ -25,26 +26,75 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
     span = _pick_span(request, book, spans)
     if span is not None and span not in spans:  # asked for by link: the picker still shows it
         spans = sorted([*spans, span], key=lambda s: (s.year, s.half or 0), reverse=True)
+    halves = halves_by_year(with_data)
     context = {
         "organization": viewer.organization,
         "library": library,
         "viewer": viewer,
-        "spans": spans,
+        "spans": [(s, _span_label(s, halves, short=True)) for s in spans],
         "span": span,
     }
     if span is not None:
-        data = overview(organization=viewer.organization, span=span, book=book, libraries=libraries)
+        previous_span, comparable = book.comparison(span, with_data)
+        only_half = _only_half(span, halves)
+        data = overview(
+            organization=viewer.organization,
+            span=span,
+            book=book,
+            libraries=libraries,
+            previous_span=previous_span,
+            last_half=book.span(span.year, only_half) if only_half else None,
+        )
         context.update(
             overview=data,
+            span_label=_span_label(span, halves),
+            comparison=_comparison_note(previous_span, comparable, previous_span in with_data),
+            comparable=comparable,
             cards=presenters.cards(
                 data.total,
-                # Against a span with nothing recorded, every change would be the whole value.
-                data.previous if data.previous_span in with_data else None,
+                # Against a span with nothing (or only half a year) recorded, every
+                # change would mislead: the flows show none.
+                data.previous if comparable else None,
                 organization_wide=library is None,
             ),
             charts=presenters.charts(data, organization_wide=library is None),
         )
     return render(request, template, context)
+
+
+def _only_half(span, halves: dict[int, set[int]]) -> int | None:
+    """For a year with data in one half only, that half; else None."""
+    own = halves.get(span.year, set())
+    if span.is_year and len(own) == 1:
+        return next(iter(own))
+    return None
+
+
+def _span_label(span, halves: dict[int, set[int]], short: bool = False) -> str:
+    """The span's label; a year with data in one half only says so (briefly in the picker)."""
+    half = _only_half(span, halves)
+    if half is None:
+        return span.label
+    if short:
+        return _("%(label)s (только %(half)s полугодие)") % {"label": span.label, "half": half}
+    return _("%(label)s (данные только за %(half)s полугодие)") % {
+        "label": span.label,
+        "half": half,
+    }
+
+
+def _comparison_note(previous_span, comparable: bool, has_data: bool) -> str:
+    """What the changes on the cards are measured against, in words."""
+    if comparable:
+        return _("сравнение с периодом «%(previous)s»") % {"previous": previous_span.label}
+    if has_data:
+        return _(
+            "сравнения нет: за «%(previous)s» данные только за одно полугодие; "
+            "фонд и каталог сравниваются с началом периода"
+        ) % {"previous": previous_span.label}
+    return _(
+        "сравнения нет: за «%(previous)s» данных нет; фонд и каталог сравниваются с началом периода"
+    ) % {"previous": previous_span.label}
 
 
 @login_required

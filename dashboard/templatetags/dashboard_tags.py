@@ -58,3 +58,9 @@ def minus(value, other):
 def local_name(row) -> str:
     """A selector row's name (kind, catalogue database) in the page's language."""
     return row.name((get_language() or "ru")[:2])
+
+
+@register.filter
+def entry(mapping: dict, key):
+    """mapping[key], or None: a chart's spec by its key."""
+    return (mapping or {}).get(key)

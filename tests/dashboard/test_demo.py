@@ -75,6 +75,6 @@ def test_the_completeness_page_says_what_each_demo_library_has_not_entered(clien
         row = re.search(rf'<tr data-library="{code}">(.*?)</tr>', text, re.S).group(1)
         return re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", row, re.S)[-1]).strip()
 
-    assert last_cell("cgb") == "ничего"  # the central library holds the seed's ЦБС-wide figures
-    assert last_cell("f4") == "8"  # events and its nine publications
-    assert last_cell("f7") == "9"
+    assert last_cell("cgb") == "всё внесено"  # the central library holds the seed's figures
+    assert last_cell("f4") == "8 из 10"  # events and its nine publications
+    assert last_cell("f7") == "9 из 10"

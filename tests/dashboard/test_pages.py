@@ -25,7 +25,9 @@ def card(response, key):
 def test_the_dashboard_opens_on_the_latest_half_year_with_data(client, director, half_year):
     response = page(client, director)
     assert response.context["span"].code == "2021-H1"
-    assert [s.code for s in response.context["spans"]] == ["2021-H1", "2021", "2020-H2", "2020"]
+    assert [s.code for s, _label in response.context["spans"]] == [
+        "2021-H1", "2021", "2020-H2", "2020"
+    ]  # fmt: skip
 
 
 def test_key_figures_show_the_value_the_previous_period_and_the_plan(client, director, half_year):
@@ -43,7 +45,26 @@ def test_the_period_picker_accepts_a_whole_year(client, director, half_year):
     response = page(client, director, "/dashboard/?period=2021")
     assert response.context["span"].code == "2021"
     assert card(response, "online_events").value == 183
-    assert card(response, "online_events").previous == 100  # the year 2020
+
+
+def test_a_year_with_one_half_of_data_says_so_and_is_not_set_against_a_whole_year(
+    client, director, half_year
+):
+    """2021 has data in its first half only, 2020 in its second: set side by side,
+    2021's online events (183) against 2020's (100) would compare different halves."""
+    response = page(client, director, "/dashboard/?period=2021")
+    text = response.content.decode()
+    assert "2021 год (данные только за 1 полугодие)" in text  # the title
+    assert '<option value="2021" selected>2021 год (только 1 полугодие)</option>' in text
+    assert '<option value="2020">2020 год (только 2 полугодие)</option>' in text
+    # Compared with the same half of 2020, which has no data: no change is shown.
+    assert response.context["overview"].previous_span.code == "2020-H1"
+    assert card(response, "online_events").previous is None
+    assert "сравнения нет: за «1 полугодие 2020 года» данных нет" in text
+    # The fund still compares with the year's opening balance.
+    assert card(response, "fund").previous == 15100
+    # The Kazakh share stops at the last half-year with data.
+    assert [s.code for s, _c in response.context["overview"].kazakh_share][-1] == "2021-H1"
 
 
 @pytest.mark.parametrize("code", ["junk", "2021-H3", "0000", "1999", "21-H1", ""])

@@ -35,6 +35,15 @@
       // Every catalogue database named, even on a phone.
       scales = { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } };
     }
+    // Each value axis says its unit ("экз.", "%"): a bare number is easy to misread.
+    Object.keys(spec.axes || {}).forEach(function (axis) {
+      scales[axis].title = { display: true, text: spec.axes[axis] };
+    });
+    if (spec.suffix) {
+      scales.y.ticks.callback = function (value) {
+        return value.toLocaleString(locale) + spec.suffix;
+      };
+    }
     window.dashboardCharts[canvas.dataset.chart] = new Chart(canvas, {
       type: spec.type,
       data: { labels: spec.labels, datasets: datasets },
