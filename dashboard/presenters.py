@@ -77,7 +77,9 @@ class _Nothing:
         return None
 
 
-def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: bool) -> list[Card]:
+def cards(
+    current: KeyFigures, previous: KeyFigures | None, organization_wide: bool, year: bool = False
+) -> list[Card]:
     """The key figures with their change against the previous span (and the plan).
 
     `previous` None: the span before has no data (or covers only part of what
@@ -86,6 +88,9 @@ def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: b
 
     A library's page leaves out the budget and the digitization plan: they are
     the whole ЦБС's, not the library's.
+
+    `year`: the span is a whole year. The report sums a year's subscribers over
+    its halves (a count taken twice, not the year-end figure); the card says so.
     """
     c = current
     p = previous or _Nothing()
@@ -128,7 +133,8 @@ def cards(current: KeyFigures, previous: KeyFigures | None, organization_wide: b
              detail=_("библиотекарей: %(by)s, видеосюжетов на ТВ: %(tv)s")
              % {"by": c.media_by_librarians, "tv": c.media_tv}),
         Card("online_events", _("Онлайн-мероприятия"), c.online_events, p.online_events),
-        Card("subscribers", _("Подписчики"), c.subscribers, p.subscribers),
+        Card("subscribers", _("Подписчики"), c.subscribers, p.subscribers,
+             detail=_("за год — сумма двух полугодий, как в отчёте") if year else ""),
         Card("views", _("Просмотры"), c.views, p.views),
         Card("posts", _("Публикации в соцсетях"), c.posts, p.posts),
     ]  # fmt: skip

@@ -56,6 +56,7 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
                 # change would mislead: the flows show none.
                 data.previous if comparable else None,
                 organization_wide=library is None,
+                year=span.is_year,
             ),
             charts=presenters.charts(data, organization_wide=library is None),
         )
