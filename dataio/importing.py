@@ -32,7 +32,8 @@ from dataio.schema import MANY, SHEETS, Sheet
 
 BATCH_SIZE = 2000
 MAX_LISTED_ERRORS = 300
-CHANGE_REASON = "import_data"
+# Stored with each history record, as the admin import stores «Импорт из файла …».
+CHANGE_REASON = "Загрузка командой import_data"
 
 ONE_ORGANIZATION = _("На листе «%(sheet)s» должна быть ровно одна строка — ЦБС, чьи это данные.")
 NO_ORGANIZATION_SHEET = _("В файле нет листа «%(sheet)s»: без него неясно, чьи это данные.")
