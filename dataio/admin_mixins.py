@@ -28,7 +28,7 @@ from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
 from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
-from dataio.cells import DATE_FORMAT
+from dataio.cells import DATE_FORMAT, csv_escape
 from dataio.exporting import column_widths, date_columns_of, write_sheet
 from dataio.files import (
     NO_ROWS,
@@ -36,6 +36,7 @@ from dataio.files import (
     TOO_BIG,
     DataFileError,
     check_headers,
+    is_xlsx,
     max_file_size,
     open_data_file,
 )
@@ -73,8 +74,13 @@ class DataFileFormat(base_formats.Format):
         return False
 
     def create_dataset(self, in_stream, **kwargs):
-        name = getattr(self, "file_name", "") or self.sheet.title
-        book = open_data_file(bytes(in_stream), name)
+        data = bytes(in_stream)
+        name = getattr(self, "file_name", "")
+        if not name:
+            # The confirmation re-reads the stored file without its upload name; the
+            # preview has already checked the name, so name it by its content.
+            name = f"{self.sheet.title}.{'xlsx' if is_xlsx(data) else 'csv'}"
+        book = open_data_file(data, name)
         try:
             title = self.sheet.title if self.sheet.title in book.titles else None
             sheet_data = book.sheet(title)
@@ -162,7 +168,10 @@ class DataCSV(base_formats.CSV):
         return _("CSV (для Excel, через «;»)")
 
     def export_data(self, dataset, **kwargs):
-        return dataset.export("csv", delimiter=";")
+        safe = tablib.Dataset(headers=dataset.headers)
+        for row in dataset:
+            safe.append([csv_escape(value) for value in row])
+        return safe.export("csv", delimiter=";")
 
 
 def import_format_for(model):

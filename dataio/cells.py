@@ -35,6 +35,24 @@ class CellError(ValueError):
         super().__init__(str(message) % params if params else str(message))
 
 
+# A spreadsheet program runs a CSV cell that starts with one of these as a
+# formula (CSV injection). The CSV export writes such a text behind an
+# apostrophe, as Excel itself marks text; the CSV import takes it off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_escape(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_unescape(value):
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 

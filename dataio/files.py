@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from dataio.cells import is_blank
+from dataio.cells import csv_unescape, is_blank
 from dataio.schema import SHEET_BY_TITLE, Sheet
 from dataio.xlsx_reader import Formula, XlsxReader
 
@@ -227,7 +227,10 @@ class Workbook:
                 dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
             except csv.Error:
                 dialect = csv.excel
-            rows = enumerate(csv.reader(io.StringIO(text), dialect), 1)
+            rows = (
+                (number, [csv_unescape(value) for value in row])
+                for number, row in enumerate(csv.reader(io.StringIO(text), dialect), 1)
+            )
             title = title or ""
         else:
             title = title or self._reader.titles[0]

@@ -170,3 +170,30 @@ def test_an_admin_export_imports_back_into_an_emptied_table(client, methodologis
     again = client.post(EXPORT_URL, {"format": "0", "resource": "0"}).content
     assert read_workbook(again) == before
     assert list(read_workbook(again)) == ["Мероприятия"]
+
+
+def test_a_csv_export_never_hands_excel_a_formula_and_reads_back_the_same(
+    client, methodologist, sample_data
+):
+    """CSV injection: Excel runs a cell starting with =, +, - or @ when it opens a CSV."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    title = '=HYPERLINK("http://x")'
+    Event.objects.filter(library__code="cgb").update(title=title)
+    grant(methodologist, "view_event", "add_event", "delete_event")
+    client.force_login(methodologist)
+    exported = client.post(EXPORT_URL, {"format": "1", "resource": "0"}).content
+    text = exported.decode("utf-8-sig")
+    assert ';"\'=HYPERLINK(""http://x"")";' in text or ";'=HYPERLINK" in text
+    assert ";=HYPERLINK" not in text
+
+    Event.objects.all().delete()
+    preview = client.post(
+        "/admin/events/event/import/",
+        {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.csv", exported)},
+    )
+    assert preview.context.get("confirm_form"), preview.content.decode()[-3000:]
+    done = client.post(
+        "/admin/events/event/process_import/", preview.context["confirm_form"].initial, follow=True
+    )
+    assert Event.objects.filter(title=title).exists(), [str(m) for m in done.context["messages"]]
