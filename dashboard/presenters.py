@@ -134,7 +134,7 @@ def cards(
              % {"by": c.media_by_librarians, "tv": c.media_tv}),
         Card("online_events", _("Онлайн-мероприятия"), c.online_events, p.online_events),
         Card("subscribers", _("Подписчики"), c.subscribers, p.subscribers,
-             detail=_("за год — сумма двух полугодий, как в отчёте") if year else ""),
+             detail=_("на конец года") if year else ""),
         Card("views", _("Просмотры"), c.views, p.views),
         Card("posts", _("Публикации в соцсетях"), c.posts, p.posts),
     ]  # fmt: skip

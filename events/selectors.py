@@ -97,6 +97,8 @@ class OnlineTotals:
 
 
 FIGURES = ("online_events", "subscribers", "views", "posts")
+# Counted at a period's end, not over it: a year has its last half's count.
+AT_END = frozenset({"subscribers"})
 
 
 def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTotals:
@@ -104,12 +106,13 @@ def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTot
 
     Per library and period: the all-platforms row (platform empty) when there is
     one, else the sum of that library's per-platform rows, so a library that
-    entered both is not counted twice.
+    entered both is not counted twice. Flows (events, views, posts) add up over
+    the periods; subscribers are each library's count in its latest period.
     """
     whole = Q(platform__isnull=True)
     rows = (
         OnlineFigures.objects.filter(library__in=library_ids, period__in=period_ids)
-        .values("library", "period")
+        .values("library", "period", "period__year", "period__half")
         .annotate(
             has_whole=Count("pk", filter=whole),
             **{f"w_{f}": Sum(f, filter=whole) for f in FIGURES},
@@ -118,11 +121,19 @@ def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTot
         .order_by()
     )
     totals = OnlineTotals()
+    latest: dict[tuple[int, str], tuple[tuple[int, int], int]] = {}
     for row in rows:
         prefix = "w" if row["has_whole"] else "p"
-        totals.libraries.add(row["library"])
+        library, when = row["library"], (row["period__year"], row["period__half"])
+        totals.libraries.add(library)
         for f in FIGURES:
-            setattr(totals, f, getattr(totals, f) + (row[f"{prefix}_{f}"] or 0))
+            value = row[f"{prefix}_{f}"] or 0
+            if f not in AT_END:
+                setattr(totals, f, getattr(totals, f) + value)
+            elif (library, f) not in latest or when > latest[library, f][0]:
+                latest[library, f] = (when, value)
+    for (_library, f), (_when, value) in latest.items():
+        setattr(totals, f, getattr(totals, f) + value)
     return totals
 
 

@@ -2,7 +2,8 @@
 
 import datetime
 
-from branches.models import Library
+from branches.models import Library, ReportingPeriod
+from events.models import OnlineFigures
 from holdings.models import FundSnapshot
 from reports.builder import report_build
 from reports.periods import span_parse
@@ -112,3 +113,15 @@ def test_the_report_runs_a_fixed_number_of_queries(
     Library.objects.create(organization=organization, code="f5", kind="branch", short_name="ф№5")
     with django_assert_num_queries(28):
         report_build(organization=organization, span=span)
+
+
+def test_a_years_subscribers_are_the_count_at_its_end_not_a_sum(organization, second_half, library):
+    """Views and posts add up over the halves; subscribers are counted at a moment."""
+    h2 = ReportingPeriod.objects.get(organization=organization, year=2021, half=2)
+    OnlineFigures.objects.create(
+        library=library, period=h2, online_events=10, subscribers=26000, views=1000, posts=50
+    )
+    year = report_build(organization=organization, span=span_parse(organization, "2021"))
+    assert year.key_figures["subscribers"] == 26000
+    assert year.key_figures["views"] == 164785 + 1000
+    assert year.key_figures["online_events"] == 183 + 10
