@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import (
@@ -10,6 +9,7 @@ from branches.admin_base import (
     ListItemAdmin,
     ScopedAdmin,
     ScopedTabularInline,
+    SharedChoicesFormSet,
 )
 from branches.models import (
     Library,
@@ -42,7 +42,7 @@ class SocialPageInlineForm(forms.ModelForm):
         return exclude
 
 
-class SocialPageInlineFormSet(BaseInlineFormSet):
+class SocialPageInlineFormSet(SharedChoicesFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         form.instance.organization_id = self.instance.organization_id
@@ -55,6 +55,11 @@ class SocialPageInline(ScopedTabularInline):
     formset = SocialPageInlineFormSet
     fields = ["platform", "url"]
     verbose_name_plural = _("страницы библиотеки в соцсетях")
+
+    def get_queryset(self, request):
+        # Each row is named by its __str__ (library, platform; a page of the whole
+        # ЦБС by its organization): load them with the rows.
+        return super().get_queryset(request).select_related("library", "platform", "organization")
 
 
 @admin.register(Library)

@@ -12,8 +12,14 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminDateWidget
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -207,6 +213,21 @@ class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
         self._history_row(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # simple_history selects the user with each version, then the tracked
+        # foreign keys; for a model without any (a pick list) that is a bare
+        # select_related(), which drops the user: one query per version.
+        versions = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        return versions.select_related("history_user")
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        # The only hook given the page's versions. Each is named by the row as it
+        # was, whose __str__ follows foreign keys (a receipt names its library
+        # and source): name it with the related rows fetched with the version.
+        for record in historical_records:
+            record.history_object = _version_as_row(record)
+        super().set_history_delta_changes(request, historical_records, **kwargs)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         row = self._history_row(request, object_id)
         try:
@@ -271,17 +292,52 @@ def _versions(model, pk):
     return history.filter(**{model._meta.pk.attname: pk}).order_by("-history_date", "-history_id")
 
 
+def _version_as_row(record):
+    """The row as version `record` recorded it, with the related rows loaded with it."""
+    row = record.history_object
+    for field in row._meta.concrete_fields:
+        if not field.many_to_one and not field.one_to_one:
+            continue
+        try:
+            recorded = record._meta.get_field(field.name)
+        except FieldDoesNotExist:  # a field the history does not keep
+            continue
+        if recorded.is_cached(record):
+            field.set_cached_value(row, recorded.get_cached_value(record))
+    return row
+
+
 def _is_library_filter(list_filter) -> bool:
     name = list_filter[0] if isinstance(list_filter, tuple | list) else list_filter
     return name == "library"
 
 
+class SharedChoicesFormSet(BaseInlineFormSet):
+    """Every row of an inline offers the same choices: read them once, not per row.
+
+    (A form that narrowed a field's choices per row would need its own formset.)
+    """
+
+    def add_fields(self, form, index):
+        # The form's own fields only: the ones the formset adds (the row's id, a
+        # hidden choice among every row) are never listed.
+        cache = self.__dict__.setdefault("_shared_choices", {})
+        for name, formfield in form.fields.items():
+            if isinstance(formfield, forms.ModelChoiceField):
+                if name not in cache:  # iter(): list() would count the rows first
+                    cache[name] = list(iter(formfield.choices))
+                formfield.choices = cache[name]
+        super().add_fields(form, index)
+
+
 class ScopedTabularInline(ScopingMixin, admin.TabularInline):
     extra = 0
+    formset = SharedChoicesFormSet
 
 
 class ScopedStackedInline(ScopingMixin, admin.StackedInline):
     extra = 0
+    formset = SharedChoicesFormSet
 
 
 class ListItemForm(FieldErrorsForm):

@@ -29,7 +29,7 @@ from import_export.results import RowResult
 
 from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
 from dataio.cells import DATE_FORMAT, csv_escape
-from dataio.exporting import column_widths, date_columns_of, write_sheet
+from dataio.exporting import column_widths, date_columns_of, with_cell_relations, write_sheet
 from dataio.files import (
     NO_ROWS,
     NOT_A_TABLE,
@@ -340,7 +340,10 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     # Export: narrowed at every step.
 
     def get_export_queryset(self, request):
-        return scope_queryset(super().get_export_queryset(request), request.user)
+        # The list's queryset loads what its columns show; the file's cells read
+        # more (an event's platforms and initiatives): load those with it too.
+        queryset = scope_queryset(super().get_export_queryset(request), request.user)
+        return with_cell_relations(queryset, sheet_for(self.model))
 
     def get_valid_export_item_pks(self, request):
         # Ids posted with the "export selected" form are checked against these.

@@ -24,6 +24,9 @@ from dataio.schema import (
 )
 
 DATE_NUMBER_FORMAT = "DD.MM.YYYY"
+# Rows read from the database at a time when writing a file: few enough to keep
+# memory flat, many enough that a library's file takes one read per relation.
+EXPORT_CHUNK_ROWS = 2000
 # Column widths in Excel's units (characters): a date fits, a title is readable,
 # a long header wraps onto two lines instead of widening a column of numbers.
 NARROW_KINDS = (INT, DECIMAL, BOOL, LIBRARY, PERIOD, REPORT)
@@ -77,6 +80,12 @@ def sheet_queryset(sheet: Sheet, organization: Organization | None) -> QuerySet:
     if organization is not None and not issubclass(model, ListItem):
         _library, organization_lookup = lookups_for(model)
         query = query.filter(**{organization_lookup: organization.pk})
+    return with_cell_relations(query, sheet).order_by("pk")
+
+
+def with_cell_relations(query: QuerySet, sheet: Sheet) -> QuerySet:
+    """`query` loading the related rows `cell_value` reads: a fixed number of
+    queries however many rows are written, not one per row and relation."""
     related = [c.name for c in sheet.columns if c.kind in RELATIONS]
     related += [f"{c.name}__period" for c in sheet.columns if c.kind == REPORT]
     if related:
@@ -85,7 +94,7 @@ def sheet_queryset(sheet: Sheet, organization: Organization | None) -> QuerySet:
         if column.kind == MANY:
             ordered = column.related_model.objects.order_by("order", "name_ru")
             query = query.prefetch_related(Prefetch(column.name, queryset=ordered))
-    return query.order_by("pk")
+    return query
 
 
 def write_sheet(
@@ -155,7 +164,9 @@ def organization_export(*, organization: Organization, output) -> dict[str, int]
     for sheet in SHEETS:
         rows = (
             row_values(sheet, instance)
-            for instance in sheet_queryset(sheet, organization).iterator(chunk_size=2000)
+            for instance in sheet_queryset(sheet, organization).iterator(
+                chunk_size=EXPORT_CHUNK_ROWS
+            )
         )
         counts[sheet.title] = write_sheet(
             book, sheet.title, sheet.headers, rows, date_columns_of(sheet), column_widths(sheet)

@@ -16,7 +16,7 @@ from import_export.results import Result
 from branches.models import Organization
 from branches.scoping import is_librarian, scope_queryset, user_library, user_organization
 from dataio.cells import DATE_FORMAT
-from dataio.exporting import cell_value, sheet_queryset
+from dataio.exporting import EXPORT_CHUNK_ROWS, cell_value, sheet_queryset
 from dataio.rows import (
     DUPLICATE_ROW,
     ROW,
@@ -170,6 +170,9 @@ def resource_for(model) -> type[SheetResource]:
             "clean_model_instances": True,
             "skip_unchanged": False,
             "use_bulk": False,  # bulk skips save(), signals and history
+            # The package's default reads 100 rows at a time, each read with one
+            # query per many-to-many column: read as many as export_data does.
+            "chunk_size": EXPORT_CHUNK_ROWS,
         },
     )
     return type(f"{model.__name__}Resource", (SheetResource,), attrs)

@@ -72,6 +72,30 @@ def test_methodologist_adds_social_pages_inline_on_the_library_and_a_duplicate_i
     assert (page.organization, page.library) == (organization, library)
 
 
+def test_each_social_page_row_of_the_library_page_shows_its_own_platform(
+    client, methodologist, organization, library
+):
+    # The rows share one read of the platform list; each still selects its own.
+    pages = {
+        code: SocialPage.objects.create(
+            organization=organization,
+            library=library,
+            platform=Platform.objects.get(code=code),
+            url=f"https://{code}.com/cgb",
+        )
+        for code in ("instagram", "facebook", "youtube")
+    }
+    client.force_login(methodologist)
+    response = client.get(admin_url(Library, "change", library.pk))
+    [inline] = response.context["inline_admin_formsets"]
+    shown = {form["url"].value(): form["platform"].as_widget() for form in inline.formset.forms}
+    assert set(shown) == {page.url for page in pages.values()}
+    for code, page in pages.items():
+        selected = f'<option value="{page.platform_id}" selected>{page.platform}</option>'
+        assert selected in shown[page.url], code
+        assert shown[page.url].count(" selected>") == 1
+
+
 def test_librarian_cannot_enter_an_organization_wide_social_page(
     client, librarian, organization, library
 ):
