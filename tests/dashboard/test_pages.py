@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from branches.models import StaffProfile
@@ -198,3 +200,16 @@ def test_the_login_page_uses_the_shared_styles_and_language_switch(client):
 def test_a_period_asked_for_by_link_is_selected_in_the_picker(client, director, half_year):
     text = page(client, director, "/dashboard/?period=2030-H1").content.decode()
     assert '<option value="2030-H1" selected>' in text
+
+
+def test_the_completeness_page_does_not_grow_with_the_data(client, django_user_model):
+    counts = []
+    for libraries, years in [(2, 1), (12, 3)]:
+        org = generate(libraries=libraries, years=years, prefix=f"c{libraries}").organizations[0]
+        client.force_login(_director_of(org, django_user_model))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/dashboard/completeness/?period=2020-H2")
+        assert response.status_code == 200
+        assert len(response.context["overview"].completeness) == libraries
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
