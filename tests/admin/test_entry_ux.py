@@ -16,17 +16,7 @@ from events.models import EventForm
 from holdings.models import AcquisitionBudget, FundingSource, Receipt
 from publications.models import Publication
 from tests.admin.posting import admin_url, post_add
-
-
-def receipt_data(library, **extra):
-    return {
-        "library": library.pk,
-        "date": "15.03.2021",
-        "source": FundingSource.objects.get(code="local-budget").pk,
-        "copies": 10,
-        "copies_kk": 4,
-        **extra,
-    }
+from tests.holdings.test_admin_validation import receipt as receipt_data
 
 
 def field_errors(response) -> dict[str, list[str]]:
