@@ -24,6 +24,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from branches.admin_params import TypedParamsAdminMixin
 from branches.facts import in_approved_period
 from branches.models import Library, Organization, ReportingPeriod
 from branches.scoping import is_librarian, may_touch, scope_queryset, staff_profile
@@ -145,7 +146,7 @@ class FieldErrorsForm(forms.ModelForm):
         return targets
 
 
-class ScopedAdmin(DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
+class ScopedAdmin(TypedParamsAdminMixin, DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
     list_per_page = 50
     save_on_top = True
     form = FieldErrorsForm

@@ -16,7 +16,8 @@ import os
 import tablib
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
@@ -342,7 +343,11 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     def get_export_queryset(self, request):
         # The list's queryset loads what its columns show; the file's cells read
         # more (an event's platforms and initiatives): load those with it too.
-        queryset = scope_queryset(super().get_export_queryset(request), request.user)
+        try:
+            queryset = super().get_export_queryset(request)
+        except IncorrectLookupParameters as error:  # a filter the list does not have
+            raise BadRequest(_("В адресе выгрузки есть фильтр, которого нет у списка.")) from error
+        queryset = scope_queryset(queryset, request.user)
         return with_cell_relations(queryset, sheet_for(self.model))
 
     def get_valid_export_item_pks(self, request):

@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import has_profile
+from branches.admin_params import TypedParamsAdminMixin
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from reports.builder import report_build
@@ -73,7 +74,7 @@ class ReportForm(forms.ModelForm):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
     form = ReportForm
     list_display = ["__str__", "period", "status", "updated_at"]
     list_filter = ["status"]
