@@ -162,6 +162,31 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+
+# --- Import limits (hardening): what an imported XLSX may make the server read.
+# Checked before reading (dataio/limits.py); the defaults let the biggest real
+# file through (100,000 rows) and refuse a "zip bomb" within a second.
+def env_positive_int(name: str, default: int) -> int:
+    raw = env.str(name, default=None)
+    if raw is None:
+        return default
+    if not raw.strip().isdigit() or int(raw) <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive whole number, got {raw!r}")
+    return int(raw)
+
+
+DATAIO_MAX_PART_SIZE = env_positive_int("DATAIO_MAX_PART_SIZE", default=64 * 1024 * 1024)
+DATAIO_MAX_SHARED_STRINGS_SIZE = env_positive_int(
+    "DATAIO_MAX_SHARED_STRINGS_SIZE", default=16 * 1024 * 1024
+)
+DATAIO_MAX_RATIO = env_positive_int("DATAIO_MAX_RATIO", default=200)
+DATAIO_MAX_SHARED_STRINGS = env_positive_int("DATAIO_MAX_SHARED_STRINGS", default=300_000)
+DATAIO_MAX_ROWS = env_positive_int("DATAIO_MAX_ROWS", default=200_000)
+DATAIO_MAX_CELL_LENGTH = env_positive_int("DATAIO_MAX_CELL_LENGTH", default=32_767)
+DATAIO_MAX_SHEETS = env_positive_int("DATAIO_MAX_SHEETS", default=30)
+DATAIO_MAX_PARTS = env_positive_int("DATAIO_MAX_PARTS", default=500)
+# --- end of import limits
+
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 

@@ -18,8 +18,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from dataio.cells import csv_unescape, is_blank
+from dataio.limits import LimitExceeded
 from dataio.schema import SHEET_BY_TITLE, Sheet
-from dataio.xlsx_reader import Formula, XlsxReader
+from dataio.xlsx_reader import BadCell, Formula, XlsxReader
 
 NOT_A_TABLE = _(
     "Файл «%(name)s» не является таблицей XLSX или CSV. Сохраните его в Excel как "
@@ -46,6 +47,15 @@ MERGED_CELLS = _(
 OLD_XLS = _(
     "Файл «%(name)s» в старом формате XLS. Откройте его в Excel и сохраните как "
     "«Книга Excel (*.xlsx)»."
+)
+BAD_DATE = _(
+    "Лист «%(sheet)s», ячейка %(cell)s: «%(value)s» в ячейке с форматом даты — не дата "
+    "(дата в Excel не бывает позже 31.12.9999). Введите дату в формате дд.мм.гггг."
+)
+BAD_CELL = _(
+    "Лист «%(sheet)s», ячейка %(cell)s: значение «%(value)s» записано в файле с ошибкой "
+    "(бесконечное число, не число или повреждённое оформление ячейки). Введите значение "
+    "заново и сохраните файл в Excel."
 )
 CSV_ONE_SHEET = _("В CSV-файле только одна таблица; для выгрузки всех данных нужен XLSX.")
 
@@ -144,6 +154,19 @@ def _clean_headers(row) -> list[str]:
     return headers
 
 
+def _read_guarded(title: str, name: str, rows):
+    """The reader's rows; a limit or a broken cell becomes the file's refusal."""
+    try:
+        yield from rows
+    except LimitExceeded as error:
+        raise DataFileError(error.text(name)) from None
+    except BadCell as error:
+        message = BAD_DATE if error.kind == "date" else BAD_CELL
+        raise DataFileError(
+            message % {"sheet": title, "cell": error.cell, "value": error.value}
+        ) from None
+
+
 def _data_rows(title: str, rows, width: int):
     for number, values in rows:
         values = tuple(values[:width]) + (None,) * (width - len(values))
@@ -178,12 +201,14 @@ class Workbook:
         if self.is_csv:
             self._text = self._decode_csv(data)
         else:
-            merged = _merged_cells(data)
             try:
                 self._archive = zipfile.ZipFile(io.BytesIO(data))
                 self._reader = XlsxReader(self._archive)
+            except LimitExceeded as error:
+                raise DataFileError(error.text(name)) from None
             except Exception as error:  # a broken package fails in many ways
                 raise DataFileError(NOT_A_TABLE % {"name": name}) from error
+            merged = _merged_cells(data)  # after the limits: it reads every sheet
             if merged:
                 by_title = self._merged_by_title(data) or merged
                 raise DataFileError(
@@ -234,7 +259,7 @@ class Workbook:
             title = title or ""
         else:
             title = title or self._reader.titles[0]
-            rows = self._reader.rows(title)
+            rows = _read_guarded(title, self.name, self._reader.rows(title))
         for _number, first in rows:
             headers = _clean_headers(first)
             if headers:

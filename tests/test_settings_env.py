@@ -95,3 +95,9 @@ def test_collectstatic_for_production_succeeds(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert list(tmp_path.glob("vendor/chartjs/chart.umd.min.*.js"))
+
+
+def test_an_import_limit_that_is_no_positive_number_stops_the_start():
+    result = run_check(DEBUG="true", DATAIO_MAX_ROWS="lots")
+    assert result.returncode != 0
+    assert "DATAIO_MAX_ROWS must be a positive whole number" in result.stderr
