@@ -6,6 +6,7 @@ looked up by `dataio.lookups`; this module only handles plain values.
 """
 
 import datetime
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -79,12 +80,16 @@ def read_date(value) -> datetime.date:
     raise CellError(NOT_A_DATE, value=text)
 
 
+def _finite(value) -> bool:
+    return value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+
+
 def read_int(value) -> int:
     if isinstance(value, bool):
         raise CellError(NOT_A_WHOLE_NUMBER, value=value)
     if isinstance(value, int):
         return value
-    if isinstance(value, float | Decimal) and value == int(value):
+    if isinstance(value, float | Decimal) and _finite(value) and value == int(value):
         return int(value)
     text = _text(value).replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"-?\d+", text):
@@ -96,14 +101,18 @@ def read_decimal(value) -> Decimal:
     if isinstance(value, bool):
         raise CellError(NOT_A_NUMBER, value=value)
     if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    text = _text(value).replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise CellError(NOT_A_NUMBER, value=_text(value)) from None
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    else:
+        text = _text(value).replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise CellError(NOT_A_NUMBER, value=_text(value)) from None
+    if not number.is_finite():  # "inf", "NaN": no amount
+        raise CellError(NOT_A_NUMBER, value=_text(value))
+    return number
 
 
 def read_bool(value) -> bool:

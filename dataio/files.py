@@ -11,8 +11,10 @@ import difflib
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +58,14 @@ BAD_CELL = _(
     "Лист «%(sheet)s», ячейка %(cell)s: значение «%(value)s» записано в файле с ошибкой "
     "(бесконечное число, не число или повреждённое оформление ячейки). Введите значение "
     "заново и сохраните файл в Excel."
+)
+NUL_IN_CELL = _(
+    "Ячейка %(cell)s: в тексте есть нулевой символ (код 0), который нельзя сохранить. "
+    "Удалите его (он попадает в текст при копировании из некоторых программ)."
+)
+BROKEN_SHEET = _(
+    "Лист «%(sheet)s» файла «%(name)s» повреждён и не читается. Откройте файл в Excel и "
+    "сохраните его заново как «Книга Excel (*.xlsx)»."
 )
 CSV_ONE_SHEET = _("В CSV-файле только одна таблица; для выгрузки всех данных нужен XLSX.")
 
@@ -158,6 +168,8 @@ def _read_guarded(title: str, name: str, rows):
     """The reader's rows; a limit or a broken cell becomes the file's refusal."""
     try:
         yield from rows
+    except (ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError):
+        raise DataFileError(BROKEN_SHEET % {"sheet": title, "name": name}) from None
     except LimitExceeded as error:
         raise DataFileError(error.text(name)) from None
     except BadCell as error:
@@ -173,6 +185,8 @@ def _data_rows(title: str, rows, width: int):
         if all(is_blank(v) for v in values):
             continue
         for index, value in enumerate(values):
+            if isinstance(value, str) and "\x00" in value:
+                raise DataFileError(NUL_IN_CELL % {"cell": f"{_column_letter(index + 1)}{number}"})
             if isinstance(value, Formula):
                 raise DataFileError(
                     FORMULA
@@ -248,10 +262,7 @@ class Workbook:
         """The sheet `title` (or the first); None when it has no header row."""
         if self.is_csv:
             text = self._text
-            try:
-                dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-            except csv.Error:
-                dialect = csv.excel
+            dialect = _csv_dialect(text)
             rows = (
                 (number, [csv_unescape(value) for value in row])
                 for number, row in enumerate(csv.reader(io.StringIO(text), dialect), 1)
@@ -269,6 +280,17 @@ class Workbook:
     def close(self) -> None:
         if not self.is_csv:
             self._archive.close()
+
+
+def _csv_dialect(text: str):
+    """The CSV's separator, told by its header line: the whole line, however long
+    (a sniff of the first few kilobytes guesses wrong when the headers run past them)."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (";", "\t", ",")}
+    separator = max(counts, key=lambda sep: counts[sep])
+    if not counts[separator]:
+        return csv.excel
+    return type("FileDialect", (csv.excel,), {"delimiter": separator})
 
 
 def open_data_file(data: bytes, name: str) -> Workbook:

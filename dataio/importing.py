@@ -20,6 +20,7 @@ from dataio.files import CSV_ONE_SHEET, DataFileError, check_headers, open_data_
 from dataio.rows import (
     DUPLICATE_ROW,
     ROW,
+    FileDuplicates,
     Lookups,
     RowData,
     row_build,
@@ -234,11 +235,12 @@ def _import_facts(sheet, sheet_data, lookups, report, counts) -> None:
     in_batches = sheet.in_batches
     existing = _existing_signatures(sheet, lookups.organization) if in_batches else None
     batch: list[RowData] = []
+    in_file = FileDuplicates(sheet)
     for number, values in sheet_data.rows:
         data = row_build(sheet, _row_dict(sheet_data.headers, values), lookups)
         if not data.errors:
             row_validate(sheet, data)
-        if not data.errors:
+        if not data.errors and not in_file.check(data, number):
             duplicate = (
                 signature(sheet, data.instance) in existing
                 if in_batches

@@ -20,6 +20,7 @@ from dataio.exporting import EXPORT_CHUNK_ROWS, cell_value, sheet_queryset
 from dataio.rows import (
     DUPLICATE_ROW,
     ROW,
+    FileDuplicates,
     Lookups,
     RowData,
     row_build,
@@ -106,9 +107,17 @@ class SheetResource(resources.ModelResource):
     # Import: rows through dataio.rows.
 
     def import_data(self, dataset, *args, **kwargs):
+        self._excel_rows = getattr(dataset, "row_numbers", None) or []
+        self._in_file = FileDuplicates(self.sheet)
         result = super().import_data(dataset, *args, **kwargs)
         result.renumber(getattr(dataset, "row_numbers", None))
         return result
+
+    def before_import_row(self, row, **kwargs):
+        index = kwargs.get("row_number") or 0  # the package counts rows from 1
+        rows = getattr(self, "_excel_rows", [])
+        self._excel_row = rows[index - 1] if 0 < index <= len(rows) else index + 1
+        return super().before_import_row(row, **kwargs)
 
     def before_save_instance(self, instance, row, **kwargs):
         # The row's history says where it came from.
@@ -137,7 +146,9 @@ class SheetResource(resources.ModelResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         data: RowData = instance._dataio_row
         row_validate(self.sheet, data)
-        if not data.errors and row_is_duplicate(self.sheet, instance):
+        in_file = getattr(self, "_in_file", None)
+        repeated = not data.errors and in_file is not None and in_file.check(data, self._excel_row)
+        if not data.errors and not repeated and row_is_duplicate(self.sheet, instance):
             data.add_error(ROW, DUPLICATE_ROW)
         if data.errors:
             raise ValidationError(_as_error_dict(data))

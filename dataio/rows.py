@@ -31,6 +31,9 @@ UNKNOWN_PERIOD = _(
     "Периода «%(value)s» нет в этой ЦБС. Период пишется как 2021-H1 (год и полугодие); есть: %(allowed)s."
 )
 DUPLICATE_ROW = _("Такая запись уже есть в базе: строка повторяет внесённую ранее.")
+DUPLICATE_IN_FILE = _(
+    "Строка повторяет строку %(row)s этого же файла: одна и та же запись внесена дважды."
+)
 ROW = ""  # the key of errors that concern the whole row, not one column
 
 
@@ -280,3 +283,23 @@ def row_is_duplicate(sheet: Sheet, instance) -> bool:
     if instance.pk:
         query = query.exclude(pk=instance.pk)
     return query.exists()
+
+
+class FileDuplicates:
+    """The facts read so far from one sheet of a file, by signature: a row that
+    repeats an earlier row of the same file is told so (and by which row), not
+    that it is "already in the database"."""
+
+    def __init__(self, sheet: Sheet):
+        self.sheet = sheet
+        self.first_row: dict[tuple, int] = {}
+
+    def check(self, data: "RowData", number: int) -> bool:
+        """Add the error and return True if the row repeats an earlier one."""
+        if self.sheet.is_reference:
+            return False
+        first = self.first_row.setdefault(signature(self.sheet, data.instance), number)
+        if first == number:
+            return False
+        data.add_error(ROW, DUPLICATE_IN_FILE % {"row": first})
+        return True
