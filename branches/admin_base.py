@@ -28,6 +28,7 @@ from branches.admin_params import TypedParamsAdminMixin
 from branches.facts import in_approved_period
 from branches.models import Library, Organization, ReportingPeriod
 from branches.scoping import is_librarian, may_touch, scope_queryset, staff_profile
+from branches.shared_lists import SHARED_VALUE_LOCKED, locked_for
 from dataio.admin_mixins import DataIOAdminMixin
 
 
@@ -366,6 +367,36 @@ class ListItemAdmin(ScopedAdmin):
     list_filter = ["is_active"]
     search_fields = ["name_ru", "name_kk", "code"]
     ordering = ["order", "name_ru"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None else super().get_prepopulated_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        """A value another ЦБС's rows use is read-only for a methodologist."""
+        if locked_for(request.user, obj):
+            return [f.name for f in self.model._meta.fields if f.editable and not f.primary_key]
+        return super().get_readonly_fields(request, obj)
+
+    def get_changelist_formset(self, request, **kwargs):
+        """The list's own checkboxes and order fields: the same lock, row by row."""
+        formset = super().get_changelist_formset(request, **kwargs)
+        user = request.user
+
+        class LockedRows(formset):
+            def clean(self):
+                super().clean()
+                for form in self.forms:
+                    if form.has_changed() and locked_for(user, form.instance):
+                        message = SHARED_VALUE_LOCKED % {"name": form.instance}
+                        for name in form.changed_data:
+                            form.add_error(name, message)
+
+        return LockedRows
+
+    def save_model(self, request, obj, form, change):
+        if change and locked_for(request.user, obj) and form.has_changed():
+            raise PermissionDenied  # the form showed no field to change
+        super().save_model(request, obj, form, change)
 
     def get_deleted_objects(self, objs, request):
         """A value any row uses is not deleted, and the rows are not named.

@@ -159,3 +159,14 @@ def write_plain(column: Column, value, native: bool = True):
         # openpyxl writes Decimal as a number; an integral amount stays "5", not "5.0".
         return value
     return value
+
+
+def texts_not_formulas(book, formulas=frozenset()) -> None:
+    """Before saving `book`: every text openpyxl would write as a formula (it starts
+    with "=": a list value renamed to «=HYPERLINK(…)») is written as text, except
+    the formulas we wrote ourselves, given as (sheet title, coordinate) pairs."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (sheet.title, cell.coordinate) not in formulas:
+                    cell.data_type = "s"

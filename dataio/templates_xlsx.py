@@ -4,6 +4,7 @@ list columns accept (a drop-down in each list column, and a sheet that lists the
 import io
 
 from branches.models import Library, ReportingPeriod
+from dataio.cells import texts_not_formulas
 from dataio.exporting import column_width, style_header
 from dataio.schema import DATE, LIBRARY, MANY, PERIOD, Sheet
 
@@ -68,6 +69,7 @@ def template_workbook(sheet: Sheet, *, organization, only_library=None) -> bytes
         validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
         data.add_data_validation(validation)
     data.freeze_panes = "A2"
+    texts_not_formulas(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

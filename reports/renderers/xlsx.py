@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from dataio.cells import texts_not_formulas
 from reports.data import ItemList, Paragraph, ReportData, Section, Table
 
 THIN = Side(style="thin", color="808080")
@@ -86,12 +87,17 @@ def render_xlsx(data: ReportData) -> bytes:
             if section.level == 1 or current is None:
                 current = section.code
             groups.setdefault(current, []).append(section)
+        formulas: set[tuple[str, str]] = set()
         for code, sections in groups.items():
             sheet = workbook.create_sheet(str(SHEET_NAMES.get(code, code))[:31])
-            _SheetWriter(sheet).write(sections)
+            writer = _SheetWriter(sheet)
+            writer.write(sections)
+            formulas |= writer.formulas
         _notes_sheet(workbook.create_sheet(_("Проверки")), data)
         _use_font(workbook)
         workbook.calculation.fullCalcOnLoad = True
+        # A title or narrative that starts with "=" is text; only the audit rows compute.
+        texts_not_formulas(workbook, formulas)
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
@@ -165,6 +171,7 @@ def _notes_sheet(sheet, data: ReportData) -> None:
 class _SheetWriter:
     def __init__(self, sheet):
         self.sheet = sheet
+        self.formulas: set[tuple[str, str]] = set()  # ours: the audit rows and columns
         self.row = 1
         # Column A is a 40-character label column unless a table's first column is a
         # narrow one (the publications' «№»); then figure labels span A–B.
@@ -343,6 +350,7 @@ class _SheetWriter:
             column = columns + offset
             formula = self.sheet.cell(self.row, column, "=" + audit.expression.format(**letters))
             formula.font = AUDIT_FONT
+            self.formulas.add((self.sheet.title, formula.coordinate))
             self.widths[column] = 16
 
     def _audit_total_row(self, row, first_data: int, columns: int) -> None:
@@ -362,4 +370,5 @@ class _SheetWriter:
                 formula = f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
                 cell = self.sheet.cell(audit_row, c, formula)
                 cell.font = AUDIT_FONT
+                self.formulas.add((self.sheet.title, cell.coordinate))
         self.row += 1
