@@ -1,96 +1,67 @@
-"""Which permissions each role group holds, used by the data migration and by
-`scoping.ensure_groups` (so a test database flushed by a transactional test, or a
-demo database, gets the same groups back).
+"""The role groups' permissions, derived from the registry of kinds of data.
+
+`grant_role_permissions` runs after every `migrate` (and after a test's flush)
+through `post_migrate`, so a kind added to `branches.kinds` gets its rights on
+the next migrate, and `scoping.ensure_groups` calls it for a database built
+otherwise. It is idempotent. The historical migration 0003 carries its own
+frozen lists and never reads this module.
 
 The rows a role may touch are narrowed by `branches.scoping`; these permissions
 only say which models and which actions a role has at all.
 """
 
-from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
 
-# What a librarian enters for their own library.
-LIBRARY_FACTS = [
-    "branches.socialpage",
-    "holdings.receipt",
-    "holdings.writeoff",
-    "holdings.fundsnapshot",
-    "catalogue.recordcount",
-    "catalogue.virtualreferences",
-    "digitization.digitizeddocument",
-    "publications.publication",
-    "publications.mediamention",
-    "publications.mediamentiontotal",
-    "events.event",
-    "events.onlinefigures",
-]
-
-# The pick lists: the methodologist edits them, everybody reads them.
-LISTS = [
-    "branches.platform",
-    "holdings.fundingsource",
-    "holdings.writeoffreason",
-    "catalogue.cataloguedatabase",
-    "digitization.documentkind",
-    "publications.publicationkind",
-    "events.eventform",
-    "events.initiative",
-]
-
-# The organization's own records, kept by the methodologist.
-ORGANIZATION_RECORDS = [
-    "branches.organization",
-    "branches.library",
-    "branches.reportingperiod",
-    "branches.staffprofile",
-    "holdings.acquisitionbudget",
-    "digitization.digitizationplan",
-]
-
-ALL_ACTIONS = ("view", "add", "change", "delete")
+from branches.kinds import KINDS, ROLES, role_permissions
 
 
-def _perms(models, actions=ALL_ACTIONS):
-    return [(model, action) for model in models for action in actions]
-
-
-ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
-    LIBRARIAN: _perms(LIBRARY_FACTS)
-    + _perms(LISTS, ("view",))
-    # Libraries and periods are seen only to pick them in forms and filters.
-    + _perms(["branches.library", "branches.reportingperiod"], ("view",)),
-    METHODOLOGIST: _perms(LIBRARY_FACTS)
-    + _perms(LISTS)
-    + _perms([m for m in ORGANIZATION_RECORDS if m != "branches.organization"])
-    # A methodologist corrects their organization's card but never creates or
-    # deletes an organization: that is the superuser's job.
-    + _perms(["branches.organization"], ("view", "change")),
-    DIRECTOR: _perms(LIBRARY_FACTS + LISTS + ORGANIZATION_RECORDS, ("view",)),
-}
-
-
-def grant_role_permissions(group_model, permission_model) -> dict:
-    """Create the role groups and give them exactly these permissions on our six
-    apps; permissions on other apps (the report's) are left as they are.
+def grant_role_permissions(group_model, permission_model, using: str = DEFAULT_DB_ALIAS) -> dict:
+    """Create the role groups and give them exactly the registry's permissions on the
+    kinds' apps; permissions on other apps (auth's, say) are left as they are.
     Returns {name: group}.
-
-    Takes the model classes so a migration can pass its historical models.
     """
-    groups = {}
-    app_labels = {path.split(".")[0] for perms in ROLE_PERMISSIONS.values() for path, _a in perms}
+    wanted_by_role = role_permissions()
+    app_labels = {kind.app_label for kind in KINDS}
     by_key = {
         (app_label, codename): pk
-        for pk, app_label, codename in permission_model.objects.filter(
-            content_type__app_label__in=app_labels
-        ).values_list("pk", "content_type__app_label", "codename")
+        for pk, app_label, codename in permission_model.objects.using(using)
+        .filter(content_type__app_label__in=app_labels)
+        .values_list("pk", "content_type__app_label", "codename")
     }
-    for role, perms in ROLE_PERMISSIONS.items():
-        group, _created = group_model.objects.get_or_create(name=role)
-        wanted = []
-        for model_path, action in perms:
-            app_label, model = model_path.split(".")
-            wanted.append(by_key[(app_label, f"{action}_{model}")])
-        ours = [pk for key, pk in by_key.items() if key[0] in app_labels]
-        group.permissions.remove(*(set(ours) - set(wanted)))
-        group.permissions.add(*wanted)
+    missing = sorted({key for keys in wanted_by_role.values() for key in keys if key not in by_key})
+    if missing:
+        raise LookupError(f"permissions missing for the registry's rights: {missing}")
+    groups = {}
+    for role in ROLES:
+        group, _created = group_model.objects.using(using).get_or_create(name=role)
+        wanted = {by_key[key] for key in wanted_by_role[role]}
+        held = set(
+            group.permissions.filter(content_type__app_label__in=app_labels).values_list(
+                "pk", flat=True
+            )
+        )
+        if held - wanted:
+            group.permissions.remove(*(held - wanted))
+        if wanted - held:
+            group.permissions.add(*(wanted - held))
         groups[role] = group
     return groups
+
+
+def grant_after_migrate(sender, using=DEFAULT_DB_ALIAS, verbosity=1, **kwargs) -> None:
+    """post_migrate: once the last installed app has migrated, grant the registry's rights.
+
+    Permissions of every kind's app are created first (the same idempotent call
+    Django makes), whichever order the apps' post_migrate handlers run in.
+    """
+    # Django sends post_migrate once per app that has models, in INSTALLED_APPS order.
+    with_models = [c for c in global_apps.get_app_configs() if c.models_module is not None]
+    if sender is not with_models[-1]:
+        return
+    from django.contrib.auth.models import Group, Permission
+
+    for label in sorted({kind.app_label for kind in KINDS}):
+        create_permissions(global_apps.get_app_config(label), verbosity=0, using=using)
+    grant_role_permissions(Group, Permission, using=using)

@@ -13,12 +13,12 @@ library and its organization with two class attributes:
 from django.contrib.auth.models import Group
 from django.db.models import Model, QuerySet
 
+# The roles are declared with the kinds of data; re-exported here for the callers.
+from branches.kinds import DIRECTOR as DIRECTOR
+from branches.kinds import LIBRARIAN as LIBRARIAN
+from branches.kinds import METHODOLOGIST as METHODOLOGIST
+from branches.kinds import ROLES
 from branches.models import Library, Organization, StaffProfile
-
-LIBRARIAN = "Библиотекарь"
-METHODOLOGIST = "Методист"
-DIRECTOR = "Директор"
-ROLES = (LIBRARIAN, METHODOLOGIST, DIRECTOR)
 
 
 def staff_profile(user) -> StaffProfile | None:
@@ -119,7 +119,7 @@ def may_touch(user, obj: Model) -> bool:
 
 
 def ensure_groups() -> dict[str, Group]:
-    """The role groups with their permissions (also created by a migration)."""
+    """The role groups with the registry's permissions (also granted after every migrate)."""
     from django.contrib.auth.models import Permission
 
     from branches.roles import grant_role_permissions

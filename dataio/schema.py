@@ -12,21 +12,11 @@ from functools import cache
 from django.db import models
 from django.utils import translation
 
+from branches.kinds import KINDS
 from branches.lists import ListItem
-from branches.models import Library, Organization, Platform, ReportingPeriod, SocialPage
-from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
-from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
-from events.models import Event, EventForm, Initiative, OnlineFigures
-from holdings.models import (
-    AcquisitionBudget,
-    FundingSource,
-    FundSnapshot,
-    Receipt,
-    WriteOff,
-    WriteOffReason,
-)
-from publications.models import MediaMention, MediaMentionTotal, Publication, PublicationKind
-from reports.models import Report, SectionText
+from branches.models import Library, Organization, ReportingPeriod
+from holdings.models import WriteOff
+from reports.models import Report
 
 TEXT, INT, DECIMAL, DATE, BOOL, CHOICE = "text", "int", "decimal", "date", "bool", "choice"
 LIST, LIBRARY, PERIOD, MANY, REPORT = "list", "library", "period", "many", "report"
@@ -156,37 +146,19 @@ def columns_of(model) -> tuple[Column, ...]:
 
 ROW_BY_ROW = {WriteOff}
 
-SHEETS: tuple[Sheet, ...] = (
-    Sheet(Organization, "ЦБС", key=("code",)),
-    Sheet(Library, "Библиотеки", key=("code",)),
-    Sheet(ReportingPeriod, "Отчётные периоды", key=("year", "half"), deferred=("status",)),
-    Sheet(Platform, "Платформы", key=("code",)),
-    Sheet(FundingSource, "Источники поступления", key=("code",)),
-    Sheet(WriteOffReason, "Причины списания", key=("code",)),
-    Sheet(CatalogueDatabase, "Базы каталога", key=("code",)),
-    Sheet(DocumentKind, "Виды документов", key=("code",)),
-    Sheet(PublicationKind, "Виды изданий", key=("code",)),
-    Sheet(EventForm, "Формы мероприятий", key=("code",)),
-    Sheet(Initiative, "Инициативы, программы", key=("code",)),
-    Sheet(SocialPage, "Страницы в соцсетях"),
-    Sheet(AcquisitionBudget, "Бюджет комплектования"),
-    # Snapshots and receipts before write-offs: a write-off is checked
-    # against the fund they make up.
-    Sheet(FundSnapshot, "Состояния фонда"),
-    Sheet(Receipt, "Поступления"),
-    Sheet(WriteOff, "Списания"),
-    Sheet(RecordCount, "Объёмы баз каталога"),
-    Sheet(VirtualReferences, "Виртуальные справки"),
-    Sheet(DigitizationPlan, "План оцифровки"),
-    Sheet(DigitizedDocument, "Оцифрованные документы"),
-    Sheet(Publication, "Издания библиотек"),
-    Sheet(MediaMention, "Публикации в СМИ"),
-    Sheet(MediaMentionTotal, "Публикации в СМИ итогом"),
-    Sheet(Event, "Мероприятия"),
-    Sheet(OnlineFigures, "Онлайн-работа"),
-    # The report of each period (its status) and its narrative texts.
-    Sheet(Report, "Отчёты", key=("period",), deferred=("status",), in_admin=False),
-    Sheet(SectionText, "Тексты разделов", key=("report", "section"), in_admin=False),
+# One sheet per kind of data that has one, in the registry's order: reference
+# data first, snapshots and receipts before write-offs (a write-off is checked
+# against the fund they make up), the reports last.
+SHEETS: tuple[Sheet, ...] = tuple(
+    Sheet(
+        kind.model_class,
+        kind.sheet.title,
+        key=kind.sheet.key,
+        deferred=kind.sheet.deferred,
+        in_admin=kind.sheet.in_admin,
+    )
+    for kind in KINDS
+    if kind.sheet is not None
 )
 
 SHEET_BY_MODEL = {sheet.model: sheet for sheet in SHEETS}

@@ -1,8 +1,9 @@
-"""One row per model of the six data apps, for the admin tests.
+"""One row builder per kind of data (`branches.kinds`), for the tests.
 
 `make_row(model, library=..., period=...)` builds a saved row that belongs to
 `library` (or to its organization for organization-wide rows); pick lists get
-a fresh, unused item so deleting it is possible.
+a fresh, unused item so deleting it is possible. A kind without a builder here
+fails `tests/branches/test_kinds.py`.
 """
 
 import datetime
@@ -10,116 +11,148 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
-from branches.models import (
-    Library,
-    Organization,
-    Platform,
-    ReportingPeriod,
-    SocialPage,
-    StaffProfile,
-)
-from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
-from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
-from events.models import Event, EventForm, Initiative, OnlineFigures
-from holdings.models import (
-    AcquisitionBudget,
-    FundingSource,
-    FundSnapshot,
-    Receipt,
-    WriteOff,
-    WriteOffReason,
-)
-from publications.models import MediaMention, MediaMentionTotal, Publication, PublicationKind
+from branches.kinds import KINDS, LIBRARY, PICK_LIST, kind_for
+from branches.models import Library
 
 DAY = datetime.date(2021, 3, 15)
 
-LIBRARY_FACTS = [
-    SocialPage,
-    Receipt,
-    WriteOff,
-    FundSnapshot,
-    RecordCount,
-    VirtualReferences,
-    DigitizedDocument,
-    Publication,
-    MediaMention,
-    MediaMentionTotal,
-    Event,
-    OnlineFigures,
-]
-LISTS = [
-    Platform,
-    FundingSource,
-    WriteOffReason,
-    CatalogueDatabase,
-    DocumentKind,
-    PublicationKind,
-    EventForm,
-    Initiative,
-]
-ORGANIZATION_ROWS = [AcquisitionBudget, DigitizationPlan, StaffProfile]
-ALL_MODELS = [*LIBRARY_FACTS, *LISTS, *ORGANIZATION_ROWS, Library, Organization, ReportingPeriod]
+
+def _first(label):
+    from django.apps import apps
+
+    return apps.get_model(label).objects.order_by("order").first()
 
 
-def _first(model):
-    return model.objects.order_by("order").first()
+def _list_item(model_label):
+    def build(library, period, n):
+        from django.apps import apps
 
-
-def make_row(model, *, library: Library, period: ReportingPeriod, n: int = 1):
-    """A saved row of `model` belonging to `library` (n varies unique fields)."""
-    org = library.organization
-    fact = {"library": library}
-    if model in LISTS:
-        return model.objects.create(code=f"test-item-{n}", name_ru=f"Тестовое значение {n}")
-    if model is Library:
-        return library
-    if model is Organization:
-        return org
-    if model is ReportingPeriod:
-        return period
-    if model is StaffProfile:
-        user = get_user_model().objects.create_user(username=f"staff-{library.code}-{n}")
-        return StaffProfile.objects.create(user=user, organization=org, library=library)
-    if model is AcquisitionBudget:
-        return AcquisitionBudget.objects.create(
-            organization=org, period=period, source=_first(FundingSource), amount=Decimal("10.5")
+        return apps.get_model(model_label).objects.create(
+            code=f"test-item-{n}", name_ru=f"Тестовое значение {n}"
         )
-    if model is DigitizationPlan:
-        return DigitizationPlan.objects.create(
-            organization=org, period=period, kind=_first(DocumentKind), planned=5
-        )
-    if model is SocialPage:
-        return SocialPage.objects.create(
-            organization=org,
-            platform=_first(Platform),
-            url=f"https://instagram.com/{library.code}-{n}",
-            **fact,
-        )
-    builders = {
-        Receipt: lambda: {"date": DAY, "source": _first(FundingSource), "copies": 10},
-        WriteOff: lambda: {"date": DAY, "reason": _first(WriteOffReason), "copies": 0},
-        FundSnapshot: lambda: {"date": DAY + datetime.timedelta(days=n), "copies": 100},
-        RecordCount: lambda: {
-            "date": DAY + datetime.timedelta(days=n),
-            "database": _first(CatalogueDatabase),
-            "records": 1000,
-        },
-        VirtualReferences: lambda: {"period": period, "count": 48},
-        DigitizedDocument: lambda: {
-            "date": DAY,
-            "kind": _first(DocumentKind),
-            "title": f"Моя лирика {n}",
-            "pages": 216,
-        },
-        Publication: lambda: {
-            "date": DAY,
-            "kind": _first(PublicationKind),
-            "title": f"Кел оқиық {n}",
-            "year": 2021,
-        },
-        MediaMention: lambda: {"date": DAY, "title": f"Статья о библиотеке {n}"},
-        MediaMentionTotal: lambda: {"period": period, "mentions": 14},
-        Event: lambda: {"date": DAY, "title": f"Час поэзии {n}", "form": _first(EventForm)},
-        OnlineFigures: lambda: {"period": period, "online_events": 183},
+
+    return build
+
+
+def _staff(library, period, n):
+    from branches.models import StaffProfile
+
+    user = get_user_model().objects.create_user(username=f"staff-{library.code}-{n}")
+    return StaffProfile.objects.create(
+        user=user, organization=library.organization, library=library
+    )
+
+
+def _report(library, period, n):
+    from reports.models import Report
+
+    return Report.objects.get_or_create(organization=library.organization, period=period)[0]
+
+
+def _section_text(library, period, n):
+    from reports.models import SectionText
+
+    return SectionText.objects.create(
+        report=_report(library, period, n), section="resources", text_ru=f"Текст {n}"
+    )
+
+
+def _social_page(library, period, n):
+    return {
+        "organization": library.organization,
+        "platform": _first("branches.Platform"),
+        "url": f"https://instagram.com/{library.code}-{n}",
     }
-    return model.objects.create(**fact, **builders[model]())
+
+
+# {kind code: fields of a row, or a builder of the saved row}: (library, period, n) -> ...
+BUILDERS = {
+    "organizations": lambda library, period, n: library.organization,
+    "libraries": lambda library, period, n: library,
+    "periods": lambda library, period, n: period,
+    "staff": _staff,
+    "reports": _report,
+    "section_texts": _section_text,
+    "social_pages": _social_page,
+    "budget": lambda library, period, n: {
+        "period": period,
+        "source": _first("holdings.FundingSource"),
+        "amount": Decimal("10.5"),
+    },
+    "digitization_plan": lambda library, period, n: {
+        "period": period,
+        "kind": _first("digitization.DocumentKind"),
+        "planned": 5,
+    },
+    "receipts": lambda library, period, n: {
+        "date": DAY,
+        "source": _first("holdings.FundingSource"),
+        "copies": 10,
+    },
+    "writeoffs": lambda library, period, n: {
+        "date": DAY,
+        "reason": _first("holdings.WriteOffReason"),
+        "copies": 0,
+    },
+    "fund_snapshots": lambda library, period, n: {
+        "date": DAY + datetime.timedelta(days=n),
+        "copies": 100,
+    },
+    "catalogue": lambda library, period, n: {
+        "date": DAY + datetime.timedelta(days=n),
+        "database": _first("catalogue.CatalogueDatabase"),
+        "records": 1000,
+    },
+    "virtual_references": lambda library, period, n: {"period": period, "count": 48},
+    "digitized": lambda library, period, n: {
+        "date": DAY,
+        "kind": _first("digitization.DocumentKind"),
+        "title": f"Моя лирика {n}",
+        "pages": 216,
+    },
+    "publications": lambda library, period, n: {
+        "date": DAY,
+        "kind": _first("publications.PublicationKind"),
+        "title": f"Кел оқиық {n}",
+        "year": 2021,
+    },
+    "media": lambda library, period, n: {"date": DAY, "title": f"Статья о библиотеке {n}"},
+    "media_totals": lambda library, period, n: {"period": period, "mentions": 14},
+    "events": lambda library, period, n: {
+        "date": DAY,
+        "title": f"Час поэзии {n}",
+        "form": _first("events.EventForm"),
+    },
+    "online": lambda library, period, n: {"period": period, "online_events": 183},
+}
+for _kind in KINDS:
+    if _kind.rights is PICK_LIST:
+        BUILDERS.setdefault(_kind.code, _list_item(_kind.model))
+
+
+def make_row(model, *, library: Library, period, n: int = 1):
+    """A saved row of `model` belonging to `library` (n varies unique fields)."""
+    kind = kind_for(model)
+    built = BUILDERS[kind.code](library, period, n)
+    if not isinstance(built, dict):
+        return built
+    fields = {"library": library} if kind.owner == LIBRARY else {}
+    if any(f.name == "organization" for f in model._meta.concrete_fields):
+        fields["organization"] = library.organization
+    fields.update(built)
+    return model.objects.create(**fields)
+
+
+# The admin tests' groups of models, from the registry (the data apps only: the
+# report's own pages have tests of their own).
+_DATA = [k for k in KINDS if k.app_label != "reports"]
+LIBRARY_FACTS = [k.model_class for k in _DATA if k.owner == LIBRARY]
+LISTS = [k.model_class for k in _DATA if k.rights is PICK_LIST]
+ORGANIZATION_ROWS = [
+    k.model_class
+    for k in _DATA
+    if k.owner != LIBRARY
+    and k.rights is not PICK_LIST
+    and k.code not in ("organizations", "libraries", "periods")
+]
+ALL_MODELS = [k.model_class for k in _DATA]

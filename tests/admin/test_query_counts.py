@@ -16,7 +16,6 @@ test_key_figures.py).
 """
 
 import datetime
-import importlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from branches.kinds import role_permissions
 from branches.models import (
     Library,
     Organization,
@@ -40,7 +40,6 @@ from branches.models import (
     SocialPage,
     StaffProfile,
 )
-from branches.roles import ROLE_PERMISSIONS
 from branches.scoping import LIBRARIAN, METHODOLOGIST, lookups_for
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from dataio.schema import SHEET_BY_MODEL
@@ -64,21 +63,13 @@ pytestmark = pytest.mark.django_db
 SMALL, LARGE = 3, 40
 ROLES = {"methodologist": METHODOLOGIST, "librarian": LIBRARIAN}
 
-# The report's permissions are granted by its migration, not by branches.roles.
-_report_grants = importlib.import_module("reports.migrations.0002_report_permissions")
-REPORT_CODENAMES = {METHODOLOGIST: _report_grants.METHODOLOGIST_CODENAMES, LIBRARIAN: []}
-
 
 # --- the cases: every page of every registered model each role may open ---------
 
 
 def _permissions(role: str) -> set[str]:
     """'app_label.codename' of every permission the role's group holds."""
-    perms = {f"reports.{codename}" for codename in REPORT_CODENAMES[role]}
-    for model_path, action in ROLE_PERMISSIONS[role]:
-        app_label, model_name = model_path.split(".")
-        perms.add(f"{app_label}.{action}_{model_name}")
-    return perms
+    return {f"{app_label}.{codename}" for app_label, codename in role_permissions()[role]}
 
 
 def _filters(model_admin, role: str) -> list[str]:

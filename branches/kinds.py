@@ -1,0 +1,281 @@
+"""The registry of kinds of data: every kind the ЦБС records, declared once.
+
+Roles' permissions, the import/export sheets, completeness, the «no data»
+check, the periods with data, the admin index and the test factories all read
+`KINDS`; a test fails when a kind lacks a sheet, a label or a factory.
+
+Declare a kind with `Kind(...)` in `KINDS` below (or `register(Kind(...))` from
+an app's `ready()`):
+
+    Kind(
+        "visits",                       # code: stable, the completeness key
+        "events.Visits",                # the model, "app_label.ModelName"
+        owner=LIBRARY,                  # LIBRARY or ORGANIZATION
+        binding=PER_PERIOD,             # DATED, PER_PERIOD, STATE or STANDING
+        rights=LIBRARY_FACT,            # {role: actions}; presets below
+        sheet=Sheet("Посещения"),       # the import/export sheet (None: not in files)
+        label=_("Посещения"),           # completeness column and admin index label
+        figures=(Figure("visits", Sum("visits")),),  # per-library figures, summed
+    )
+
+Models are named by label, not imported, so this module imports no app.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Aggregate, Count, Model
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# Roles (the names of their auth groups).
+LIBRARIAN = "Библиотекарь"
+METHODOLOGIST = "Методист"
+DIRECTOR = "Директор"
+ROLES = (LIBRARIAN, METHODOLOGIST, DIRECTOR)
+
+# Who owns a row: one library, or the ЦБС as a whole.
+LIBRARY = "library"
+ORGANIZATION = "organization"
+
+# How a row binds to time.
+DATED = "dated"  # happens on a day (a receipt, an event): its period follows from `date`
+PER_PERIOD = "period"  # a total for a whole half-year: carries `period`
+STATE = "state"  # true at a moment (a fund size, a record count): `date` of the snapshot
+STANDING = "standing"  # not bound to time (a list value, a library, a social page)
+
+VIEW = ("view",)
+ALL = ("view", "add", "change", "delete")
+
+# Rights presets: {role: actions on the model}.
+LIBRARY_FACT = {LIBRARIAN: ALL, METHODOLOGIST: ALL, DIRECTOR: VIEW}
+PICK_LIST = {LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW}
+ORGANIZATION_RECORD = {METHODOLOGIST: ALL, DIRECTOR: VIEW}
+
+# Figure rules: how a library's figure for a year follows from its halves.
+SUM = "sum"  # a flow: the halves add up (events, copies received)
+AT_END = "at_end"  # a state: the latest half's value (subscribers)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The kind's sheet in import/export files (see dataio.schema)."""
+
+    title: str  # Russian, never translated: it is the file format (≤ 31 characters)
+    # Reference data is matched by these fields and updated; facts are only added.
+    key: tuple[str, ...] = ()
+    # Fields applied after every sheet is in (a status closing a period).
+    deferred: tuple[str, ...] = ()
+    in_admin: bool = True  # offered by the admin's import/export buttons
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A per-library figure computed from the kind's rows by a plain aggregate.
+
+    Used for kinds whose figure needs no rule of its own (a period total);
+    kinds with a rule of their own (the fund ledger) have an app selector.
+    """
+
+    name: str
+    aggregate: Aggregate
+    rule: str = SUM
+    label: Promise | str = ""
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    model: str  # "app_label.ModelName"
+    owner: str = LIBRARY
+    binding: str = DATED
+    rights: dict = field(default_factory=dict)
+    sheet: Sheet | None = None
+    # Completeness column header and the kind's name in the admin index group.
+    label: Promise | str = ""
+    # Kinds sharing a column are counted together (listed and total media mentions).
+    column: str = ""
+    # What completeness counts per library: rows by default.
+    entered: Aggregate = field(default_factory=lambda: Count("pk"))
+    # Whether a library or the ЦБС enters it for a span (False: lists, libraries…).
+    in_completeness: bool = True
+    figures: tuple[Figure, ...] = ()
+
+    @property
+    def model_class(self) -> type[Model]:
+        return apps.get_model(self.model)
+
+    @property
+    def app_label(self) -> str:
+        return self.model.split(".")[0]
+
+    @property
+    def model_name(self) -> str:
+        return self.model.split(".")[1].lower()
+
+    @property
+    def column_code(self) -> str:
+        return self.column or self.code
+
+    @property
+    def is_fact(self) -> bool:
+        """Recorded for a span (completeness, «no data», periods with data read it)."""
+        return self.binding != STANDING and self.in_completeness
+
+
+KINDS: list[Kind] = [
+    # The organization itself: what a library belongs to and when.
+    Kind(
+        "organizations",
+        "branches.Organization",
+        owner=ORGANIZATION,
+        binding=STANDING,
+        # A methodologist corrects their organization's card but never creates or
+        # deletes one: that is the superuser's job.
+        rights={METHODOLOGIST: ("view", "change"), DIRECTOR: VIEW},
+        sheet=Sheet("ЦБС", key=("code",)),
+        label=_("организации (ЦБС)"),
+    ),
+    Kind(
+        "libraries",
+        "branches.Library",
+        owner=ORGANIZATION,
+        binding=STANDING,
+        # Libraries and periods are seen by a librarian only to pick them in forms.
+        rights={LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW},
+        sheet=Sheet("Библиотеки", key=("code",)),
+        label=_("библиотеки"),
+    ),
+    Kind(
+        "periods",
+        "branches.ReportingPeriod",
+        owner=ORGANIZATION,
+        binding=STANDING,
+        rights={LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW},
+        sheet=Sheet("Отчётные периоды", key=("year", "half"), deferred=("status",)),
+        label=_("отчётные периоды"),
+    ),
+    Kind(
+        "staff",
+        "branches.StaffProfile",
+        owner=ORGANIZATION,
+        binding=STANDING,
+        rights=ORGANIZATION_RECORD,
+        label=_("профили сотрудников"),
+    ),
+    # The pick lists: the methodologist edits them, everybody reads them.
+    Kind("platforms", "branches.Platform", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Платформы", key=("code",)), label=_("платформы")),
+    Kind("funding_sources", "holdings.FundingSource", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Источники поступления", key=("code",)),
+         label=_("источники поступления")),
+    Kind("writeoff_reasons", "holdings.WriteOffReason", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Причины списания", key=("code",)),
+         label=_("причины списания")),
+    Kind("catalogue_databases", "catalogue.CatalogueDatabase", owner=ORGANIZATION,
+         binding=STANDING, rights=PICK_LIST, sheet=Sheet("Базы каталога", key=("code",)),
+         label=_("базы каталога")),
+    Kind("document_kinds", "digitization.DocumentKind", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Виды документов", key=("code",)),
+         label=_("виды документов")),
+    Kind("publication_kinds", "publications.PublicationKind", owner=ORGANIZATION,
+         binding=STANDING, rights=PICK_LIST, sheet=Sheet("Виды изданий", key=("code",)),
+         label=_("виды изданий")),
+    Kind("event_forms", "events.EventForm", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Формы мероприятий", key=("code",)),
+         label=_("формы мероприятий")),
+    Kind("initiatives", "events.Initiative", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Инициативы, программы", key=("code",)),
+         label=_("инициативы, программы")),
+    # The libraries' facts and the ЦБС's own figures.
+    Kind("social_pages", "branches.SocialPage", binding=STANDING, rights=LIBRARY_FACT,
+         sheet=Sheet("Страницы в соцсетях"), label=_("страницы в соцсетях")),
+    Kind("budget", "holdings.AcquisitionBudget", owner=ORGANIZATION, binding=PER_PERIOD,
+         rights=ORGANIZATION_RECORD, sheet=Sheet("Бюджет комплектования"),
+         label=_("Бюджет комплектования")),
+    # Snapshots and receipts before write-offs: an imported write-off is
+    # checked against the fund they make up.
+    Kind("fund_snapshots", "holdings.FundSnapshot", binding=STATE, rights=LIBRARY_FACT,
+         sheet=Sheet("Состояния фонда"), label=_("Состояние фонда")),
+    Kind("receipts", "holdings.Receipt", rights=LIBRARY_FACT, sheet=Sheet("Поступления"),
+         label=_("Поступления")),
+    Kind("writeoffs", "holdings.WriteOff", rights=LIBRARY_FACT, sheet=Sheet("Списания"),
+         label=_("Списания")),
+    # Completeness counts the databases recounted, not the rows.
+    Kind("catalogue", "catalogue.RecordCount", binding=STATE, rights=LIBRARY_FACT,
+         sheet=Sheet("Объёмы баз каталога"), label=_("Каталог"),
+         entered=Count("database", distinct=True)),
+    Kind("virtual_references", "catalogue.VirtualReferences", binding=PER_PERIOD,
+         rights=LIBRARY_FACT, sheet=Sheet("Виртуальные справки"), label=_("Справки")),
+    Kind("digitization_plan", "digitization.DigitizationPlan", owner=ORGANIZATION,
+         binding=PER_PERIOD, rights=ORGANIZATION_RECORD, sheet=Sheet("План оцифровки"),
+         label=_("План оцифровки")),
+    Kind("digitized", "digitization.DigitizedDocument", rights=LIBRARY_FACT,
+         sheet=Sheet("Оцифрованные документы"), label=_("Оцифровка")),
+    Kind("publications", "publications.Publication", rights=LIBRARY_FACT,
+         sheet=Sheet("Издания библиотек"), label=_("Издания")),
+    Kind("media", "publications.MediaMention", rights=LIBRARY_FACT,
+         sheet=Sheet("Публикации в СМИ"), label=_("СМИ")),
+    Kind("media_totals", "publications.MediaMentionTotal", binding=PER_PERIOD,
+         rights=LIBRARY_FACT, sheet=Sheet("Публикации в СМИ итогом"), label=_("СМИ"),
+         column="media"),
+    Kind("events", "events.Event", rights=LIBRARY_FACT, sheet=Sheet("Мероприятия"),
+         label=_("Мероприятия")),
+    Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
+         sheet=Sheet("Онлайн-работа"), label=_("Онлайн")),
+    # The report of each period (its status) and its narrative texts.
+    Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
+         rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},
+         sheet=Sheet("Отчёты", key=("period",), deferred=("status",), in_admin=False),
+         label=_("отчёты")),
+    Kind("section_texts", "reports.SectionText", owner=ORGANIZATION, binding=STANDING,
+         rights=ORGANIZATION_RECORD,
+         sheet=Sheet("Тексты разделов", key=("report", "section"), in_admin=False),
+         label=_("тексты разделов")),
+]  # fmt: skip
+
+
+def register(kind: Kind) -> Kind:
+    """Add a kind declared outside this module (an app's `ready()`, a test app)."""
+    if any(k.code == kind.code or k.model == kind.model for k in KINDS):
+        raise ValueError(f"kind {kind.code} ({kind.model}) is already registered")
+    KINDS.append(kind)
+    return kind
+
+
+def kind_by_code(code: str) -> Kind:
+    for kind in KINDS:
+        if kind.code == code:
+            return kind
+    raise KeyError(code)
+
+
+def kind_for(model) -> Kind | None:
+    """The kind of a model class (or None for a model that is no kind of data)."""
+    label = model._meta.label_lower
+    for kind in KINDS:
+        if kind.model.lower() == label:
+            return kind
+    return None
+
+
+def facts(owner: str | None = None) -> list[Kind]:
+    """Kinds recorded for a span, in the registry's order; of one owner if given."""
+    return [k for k in KINDS if k.is_fact and (owner is None or k.owner == owner)]
+
+
+def completeness_columns(owner: str = LIBRARY) -> list[tuple[str, Promise | str]]:
+    """(column code, label) of the completeness table, in the registry's order."""
+    columns: dict[str, Promise | str] = {}
+    for kind in facts(owner):
+        columns.setdefault(kind.column_code, kind.label)
+    return list(columns.items())
+
+
+def role_permissions() -> dict[str, list[tuple[str, str]]]:
+    """{role: [(app_label, codename)]} from the kinds' rights."""
+    result: dict[str, list[tuple[str, str]]] = {role: [] for role in ROLES}
+    for kind in KINDS:
+        for role, actions in kind.rights.items():
+            result[role] += [(kind.app_label, f"{a}_{kind.model_name}") for a in actions]
+    return result

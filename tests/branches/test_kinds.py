@@ -1,0 +1,66 @@
+"""Every kind of data is declared once, and everything that lists kinds reads the declaration:
+a kind without a sheet, a label or a factory fails here."""
+
+from django.apps import apps
+
+from branches.kinds import KINDS, STANDING, completeness_columns, facts
+from dataio.schema import SHEET_BY_MODEL
+from tests.admin.factories import BUILDERS
+
+# Users are not exported (README): their profiles have no sheet.
+WITHOUT_SHEET = {"staff"}
+PROJECT_APPS = {"branches", "holdings", "catalogue", "digitization", "publications", "events"}
+
+
+def test_every_model_of_the_project_is_a_kind_of_data():
+    declared = {kind.model_class for kind in KINDS}
+    for label in [*PROJECT_APPS, "reports"]:
+        for model in apps.get_app_config(label).get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            assert model in declared, f"{model._meta.label} is not in branches.kinds.KINDS"
+
+
+def test_every_kind_has_a_label_and_a_unique_code():
+    codes = [kind.code for kind in KINDS]
+    assert len(codes) == len(set(codes))
+    for kind in KINDS:
+        assert str(kind.label).strip(), f"kind {kind.code} has no label"
+
+
+def test_every_kind_has_a_sheet_in_the_data_files():
+    for kind in KINDS:
+        if kind.code in WITHOUT_SHEET:
+            continue
+        assert kind.sheet is not None, f"kind {kind.code} has no import/export sheet"
+        assert SHEET_BY_MODEL[kind.model_class].title == kind.sheet.title
+
+
+def test_every_kind_has_a_test_factory():
+    for kind in KINDS:
+        assert kind.code in BUILDERS, f"kind {kind.code} has no builder in tests/admin/factories.py"
+
+
+def test_every_fact_binds_to_time_by_its_fields():
+    for kind in facts():
+        fields = {f.name for f in kind.model_class._meta.concrete_fields}
+        needed = {"dated": "date", "state": "date", "period": "period"}[kind.binding]
+        assert needed in fields, kind.code
+        assert kind.owner in fields, kind.code
+
+
+def test_the_completeness_columns_are_the_library_facts_in_order():
+    columns = [code for code, _label in completeness_columns()]
+    assert columns == [
+        "fund_snapshots",
+        "receipts",
+        "writeoffs",
+        "catalogue",
+        "virtual_references",
+        "digitized",
+        "publications",
+        "media",
+        "events",
+        "online",
+    ]
+    assert all(k.binding != STANDING for k in facts())

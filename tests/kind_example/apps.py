@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class KindExampleConfig(AppConfig):
+    name = "tests.kind_example"
+    label = "kind_example"
+    verbose_name = "Пример вида данных"
+
+    def ready(self):
+        from tests.kind_example import kinds  # noqa: F401  (registers the kind)
