@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from branches.calendar import half_of
 from branches.models import Library, Organization, ReportingPeriod
 
 DATE_OUTSIDE_PERIODS = _(
@@ -29,7 +30,7 @@ _period_cache: ContextVar[dict | None] = ContextVar("period_cache", default=None
 
 
 def period_for_date(organization_id, day) -> ReportingPeriod | None:
-    half = 1 if day.month <= 6 else 2
+    half = half_of(day.month)
     cache = _period_cache.get()
     key = (organization_id, day.year, half)
     if cache is not None and key in cache:

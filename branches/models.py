@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from branches.calendar import half_end, half_start, span_code
 from branches.lists import ListItem, localized
 
 
@@ -230,18 +231,16 @@ class ReportingPeriod(models.Model):
 
     @property
     def code(self) -> str:
-        return f"{self.year}-H{self.half}"
+        return span_code(self.year, self.half)
 
     @property
     def start(self) -> datetime.date:
-        return datetime.date(self.year, 1 if self.half == 1 else 7, 1)
+        return half_start(self.year, self.half)
 
     @property
     def end(self) -> datetime.date:
         """The last day of the period (inclusive)."""
-        return (
-            datetime.date(self.year, 6, 30) if self.half == 1 else datetime.date(self.year, 12, 31)
-        )
+        return half_end(self.year, self.half)
 
     @property
     def day_after(self) -> datetime.date:

@@ -28,11 +28,21 @@ class CatalogueRow:
         return self.now < self.before
 
 
+@dataclass(frozen=True)
+class LibraryCatalogue:
+    """One library's records in all databases at the span's start and at its end."""
+
+    before: int = 0
+    now: int = 0
+
+
 @dataclass
 class CatalogueCounts:
     rows: list[CatalogueRow]
     # Libraries that recorded a count inside the span (after its start, up to the day after).
     libraries_counted: set[int]
+    # Per library: the same counts, summed over its databases.
+    by_library: dict[int, LibraryCatalogue]
 
     @property
     def before(self) -> int:
@@ -66,12 +76,16 @@ def catalogue_counts(
     """
     databases = list(CatalogueDatabase.objects.order_by("order", "name_ru"))
     before: dict[int, int] = {}
+    library_before: dict[int, int] = {}
     for row in _latest_counts(library_ids, start):
         before[row["database"]] = before.get(row["database"], 0) + row["records"]
+        library_before[row["library"]] = library_before.get(row["library"], 0) + row["records"]
     now: dict[int, int] = {}
+    library_now: dict[int, int] = {}
     counted: set[int] = set()
     for row in _latest_counts(library_ids, day_after):
         now[row["database"]] = now.get(row["database"], 0) + row["records"]
+        library_now[row["library"]] = library_now.get(row["library"], 0) + row["records"]
         if row["date"] > start:
             counted.add(row["library"])
     rows = [
@@ -79,7 +93,11 @@ def catalogue_counts(
         for db in databases
         if db.is_active or db.pk in before or db.pk in now
     ]
-    return CatalogueCounts(rows=rows, libraries_counted=counted)
+    by_library = {
+        pk: LibraryCatalogue(library_before.get(pk, 0), library_now.get(pk, 0))
+        for pk in set(library_before) | set(library_now)
+    }
+    return CatalogueCounts(rows=rows, libraries_counted=counted, by_library=by_library)
 
 
 def virtual_references_by_library(*, library_ids: list[int], period_ids: list[int]) -> dict:

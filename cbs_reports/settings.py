@@ -57,7 +57,7 @@ for origin in CSRF_TRUSTED_ORIGINS:
         )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "branches.admin_site.AdminConfig",  # django.contrib.admin, index in the registry order
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -7,7 +7,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from dashboard.figures import Overview
-from reports.figures import KeyFigures
+from reports.figures import FIGURE_LABELS, KeyFigures
 
 NBSP = "\u00a0"
 
@@ -110,7 +110,7 @@ def cards(
         )
     digitized = Card(
         "digitized",
-        _("Оцифровано документов"),
+        FIGURE_LABELS["digitization_done"],
         c.digitization_done,
         p.digitization_done,
         detail=_("страниц: %(pages)s") % {"pages": _int(c.digitization_pages)},
@@ -123,20 +123,20 @@ def cards(
         _stock(Card("catalogue", _("Записей в электронном каталоге"), c.catalogue_now,
                     c.catalogue_before or None),
                _("подсчёты записей не внесены")),
-        Card("virtual_references", _("Виртуальные справки"), c.virtual_references,
+        Card("virtual_references", FIGURE_LABELS["virtual_references"], c.virtual_references,
              p.virtual_references),
         Card("publications", _("Издания библиотек"), c.publications + c.trailers,
              None if previous is None else p.publications + p.trailers,
              detail=_("печатных и электронных: %(print)s, мультимедиа: %(multimedia)s")
              % {"print": c.publications, "multimedia": c.trailers}),
-        Card("media", _("Публикации в СМИ"), c.media_mentions, p.media_mentions,
+        Card("media", FIGURE_LABELS["media_mentions"], c.media_mentions, p.media_mentions,
              detail=_("библиотекарей: %(by)s, видеосюжетов на ТВ: %(tv)s")
              % {"by": c.media_by_librarians, "tv": c.media_tv}),
-        Card("online_events", _("Онлайн-мероприятия"), c.online_events, p.online_events),
-        Card("subscribers", _("Подписчики"), c.subscribers, p.subscribers,
+        Card("online_events", FIGURE_LABELS["online_events"], c.online_events, p.online_events),
+        Card("subscribers", FIGURE_LABELS["subscribers"], c.subscribers, p.subscribers,
              detail=_("на конец года") if year else ""),
-        Card("views", _("Просмотры"), c.views, p.views),
-        Card("posts", _("Публикации в соцсетях"), c.posts, p.posts),
+        Card("views", FIGURE_LABELS["views"], c.views, p.views),
+        Card("posts", FIGURE_LABELS["posts"], c.posts, p.posts),
     ]  # fmt: skip
     for card in result:
         card.compared_with = card.compared_with or _("к прошлому периоду")
@@ -190,9 +190,9 @@ def charts(overview: Overview, organization_wide: bool) -> dict:
             "labels": labels,
             "axes": {"y": pgettext("ось графика", "мероприятий"), "y1": pgettext("ось графика", "просмотров")},
             "datasets": [
-                {"label": _("Онлайн-мероприятия"), "data": [f.online_events for _l, f in per_library], "yAxisID": "y"},
-                {"label": _("Мероприятия (списком)"), "data": [f.events for _l, f in per_library], "yAxisID": "y"},
-                {"label": _("Просмотры (правая шкала)"), "data": [f.views for _l, f in per_library], "yAxisID": "y1", "type": "line"},
+                {"label": _("Онлайн-мероприятия"), "data": [f.online.online_events for _l, f in per_library], "yAxisID": "y"},
+                {"label": _("Мероприятия (списком)"), "data": [f.entered.get("events", 0) for _l, f in per_library], "yAxisID": "y"},
+                {"label": _("Просмотры (правая шкала)"), "data": [f.online.views for _l, f in per_library], "yAxisID": "y1", "type": "line"},
             ],
         }  # fmt: skip
     data["kazakh_share"] = {

@@ -1,67 +1,15 @@
 """The periods the dashboard offers: half-years and whole years that have data.
 
-Spans are the report's own (`reports.periods.Span`): a half-year or a whole
+Spans are the calendar's (`branches.calendar.Span`): a half-year or a whole
 year of one organization. This module only adds what the period picker needs:
-which spans have data, the span before a span, and parsing a code without a
-query per request (the organization's periods are read once).
+which spans have data (`branches.entered`, from the registry of kinds), the
+span before a span, and parsing a code without a query per request (the
+organization's periods are read once).
 """
 
-from django.db.models import Case, IntegerField, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
-
+from branches.calendar import Span, SpanError, code_parse
+from branches.entered import half_years_with_data
 from branches.models import Library, Organization, ReportingPeriod
-from reports.periods import Span
-
-
-def _half_of(field: str):
-    return Case(
-        When(**{f"{field}__lte": 6}, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-
-
-def half_years_with_data(
-    organization: Organization, libraries: list[Library] | None = None
-) -> list[tuple[int, int]]:
-    """(year, half) of the half-years in which something was recorded, newest first. One query.
-
-    Snapshots (fund, catalogue counts) are left out: a balance "at 01.07" says
-    nothing about the half-year that starts that day.
-    """
-    from catalogue.models import VirtualReferences
-    from digitization.models import DigitizationPlan, DigitizedDocument
-    from events.models import Event, OnlineFigures
-    from holdings.models import AcquisitionBudget, Receipt, WriteOff
-    from publications.models import MediaMention, MediaMentionTotal, Publication
-
-    if libraries is not None:
-        library_filter = {"library__in": [lib.pk for lib in libraries]}
-    else:
-        library_filter = {"library__organization": organization}
-    parts = []
-    for model in (Receipt, WriteOff, DigitizedDocument, Publication, MediaMention, Event):
-        parts.append(
-            model.objects.filter(**library_filter)
-            .annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
-            .annotate(h=_half_of("m"))
-            .values_list("y", "h")
-            .order_by()
-        )
-    for model in (VirtualReferences, OnlineFigures, MediaMentionTotal):
-        parts.append(
-            model.objects.filter(**library_filter)
-            .values_list("period__year", "period__half")
-            .order_by()
-        )
-    if libraries is None:
-        for model in (AcquisitionBudget, DigitizationPlan):
-            parts.append(
-                model.objects.filter(organization=organization)
-                .values_list("period__year", "period__half")
-                .order_by()
-            )
-    return sorted(set(parts[0].union(*parts[1:])), reverse=True)
 
 
 class SpanBook:
@@ -84,12 +32,11 @@ class SpanBook:
 
     def parse(self, code: str | None) -> Span | None:
         """'2021-H1' or '2021' -> the span; anything else -> None. No query."""
-        year, _sep, half = (code or "").strip().upper().partition("-H")
-        if not (year.isdigit() and len(year) == 4 and half in ("", "1", "2")):
+        try:
+            year, half = code_parse(code)
+        except SpanError:
             return None
-        if not 2000 <= int(year) <= 2100:  # the years a ReportingPeriod may have
-            return None
-        return self.span(int(year), int(half) if half else None)
+        return self.span(year, half)
 
     def previous(self, span: Span) -> Span:
         if span.half == 2:
@@ -120,7 +67,8 @@ class SpanBook:
 
     def with_data(self, libraries: list[Library] | None = None) -> list[Span]:
         """Half-years with data and the years they fall in, newest first; a year after its halves."""
-        found = half_years_with_data(self.organization, libraries)
+        ids = None if libraries is None else [lib.pk for lib in libraries]
+        found = half_years_with_data(self.organization, ids)
         keys = set(found) | {(year, 0) for year, _half in found}
         return [
             self.span(year, half or None) for year, half in sorted(keys, reverse=True)

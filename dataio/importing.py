@@ -140,13 +140,6 @@ def _import_reference(sheet, sheet_data, lookups, report, counts, deferred=None)
     return saved
 
 
-# Report statuses reachable one step at a time (reports.services.TRANSITIONS).
-REPORT_STEPS = {
-    ("draft", "submitted"): ["submitted"],
-    ("draft", "approved"): ["submitted", "approved"],
-    ("submitted", "approved"): ["approved"],
-    ("submitted", "draft"): ["draft"],
-}
 REPORT_STATUS_FIXED = _(
     "Лист «%(sheet)s»: отчёт за %(period)s в базе «%(current)s», файл не может сделать его «%(target)s»."
 )
@@ -158,7 +151,7 @@ def _apply_deferred(deferred, report: ImportReport) -> None:
     from django.core.exceptions import ValidationError
 
     from reports.models import Report
-    from reports.services import report_set_status
+    from reports.services import report_set_status, status_steps
 
     reports = [(obj, values) for obj, values in deferred if isinstance(obj, Report)]
     others = [(obj, values) for obj, values in deferred if not isinstance(obj, Report)]
@@ -166,7 +159,7 @@ def _apply_deferred(deferred, report: ImportReport) -> None:
         current, target = obj.status, values["status"]
         if current == target:
             continue
-        steps = REPORT_STEPS.get((current, target))
+        steps = status_steps(current, target)
         if steps is None:
             report.add(
                 REPORT_STATUS_FIXED

@@ -24,11 +24,24 @@ class KindRow:
         return self.name_kk if language == "kk" and self.name_kk else self.name_ru
 
 
+@dataclass(frozen=True)
+class Done:
+    """Documents and pages digitized by one library."""
+
+    documents: int = 0
+    pages: int = 0
+
+
 @dataclass
 class Digitization:
     kinds: list[KindRow]
     books: list[DigitizedDocument] = field(default_factory=list)
-    libraries_digitizing: set[int] = field(default_factory=set)
+    # Per library: what it digitized in the span (the kinds' rows add these up).
+    by_library: dict[int, Done] = field(default_factory=dict)
+
+    @property
+    def libraries_digitizing(self) -> set[int]:
+        return set(self.by_library)
 
     @property
     def planned(self) -> int:
@@ -73,12 +86,14 @@ def digitization_summary(
     )
     done: dict[int, list[int]] = {}
     sources: dict[int, list[str]] = {}
-    libraries = set()
+    by_library: dict[int, Done] = {}
     for row in done_rows:
+        documents, pages = row["documents"] or 0, row["pages"] or 0
         totals = done.setdefault(row["kind"], [0, 0])
-        totals[0] += row["documents"] or 0
-        totals[1] += row["pages"] or 0
-        libraries.add(row["library"])
+        totals[0] += documents
+        totals[1] += pages
+        mine = by_library.get(row["library"], Done())
+        by_library[row["library"]] = Done(mine.documents + documents, mine.pages + pages)
         if row["source"] and row["source"] not in sources.setdefault(row["kind"], []):
             sources[row["kind"]].append(row["source"])
     rows = [
@@ -101,4 +116,4 @@ def digitization_summary(
                 library__in=library_ids, date__gte=start, date__lte=end, kind__code=BOOKS
             ).order_by("date", "pk")
         )
-    return Digitization(kinds=rows, books=books, libraries_digitizing=libraries)
+    return Digitization(kinds=rows, books=books, by_library=by_library)

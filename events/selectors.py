@@ -87,27 +87,60 @@ def social_pages(*, organization, library_ids: list[int]) -> dict[int | None, li
     return pages
 
 
-@dataclass
-class OnlineTotals:
-    online_events: int = 0
-    subscribers: int = 0
-    views: int = 0
-    posts: int = 0
-    libraries: set[int] = field(default_factory=set)
-
-
 FIGURES = ("online_events", "subscribers", "views", "posts")
 # Counted at a period's end, not over it: a year has its last half's count.
 AT_END = frozenset({"subscribers"})
 
 
+@dataclass
+class OnlineCount:
+    """One library's online work in a span (or the sum of the libraries')."""
+
+    online_events: int = 0
+    subscribers: int = 0
+    views: int = 0
+    posts: int = 0
+
+
+@dataclass
+class OnlineTotals:
+    by_library: dict[int, OnlineCount] = field(default_factory=dict)
+
+    @property
+    def total(self) -> OnlineCount:
+        """The libraries' figures added up (each library's subscribers at the end)."""
+        return OnlineCount(
+            **{f: sum(getattr(c, f) for c in self.by_library.values()) for f in FIGURES}
+        )
+
+    @property
+    def online_events(self) -> int:
+        return self.total.online_events
+
+    @property
+    def subscribers(self) -> int:
+        return self.total.subscribers
+
+    @property
+    def views(self) -> int:
+        return self.total.views
+
+    @property
+    def posts(self) -> int:
+        return self.total.posts
+
+    @property
+    def libraries(self) -> set[int]:
+        return set(self.by_library)
+
+
 def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTotals:
-    """Online work in the periods. One query.
+    """Online work in the periods, per library. One query.
 
     Per library and period: the all-platforms row (platform empty) when there is
     one, else the sum of that library's per-platform rows, so a library that
     entered both is not counted twice. Flows (events, views, posts) add up over
-    the periods; subscribers are each library's count in its latest period.
+    the periods; subscribers are the library's count in its latest period.
     """
     whole = Q(platform__isnull=True)
     rows = (
@@ -118,23 +151,16 @@ def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTot
             **{f"w_{f}": Sum(f, filter=whole) for f in FIGURES},
             **{f"p_{f}": Sum(f, filter=~whole) for f in FIGURES},
         )
-        .order_by()
+        .order_by("period__year", "period__half")
     )
-    totals = OnlineTotals()
-    latest: dict[tuple[int, str], tuple[tuple[int, int], int]] = {}
-    for row in rows:
+    by_library: dict[int, OnlineCount] = {}
+    for row in rows:  # oldest period first: a later one's count at the end wins
         prefix = "w" if row["has_whole"] else "p"
-        library, when = row["library"], (row["period__year"], row["period__half"])
-        totals.libraries.add(library)
+        count = by_library.setdefault(row["library"], OnlineCount())
         for f in FIGURES:
             value = row[f"{prefix}_{f}"] or 0
-            if f not in AT_END:
-                setattr(totals, f, getattr(totals, f) + value)
-            elif (library, f) not in latest or when > latest[library, f][0]:
-                latest[library, f] = (when, value)
-    for (_library, f), (_when, value) in latest.items():
-        setattr(totals, f, getattr(totals, f) + value)
-    return totals
+            setattr(count, f, value if f in AT_END else getattr(count, f) + value)
+    return OnlineTotals(by_library=by_library)
 
 
 def events_by_library(events: list[Event]) -> set[int]:

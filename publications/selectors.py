@@ -33,27 +33,69 @@ def publications_in(
     )
 
 
+@dataclass(frozen=True)
+class PublicationCount:
+    printed: int = 0
+    multimedia: int = 0
+
+
 def publication_counts(
     *, library_ids: list[int], start: datetime.date, end: datetime.date
-) -> tuple[int, int]:
-    """(printed, multimedia) publications in the span. One query."""
-    counts = Publication.objects.filter(
-        library__in=library_ids, date__gte=start, date__lte=end
-    ).aggregate(
-        printed=Count("pk", filter=Q(kind__is_multimedia=False)),
-        multimedia=Count("pk", filter=Q(kind__is_multimedia=True)),
+) -> dict[int, PublicationCount]:
+    """{library id: its (printed, multimedia) publications in the span}. One query."""
+    rows = (
+        Publication.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
+        .values("library")
+        .annotate(
+            printed=Count("pk", filter=Q(kind__is_multimedia=False)),
+            multimedia=Count("pk", filter=Q(kind__is_multimedia=True)),
+        )
+        .order_by()
     )
-    return counts["printed"], counts["multimedia"]
+    return {r["library"]: PublicationCount(r["printed"], r["multimedia"]) for r in rows}
+
+
+@dataclass(frozen=True)
+class MediaCount:
+    """Mentions of one library: listed one by one plus its period totals."""
+
+    mentions: int = 0
+    by_librarians: int = 0
+    tv: int = 0
+
+    def __add__(self, other: "MediaCount") -> "MediaCount":
+        return MediaCount(
+            self.mentions + other.mentions,
+            self.by_librarians + other.by_librarians,
+            self.tv + other.tv,
+        )
 
 
 @dataclass
 class Media:
-    mentions: int = 0
-    by_librarians: int = 0
-    tv: int = 0
     tv_stories: list[MediaMention] = field(default_factory=list)  # listed as "Видео-сюжеты"
     references: list[MediaMention] = field(default_factory=list)  # the numbered list
-    libraries: set[int] = field(default_factory=set)
+    by_library: dict[int, MediaCount] = field(default_factory=dict)
+
+    @property
+    def total(self) -> MediaCount:
+        return sum(self.by_library.values(), MediaCount())
+
+    @property
+    def mentions(self) -> int:
+        return self.total.mentions
+
+    @property
+    def by_librarians(self) -> int:
+        return self.total.by_librarians
+
+    @property
+    def tv(self) -> int:
+        return self.total.tv
+
+    @property
+    def libraries(self) -> set[int]:
+        return set(self.by_library)
 
 
 def media_summary(
@@ -69,21 +111,18 @@ def media_summary(
             library__in=library_ids, date__gte=start, date__lte=end
         ).order_by("date", "pk")
     )
+    by_library: dict[int, MediaCount] = {}
+    for m in listed:
+        one = MediaCount(1, int(m.by_librarian), int(m.kind == MediaMention.Kind.TV))
+        by_library[m.library_id] = by_library.get(m.library_id, MediaCount()) + one
     totals = MediaMentionTotal.objects.filter(library__in=library_ids, period__in=period_ids)
-    sums = {"m": 0, "b": 0, "t": 0}
-    libraries = {m.library_id for m in listed}
     for row in totals.values("library").annotate(
         m=Sum("mentions"), b=Sum("by_librarians"), t=Sum("tv_stories")
     ):
-        libraries.add(row["library"])
-        for key in sums:
-            sums[key] += row[key] or 0
-    tv = [m for m in listed if m.kind == MediaMention.Kind.TV]
+        total = MediaCount(row["m"] or 0, row["b"] or 0, row["t"] or 0)
+        by_library[row["library"]] = by_library.get(row["library"], MediaCount()) + total
     return Media(
-        mentions=len(listed) + sums["m"],
-        by_librarians=sum(1 for m in listed if m.by_librarian) + sums["b"],
-        tv=len(tv) + sums["t"],
-        tv_stories=tv,
+        tv_stories=[m for m in listed if m.kind == MediaMention.Kind.TV],
         references=[m for m in listed if m.kind != MediaMention.Kind.TV],
-        libraries=libraries,
+        by_library=by_library,
     )

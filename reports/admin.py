@@ -6,6 +6,7 @@ buttons to download DOCX/XLSX and to move the report along its statuses.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
@@ -14,16 +15,16 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import has_profile
 from branches.admin_params import TypedParamsAdminMixin
+from branches.calendar import span_parse
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from reports.builder import report_build
 from reports.models import Report, SectionText
-from reports.periods import span_parse
 from reports.renderers import RENDERERS
 from reports.sections import SECTIONS
 from reports.services import report_data, report_set_status
 
-LANGUAGES = (("ru", _("Русский")), ("kk", _("Қазақша")))
+LANGUAGES = settings.LANGUAGES
 
 
 def _field_name(language: str, code: str) -> str:

@@ -12,25 +12,14 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from branches.calendar import Span
+from branches.entered import Entered
 from branches.models import Library, Organization
-from catalogue.selectors import CatalogueCounts, catalogue_counts, virtual_references_by_library
-from digitization.selectors import BOOKS, Digitization, digitization_summary
-from events.selectors import (
-    OnlineTotals,
-    event_groups,
-    events_in,
-    online_totals,
-    social_pages,
-)
-from holdings.selectors import (
-    FundMovement,
-    ListAmount,
-    budget_by_source,
-    fund_movement,
-    receipts_by_source,
-    writeoffs_by_reason,
-)
-from publications.selectors import Media, Publications, media_summary, publications_in
+from catalogue.selectors import CatalogueCounts
+from digitization.selectors import BOOKS, Digitization
+from events.selectors import OnlineTotals, event_groups, events_in, social_pages
+from holdings.selectors import FundMovement, ListAmount, receipts_by_source, writeoffs_by_reason
+from publications.selectors import Media, Publications, publications_in
 from reports import sections as S
 from reports.checks import consistency_notes
 from reports.data import (
@@ -45,8 +34,14 @@ from reports.data import (
     Section,
     Table,
 )
-from reports.figures import KeyFigures, figures_from, key_figures, library_ids_for
-from reports.periods import Span
+from reports.figures import (
+    FigureReads,
+    KeyFigures,
+    figures_read,
+    key_figures,
+    library_ids_for,
+    totals,
+)
 from reports.text import count_noun, lower_first, number, upper_first
 
 __all__ = ["KeyFigures", "key_figures", "report_build"]
@@ -57,6 +52,7 @@ class Collected:
     """Everything the report reads, once."""
 
     libraries: list[Library]
+    figures: FigureReads
     fund: FundMovement
     budget: list[ListAmount]
     receipts: list[ListAmount]
@@ -69,32 +65,30 @@ class Collected:
     events: list
     pages: dict
     online: OnlineTotals
+    entered: Entered  # rows per library and kind (branches.entered)
     texts: dict[str, str]
 
 
 def _collect(organization, span: Span, libraries, language: str) -> Collected:
     ids = library_ids_for(organization, libraries)
-    library_qs = Library.objects.filter(pk__in=ids)
-    period_ids = span.period_ids
+    reads = figures_read(organization=organization, span=span, library_ids=ids, with_books=True)
     window = {"library_ids": ids, "start": span.start, "end": span.end}
     return Collected(
-        libraries=list(library_qs.order_by("order", "code")),
-        fund=fund_movement(
-            organization=organization, start=span.start, end=span.end, libraries=library_qs
-        ),
-        budget=budget_by_source(organization=organization, period_ids=period_ids),
+        libraries=reads.libraries,
+        figures=reads,
+        fund=reads.fund,
+        budget=reads.budget,
         receipts=receipts_by_source(**window),
         writeoffs=writeoffs_by_reason(**window),
-        digitization=digitization_summary(
-            organization=organization, period_ids=period_ids, **window
-        ),
-        catalogue=catalogue_counts(library_ids=ids, start=span.start, day_after=span.day_after),
-        references=virtual_references_by_library(library_ids=ids, period_ids=period_ids),
+        digitization=reads.digitization,
+        catalogue=reads.catalogue,
+        references=reads.references,
         publications=publications_in(**window),
-        media=media_summary(period_ids=period_ids, **window),
+        media=reads.media,
         events=events_in(**window),
         pages=social_pages(organization=organization, library_ids=ids),
-        online=online_totals(library_ids=ids, period_ids=period_ids),
+        online=reads.online,
+        entered=reads.entered,
         texts=_section_texts(span, language),
     )
 
@@ -122,9 +116,10 @@ def report_build(
 ) -> ReportData:
     """The report of `organization` for `span` in `language` ("ru" or "kk").
 
-    Queries: 1 library ids + 1 libraries + 6 fund + 3 budget/receipts/write-offs
-    + 4 digitization + 3 catalogue + 1 references + 1 publications + 2 media
-    + 3 events + 1 social pages + 1 online + 1 narrative = 28, whatever the data size.
+    Queries: 1 library ids + 6 fund (with the libraries) + 3 budget/receipts/write-offs
+    + 4 digitization + 3 catalogue + 1 references + 2 publications (counts, list)
+    + 2 media + 3 events + 1 social pages + 1 online + 1 rows entered (the «no data» check)
+    + 1 narrative = 29, whatever the data size (+1 per kind declaring figures).
     """
     with translation.override(language):
         data = _collect(organization, span, libraries, language)
@@ -141,17 +136,8 @@ class _Builder:
 
     def build(self) -> ReportData:
         d = self.data
-        figures = figures_from(
-            fund=d.fund.total,
-            budget=d.budget,
-            digitization=d.digitization,
-            catalogue=d.catalogue,
-            references=sum(d.references.values()),
-            printed=len(d.publications.printed),
-            multimedia=len(d.publications.multimedia),
-            media=d.media,
-            online=d.online,
-        )
+        figures = totals(d.figures).as_dict()
+        figures.update(figures.pop("declared"))
         sections = [
             self.resources(),
             self.local_history(),
@@ -164,7 +150,7 @@ class _Builder:
         notes = consistency_notes(d, self.span, self.language)
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
-        key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.as_dict().items()}
+        key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.items()}
         return ReportData(
             language=self.language,
             organization_code=self.organization.code,

@@ -143,22 +143,12 @@ def _catalogue_notes(catalogue, language) -> list[Note]:
 
 
 def _silent_libraries(data, span) -> list[Note]:
-    """Libraries that recorded nothing for the span (beyond, perhaps, a fund balance)."""
-    active = set()
-    for row in data.fund.rows:
-        if row.received.copies or row.written_off.copies or row.inventory is not None:
-            active.add(row.library.pk)
-    active |= data.digitization.libraries_digitizing
-    active |= data.catalogue.libraries_counted
-    active |= {pk for pk, count in data.references.items() if count}
-    active |= data.publications.libraries
-    active |= data.media.libraries
-    active |= {event.library_id for event in data.events}
-    active |= data.online.libraries
-    funded = {row.library.pk for row in data.fund.rows if row.start.copies}
+    """Libraries that entered nothing for the span, by every kind in the registry
+    (`branches.entered`), an opening balance aside."""
     notes = []
+    funded = {row.library.pk for row in data.fund.rows if row.start.copies}
     for library in data.libraries:
-        if library.pk in active:
+        if library.pk in data.entered.active:
             continue
         if library.pk in funded:
             text = _(

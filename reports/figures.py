@@ -1,19 +1,46 @@
-"""The report's key figures in one flat dataclass, for the dashboard and the report's head.
+"""The report's figures per library and in total: one path for the report, its key
+figures and the dashboard.
 
-Computed by the same selectors as the report itself, so the dashboard and the
-report never disagree. A fixed number of queries whatever the data size.
+`figures_read` asks each app's selector once for the span; every selector
+returns its figures per library. `library_figures` lays them out per library,
+and `totals` adds the libraries up (a selector's own rule already decided a
+library's value for a year: subscribers are the latest half's), plus the
+ЦБС's own figures (the budget, the digitization plan). So the dashboard's
+row of a library and the report's key figures of that library are the same
+numbers, and the rows add up to the total.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
+from branches.calendar import Span
+from branches.entered import Entered, entered_by_library
+from branches.kind_figures import declared_figures, kind_figures_by_library
 from branches.models import Library, Organization
-from catalogue.selectors import catalogue_counts, virtual_references_by_library
-from digitization.selectors import digitization_summary
-from events.selectors import online_totals
-from holdings.selectors import budget_by_source, fund_movement
-from publications.selectors import media_summary, publication_counts
-from reports.periods import Span
+from catalogue.selectors import (
+    CatalogueCounts,
+    LibraryCatalogue,
+    catalogue_counts,
+    virtual_references_by_library,
+)
+from digitization.selectors import Digitization, Done, digitization_summary
+from events.selectors import OnlineCount, OnlineTotals, online_totals
+from holdings.selectors import (
+    FundMovement,
+    ListAmount,
+    MovementRow,
+    budget_by_source,
+    fund_movement,
+)
+from publications.selectors import (
+    Media,
+    MediaCount,
+    PublicationCount,
+    media_summary,
+    publication_counts,
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +69,119 @@ class KeyFigures:
     subscribers: int
     views: int
     posts: int
+    # The figures kinds declare in the registry (branches.kinds.Figure), by name.
+    declared: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+# The key figures' names wherever they are listed (the XLSX summary, the dashboard).
+FIGURE_LABELS = {
+    "fund_start": gettext_lazy("Фонд на начало, экз."),
+    "fund_start_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "received": gettext_lazy("Поступило, экз."),
+    "received_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "written_off": gettext_lazy("Выбыло, экз."),
+    "written_off_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "fund_end": gettext_lazy("Фонд на конец, экз."),
+    "fund_end_kk": gettext_lazy("в т.ч. на каз. яз."),
+    "budget": gettext_lazy("Бюджет комплектования, тыс. тенге"),
+    "digitization_planned": gettext_lazy("Оцифровка: план, документов"),
+    "digitization_done": gettext_lazy("Оцифровано документов"),
+    "digitization_pages": gettext_lazy("Оцифровано страниц"),
+    "catalogue_before": gettext_lazy("Электронный каталог: было записей"),
+    "catalogue_now": gettext_lazy("Электронный каталог: стало записей"),
+    "virtual_references": gettext_lazy("Виртуальные справки"),
+    "publications": gettext_lazy("Издания"),
+    "trailers": gettext_lazy("Буктрейлеры, виртуальные выставки"),
+    "media_mentions": gettext_lazy("Публикации в СМИ"),
+    "media_by_librarians": gettext_lazy("из них самих библиотекарей"),
+    "media_tv": gettext_lazy("видеосюжетов на ТВ"),
+    "online_events": gettext_lazy("Онлайн-мероприятия"),
+    "subscribers": gettext_lazy("Подписчики"),
+    "views": gettext_lazy("Просмотры"),
+    "posts": gettext_lazy("Публикации в соцсетях"),
+}
+
+
+def figure_label(name: str) -> str:
+    """A key figure's label, or the label a kind declares for its figure."""
+    if name in FIGURE_LABELS:
+        return FIGURE_LABELS[name]
+    for figure in declared_figures():
+        if figure.name == name:
+            return figure.label or name
+    return name
+
+
+# The figures a library has; the others (budget, plan) belong to the ЦБС.
+LIBRARY_FIGURES = tuple(
+    name
+    for name in KeyFigures.__dataclass_fields__
+    if name not in ("budget", "digitization_planned", "declared")
+)
+
+
+@dataclass
+class LibraryFigures:
+    """One library's figures of a span: its share of the key figures."""
+
+    fund: MovementRow
+    digitized: Done = field(default_factory=Done)
+    catalogue: LibraryCatalogue = field(default_factory=LibraryCatalogue)
+    virtual_references: int = 0
+    publications: PublicationCount = field(default_factory=PublicationCount)
+    media: MediaCount = field(default_factory=MediaCount)
+    online: OnlineCount = field(default_factory=OnlineCount)
+    declared: dict[str, int] = field(default_factory=dict)
+    # Rows entered for the span per completeness column (branches.entered).
+    entered: dict[str, int] = field(default_factory=dict)
+
+    def values(self) -> dict:
+        """{key figure name: this library's value}: what the library adds to each total."""
+        fund = self.fund
+        return {
+            "fund_start": fund.start.copies,
+            "fund_start_kk": fund.start.copies_kk,
+            "received": fund.received.copies,
+            "received_kk": fund.received.copies_kk,
+            "written_off": fund.written_off.copies,
+            "written_off_kk": fund.written_off.copies_kk,
+            "fund_end": fund.end.copies,
+            "fund_end_kk": fund.end.copies_kk,
+            "digitization_done": self.digitized.documents,
+            "digitization_pages": self.digitized.pages,
+            "catalogue_before": self.catalogue.before,
+            "catalogue_now": self.catalogue.now,
+            "virtual_references": self.virtual_references,
+            "publications": self.publications.printed,
+            "trailers": self.publications.multimedia,
+            "media_mentions": self.media.mentions,
+            "media_by_librarians": self.media.by_librarians,
+            "media_tv": self.media.tv,
+            "online_events": self.online.online_events,
+            "subscribers": self.online.subscribers,
+            "views": self.online.views,
+            "posts": self.online.posts,
+        }
+
+
+@dataclass
+class FigureReads:
+    """What the selectors returned for a span, per library (and the ЦБС's own)."""
+
+    libraries: list[Library]
+    fund: FundMovement
+    budget: list[ListAmount]
+    digitization: Digitization
+    catalogue: CatalogueCounts
+    references: dict[int, int]
+    publications: dict[int, PublicationCount]
+    media: Media
+    online: OnlineTotals
+    declared: dict[int, dict[str, int]]
+    entered: Entered
 
 
 def library_ids_for(organization: Organization, libraries=None) -> list[int]:
@@ -59,77 +196,87 @@ def library_ids_for(organization: Organization, libraries=None) -> list[int]:
     return [getattr(library, "pk", library) for library in libraries]
 
 
+def figures_read(
+    *, organization: Organization, span: Span, library_ids: list[int], with_books: bool = False
+) -> FigureReads:
+    """Every figure of `span` per library, from the apps' selectors.
+
+    Queries: 6 fund (its first reads the libraries) + 1 budget + 3 digitization
+    (+1 with the books) + 3 catalogue + 1 references + 1 publications + 2 media
+    + 1 online + 1 rows entered per kind + 1 per kind declaring figures in the
+    registry = 19.
+    """
+    fund = fund_movement(
+        organization=organization,
+        start=span.start,
+        end=span.end,
+        libraries=Library.objects.filter(pk__in=library_ids),
+    )
+    window = {"library_ids": library_ids, "start": span.start, "end": span.end}
+    return FigureReads(
+        libraries=[row.library for row in fund.rows],
+        fund=fund,
+        budget=budget_by_source(organization=organization, period_ids=span.period_ids),
+        digitization=digitization_summary(
+            organization=organization, period_ids=span.period_ids, with_books=with_books, **window
+        ),
+        catalogue=catalogue_counts(
+            library_ids=library_ids, start=span.start, day_after=span.day_after
+        ),
+        references=virtual_references_by_library(
+            library_ids=library_ids, period_ids=span.period_ids
+        ),
+        publications=publication_counts(**window),
+        media=media_summary(period_ids=span.period_ids, **window),
+        online=online_totals(library_ids=library_ids, period_ids=span.period_ids),
+        declared=kind_figures_by_library(library_ids=library_ids, span=span),
+        entered=entered_by_library(library_ids=library_ids, span=span),
+    )
+
+
+def library_figures(reads: FigureReads) -> list[tuple[Library, LibraryFigures]]:
+    """Each library's figures, in the libraries' order. No query."""
+    return [
+        (
+            row.library,
+            LibraryFigures(
+                fund=row,
+                digitized=reads.digitization.by_library.get(row.library.pk, Done()),
+                catalogue=reads.catalogue.by_library.get(row.library.pk, LibraryCatalogue()),
+                virtual_references=reads.references.get(row.library.pk, 0),
+                publications=reads.publications.get(row.library.pk, PublicationCount()),
+                media=reads.media.by_library.get(row.library.pk, MediaCount()),
+                online=reads.online.by_library.get(row.library.pk, OnlineCount()),
+                declared=reads.declared.get(row.library.pk, {}),
+                entered=reads.entered.get(row.library.pk, {}),
+            ),
+        )
+        for row in reads.fund.rows
+    ]
+
+
+def totals(reads: FigureReads) -> KeyFigures:
+    """The key figures: the libraries' figures added up, and the ЦБС's own. No query."""
+    per_library = [figures for _library, figures in library_figures(reads)]
+    summed = {name: sum(f.values()[name] for f in per_library) for name in LIBRARY_FIGURES}
+    declared: dict[str, int] = {}
+    for figures in per_library:
+        for name, value in figures.declared.items():
+            declared[name] = declared.get(name, 0) + value
+    return KeyFigures(
+        **summed,
+        budget=sum((row.money or Decimal(0) for row in reads.budget), Decimal(0)),
+        digitization_planned=reads.digitization.planned,
+        declared=declared,
+    )
+
+
 def key_figures(*, organization: Organization, span: Span, libraries=None) -> KeyFigures:
     """The key figures of `span`; with `libraries`, of those libraries only.
 
     Organization-level figures (the budget, the digitization plan) belong to no
     library and are the organization's whatever `libraries` is.
-    Queries: 1 library ids + 6 fund + 1 budget + 3 digitization + 3 catalogue
-    + 1 references + 1 publications + 2 media + 1 online = 19.
+    Queries: 1 library ids + `figures_read`'s.
     """
     ids = library_ids_for(organization, libraries)
-    fund = fund_movement(
-        organization=organization,
-        start=span.start,
-        end=span.end,
-        libraries=Library.objects.filter(pk__in=ids),
-    ).total
-    budget = budget_by_source(organization=organization, period_ids=span.period_ids)
-    digitization = digitization_summary(
-        organization=organization,
-        period_ids=span.period_ids,
-        library_ids=ids,
-        start=span.start,
-        end=span.end,
-        with_books=False,
-    )
-    catalogue = catalogue_counts(library_ids=ids, start=span.start, day_after=span.day_after)
-    references = virtual_references_by_library(library_ids=ids, period_ids=span.period_ids)
-    printed, multimedia = publication_counts(library_ids=ids, start=span.start, end=span.end)
-    media = media_summary(
-        library_ids=ids, period_ids=span.period_ids, start=span.start, end=span.end
-    )
-    online = online_totals(library_ids=ids, period_ids=span.period_ids)
-    return figures_from(
-        fund=fund,
-        budget=budget,
-        digitization=digitization,
-        catalogue=catalogue,
-        references=sum(references.values()),
-        printed=printed,
-        multimedia=multimedia,
-        media=media,
-        online=online,
-    )
-
-
-def figures_from(
-    *, fund, budget, digitization, catalogue, references, printed, multimedia, media, online
-) -> KeyFigures:
-    """KeyFigures from the selectors' results (the builder passes what it already read)."""
-    return KeyFigures(
-        fund_start=fund.start.copies,
-        fund_start_kk=fund.start.copies_kk,
-        received=fund.received.copies,
-        received_kk=fund.received.copies_kk,
-        written_off=fund.written_off.copies,
-        written_off_kk=fund.written_off.copies_kk,
-        fund_end=fund.end.copies,
-        fund_end_kk=fund.end.copies_kk,
-        budget=sum((row.money or Decimal(0) for row in budget), Decimal(0)),
-        digitization_planned=digitization.planned,
-        digitization_done=digitization.done,
-        digitization_pages=digitization.pages,
-        catalogue_before=catalogue.before,
-        catalogue_now=catalogue.now,
-        virtual_references=references,
-        publications=printed,
-        trailers=multimedia,
-        media_mentions=media.mentions,
-        media_by_librarians=media.by_librarians,
-        media_tv=media.tv,
-        online_events=online.online_events,
-        subscribers=online.subscribers,
-        views=online.views,
-        posts=online.posts,
-    )
+    return totals(figures_read(organization=organization, span=span, library_ids=ids))

@@ -1,17 +1,17 @@
 """Writes of the report: its status workflow and the snapshot frozen on approval."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from branches.calendar import Span, span_for_period
 from branches.models import ReportingPeriod
 from reports.builder import report_build
 from reports.data import ReportData
 from reports.models import Report
-from reports.periods import Span, span_for_period
 
-LANGUAGES = ("ru", "kk")
 TRANSITIONS = {
     Report.Status.DRAFT: {Report.Status.SUBMITTED},
     Report.Status.SUBMITTED: {Report.Status.DRAFT, Report.Status.APPROVED},
@@ -23,6 +23,24 @@ PERIOD_STATUS = {
     Report.Status.APPROVED: ReportingPeriod.Status.APPROVED,
 }
 TRANSITION_REFUSED = _("Отчёт в статусе «%(current)s» нельзя перевести в «%(target)s».")
+
+
+def status_steps(current: str, target: str) -> list[str] | None:
+    """The statuses a report passes through from `current` to `target`, one
+    TRANSITIONS step at a time (draft → approved: submitted, approved); None if
+    `target` cannot be reached (or is no status). [] when already there."""
+    if target not in Report.Status.values:
+        return None
+    paths = {Report.Status(current): []}
+    queue = [Report.Status(current)]
+    while queue:
+        status = queue.pop(0)
+        for following in sorted(TRANSITIONS[status]):
+            if following not in paths:
+                paths[following] = [*paths[status], following]
+                queue.append(following)
+    steps = paths.get(Report.Status(target))
+    return None if steps is None else [str(step) for step in steps]
 
 
 def report_span(report: Report) -> Span:
@@ -56,7 +74,7 @@ def report_set_status(*, report: Report, status: str) -> Report:
     if target == Report.Status.APPROVED:
         span = report_span(report)
         snapshot = {}
-        for language in LANGUAGES:
+        for language, _label in settings.LANGUAGES:
             data = report_build(organization=report.organization, span=span, language=language)
             data.generated = timezone.now().date().isoformat()
             snapshot[language] = data.as_dict()

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from dataio.cells import texts_not_formulas
 from reports.data import ItemList, Paragraph, ReportData, Section, Table
+from reports.figures import figure_label
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -47,32 +48,6 @@ SHEET_NAMES = {
     "media": gettext_lazy("СМИ"),
     "events": gettext_lazy("Мероприятия"),
     "totals": gettext_lazy("Итоги"),
-}
-KEY_FIGURE_LABELS = {
-    "fund_start": gettext_lazy("Фонд на начало, экз."),
-    "fund_start_kk": gettext_lazy("в т.ч. на каз. яз."),
-    "received": gettext_lazy("Поступило, экз."),
-    "received_kk": gettext_lazy("в т.ч. на каз. яз."),
-    "written_off": gettext_lazy("Выбыло, экз."),
-    "written_off_kk": gettext_lazy("в т.ч. на каз. яз."),
-    "fund_end": gettext_lazy("Фонд на конец, экз."),
-    "fund_end_kk": gettext_lazy("в т.ч. на каз. яз."),
-    "budget": gettext_lazy("Бюджет комплектования, тыс. тенге"),
-    "digitization_planned": gettext_lazy("Оцифровка: план, документов"),
-    "digitization_done": gettext_lazy("Оцифровано документов"),
-    "digitization_pages": gettext_lazy("Оцифровано страниц"),
-    "catalogue_before": gettext_lazy("Электронный каталог: было записей"),
-    "catalogue_now": gettext_lazy("Электронный каталог: стало записей"),
-    "virtual_references": gettext_lazy("Виртуальные справки"),
-    "publications": gettext_lazy("Издания"),
-    "trailers": gettext_lazy("Буктрейлеры, виртуальные выставки"),
-    "media_mentions": gettext_lazy("Публикации в СМИ"),
-    "media_by_librarians": gettext_lazy("из них самих библиотекарей"),
-    "media_tv": gettext_lazy("видеосюжетов на ТВ"),
-    "online_events": gettext_lazy("Онлайн-мероприятия"),
-    "subscribers": gettext_lazy("Подписчики"),
-    "views": gettext_lazy("Просмотры"),
-    "posts": gettext_lazy("Публикации в соцсетях"),
 }
 
 
@@ -138,7 +113,7 @@ def _summary_sheet(sheet, data: ReportData) -> None:
         sheet[cell].border = BORDER
     row = 6
     for key, value in data.key_figures.items():
-        sheet.cell(row, 1, str(KEY_FIGURE_LABELS.get(key, key))).border = BORDER
+        sheet.cell(row, 1, str(figure_label(key))).border = BORDER
         cell = sheet.cell(row, 2, value)
         cell.border = BORDER
         if isinstance(value, float):

@@ -64,3 +64,19 @@ def test_the_completeness_columns_are_the_library_facts_in_order():
         "online",
     ]
     assert all(k.binding != STANDING for k in facts())
+
+
+def test_the_admin_index_lists_an_apps_kinds_in_the_registrys_order_lists_last(
+    client, methodologist
+):
+    client.force_login(methodologist)
+    apps_shown = {app["app_label"]: app for app in client.get("/admin/").context["app_list"]}
+    holdings = [entry["object_name"] for entry in apps_shown["holdings"]["models"]]
+    assert holdings == [
+        "AcquisitionBudget",
+        "FundSnapshot",
+        "Receipt",
+        "WriteOff",
+        "FundingSource",
+        "WriteOffReason",
+    ]

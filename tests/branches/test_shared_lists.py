@@ -11,10 +11,10 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from branches.calendar import span_parse
 from dataio.schema import sheet_for
 from dataio.templates_xlsx import LISTS_SHEET, template_workbook
 from publications.models import Publication, PublicationKind
-from reports.periods import span_parse
 from reports.renderers import render_xlsx
 from tests.reports.conftest import seeded  # noqa: F401
 from tests.reports.test_renderers import narrated

@@ -1,51 +1,29 @@
 """The dashboard's figures are the report's: key_figures, and its split per library."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 
+from branches.models import ReportingPeriod
 from dashboard.figures import overview
 from dashboard.spans import SpanBook
+from events.models import OnlineFigures
+from holdings.models import Receipt
 from holdings.selectors import Copies
-from reports.figures import key_figures
+from reports.builder import report_build
+from reports.figures import LIBRARY_FIGURES, key_figures
 
-# Every per-library figure and the key figure it splits.
-SPLITS = {
-    "digitized": "digitization_done",
-    "digitized_pages": "digitization_pages",
-    "catalogue_before": "catalogue_before",
-    "catalogue_now": "catalogue_now",
-    "virtual_references": "virtual_references",
-    "publications": "publications",
-    "trailers": "trailers",
-    "media_mentions": "media_mentions",
-    "media_by_librarians": "media_by_librarians",
-    "media_tv": "media_tv",
-    "online_events": "online_events",
-    "subscribers": "subscribers",
-    "views": "views",
-    "posts": "posts",
-}
+D = datetime.date
 
 
 def split_of(figures) -> dict:
-    values = {key: getattr(figures, name) for name, key in SPLITS.items()}
-    fund = figures.fund
-    values.update(
-        fund_start=fund.start.copies, fund_start_kk=fund.start.copies_kk,
-        received=fund.received.copies, received_kk=fund.received.copies_kk,
-        written_off=fund.written_off.copies, written_off_kk=fund.written_off.copies_kk,
-        fund_end=fund.end.copies, fund_end_kk=fund.end.copies_kk,
-    )  # fmt: skip
-    return values
+    """A library's row on the dashboard: its value of every per-library key figure."""
+    return figures.values()
 
 
 def key_part(figures) -> dict:
-    keys = set(SPLITS.values()) | {
-        "fund_start", "fund_start_kk", "received", "received_kk", "written_off",
-        "written_off_kk", "fund_end", "fund_end_kk",
-    }  # fmt: skip
-    return {key: getattr(figures, key) for key in keys}
+    return {name: getattr(figures, name) for name in LIBRARY_FIGURES}
 
 
 @pytest.fixture
@@ -99,6 +77,9 @@ def test_the_charts_tables_come_from_the_report_selectors(data):
 
 def test_completeness_says_what_each_library_entered(data, library, other_library):
     entered = dict(data.completeness)
+    assert [list(row) for _lib, row in data.completeness] == [
+        [code for code, _label in data.completeness_columns]
+    ] * 2
     assert entered[library]["receipts"] == 1
     assert entered[library]["writeoffs"] == 1
     assert entered[library]["virtual_references"] == 1
@@ -128,3 +109,52 @@ def test_a_library_page_has_only_that_library(organization, library, half_year, 
     assert [lib for lib, _f in data.per_library] == [library]
     assert data.total == key_figures(organization=organization, span=span, libraries=[library])
     assert data.total.online_events == 150
+
+
+@pytest.fixture
+def second_half(organization, library, other_library, half_year):
+    """2021-H2: one more row of every library fact for both libraries."""
+    from tests.admin.factories import LIBRARY_FACTS, make_row
+
+    period = ReportingPeriod.objects.create(organization=organization, year=2021, half=2)
+    for n, model in enumerate(LIBRARY_FACTS, start=10):
+        for lib in (library, other_library):
+            row = make_row(model, library=lib, period=period, n=n)
+            if hasattr(row, "date") and model is not Receipt:
+                row.date = (
+                    D(2021, 9, 1) if model._meta.model_name != "fundsnapshot" else D(2022, 1, 1)
+                )
+                row.save()
+    Receipt.objects.filter(library=other_library, date=D(2021, 3, 15)).update(date=D(2021, 10, 1))
+    # ЦГБ counts 21,000 subscribers at the end of the year, after 20,000 in June.
+    OnlineFigures.objects.filter(period=period, library=library).update(subscribers=21000)
+    return period
+
+
+@pytest.mark.parametrize("code", ["2021-H1", "2021-H2", "2021"])
+def test_each_librarys_row_is_the_report_of_that_library_for_every_figure(
+    organization, second_half, code
+):
+    book = SpanBook(organization)  # after the second half is opened
+    span = book.parse(code)
+    assert len(span.periods) == (2 if code == "2021" else 1)
+    data = overview(organization=organization, span=span, book=book)
+    assert len(data.per_library) == 2
+    for library, figures in data.per_library:
+        report = report_build(organization=organization, span=span, libraries=[library])
+        assert split_of(figures) == {name: report.key_figures[name] for name in LIBRARY_FIGURES}
+    whole = report_build(organization=organization, span=span)
+    summed = {
+        name: sum(split_of(f)[name] for _l, f in data.per_library) for name in LIBRARY_FIGURES
+    }
+    assert summed == {name: whole.key_figures[name] for name in LIBRARY_FIGURES}
+
+
+def test_a_years_subscribers_are_each_librarys_latest_count_not_its_halves_added(
+    organization, library, second_half
+):
+    book = SpanBook(organization)
+    data = overview(organization=organization, span=book.parse("2021"), book=book)
+    row = dict(data.per_library)[library]
+    assert row.online.subscribers == 21000  # not 20,000 + 21,000
+    assert row.online.online_events == 150 + 183  # flows add up

@@ -5,11 +5,11 @@ import re
 
 import pytest
 
+from branches.calendar import span_parse
 from branches.models import Library, StaffProfile
 from branches.scoping import DIRECTOR, ensure_groups
 from dashboard.generate import generate
 from reports.figures import key_figures
-from reports.periods import span_parse
 
 pytestmark = pytest.mark.django_db
 

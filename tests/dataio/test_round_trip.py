@@ -3,11 +3,11 @@
 import pytest
 from django.core.management import call_command
 
+from branches.calendar import span_parse
 from branches.models import Organization
 from events.models import Event
 from reports.builder import report_build
 from reports.models import Report, SectionText
-from reports.periods import span_parse
 from reports.renderers import RENDERERS
 from tests.dataio.conftest import read_workbook
 from tests.dataio.test_commands import empty_database

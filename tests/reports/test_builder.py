@@ -2,9 +2,9 @@
 
 import pytest
 
+from branches.calendar import span_parse
 from reports.builder import report_build
 from reports.data import ReportData
-from reports.periods import span_parse
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from branches.calendar import span_parse
 from branches.models import Organization
 from reports.builder import report_build
-from reports.periods import span_parse
 from reports.renderers import render_docx, render_xlsx
 
 SEED_CATALOGUE = [

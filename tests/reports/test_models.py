@@ -2,9 +2,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import IntegrityError
 
+from branches.calendar import SpanError, span_parse
 from branches.scoping import DIRECTOR, METHODOLOGIST
 from reports.models import Report, SectionText
-from reports.periods import SpanError, span_parse
 from reports.sections import SECTION_CHOICES, SECTIONS
 
 
@@ -75,3 +75,13 @@ def test_a_malformed_period_code_is_refused_in_russian(organization, code):
 def test_a_period_the_organization_does_not_have_is_refused(organization, period):
     with pytest.raises(SpanError, match="нет отчётного периода 2022-H1"):
         span_parse(organization, "2022-H1")
+
+
+def test_the_status_steps_follow_the_one_table_of_transitions():
+    from reports.services import status_steps
+
+    assert status_steps("draft", "approved") == ["submitted", "approved"]
+    assert status_steps("submitted", "draft") == ["draft"]
+    assert status_steps("draft", "draft") == []
+    assert status_steps("approved", "draft") is None
+    assert status_steps("draft", "archived") is None

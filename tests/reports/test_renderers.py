@@ -7,10 +7,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from branches.calendar import span_parse
 from reports.builder import report_build
 from reports.data import Note
 from reports.models import Report, SectionText
-from reports.periods import span_parse
 from reports.renderers import render_docx, render_xlsx
 
 

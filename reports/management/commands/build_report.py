@@ -3,12 +3,13 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from branches.calendar import SpanError, span_parse
 from branches.models import Organization
 from reports.builder import report_build
 from reports.models import Report
-from reports.periods import SpanError, span_parse
 from reports.renderers import RENDERERS
 from reports.services import report_data
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         output_format = output_format.lower()
         if output_format not in RENDERERS:
             raise CommandError(FORMAT_UNKNOWN.format(format=output_format))
-        if language not in ("ru", "kk"):
+        if language not in dict(settings.LANGUAGES):
             raise CommandError(LANGUAGE_UNKNOWN.format(language=language))
         path = Path(output)
         if not path.parent.exists():

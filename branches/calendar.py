@@ -1,22 +1,28 @@
-"""What a report covers: a half-year (one ReportingPeriod) or a whole year (its halves).
+"""The reporting calendar: half-years, their codes, and spans (a half-year or a year).
 
-`span_parse(organization, "2021-H1")` and `span_parse(organization, "2021")` both
-work; a year is the sum of the halves the organization has opened.
+The one implementation of these dates: `ReportingPeriod`, the report, the
+dashboard and the registry's queries all use it. A year is the sum of its two
+halves; "2021-H1" names a half-year and "2021" a year.
 """
 
 import datetime
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from branches.models import Organization, ReportingPeriod
+if TYPE_CHECKING:
+    from branches.models import Organization, ReportingPeriod
 
 PERIOD_CODE_INVALID = gettext_lazy(
     "Период «%(code)s» задан неверно: нужен год и полугодие, например 2021-H1, или год, например 2021."
 )
 PERIOD_NOT_FOUND = gettext_lazy("У организации «%(organization)s» нет отчётного периода %(code)s.")
+
+# The years a ReportingPeriod may have (its check constraint).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 _CODE = re.compile(r"^(?P<year>\d{4})(?:-H(?P<half>[12]))?$", re.IGNORECASE)
 
@@ -25,31 +31,59 @@ class SpanError(ValueError):
     """A period code that is malformed or names no period of the organization."""
 
 
+def half_of(month: int) -> int:
+    """The half-year a month (1–12) falls in."""
+    return 1 if month <= 6 else 2
+
+
+def half_start(year: int, half: int | None) -> datetime.date:
+    """The first day of a half-year, or of the year when `half` is None."""
+    return datetime.date(year, 7 if half == 2 else 1, 1)
+
+
+def half_end(year: int, half: int | None) -> datetime.date:
+    """The last day (inclusive) of a half-year, or of the year when `half` is None."""
+    return datetime.date(year, 6, 30) if half == 1 else datetime.date(year, 12, 31)
+
+
+def span_code(year: int, half: int | None) -> str:
+    return f"{year}-H{half}" if half else str(year)
+
+
+def code_parse(code: str | None) -> tuple[int, int | None]:
+    """("2021-H1" -> (2021, 1), "2021" -> (2021, None)); SpanError with a Russian message."""
+    match = _CODE.match((code or "").strip())
+    if not match or not FIRST_YEAR <= int(match["year"]) <= LAST_YEAR:
+        raise SpanError(PERIOD_CODE_INVALID % {"code": code})
+    return int(match["year"]), int(match["half"]) if match["half"] else None
+
+
 @dataclass(frozen=True)
 class Span:
-    organization: Organization
-    periods: tuple[ReportingPeriod, ...]
+    """A half-year or a whole year of one organization, with the periods it has opened."""
+
+    organization: "Organization"
+    periods: tuple["ReportingPeriod", ...]
     year: int
     half: int | None  # None: the whole year
 
     @property
     def start(self) -> datetime.date:
-        return datetime.date(self.year, 7 if self.half == 2 else 1, 1)
+        return half_start(self.year, self.half)
 
     @property
     def end(self) -> datetime.date:
         """The last day covered (inclusive)."""
-        return (
-            datetime.date(self.year, 6, 30) if self.half == 1 else datetime.date(self.year, 12, 31)
-        )
+        return half_end(self.year, self.half)
 
     @property
     def day_after(self) -> datetime.date:
+        """The first day after the span: balances "at 01.07" are taken here."""
         return self.end + datetime.timedelta(days=1)
 
     @property
     def code(self) -> str:
-        return f"{self.year}-H{self.half}" if self.half else str(self.year)
+        return span_code(self.year, self.half)
 
     @property
     def is_year(self) -> bool:
@@ -97,19 +131,17 @@ class Span:
         return _("на %(date)s") % {"date": self.day_after.strftime("%d.%m.%Y")}
 
 
-def span_for_period(period: ReportingPeriod) -> Span:
+def span_for_period(period: "ReportingPeriod") -> Span:
     return Span(
         organization=period.organization, periods=(period,), year=period.year, half=period.half
     )
 
 
-def span_parse(organization: Organization, code: str) -> Span:
+def span_parse(organization: "Organization", code: str) -> Span:
     """The span named by `code` ("2021-H1" or "2021"); SpanError with a Russian message if none."""
-    match = _CODE.match((code or "").strip())
-    if not match:
-        raise SpanError(PERIOD_CODE_INVALID % {"code": code})
-    year = int(match["year"])
-    half = int(match["half"]) if match["half"] else None
+    from branches.models import ReportingPeriod
+
+    year, half = code_parse(code)
     periods = ReportingPeriod.objects.filter(organization=organization, year=year).select_related(
         "organization"
     )
@@ -121,3 +153,14 @@ def span_parse(organization: Organization, code: str) -> Span:
             PERIOD_NOT_FOUND % {"organization": str(organization), "code": code.strip()}
         )
     return Span(organization=organization, periods=periods, year=year, half=half)
+
+
+def half_of_date(field: str):
+    """`half_of` in SQL: the half-year of a date column, for grouping rows by period."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    return Case(
+        When(**{f"{field}__month__lte": 6}, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )

@@ -1,0 +1,114 @@
+"""What was entered for a span, read from the registry of kinds of data.
+
+Completeness (what each library entered), the report's «no data» check and
+the periods with data all count rows through `branches.kinds`, so a new kind
+is counted everywhere as soon as it is declared. Each function is one query.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, Q, Value
+from django.db.models.functions import ExtractYear
+
+from branches.calendar import Span, half_of_date
+from branches.kinds import DATED, LIBRARY, ORGANIZATION, PER_PERIOD, STATE, Kind, facts
+
+
+def in_span(kind: Kind, span: Span) -> dict:
+    """The filter of a kind's rows that belong to `span`.
+
+    A state counts from the span's first day (the opening balance) up to the
+    day after its end (the closing balance "at 01.07").
+    """
+    if kind.binding == DATED:
+        return {"date__gte": span.start, "date__lte": span.end}
+    if kind.binding == PER_PERIOD:
+        return {"period__in": span.period_ids}
+    if kind.binding == STATE:
+        return {"date__gte": span.start, "date__lte": span.day_after}
+    raise ValueError(f"kind {kind.code} is not bound to time")
+
+
+def _counts(kinds: list[Kind], owner_filter, span: Span, group: str | None):
+    """Union of one grouped count per kind: rows of (group value, kind index, count,
+    count of rows recorded inside the span: a state dated its first day is the
+    balance the span opens with, recorded for the span before)."""
+    parts = []
+    for index, kind in enumerate(kinds):
+        rows = kind.model_class.objects.filter(**owner_filter(kind), **in_span(kind, span))
+        grouping = [group] if group else []
+        inside = (
+            Count("pk", filter=Q(date__gt=span.start)) if kind.binding == STATE else kind.entered
+        )
+        parts.append(
+            rows.order_by()
+            .values(*grouping)
+            .annotate(n=kind.entered, inside=inside, k=Value(index, output_field=IntegerField()))
+            .values_list(*grouping, "k", "n", "inside")
+        )
+    if not parts:
+        return []
+    return list(parts[0].union(*parts[1:], all=True))
+
+
+@dataclass
+class Entered:
+    """Rows entered for a span per library and completeness column."""
+
+    counts: dict[int, dict[str, int]]
+    # Libraries that recorded something in the span itself, an opening balance aside.
+    active: set[int] = field(default_factory=set)
+
+    def get(self, library_id: int, default=None) -> dict[str, int] | None:
+        return self.counts.get(library_id, default)
+
+
+def entered_by_library(*, library_ids: list[int], span: Span) -> Entered:
+    """Rows each library entered for the span, every column of
+    `kinds.completeness_columns()` in order, zeros included. One query."""
+    kinds = facts(LIBRARY)
+    result = Entered({pk: {kind.column_code: 0 for kind in kinds} for pk in library_ids})
+    for library, index, count, inside in _counts(
+        kinds, lambda kind: {"library__in": library_ids}, span, "library"
+    ):
+        result.counts[library][kinds[index].column_code] += count
+        if inside:
+            result.active.add(library)
+    return result
+
+
+def entered_by_organization(*, organization, span: Span) -> dict[str, int]:
+    """{column: rows the ЦБС itself entered for the span} (budget, plans). One query."""
+    kinds = facts(ORGANIZATION)
+    result = {kind.column_code: 0 for kind in kinds}
+    for index, count, _inside in _counts(
+        kinds, lambda kind: {"organization": organization}, span, None
+    ):
+        result[kinds[index].column_code] += count
+    return result
+
+
+def half_years_with_data(organization, library_ids: list[int] | None = None) -> list[tuple]:
+    """(year, half) of the half-years in which something was recorded, newest first. One query.
+
+    Dated rows count by their date, period rows by their period; states (fund,
+    catalogue counts) are left out: a balance "at 01.07" says nothing about the
+    half-year that starts that day. The ЦБС's own rows count for the whole
+    organization only (`library_ids` None).
+    """
+    parts = []
+    for kind in facts():
+        if kind.owner == ORGANIZATION:
+            if library_ids is not None:
+                continue
+            rows = kind.model_class.objects.filter(organization=organization)
+        elif library_ids is None:
+            rows = kind.model_class.objects.filter(library__organization=organization)
+        else:
+            rows = kind.model_class.objects.filter(library__in=library_ids)
+        if kind.binding == DATED:
+            rows = rows.annotate(y=ExtractYear("date"), h=half_of_date("date"))
+            parts.append(rows.values_list("y", "h").order_by())
+        elif kind.binding == PER_PERIOD:
+            parts.append(rows.values_list("period__year", "period__half").order_by())
+    return sorted(set(parts[0].union(*parts[1:])), reverse=True)
