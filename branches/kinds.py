@@ -14,7 +14,7 @@ an app's `ready()`):
         binding=PER_PERIOD,             # DATED, PER_PERIOD, STATE or STANDING
         rights=LIBRARY_FACT,            # {role: actions}; presets below
         sheet=Sheet("Посещения"),       # the import/export sheet (None: not in files)
-        label=_("Посещения"),           # completeness column and admin index label
+        label=_("Посещения"),           # its completeness column (facts only)
         figures=(Figure("visits", Sum("visits")),),  # per-library figures, summed
     )
 
@@ -91,7 +91,8 @@ class Kind:
     binding: str = DATED
     rights: dict = field(default_factory=dict)
     sheet: Sheet | None = None
-    # Completeness column header and the kind's name in the admin index group.
+    # A fact's name in completeness (its column) and in the figures' tables; other
+    # kinds are named by their model's verbose name.
     label: Promise | str = ""
     # Kinds sharing a column are counted together (listed and total media mentions).
     column: str = ""
@@ -114,6 +115,10 @@ class Kind:
         return self.model.split(".")[1].lower()
 
     @property
+    def title(self) -> Promise | str:
+        return self.label or self.model_class._meta.verbose_name_plural
+
+    @property
     def column_code(self) -> str:
         return self.column or self.code
 
@@ -134,7 +139,6 @@ KINDS: list[Kind] = [
         # deletes one: that is the superuser's job.
         rights={METHODOLOGIST: ("view", "change"), DIRECTOR: VIEW},
         sheet=Sheet("ЦБС", key=("code",)),
-        label=_("организации (ЦБС)"),
     ),
     Kind(
         "libraries",
@@ -144,7 +148,6 @@ KINDS: list[Kind] = [
         # Libraries and periods are seen by a librarian only to pick them in forms.
         rights={LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW},
         sheet=Sheet("Библиотеки", key=("code",)),
-        label=_("библиотеки"),
     ),
     Kind(
         "periods",
@@ -153,7 +156,6 @@ KINDS: list[Kind] = [
         binding=STANDING,
         rights={LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW},
         sheet=Sheet("Отчётные периоды", key=("year", "half"), deferred=("status",)),
-        label=_("отчётные периоды"),
     ),
     Kind(
         "staff",
@@ -161,35 +163,27 @@ KINDS: list[Kind] = [
         owner=ORGANIZATION,
         binding=STANDING,
         rights=ORGANIZATION_RECORD,
-        label=_("профили сотрудников"),
     ),
     # The pick lists: the methodologist edits them, everybody reads them.
     Kind("platforms", "branches.Platform", owner=ORGANIZATION, binding=STANDING,
-         rights=PICK_LIST, sheet=Sheet("Платформы", key=("code",)), label=_("платформы")),
+         rights=PICK_LIST, sheet=Sheet("Платформы", key=("code",))),
     Kind("funding_sources", "holdings.FundingSource", owner=ORGANIZATION, binding=STANDING,
-         rights=PICK_LIST, sheet=Sheet("Источники поступления", key=("code",)),
-         label=_("источники поступления")),
+         rights=PICK_LIST, sheet=Sheet("Источники поступления", key=("code",))),
     Kind("writeoff_reasons", "holdings.WriteOffReason", owner=ORGANIZATION, binding=STANDING,
-         rights=PICK_LIST, sheet=Sheet("Причины списания", key=("code",)),
-         label=_("причины списания")),
+         rights=PICK_LIST, sheet=Sheet("Причины списания", key=("code",))),
     Kind("catalogue_databases", "catalogue.CatalogueDatabase", owner=ORGANIZATION,
-         binding=STANDING, rights=PICK_LIST, sheet=Sheet("Базы каталога", key=("code",)),
-         label=_("базы каталога")),
+         binding=STANDING, rights=PICK_LIST, sheet=Sheet("Базы каталога", key=("code",))),
     Kind("document_kinds", "digitization.DocumentKind", owner=ORGANIZATION, binding=STANDING,
-         rights=PICK_LIST, sheet=Sheet("Виды документов", key=("code",)),
-         label=_("виды документов")),
+         rights=PICK_LIST, sheet=Sheet("Виды документов", key=("code",))),
     Kind("publication_kinds", "publications.PublicationKind", owner=ORGANIZATION,
-         binding=STANDING, rights=PICK_LIST, sheet=Sheet("Виды изданий", key=("code",)),
-         label=_("виды изданий")),
+         binding=STANDING, rights=PICK_LIST, sheet=Sheet("Виды изданий", key=("code",))),
     Kind("event_forms", "events.EventForm", owner=ORGANIZATION, binding=STANDING,
-         rights=PICK_LIST, sheet=Sheet("Формы мероприятий", key=("code",)),
-         label=_("формы мероприятий")),
+         rights=PICK_LIST, sheet=Sheet("Формы мероприятий", key=("code",))),
     Kind("initiatives", "events.Initiative", owner=ORGANIZATION, binding=STANDING,
-         rights=PICK_LIST, sheet=Sheet("Инициативы, программы", key=("code",)),
-         label=_("инициативы, программы")),
+         rights=PICK_LIST, sheet=Sheet("Инициативы, программы", key=("code",))),
     # The libraries' facts and the ЦБС's own figures.
     Kind("social_pages", "branches.SocialPage", binding=STANDING, rights=LIBRARY_FACT,
-         sheet=Sheet("Страницы в соцсетях"), label=_("страницы в соцсетях")),
+         sheet=Sheet("Страницы в соцсетях")),
     Kind("budget", "holdings.AcquisitionBudget", owner=ORGANIZATION, binding=PER_PERIOD,
          rights=ORGANIZATION_RECORD, sheet=Sheet("Бюджет комплектования"),
          label=_("Бюджет комплектования")),
@@ -226,12 +220,10 @@ KINDS: list[Kind] = [
     # The report of each period (its status) and its narrative texts.
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},
-         sheet=Sheet("Отчёты", key=("period",), deferred=("status",), in_admin=False),
-         label=_("отчёты")),
+         sheet=Sheet("Отчёты", key=("period",), deferred=("status",), in_admin=False)),
     Kind("section_texts", "reports.SectionText", owner=ORGANIZATION, binding=STANDING,
          rights=ORGANIZATION_RECORD,
-         sheet=Sheet("Тексты разделов", key=("report", "section"), in_admin=False),
-         label=_("тексты разделов")),
+         sheet=Sheet("Тексты разделов", key=("report", "section"), in_admin=False)),
 ]  # fmt: skip
 
 

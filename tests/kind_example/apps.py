@@ -5,6 +5,3 @@ class KindExampleConfig(AppConfig):
     name = "tests.kind_example"
     label = "kind_example"
     verbose_name = "Пример вида данных"
-
-    def ready(self):
-        from tests.kind_example import kinds  # noqa: F401  (registers the kind)

@@ -15,3 +15,8 @@ class LibraryVisits(LibraryPeriodFact):
 
     def __str__(self) -> str:
         return f"{self.library}: {self.visits}"
+
+
+# The registry entry (in the project: one more Kind in branches/kinds.py's KINDS),
+# declared as the models load, before any app reads the registry.
+from tests.kind_example import kinds  # noqa: E402, F401

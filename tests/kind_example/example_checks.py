@@ -1,0 +1,111 @@
+"""The example kind (visits per library and half-year), added as the README's
+«Adding a kind of data» says, shows up everywhere the registry is read.
+
+Run by `tests/test_kind_example.py` in its own pytest process with
+`tests.kind_example.settings` (the app installed), never by the main suite.
+"""
+
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group
+
+from branches.calendar import span_parse
+from branches.kinds import LIBRARIAN
+from dashboard.figures import overview
+from dashboard.spans import SpanBook
+from dataio.exporting import organization_export
+from dataio.schema import SHEET_BY_MODEL
+from reports.builder import report_build
+from reports.figures import key_figures
+from reports.renderers.xlsx import render_xlsx
+from tests.admin.factories import BUILDERS
+from tests.kind_example.models import LibraryVisits
+
+# The kind's factory, as tests/admin/factories.py would hold it.
+BUILDERS["example_visits"] = lambda library, period, n: {"period": period, "visits": 100 * n}
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def second_period(organization):
+    from branches.models import ReportingPeriod
+
+    return ReportingPeriod.objects.create(organization=organization, year=2021, half=2)
+
+
+@pytest.fixture
+def visits(library, other_library, period, second_period):
+    LibraryVisits.objects.create(library=library, period=period, visits=1200)
+    LibraryVisits.objects.create(library=library, period=second_period, visits=1300)
+    LibraryVisits.objects.create(library=other_library, period=period, visits=400)
+
+
+def test_migrate_gave_the_roles_their_rights_on_the_new_kind():
+    librarian = set(
+        Group.objects.get(name=LIBRARIAN).permissions.values_list("codename", flat=True)
+    )
+    assert {"view_libraryvisits", "add_libraryvisits", "change_libraryvisits"} <= librarian
+
+
+def test_the_kind_travels_in_the_data_files(organization, visits):
+    assert SHEET_BY_MODEL[LibraryVisits].title == "Посещения"
+    output = io.BytesIO()
+    organization_export(organization=organization, output=output)
+    book = openpyxl.load_workbook(io.BytesIO(output.getvalue()))
+    rows = list(book["Посещения"].iter_rows(values_only=True))
+    assert rows[0] == ("Библиотека", "Период", "Посещений")
+    assert sorted(rows[1:]) == [
+        ("cgb", "2021-H1", 1200),
+        ("cgb", "2021-H2", 1300),
+        ("f4", "2021-H1", 400),
+    ]
+
+
+def test_completeness_has_its_column_and_counts_its_rows(organization, library, visits):
+    book = SpanBook(organization)
+    data = overview(organization=organization, span=book.parse("2021-H1"), book=book)
+    assert ("example_visits", "Посещения") in data.completeness_columns
+    assert dict(data.completeness)[library]["example_visits"] == 1
+
+
+def test_a_library_with_only_visits_is_not_a_library_without_data(organization, visits):
+    report = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+    silent = [n.text for n in report.notes if "нет никаких данных" in n.text]
+    assert not [t for t in silent if t.startswith(("ЦГБ", "ф№4"))]
+
+
+def test_the_periods_with_data_include_its_periods(organization, visits):
+    # 2021-H2 has nothing but visits.
+    assert [s.code for s in SpanBook(organization).with_data()] == ["2021-H2", "2021-H1", "2021"]
+
+
+@pytest.mark.parametrize(("code", "cgb", "f4"), [("2021-H1", 1200, 400), ("2021", 2500, 400)])
+def test_its_figure_per_library_is_the_reports_for_a_half_year_and_a_year(
+    organization, library, other_library, visits, code, cgb, f4
+):
+    book = SpanBook(organization)
+    span = book.parse(code)
+    data = overview(organization=organization, span=span, book=book)
+    rows = {lib.code: figures.declared["visits"] for lib, figures in data.per_library}
+    assert rows == {"cgb": cgb, "f4": f4}
+    for lib in (library, other_library):
+        report = report_build(organization=organization, span=span, libraries=[lib])
+        assert report.key_figures["visits"] == rows[lib.code]
+    assert key_figures(organization=organization, span=span).declared == {"visits": cgb + f4}
+
+
+def test_the_xlsx_summary_names_the_figure(organization, visits):
+    data = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(data)))
+    summary = {row[0]: row[1] for row in book.worksheets[0].iter_rows(min_row=6, values_only=True)}
+    assert summary["Посещений"] == 1600
+
+
+def test_a_librarian_sees_only_their_librarys_visits_in_admin(client, librarian, visits):
+    client.force_login(librarian)
+    response = client.get("/admin/kind_example/libraryvisits/")
+    assert response.status_code == 200
+    assert {row.library.code for row in response.context["cl"].result_list} == {"cgb"}
