@@ -111,4 +111,6 @@ def half_years_with_data(organization, library_ids: list[int] | None = None) -> 
             parts.append(rows.values_list("y", "h").order_by())
         elif kind.binding == PER_PERIOD:
             parts.append(rows.values_list("period__year", "period__half").order_by())
-    return sorted(set(parts[0].union(*parts[1:])), reverse=True)
+    # PostgreSQL's EXTRACT gives a numeric: the years come back as Decimal there.
+    found = parts[0].union(*parts[1:])
+    return sorted({(int(year), int(half)) for year, half in found}, reverse=True)
