@@ -9,7 +9,7 @@ Owned by the data-entry work (issue 3); import/export adds its mixin here.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import (
@@ -18,14 +18,15 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
-from django.db import models
+from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from branches.admin_params import TypedParamsAdminMixin
-from branches.facts import in_approved_period
+from branches.facts import WriteRefused, in_approved_period
 from branches.models import Library, Organization, ReportingPeriod
 from branches.scoping import is_librarian, may_touch, scope_queryset, staff_profile
 from branches.shared_lists import SHARED_VALUE_LOCKED, locked_for
@@ -168,6 +169,64 @@ class ScopedAdmin(TypedParamsAdminMixin, DataIOAdminMixin, ScopingMixin, SimpleH
             return False
         return super().has_delete_permission(request, obj)
 
+    # A write the data layer refuses after the form's own checks passed (a row of
+    # another form took the fund below zero meanwhile, the period was approved,
+    # a list action, a delete) is a message and a page to go back to, never a 500.
+    # Everything the view did is rolled back (its log entries too).
+
+    def _refusal_shown(self, request, view, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                return view(request, *args, **kwargs)
+        except WriteRefused as error:
+            self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id is not None:
+            newer = self._newer_version(request, object_id)
+            if newer is not None:
+                self.message_user(request, _lost_update_message(newer), level=messages.ERROR)
+                return HttpResponseRedirect(request.get_full_path())
+        return self._refusal_shown(
+            request, super().changeform_view, object_id, form_url, extra_context
+        )
+
+    # No lost updates: the change form carries the version of the row it was
+    # opened on; saving it after someone else saved the row is refused, naming
+    # who and when, and the form opens again with the row as it is now.
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if change and obj is not None and obj.pk is not None and _has_history(self.model):
+            latest = _versions(self.model, obj.pk).values_list("history_id", flat=True).first()
+            context["version_token"] = latest or ""
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _newer_version(self, request, object_id):
+        """The latest version of the row, if it is newer than the one the form was opened on."""
+        opened = request.POST.get("_version")
+        if not opened or not _has_history(
+            self.model
+        ):  # a form without the token (a script): nothing to compare with
+            return None
+        pk = unquote(object_id)
+        try:
+            # Locked: nobody saves the row between this check and this save.
+            if not self.get_queryset(request).select_for_update(of=("self",)).filter(pk=pk):
+                return None
+            latest = _versions(self.model, pk).select_related("history_user").first()
+        except (ValueError, ValidationError):
+            return None
+        if latest is None or str(latest.history_id) == opened:
+            return None
+        return latest
+
+    def delete_view(self, request, *args, **kwargs):
+        return self._refusal_shown(request, super().delete_view, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        return self._refusal_shown(request, super().changelist_view, *args, **kwargs)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Decimals as Russian and Kazakh write them: "2770,4", as the seed does.
         # Unlocalized, Django's form refuses the comma with "Введите число.".
@@ -244,7 +303,9 @@ class ScopedAdmin(TypedParamsAdminMixin, DataIOAdminMixin, ScopingMixin, SimpleH
         if request.method == "POST" and not may_revert:
             raise PermissionDenied
         extra_context = {**(extra_context or {}), "revert_disabled": not may_revert}
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        return self._refusal_shown(
+            request, super().history_form_view, object_id, version_id, extra_context
+        )
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -286,6 +347,23 @@ class ScopedAdmin(TypedParamsAdminMixin, DataIOAdminMixin, ScopingMixin, SimpleH
             if not may_touch(request.user, obj):
                 raise PermissionDenied
         super().save_formset(request, form, formset, change)
+
+
+LOST_UPDATE = _(
+    "Пока форма была открыта, запись изменил(а) %(user)s %(when)s. Ваши изменения не "
+    "сохранены, чтобы не затереть чужие: ниже — запись как она есть сейчас; внесите их заново."
+)
+
+
+def _lost_update_message(version) -> str:
+    user = version.history_user
+    name = (user.get_full_name() or user.get_username()) if user else _("кто-то")
+    when = timezone.localtime(version.history_date).strftime("%d.%m.%Y %H:%M")
+    return LOST_UPDATE % {"user": name, "when": when}
+
+
+def _has_history(model) -> bool:
+    return hasattr(model._meta, "simple_history_manager_attribute")
 
 
 def _versions(model, pk):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
-from branches.facts import periods_memoized
+from branches.facts import WriteRefused, periods_memoized
 from branches.models import Organization
 from branches.scoping import lookups_for
 from dataio.files import CSV_ONE_SHEET, DataFileError, check_headers, open_data_file, sheet_or_error
@@ -41,6 +41,7 @@ NO_ORGANIZATION_SHEET = _("В файле нет листа «%(sheet)s»: без
 ROW_ERROR = _("Лист «%(sheet)s», строка %(row)s, столбец «%(column)s»: %(message)s")
 ROW_ERROR_WHOLE_ROW = _("Лист «%(sheet)s», строка %(row)s: %(message)s")
 MORE_ERRORS = _("… и ещё ошибок: %(count)s.")
+WRITE_REFUSED = _("Файл не может быть загружен: %(message)s")
 
 
 @dataclass
@@ -276,36 +277,47 @@ def workbook_import(data: bytes, name: str, *, dry_run: bool = False) -> ImportR
         report = ImportReport()
         deferred: list = []
         with transaction.atomic(), periods_memoized():
-            lookups = None
-            for sheet in SHEETS:
-                if sheet not in sheets:
-                    continue
-                sheet_data = book.sheet(sheet.title)
-                if sheet_data is None:
-                    continue
-                problems = check_headers(sheet, sheet.title, sheet_data.headers)
-                if problems:
-                    for problem in problems:
-                        report.add(problem)
-                    continue
-                counts = report.counts.setdefault(sheet.title, SheetCounts())
-                if sheet is first:
-                    saved = _import_reference(sheet, sheet_data, Lookups(None), report, counts)
-                    if len(saved) != 1:
-                        if report.ok:
-                            report.add(ONE_ORGANIZATION % {"sheet": sheet.title})
-                        break
-                    report.organization = saved[0]
-                    lookups = Lookups(saved[0])
-                elif sheet.is_reference:
-                    _import_reference(sheet, sheet_data, lookups, report, counts, deferred)
-                    lookups.reload()
-                else:
-                    _import_facts(sheet, sheet_data, lookups, report, counts)
-            if report.ok:
-                _apply_deferred(deferred, report)
+            try:
+                _import_sheets(book, sheets, report, deferred)
+            except WriteRefused as error:
+                # Refused at the write itself (a closed period, a fund below zero across
+                # rows): the whole file is rolled back.
+                report.add(WRITE_REFUSED % {"message": " ".join(error.messages)})
             if dry_run or not report.ok:
                 transaction.set_rollback(True)
         return report
     finally:
         book.close()
+
+
+def _import_sheets(book, sheets, report: ImportReport, deferred: list) -> None:
+    """Every sheet of the file in the schema's order; statuses last."""
+    first = SHEETS[0]
+    lookups = None
+    for sheet in SHEETS:
+        if sheet not in sheets:
+            continue
+        sheet_data = book.sheet(sheet.title)
+        if sheet_data is None:
+            continue
+        problems = check_headers(sheet, sheet.title, sheet_data.headers)
+        if problems:
+            for problem in problems:
+                report.add(problem)
+            continue
+        counts = report.counts.setdefault(sheet.title, SheetCounts())
+        if sheet is first:
+            saved = _import_reference(sheet, sheet_data, Lookups(None), report, counts)
+            if len(saved) != 1:
+                if report.ok:
+                    report.add(ONE_ORGANIZATION % {"sheet": sheet.title})
+                break
+            report.organization = saved[0]
+            lookups = Lookups(saved[0])
+        elif sheet.is_reference:
+            _import_reference(sheet, sheet_data, lookups, report, counts, deferred)
+            lookups.reload()
+        else:
+            _import_facts(sheet, sheet_data, lookups, report, counts)
+    if report.ok:
+        _apply_deferred(deferred, report)

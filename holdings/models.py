@@ -6,7 +6,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from branches.facts import DatedLibraryFact, LibraryFact, OrganizationPeriodFact
+from branches.facts import (
+    DatedLibraryFact,
+    LibraryFact,
+    OrganizationPeriodFact,
+)
 from branches.lists import ListItem
 
 KAZAKH_ABOVE_TOTAL = _(
@@ -30,6 +34,25 @@ class WriteOffReason(ListItem):
     class Meta(ListItem.Meta):
         verbose_name = _("причина списания")
         verbose_name_plural = _("причины списания")
+
+
+class LedgerFact:
+    """A row of the fund ledger: every write goes through `holdings.ledger`."""
+
+    def clean(self):
+        super().clean()
+        from holdings.ledger import ledger_check_pending
+
+        try:
+            ledger_check_pending(self)
+        except ValidationError as error:
+            raise ValidationError({"copies": error.messages}) from None
+
+    @classmethod
+    def facts_written(cls, rows) -> None:
+        from holdings.ledger import ledger_check_written
+
+        ledger_check_written(rows)
 
 
 def copies_fields():
@@ -92,7 +115,8 @@ class AcquisitionBudget(OrganizationPeriodFact):
         }
 
 
-class Receipt(DatedLibraryFact):
+class Receipt(LedgerFact, DatedLibraryFact):
+    ledger_kind = "receipt"
     source = models.ForeignKey(FundingSource, verbose_name=_("источник"), on_delete=models.PROTECT)
     copies, copies_kk = copies_fields()
     document = models.CharField(
@@ -125,7 +149,8 @@ class Receipt(DatedLibraryFact):
         }
 
 
-class WriteOff(DatedLibraryFact):
+class WriteOff(LedgerFact, DatedLibraryFact):
+    ledger_kind = "writeoff"
     reason = models.ForeignKey(WriteOffReason, verbose_name=_("причина"), on_delete=models.PROTECT)
     act_number = models.CharField(_("номер акта"), max_length=50, blank=True)
     copies, copies_kk = copies_fields()
@@ -154,22 +179,15 @@ class WriteOff(DatedLibraryFact):
             "reason": self.reason,
         }
 
-    def clean(self):
-        super().clean()
-        # Imported here: selectors import this module.
-        from holdings.selectors import writeoff_overdraw_error
 
-        error = writeoff_overdraw_error(self)
-        if error:
-            raise ValidationError({"copies": error})
-
-
-class FundSnapshot(LibraryFact):
+class FundSnapshot(LedgerFact, LibraryFact):
     """A library's fund at the start of a day: the opening balance or an inventory."""
 
     class Kind(models.TextChoices):
         OPENING = "opening", _("начальный остаток")
         INVENTORY = "inventory", _("инвентаризация")
+
+    ledger_kind = "state"
 
     date = models.DateField(_("на дату"), help_text=_("Фонд на начало этого дня."))
     kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices, default=Kind.OPENING)

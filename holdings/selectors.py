@@ -9,19 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext_lazy as _
 
 from branches.models import Library, Organization, ReportingPeriod
 from holdings.models import FundSnapshot, Receipt, WriteOff
-
-FUND_WOULD_GO_NEGATIVE = _(
-    "После этого списания фонд библиотеки на %(date)s станет отрицательным: "
-    "в фонде %(available)s экз. (на казахском — %(available_kk)s), списывается %(copies)s "
-    "(на казахском — %(copies_kk)s). Проверьте количество или внесите начальный остаток фонда."
-)
 
 
 @dataclass(frozen=True)
@@ -36,10 +28,15 @@ class Copies:
         return Copies(self.copies - other.copies, self.copies_kk - other.copies_kk)
 
 
-def fund_at_start_of(
+def _funds_at_start_of(
     day: datetime.date, libraries: QuerySet[Library] | None = None
-) -> dict[int, Copies]:
-    """Fund of each library at the start of `day`, as {library id: Copies}. One query."""
+) -> dict[int, tuple[Copies, bool]]:
+    """{library id: (fund at the start of `day`, whether a state was recorded by then)}.
+
+    A library with no recorded state on or before `day` has an unknown fund; its
+    figure here is the net of its movements so far, which is what it adds to the
+    ЦБС's total. One query.
+    """
     libraries = libraries if libraries is not None else Library.objects.all()
     latest = FundSnapshot.objects.filter(library=OuterRef("pk"), date__lte=day).order_by("-date")
     zero = Value(0, output_field=IntegerField())
@@ -81,14 +78,27 @@ def fund_at_start_of(
     for row in annotated.values(
         "pk", "snapshot_date", "snapshot_copies", "snapshot_copies_kk", *columns
     ):
-        suffix = "since" if row["snapshot_date"] is not None else "ever"
-        result[row["pk"]] = Copies(
+        known = row["snapshot_date"] is not None
+        suffix = "since" if known else "ever"
+        fund = Copies(
             row["snapshot_copies"] + row[f"in_copies_{suffix}"] - row[f"out_copies_{suffix}"],
             row["snapshot_copies_kk"]
             + row[f"in_copies_kk_{suffix}"]
             - row[f"out_copies_kk_{suffix}"],
         )
+        result[row["pk"]] = (fund, known)
     return result
+
+
+def fund_at_start_of(
+    day: datetime.date, libraries: QuerySet[Library] | None = None
+) -> dict[int, Copies]:
+    """Fund of each library at the start of `day`, as {library id: Copies}. One query.
+
+    For a library with no recorded state yet, the net of its movements: summed
+    over libraries, that is the ЦБС's fund.
+    """
+    return {pk: fund for pk, (fund, _known) in _funds_at_start_of(day, libraries).items()}
 
 
 def fund_of_library_at(library: Library, day: datetime.date) -> Copies:
@@ -96,68 +106,57 @@ def fund_of_library_at(library: Library, day: datetime.date) -> Copies:
     return fund_at_start_of(day, Library.objects.filter(pk=library.pk)).get(library.pk, Copies())
 
 
-def writeoff_overdraw_error(writeoff: WriteOff):
-    """The message to show when saving `writeoff` would take the fund below zero, else None.
-
-    Checked at the end of the write-off's day and at every later snapshot-free
-    point is the same thing for a single row, so the end of its day suffices.
-    """
-    if not (writeoff.library_id and writeoff.date and writeoff.copies is not None):
-        return None
-    day_after = writeoff.date + datetime.timedelta(days=1)
-    fund = fund_of_library_at(writeoff.library, day_after)
-    if writeoff.pk:
-        # Editing: the stored version of this row is already in the fund.
-        stored = (
-            WriteOff.objects.filter(pk=writeoff.pk)
-            .values("copies", "copies_kk", "date", "library_id")
-            .first()
-        )
-        if stored and stored["library_id"] == writeoff.library_id and stored["date"] < day_after:
-            fund = fund + Copies(stored["copies"], stored["copies_kk"])
-    after = fund - Copies(writeoff.copies or 0, writeoff.copies_kk or 0)
-    if after.copies >= 0 and after.copies_kk >= 0:
-        return None
-    return ValidationError(
-        FUND_WOULD_GO_NEGATIVE,
-        params={
-            "date": writeoff.date.strftime("%d.%m.%Y"),
-            "available": fund.copies,
-            "available_kk": fund.copies_kk,
-            "copies": writeoff.copies,
-            "copies_kk": writeoff.copies_kk or 0,
-        },
-    )
-
-
 @dataclass
 class MovementRow:
-    """One row of the fund table: at start / received / written off / at end."""
+    """One row of the fund table: at start / received / written off / discrepancy / at end.
+
+    One meaning in any span: `start` is the fund at the start of the span's first
+    day (a state dated that day is the previous span's closing state, so it is
+    read here), `end` the fund at the start of the day after its last day. Both
+    are the same function of a date, so a half's start is the previous half's end
+    and a year's end is its second half's end. A state recorded inside the span
+    that differs from the ledger (start + received − written off) shows as
+    `discrepancy` («расхождение по инвентаризации»), never folded into the
+    received or written-off figures.
+    """
 
     library: Library | None  # None for the organization's total row
     start: Copies = field(default_factory=Copies)
     received: Copies = field(default_factory=Copies)
     written_off: Copies = field(default_factory=Copies)
-    # The fund at the end by the latest snapshot, when a snapshot (an inventory)
-    # was taken inside the period: it may disagree with the ledger's end.
+    # State minus ledger, summed over the states recorded inside the span; None when none differ.
+    discrepancy: Copies | None = None
+    # False: no state of the fund recorded by then, the library's own figure is unknown
+    # (its `start`/`end` then only carry its movements into the ЦБС's total).
+    start_known: bool = True
+    end_known: bool = True
+    # The fund at the end by the states, when one was recorded inside the span.
     inventory: Copies | None = None
 
     @property
     def end(self) -> Copies:
-        return self.start + self.received - self.written_off
+        return self.start + self.received - self.written_off + (self.discrepancy or Copies())
 
     @property
-    def discrepancy(self) -> Copies | None:
-        """Inventory minus ledger at the end, when an inventory disagrees."""
-        if self.inventory is None or self.inventory == self.end:
-            return None
-        return self.inventory - self.end
+    def ledger_end(self) -> Copies:
+        """The end by the ledger alone: start + received − written off."""
+        return self.start + self.received - self.written_off
 
 
 @dataclass
 class FundMovement:
     rows: list[MovementRow]
     total: MovementRow
+
+    @property
+    def unknown(self) -> list[MovementRow]:
+        """Libraries with movements or a state whose fund at the start is not recorded."""
+        return [
+            row
+            for row in self.rows
+            if not row.start_known
+            and (row.received.copies or row.written_off.copies or row.end_known)
+        ]
 
 
 def _sums_by_library(model, libraries, start, end_exclusive) -> dict[int, Copies]:
@@ -169,6 +168,23 @@ def _sums_by_library(model, libraries, start, end_exclusive) -> dict[int, Copies
     return {r["library"]: Copies(r["c"] or 0, r["k"] or 0) for r in rows}
 
 
+def _movement_row(lib, start, end, received, written, snapshotted) -> MovementRow:
+    (start_fund, start_known), (end_fund, end_known) = start, end
+    row = MovementRow(
+        library=lib,
+        start=start_fund,
+        received=received,
+        written_off=written,
+        start_known=start_known,
+        end_known=end_known,
+        inventory=end_fund if snapshotted else None,
+    )
+    difference = end_fund - row.ledger_end
+    if difference != Copies():
+        row.discrepancy = difference
+    return row
+
+
 def fund_movement(
     *,
     organization: Organization,
@@ -178,8 +194,8 @@ def fund_movement(
 ) -> FundMovement:
     """The fund table from `start` to `end` (inclusive), per library and in total.
 
-    Six queries: libraries, fund at start, receipts, write-offs, snapshots
-    inside the period, fund at the end by the snapshots.
+    Six queries: libraries, fund at start, receipts, write-offs, states inside
+    the span, fund at the end.
     """
     if libraries is None:
         libraries = Library.objects.filter(organization=organization)
@@ -187,7 +203,8 @@ def fund_movement(
     ids = [lib.pk for lib in libraries]
     library_qs = Library.objects.filter(pk__in=ids)
     day_after = end + datetime.timedelta(days=1)
-    start_fund = fund_at_start_of(start, library_qs)
+    unknown = (Copies(), False)
+    start_fund = _funds_at_start_of(start, library_qs)
     received = _sums_by_library(Receipt, ids, start, day_after)
     written = _sums_by_library(WriteOff, ids, start, day_after)
     snapshotted = set(
@@ -195,25 +212,29 @@ def fund_movement(
         .values_list("library", flat=True)
         .distinct()
     )
-    end_fund = fund_at_start_of(day_after, library_qs)
-    inventories = {pk: end_fund.get(pk, Copies()) for pk in snapshotted}
+    end_fund = _funds_at_start_of(day_after, library_qs)
     rows = [
-        MovementRow(
-            library=lib,
-            start=start_fund.get(lib.pk, Copies()),
-            received=received.get(lib.pk, Copies()),
-            written_off=written.get(lib.pk, Copies()),
-            inventory=inventories.get(lib.pk),
+        _movement_row(
+            lib,
+            start_fund.get(lib.pk, unknown),
+            end_fund.get(lib.pk, unknown),
+            received.get(lib.pk, Copies()),
+            written.get(lib.pk, Copies()),
+            lib.pk in snapshotted,
         )
         for lib in libraries
     ]
     total = MovementRow(library=None)
+    discrepancy = Copies()
     for row in rows:
         total.start += row.start
         total.received += row.received
         total.written_off += row.written_off
-    if inventories:
-        total.inventory = sum((inventories.get(r.library.pk, r.end) for r in rows), Copies())
+        discrepancy += row.discrepancy or Copies()
+    if discrepancy != Copies():
+        total.discrepancy = discrepancy
+    if snapshotted:
+        total.inventory = total.end
     return FundMovement(rows=rows, total=total)
 
 

@@ -18,7 +18,13 @@ from branches.models import Library, Organization
 from catalogue.selectors import CatalogueCounts
 from digitization.selectors import BOOKS, Digitization
 from events.selectors import OnlineTotals, event_groups, events_in, social_pages
-from holdings.selectors import FundMovement, ListAmount, receipts_by_source, writeoffs_by_reason
+from holdings.selectors import (
+    Copies,
+    FundMovement,
+    ListAmount,
+    receipts_by_source,
+    writeoffs_by_reason,
+)
 from publications.selectors import Media, Publications, publications_in
 from reports import sections as S
 from reports.checks import consistency_notes
@@ -67,6 +73,8 @@ class Collected:
     online: OnlineTotals
     entered: Entered  # rows per library and kind (branches.entered)
     texts: dict[str, str]
+    # The ЦБС's fund at the end of the previous half-year as its approved report says.
+    approved_previous_end: Copies | None = None
 
 
 def _collect(organization, span: Span, libraries, language: str) -> Collected:
@@ -90,7 +98,33 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         online=reads.online,
         entered=reads.entered,
         texts=_section_texts(span, language),
+        approved_previous_end=None if libraries else _approved_end_before(organization, span),
     )
+
+
+def _approved_end_before(organization, span: Span) -> Copies | None:
+    """The fund at the end of the half-year before `span`, as its approved report froze it.
+
+    One query (none for a span narrowed to some libraries).
+    """
+    from reports.models import Report
+
+    year, half = (span.start.year - 1, 2) if span.start.month == 1 else (span.start.year, 1)
+    figures = (
+        Report.objects.filter(
+            organization=organization,
+            period__year=year,
+            period__half=half,
+            status=Report.Status.APPROVED,
+        )
+        .values_list(
+            "snapshot__ru__key_figures__fund_end", "snapshot__ru__key_figures__fund_end_kk"
+        )
+        .first()
+    )
+    if not figures or figures[0] is None:
+        return None
+    return Copies(int(figures[0]), int(figures[1] or 0))
 
 
 def _section_texts(span: Span, language: str) -> dict[str, str]:
@@ -119,7 +153,8 @@ def report_build(
     Queries: 1 library ids + 6 fund (with the libraries) + 3 budget/receipts/write-offs
     + 4 digitization + 3 catalogue + 1 references + 2 publications (counts, list)
     + 2 media + 3 events + 1 social pages + 1 online + 1 rows entered (the «no data» check)
-    + 1 narrative = 29, whatever the data size (+1 per kind declaring figures).
+    + 1 narrative + 1 the approved previous half's end = 30, whatever the data size
+    (+1 per kind declaring figures).
     """
     with translation.override(language):
         data = _collect(organization, span, libraries, language)
@@ -223,48 +258,72 @@ class _Builder:
         return section
 
     def fund_table(self) -> Table:
-        span = self.span
+        """The fund table; «расхождение по инвентаризации» columns only when a state
+        recorded inside the span differs from the ledger, and a library without any
+        recorded state prints its start and end as unknown."""
+        span, fund = self.span, self.data.fund
+        with_discrepancy = fund.total.discrepancy is not None or any(
+            row.discrepancy is not None for row in fund.rows
+        )
         copies, kk = _("экз."), _("в т.ч. на каз. яз.")
+        heads = [
+            _("Состояло %(start)s") % {"start": span.start_label},
+            _("Поступило %(for)s") % {"for": span.for_label},
+            _("Выбыло %(for)s") % {"for": span.for_label},
+        ]
+        if with_discrepancy:
+            heads.append(_("Расхождение по инвентаризации"))
+        heads.append(_("Состоит %(end)s") % {"end": span.end_label})
         header = [
             [
                 HeaderCell(_("Библиотека"), rowspan=2),
-                HeaderCell(_("Состояло %(start)s") % {"start": span.start_label}, colspan=2),
-                HeaderCell(_("Поступило %(for)s") % {"for": span.for_label}, colspan=2),
-                HeaderCell(_("Выбыло %(for)s") % {"for": span.for_label}, colspan=2),
-                HeaderCell(_("Состоит %(end)s") % {"end": span.end_label}, colspan=2),
+                *(HeaderCell(text, colspan=2) for text in heads),
             ],
-            [HeaderCell(text) for _i in range(4) for text in (copies, kk)],
+            [HeaderCell(text) for _i in heads for text in (copies, kk)],
         ]
+        unknown = _("неизвестно")
+
+        def pair(amount, known=True):
+            return [amount.copies, amount.copies_kk] if known else [unknown, unknown]
 
         def cells(label, row):
-            return [
-                label,
-                row.start.copies, row.start.copies_kk,
-                row.received.copies, row.received.copies_kk,
-                row.written_off.copies, row.written_off.copies_kk,
-                row.end.copies, row.end.copies_kk,
-            ]  # fmt: skip
+            figures = [
+                *pair(row.start, row.start_known),
+                *pair(row.received),
+                *pair(row.written_off),
+            ]
+            if with_discrepancy:
+                shown = row.discrepancy if row.start_known or row.library is None else None
+                figures += pair(shown or Copies())
+            return [label, *figures, *pair(row.end, row.end_known)]
 
         rows = [
             Row(cells(row.library.short_name, row))
-            for row in self.data.fund.rows
-            if any(cells("", row)[1:])
+            for row in fund.rows
+            if any(v for v in cells("", row)[1:] if isinstance(v, int))
         ]
-        if len(rows) == 1:
+        if len(rows) == 1 and not fund.unknown:
             # One library keeps the whole fund's ledger (the seed gives the ЦБС's figures
             # only): its row would repeat the total and read as if it were that
             # library's own fund. The total says it all.
             rows = []
-        rows.append(Row(cells(_("Всего по ЦБС"), self.data.fund.total), kind="total"))
+        rows.append(Row(cells(_("Всего по ЦБС"), fund.total), kind="total"))
+        if with_discrepancy:
+            audit = [
+                AuditColumn(_("Состоит, по формуле"), "{B}+{D}-{F}+{H}", "J"),
+                AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}+{I}", "K"),
+            ]
+        else:
+            audit = [
+                AuditColumn(_("Состоит, по формуле"), "{B}+{D}-{F}", "H"),
+                AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}", "I"),
+            ]
         return Table(
             title=_("Книжный фонд %(end)s") % {"end": span.end_label},
             header=header,
             rows=rows,
-            widths=[1.9] + [1] * 8,
-            audit=[
-                AuditColumn(_("Состоит, по формуле"), "{B}+{D}-{F}", "H"),
-                AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}", "I"),
-            ],
+            widths=[1.9] + [1] * (len(heads) * 2),
+            audit=audit,
         )
 
     # V. Local history, digitization ------------------------------------------

@@ -65,6 +65,12 @@ def report_set_status(*, report: Report, status: str) -> Report:
     Approval freezes the report in both languages: later changes to the data no
     longer change what an approved report says.
     """
+    # The period row locked first: a fact write checks the period under the same
+    # lock (branches.facts.frozen_reason), so none commits after the snapshot.
+    ReportingPeriod.objects.select_for_update().filter(pk=report.period_id).first()
+    stored = Report.objects.filter(pk=report.pk).values_list("status", flat=True).first()
+    if stored is not None:  # two methodologists at once: the second one sees the first's step
+        report.status = stored
     current = Report.Status(report.status)
     target = Report.Status(status)
     if target not in TRANSITIONS[current]:

@@ -9,7 +9,11 @@ from tests.dataio.conftest import read_workbook
 
 
 def empty_database():
-    """Every row of every exported model gone, lists included."""
+    """Every row of every exported model gone, lists included (as a fresh database).
+
+    Approved periods are reopened first: their rows refuse to be deleted otherwise.
+    """
+    ReportingPeriod.objects.update(status=ReportingPeriod.Status.OPEN)
     for sheet in reversed(SHEETS):
         for column in sheet.columns:
             if column.kind == "many":

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from branches.facts import WriteRefused
 from holdings.models import FundingSource, Receipt
 from reports.models import Report, SectionText
 
@@ -91,11 +92,12 @@ def test_approval_freezes_the_report(client, methodologist, report, library):
     assert report.snapshot["ru"]["key_figures"]["received"] == 2035
     assert report.snapshot["kk"]["language"] == "kk"
     assert report.period.status == "approved"  # the period's data is closed too
-    # Data entered after approval does not change what the approved report says.
-    Receipt.objects.create(
-        library=library, date=report.period.start, source=FundingSource.objects.get(code="gift"),
-        copies=1, copies_kk=0,
-    )  # fmt: skip
+    # The period's data can no longer be entered, by any door.
+    with pytest.raises(WriteRefused):
+        Receipt.objects.create(
+            library=library, date=report.period.start, source=FundingSource.objects.get(code="gift"),
+            copies=1, copies_kk=0,
+        )  # fmt: skip
     document = Document(io.BytesIO(client.get(download_url(report, "docx")).content))
     assert document.tables[0].rows[-1].cells[3].text == "2035"
     page = client.get(change_url(report)).content.decode()

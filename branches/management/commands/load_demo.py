@@ -1,18 +1,35 @@
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from branches.demo import DEMO_PASSWORD, demo_organization_load
+from branches.demo import DEMO_PASSWORD, ORGANIZATION, demo_organization_load
+from branches.models import ReportingPeriod
+
+DEMO_APPROVED = _(
+    "Демо-полугодие %(period)s уже утверждено: его данные не меняются, load_demo ничего не изменил."
+)
+DEMO_REFUSED = _("Демо не загружено, ничего не изменено: %(reason)s")
 
 
 class Command(BaseCommand):
     help = "Загрузить демонстрационные данные: ЦБС г.Балхаш, её библиотеки и пользователей."
 
     def handle(self, *args, **options):
-        org = demo_organization_load()
+        approved = ReportingPeriod.objects.filter(
+            organization__code=ORGANIZATION["code"], status=ReportingPeriod.Status.APPROVED
+        ).first()
+        if approved is not None:
+            # An approved demo stays as approved: its rows, and the event platforms.
+            self.stdout.write(self.style.WARNING(DEMO_APPROVED % {"period": approved.code}))
+            return
         try:
-            from reports.demo import demo_half_year_load
-        except ImportError:  # the report's demo data is not there yet
-            demo_half_year_load = None
-        if demo_half_year_load is not None:
-            demo_half_year_load(org)
+            with transaction.atomic():
+                org = demo_organization_load()
+                from reports.demo import demo_half_year_load
+
+                demo_half_year_load(org)
+        except ValidationError as error:  # a closed period, say, between the check and the load
+            raise CommandError(DEMO_REFUSED % {"reason": " ".join(error.messages)}) from None
         self.stdout.write(self.style.SUCCESS(f"Демо загружено: {org}"))
         self.stdout.write(f"Пароль всех демо-пользователей: {DEMO_PASSWORD}")

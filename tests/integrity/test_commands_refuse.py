@@ -1,0 +1,56 @@
+"""Commands obey the closed period: `load_demo` on an approved demo changes nothing and
+says so; a refused command prints a Russian message and exits non-zero."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from events.models import Event
+from holdings.models import Receipt
+from reports.models import Report
+from reports.services import report_set_status
+
+
+@pytest.mark.django_db
+def test_load_demo_on_an_approved_demo_changes_nothing_and_says_so():
+    call_command("load_demo", stdout=io.StringIO())
+    receipt = Receipt.objects.get(copies=630)
+    receipt.copies = 730  # the methodologist's correction, before approval
+    receipt.save()
+    event = Event.objects.filter(platforms__isnull=False).first()
+    kept = set(event.platforms.values_list("pk", flat=True))
+    event.platforms.clear()
+    report = Report.objects.get(period__year=2021, period__half=1)
+    report_set_status(report=report, status="submitted")
+    report_set_status(report=Report.objects.get(pk=report.pk), status="approved")
+    versions = Receipt.history.count()
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "уже утверждено" in out.getvalue() and "ничего не изменил" in out.getvalue()
+    receipt.refresh_from_db()
+    assert receipt.copies == 730
+    assert not event.platforms.exists() and kept
+    assert Receipt.history.count() == versions
+
+
+@pytest.mark.django_db
+def test_a_command_refused_by_a_closed_period_exits_non_zero_with_a_russian_message(
+    monkeypatch,
+):
+    """load_demo when the period closes between its check and its writes."""
+    from branches.facts import WriteRefused
+    from reports import demo
+
+    def closed(org):
+        raise WriteRefused("Период 2021-H1 утверждён: его данные больше нельзя менять.")
+
+    monkeypatch.setattr(demo, "demo_half_year_load", closed)
+    with pytest.raises(CommandError) as error:
+        call_command("load_demo", stdout=io.StringIO())
+    assert "Демо не загружено, ничего не изменено" in str(error.value)
+    assert error.value.returncode == 1
+    from branches.models import Organization
+
+    assert not Organization.objects.filter(code="balkhash").exists()
