@@ -211,8 +211,17 @@ def fact_write_guard(rows) -> None:
                 raise WriteRefused(reason)
 
 
-def _chronological(row):
-    return getattr(row, "date", None) or datetime.date.min
+def _chronological(row) -> tuple[int, int]:
+    """The half-year a row's first lock is in: periods are always locked in time order,
+    so two writers never wait on each other crosswise."""
+    if getattr(row, "period_id", None) is not None:
+        return (row.period.year, row.period.half)
+    day = getattr(row, "date", None)
+    if day is None:
+        return (0, 0)
+    if getattr(row, "date_binding", None) == STATE and (day.month, day.day) in ((1, 1), (7, 1)):
+        day -= datetime.timedelta(days=1)
+    return (day.year, 1 if day.month <= 6 else 2)
 
 
 class FactQuerySet(models.QuerySet):
