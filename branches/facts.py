@@ -219,9 +219,9 @@ def _chronological(row) -> tuple[int, int]:
     day = getattr(row, "date", None)
     if day is None:
         return (0, 0)
-    if getattr(row, "date_binding", None) == STATE and (day.month, day.day) in ((1, 1), (7, 1)):
+    if _binding_of(type(row)) == STATE and (day.month, day.day) in ((1, 1), (7, 1)):
         day -= datetime.timedelta(days=1)
-    return (day.year, 1 if day.month <= 6 else 2)
+    return (day.year, half_of(day.month))
 
 
 class FactQuerySet(models.QuerySet):
