@@ -130,8 +130,9 @@ for _kind in KINDS:
         BUILDERS.setdefault(_kind.code, _list_item(_kind.model))
 
 
-def make_row(model, *, library: Library, period, n: int = 1):
-    """A saved row of `model` belonging to `library` (n varies unique fields)."""
+def make_row(model, *, library: Library, period, n: int = 1, **values):
+    """A saved row of `model` belonging to `library` (n varies unique fields; `values`
+    set fields outright, e.g. a date, so the row is never saved with another first)."""
     kind = kind_for(model)
     built = BUILDERS[kind.code](library, period, n)
     if not isinstance(built, dict):
@@ -140,6 +141,7 @@ def make_row(model, *, library: Library, period, n: int = 1):
     if any(f.name == "organization" for f in model._meta.concrete_fields):
         fields["organization"] = library.organization
     fields.update(built)
+    fields.update(values)
     return model.objects.create(**fields)
 
 
