@@ -58,14 +58,12 @@ def code_parse(code: str | None) -> tuple[int, int | None]:
     return int(match["year"]), int(match["half"]) if match["half"] else None
 
 
-@dataclass(frozen=True)
-class Span:
-    """A half-year or a whole year of one organization, with the periods it has opened."""
+class HalfYearDates:
+    """The dates and code of something with a `year` and a `half` (None: the whole
+    year): a ReportingPeriod, a Span."""
 
-    organization: "Organization"
-    periods: tuple["ReportingPeriod", ...]
     year: int
-    half: int | None  # None: the whole year
+    half: int | None
 
     @property
     def start(self) -> datetime.date:
@@ -78,12 +76,25 @@ class Span:
 
     @property
     def day_after(self) -> datetime.date:
-        """The first day after the span: balances "at 01.07" are taken here."""
+        """The first day after: balances "at 01.07" are taken here."""
         return self.end + datetime.timedelta(days=1)
 
     @property
     def code(self) -> str:
         return span_code(self.year, self.half)
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Span(HalfYearDates):
+    """A half-year or a whole year of one organization, with the periods it has opened."""
+
+    organization: "Organization"
+    periods: tuple["ReportingPeriod", ...]
+    year: int
+    half: int | None  # None: the whole year
 
     @property
     def is_year(self) -> bool:

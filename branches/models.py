@@ -1,14 +1,12 @@
 """The organization (ЦБС), its libraries, reporting periods and who works where."""
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from branches.calendar import half_end, half_start, span_code
+from branches.calendar import HalfYearDates
 from branches.lists import ListItem, localized
 
 
@@ -151,8 +149,11 @@ class SocialPage(models.Model):
                 raise ValidationError({"library": _("Библиотека относится к другой ЦБС.")})
 
 
-class ReportingPeriod(models.Model):
-    """A half-year of one organization. A year is the sum of its two halves."""
+class ReportingPeriod(HalfYearDates, models.Model):
+    """A half-year of one organization. A year is the sum of its two halves.
+
+    Its dates and code (`start`, `end`, `day_after`, `code`) are the calendar's.
+    """
 
     class Status(models.TextChoices):
         OPEN = "open", _("открыт")
@@ -228,27 +229,6 @@ class ReportingPeriod(models.Model):
             raise ValidationError(
                 {"status": _("Период утверждён: его больше нельзя открыть заново или изменить.")}
             )
-
-    @property
-    def code(self) -> str:
-        return span_code(self.year, self.half)
-
-    @property
-    def start(self) -> datetime.date:
-        return half_start(self.year, self.half)
-
-    @property
-    def end(self) -> datetime.date:
-        """The last day of the period (inclusive)."""
-        return half_end(self.year, self.half)
-
-    @property
-    def day_after(self) -> datetime.date:
-        """The first day after the period: balances "at 01.07" are taken here."""
-        return self.end + datetime.timedelta(days=1)
-
-    def contains(self, day: datetime.date) -> bool:
-        return self.start <= day <= self.end
 
 
 class StaffProfile(models.Model):

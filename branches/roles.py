@@ -61,7 +61,10 @@ def grant_after_migrate(sender, using=DEFAULT_DB_ALIAS, verbosity=1, **kwargs) -
     if sender is not with_models[-1]:
         return
     from django.contrib.auth.models import Group, Permission
+    from django.db import connections
 
+    if Group._meta.db_table not in connections[using].introspection.table_names():
+        return  # auth migrated back to zero: nothing to grant on
     for label in sorted({kind.app_label for kind in KINDS}):
         create_permissions(global_apps.get_app_config(label), verbosity=0, using=using)
     grant_role_permissions(Group, Permission, using=using)

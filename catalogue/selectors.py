@@ -39,8 +39,6 @@ class LibraryCatalogue:
 @dataclass
 class CatalogueCounts:
     rows: list[CatalogueRow]
-    # Libraries that recorded a count inside the span (after its start, up to the day after).
-    libraries_counted: set[int]
     # Per library: the same counts, summed over its databases.
     by_library: dict[int, LibraryCatalogue]
 
@@ -82,12 +80,9 @@ def catalogue_counts(
         library_before[row["library"]] = library_before.get(row["library"], 0) + row["records"]
     now: dict[int, int] = {}
     library_now: dict[int, int] = {}
-    counted: set[int] = set()
     for row in _latest_counts(library_ids, day_after):
         now[row["database"]] = now.get(row["database"], 0) + row["records"]
         library_now[row["library"]] = library_now.get(row["library"], 0) + row["records"]
-        if row["date"] > start:
-            counted.add(row["library"])
     rows = [
         CatalogueRow(db.code, db.name_ru, db.name_kk, before.get(db.pk, 0), now.get(db.pk, 0))
         for db in databases
@@ -97,7 +92,7 @@ def catalogue_counts(
         pk: LibraryCatalogue(library_before.get(pk, 0), library_now.get(pk, 0))
         for pk in set(library_before) | set(library_now)
     }
-    return CatalogueCounts(rows=rows, libraries_counted=counted, by_library=by_library)
+    return CatalogueCounts(rows=rows, by_library=by_library)
 
 
 def virtual_references_by_library(*, library_ids: list[int], period_ids: list[int]) -> dict:

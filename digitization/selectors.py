@@ -40,10 +40,6 @@ class Digitization:
     by_library: dict[int, Done] = field(default_factory=dict)
 
     @property
-    def libraries_digitizing(self) -> set[int]:
-        return set(self.by_library)
-
-    @property
     def planned(self) -> int:
         return sum(row.planned for row in self.kinds)
 

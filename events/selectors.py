@@ -129,10 +129,6 @@ class OnlineTotals:
     def posts(self) -> int:
         return self.total.posts
 
-    @property
-    def libraries(self) -> set[int]:
-        return set(self.by_library)
-
 
 def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTotals:
     """Online work in the periods, per library. One query.
@@ -161,7 +157,3 @@ def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTot
             value = row[f"{prefix}_{f}"] or 0
             setattr(count, f, value if f in AT_END else getattr(count, f) + value)
     return OnlineTotals(by_library=by_library)
-
-
-def events_by_library(events: list[Event]) -> set[int]:
-    return {event.library_id for event in events}

@@ -13,10 +13,6 @@ class Publications:
     printed: list[Publication]  # booklets, podiums...: the numbered list
     multimedia: list[Publication]  # book trailers, videos, virtual exhibitions
 
-    @property
-    def libraries(self) -> set[int]:
-        return {p.library_id for p in self.printed + self.multimedia}
-
 
 def publications_in(
     *, library_ids: list[int], start: datetime.date, end: datetime.date
@@ -92,10 +88,6 @@ class Media:
     @property
     def tv(self) -> int:
         return self.total.tv
-
-    @property
-    def libraries(self) -> set[int]:
-        return set(self.by_library)
 
 
 def media_summary(
