@@ -11,3 +11,9 @@ class BranchesConfig(AppConfig):
         from branches.roles import grant_after_migrate
 
         post_migrate.connect(grant_after_migrate, dispatch_uid="branches.grant_role_permissions")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from branches.accounts import seen_at_login
+
+        user_logged_in.connect(seen_at_login, dispatch_uid="branches.seen_at_login")

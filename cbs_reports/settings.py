@@ -5,6 +5,7 @@ environment variable; a malformed value stops the start with
 ImproperlyConfigured instead of failing later in a puzzling way.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -217,3 +218,30 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Login throttling and sessions (hardening) --------------------------------
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one user from one
+# address, that pair waits AXES_COOLOFF_MINUTES (branches/lockout.py); the
+# methodologist unlocks her ЦБС's users from the staff list.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "branches.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_positive_int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_positive_int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "branches.lockout.lockout_response"
+AXES_VERBOSE = False  # the security log says it once (see LOGGING)
+# A session ends after SESSION_IDLE_MINUTES without a request (a working day by
+# default), and with the browser if SESSION_EXPIRE_AT_BROWSER_CLOSE is on.
+# (branches.accounts.IdleTimeoutMiddleware pushes the end ahead, at most once a minute.)
+SESSION_COOKIE_AGE = env_positive_int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "branches.accounts.IdleTimeoutMiddleware",
+)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
+# --- end of login throttling and sessions
