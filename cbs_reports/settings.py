@@ -245,3 +245,49 @@ MIDDLEWARE.insert(
 )
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
 # --- end of login throttling and sessions
+
+# --- Content-Security-Policy and Permissions-Policy (hardening) ---------------
+# Scripts and styles only from our own static files, or inline with the
+# request's nonce ({{ request.csp_nonce }}); no inline handlers or style
+# attributes anywhere. import-export's export page has two style attributes of
+# its own: exactly those are allowed by their hashes.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+IMPORT_EXPORT_STYLE_ATTRIBUTES = [
+    "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
+    "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE, "'unsafe-hashes'", *IMPORT_EXPORT_STYLE_ATTRIBUTES],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "cbs_reports.headers.PermissionsPolicyMiddleware",
+)
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+# --- end of Content-Security-Policy and Permissions-Policy
