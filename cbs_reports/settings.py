@@ -291,3 +291,45 @@ PERMISSIONS_POLICY = [
     "usb",
 ]
 # --- end of Content-Security-Policy and Permissions-Policy
+
+# --- Operations (hardening): /health/, the security log, mail on server errors
+INSTALLED_APPS += ["health_check"]
+# The process manager asks http://127.0.0.1:…/health/ directly, not through the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "cbs_reports.security_log.RefusalLogMiddleware",
+)
+
+
+def env_admins(name: str) -> list[tuple[str, str]]:
+    """ADMINS="Айгуль <aigul@cbs.kz>, ops@cbs.kz": who gets a letter on a server error."""
+    admins = []
+    for item in env_list(name, default=[]):
+        person, _sep, address = item.rpartition("<")
+        address = address.rstrip(">").strip()
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {item!r} has no e-mail address")
+        admins.append((person.strip() or address, address))
+    return admins
+
+
+ADMINS = env_admins("ADMINS")
+if env.str("EMAIL_URL", default=""):  # e.g. smtp+tls://user:password@smtp.example.kz:587
+    vars().update(env.email_url("EMAIL_URL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Security events: one JSON line each on stdout (cbs_reports/security_log.py).
+# Server errors go to ADMINS by Django's own "mail_admins" handler when ADMINS is set.
+LOGGING["formatters"] = {"json_line": {"()": "cbs_reports.security_log.JsonLineFormatter"}}
+LOGGING["handlers"]["security"] = {
+    "class": "logging.StreamHandler",
+    "stream": "ext://sys.stdout",
+    "formatter": "json_line",
+}
+LOGGING["loggers"] = {
+    "cbs_reports.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    "axes": {"level": "WARNING"},
+}
+# --- end of operations

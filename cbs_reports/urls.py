@@ -3,9 +3,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from branches.accounts import HonestPasswordResetView
+from cbs_reports.health import HealthView
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/dashboard/", permanent=False)),
+    path("health/", HealthView.as_view(), name="health"),
     path("admin/", admin.site.urls),
     # Before Django's own: the reset page says so when the mail could not be sent.
     path(
