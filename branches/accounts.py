@@ -4,6 +4,7 @@ letter, it says so instead of "the email was sent"."""
 import logging
 import time
 
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.views import PasswordResetView
 from django.core.mail import EmailMultiAlternatives
@@ -57,13 +58,12 @@ class HonestPasswordResetView(PasswordResetView):
 
 # The idle timeout: a session ends SESSION_COOKIE_AGE after its last request.
 LAST_SEEN = "_last_seen"
-REFRESH_SECONDS = 60
 
 
 class IdleTimeoutMiddleware:
     """Each request of a signed-in user pushes the session's end SESSION_COOKIE_AGE
     ahead, as SESSION_SAVE_EVERY_REQUEST would, but writes the session at most once
-    a minute instead of on every request."""
+    every SESSION_IDLE_REFRESH_SECONDS (a minute) instead of on every request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -72,7 +72,7 @@ class IdleTimeoutMiddleware:
         session = getattr(request, "session", None)
         if session is not None and session.get("_auth_user_id"):
             now = int(time.time())
-            if now - session.get(LAST_SEEN, 0) >= REFRESH_SECONDS:
+            if now - session.get(LAST_SEEN, 0) >= settings.SESSION_IDLE_REFRESH_SECONDS:
                 session[LAST_SEEN] = now  # modified: saved with a new expiry
         return self.get_response(request)
 

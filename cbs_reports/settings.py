@@ -239,6 +239,7 @@ AXES_VERBOSE = False  # the security log says it once (see LOGGING)
 # default), and with the browser if SESSION_EXPIRE_AT_BROWSER_CLOSE is on.
 # (branches.accounts.IdleTimeoutMiddleware pushes the end ahead, at most once a minute.)
 SESSION_COOKIE_AGE = env_positive_int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
+SESSION_IDLE_REFRESH_SECONDS = 60
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "branches.accounts.IdleTimeoutMiddleware",

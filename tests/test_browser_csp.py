@@ -5,7 +5,7 @@ handler) still switches. Skips where Chromium or chromedriver is missing."""
 import pytest
 from django.core.management import call_command
 
-from tests.dashboard.test_browser import CHROMEDRIVER, CHROMIUM
+from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,38 +13,16 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def browser():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    if not CHROMIUM:
-        pytest.skip("no Chromium: install Debian's chromium (apt-get install chromium)")
-    if not CHROMEDRIVER:
-        pytest.skip("no chromedriver: install Debian's chromium-driver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--window-size=1280,1000"):  # fmt: skip
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-
-
-def _violations(browser) -> list[str]:
+def _violations(driver) -> list[str]:
     return [
         entry["message"]
-        for entry in browser.get_log("browser")
+        for entry in driver.get_log("browser")
         if "Content Security Policy" in entry["message"]
         or "Content-Security-Policy" in entry["message"]
     ]
 
 
-def test_no_page_breaks_the_content_security_policy(live_server, browser):
+def test_no_page_breaks_the_content_security_policy(live_server, browser):  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
