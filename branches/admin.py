@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from branches.admin_base import (
     ScopedTabularInline,
     SharedChoicesFormSet,
 )
+from branches.lockout import NOTHING_TO_UNLOCK, UNLOCKED, unlock, with_lock_status
 from branches.models import (
     Library,
     Organization,
@@ -118,7 +119,25 @@ class SocialPageAdmin(ScopedAdmin):
 
 @admin.register(StaffProfile)
 class StaffProfileAdmin(ScopedAdmin):
-    list_display = ["user", "position", "library", "organization"]
+    list_display = ["user", "position", "library", "organization", "login_locked"]
+    actions = ["unlock_login"]
+
+    def get_queryset(self, request):
+        return with_lock_status(super().get_queryset(request))
+
+    @admin.display(boolean=True, description=_("вход заблокирован"))
+    def login_locked(self, profile):
+        return getattr(profile, "login_locked", False)
+
+    @admin.action(description=_("Разблокировать вход"), permissions=["change"])
+    def unlock_login(self, request, queryset):
+        """The methodologist's list holds only her ЦБС's staff: she unlocks only them."""
+        names = [p.user.username for p in queryset.select_related("user") if p.login_locked]
+        if not unlock(names):
+            self.message_user(request, NOTHING_TO_UNLOCK, messages.WARNING)
+            return
+        self.message_user(request, UNLOCKED % {"names": ", ".join(names)}, messages.SUCCESS)
+
     list_filter = [LIBRARY_FILTER]
     search_fields = ["user__username", "user__first_name", "user__last_name", "position"]
     list_select_related = ["user", "library", "organization"]

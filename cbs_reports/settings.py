@@ -5,6 +5,7 @@ environment variable; a malformed value stops the start with
 ImproperlyConfigured instead of failing later in a puzzling way.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -217,3 +218,119 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Login throttling and sessions (hardening) --------------------------------
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one user from one
+# address, that pair waits AXES_COOLOFF_MINUTES (branches/lockout.py); the
+# methodologist unlocks her ЦБС's users from the staff list.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks
+AUTHENTICATION_BACKENDS = [
+    "branches.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_positive_int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_positive_int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "branches.lockout.lockout_response"
+AXES_VERBOSE = False  # the security log says it once (see LOGGING)
+# A session ends after SESSION_IDLE_MINUTES without a request (a working day by
+# default), and with the browser if SESSION_EXPIRE_AT_BROWSER_CLOSE is on.
+# (branches.accounts.IdleTimeoutMiddleware pushes the end ahead, at most once a minute.)
+SESSION_COOKIE_AGE = env_positive_int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
+SESSION_IDLE_REFRESH_SECONDS = 60
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "branches.accounts.IdleTimeoutMiddleware",
+)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
+# --- end of login throttling and sessions
+
+# --- Content-Security-Policy and Permissions-Policy (hardening) ---------------
+# Scripts and styles only from our own static files, or inline with the
+# request's nonce ({{ request.csp_nonce }}); no inline handlers or style
+# attributes anywhere. import-export's export page has two style attributes of
+# its own: exactly those are allowed by their hashes.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+IMPORT_EXPORT_STYLE_ATTRIBUTES = [
+    "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
+    "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE, "'unsafe-hashes'", *IMPORT_EXPORT_STYLE_ATTRIBUTES],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "cbs_reports.headers.PermissionsPolicyMiddleware",
+)
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+# --- end of Content-Security-Policy and Permissions-Policy
+
+# --- Operations (hardening): /health/, the security log, mail on server errors
+INSTALLED_APPS += ["health_check"]
+# The process manager asks http://127.0.0.1:…/health/ directly, not through the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "cbs_reports.security_log.RefusalLogMiddleware",
+)
+
+
+def env_admins(name: str) -> list[tuple[str, str]]:
+    """ADMINS="Айгуль <aigul@cbs.kz>, ops@cbs.kz": who gets a letter on a server error."""
+    admins = []
+    for item in env_list(name, default=[]):
+        person, _sep, address = item.rpartition("<")
+        address = address.rstrip(">").strip()
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {item!r} has no e-mail address")
+        admins.append((person.strip() or address, address))
+    return admins
+
+
+ADMINS = env_admins("ADMINS")
+if env.str("EMAIL_URL", default=""):  # e.g. smtp+tls://user:password@smtp.example.kz:587
+    vars().update(env.email_url("EMAIL_URL"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Security events: one JSON line each on stdout (cbs_reports/security_log.py).
+# Server errors go to ADMINS by Django's own "mail_admins" handler when ADMINS is set.
+LOGGING["formatters"] = {"json_line": {"()": "cbs_reports.security_log.JsonLineFormatter"}}
+LOGGING["handlers"]["security"] = {
+    "class": "logging.StreamHandler",
+    "stream": "ext://sys.stdout",
+    "formatter": "json_line",
+}
+LOGGING["loggers"] = {
+    "cbs_reports.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    "axes": {"level": "WARNING"},
+}
+# --- end of operations

@@ -20,3 +20,6 @@ STORAGES = {
 # The suite never runs collectstatic: no STATIC_ROOT, so WhiteNoise has no
 # missing folder to warn about in every test that makes a request.
 STATIC_ROOT = None
+# No session write in the middle of a test (the idle timeout's refresh): query
+# counts stay exact however slow the machine; its own test sets it back.
+SESSION_IDLE_REFRESH_SECONDS = 24 * 60 * 60

@@ -29,6 +29,7 @@ from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
 from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
+from cbs_reports import security_log
 from dataio.cells import DATE_FORMAT, csv_escape
 from dataio.exporting import column_widths, date_columns_of, with_cell_relations, write_sheet
 from dataio.files import (
@@ -116,6 +117,8 @@ def _shown(value):
 
 
 class DataImportForm(ImportForm):
+    user = None  # set by `create_import_form`, for the security log
+
     def clean_import_file(self):
         """Too big a file is refused before it is read into memory."""
         upload = self.cleaned_data["import_file"]
@@ -222,7 +225,20 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
 
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        form.user = request.user
+        return form
+
     def add_data_read_fail_error_to_form(self, form, e):
+        name = getattr(form.cleaned_data.get("import_file"), "name", "")
+        security_log.event(
+            "import_refused",
+            user=form.user.get_username() if getattr(form, "user", None) else "",
+            sheet=sheet_for(self.model).title if self._in_files else "",
+            file=name,
+            reason=str(e)[:300],
+        )
         if isinstance(e, DataFileError):
             for message in e.messages:
                 form.add_error("import_file", message)
@@ -337,6 +353,14 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         else:
             message = _("Файл «%(name)s» загружен. Добавлено записей: %(new)s.")
         messages.success(request, message % values)
+        security_log.event(
+            "import",
+            user=request.user.get_username(),
+            sheet=sheet_for(self.model).title,
+            file=values["name"],
+            created=values["new"],
+            updated=values["updated"],
+        )
 
     # Export: narrowed at every step.
 

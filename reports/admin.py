@@ -18,6 +18,7 @@ from branches.admin_params import TypedParamsAdminMixin
 from branches.calendar import span_parse
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
+from cbs_reports import security_log
 from reports.builder import report_build
 from reports.models import Report, SectionText
 from reports.renderers import RENDERERS
@@ -235,5 +236,12 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 request,
                 _("Статус отчёта: %(status)s.") % {"status": report.get_status_display()},
                 messages.SUCCESS,
+            )
+            security_log.event(
+                "report_status",
+                user=request.user.get_username(),
+                report=str(report.period),
+                organization=report.organization.code,
+                status=report.status,
             )
         return HttpResponseRedirect(reverse("admin:reports_report_change", args=[report.pk]))

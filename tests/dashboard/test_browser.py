@@ -44,6 +44,8 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
                      "--disable-dev-shm-usage", "--window-size=1280,1000"):  # fmt: skip
         options.add_argument(argument)
+    # The console, for tests that read it (no CSP violation: tests/test_browser_csp.py).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     yield driver
