@@ -9,7 +9,6 @@ from branches.models import ReportingPeriod
 from dashboard.figures import overview
 from dashboard.spans import SpanBook
 from events.models import OnlineFigures
-from holdings.models import Receipt
 from holdings.selectors import Copies
 from reports.builder import report_build
 from reports.figures import LIBRARY_FIGURES, key_figures
@@ -113,18 +112,20 @@ def test_a_library_page_has_only_that_library(organization, library, half_year, 
 
 @pytest.fixture
 def second_half(organization, library, other_library, half_year):
-    """2021-H2: one more row of every library fact for both libraries."""
-    from tests.admin.factories import LIBRARY_FACTS, make_row
+    """2021-H2: one more row of every library fact for both libraries (dated in the
+    half, states at its end)."""
+    from branches.kinds import DATED, LIBRARY, PER_PERIOD, facts
+    from tests.admin.factories import make_row
 
     period = ReportingPeriod.objects.create(organization=organization, year=2021, half=2)
-    for n, model in enumerate(LIBRARY_FACTS, start=10):
-        dated = any(f.name == "date" for f in model._meta.fields) and model is not Receipt
-        # Made on its day outright: a fund state dated 15.03 first would take the
-        # fund below zero at a later write-off, which the ledger refuses.
-        day = D(2022, 1, 1) if model._meta.model_name == "fundsnapshot" else D(2021, 9, 1)
+    for n, kind in enumerate(facts(LIBRARY), start=10):
         for lib in (library, other_library):
-            make_row(model, library=lib, period=period, n=n, **({"date": day} if dated else {}))
-    Receipt.objects.filter(library=other_library, date=D(2021, 3, 15)).update(date=D(2021, 10, 1))
+            when = {}
+            if kind.binding != PER_PERIOD:
+                when["date"] = D(2021, 9, 1) if kind.binding == DATED else D(2022, 1, 1)
+            if kind.code == "fund_snapshots":
+                when["copies_kk"] = 30
+            make_row(kind.model_class, library=lib, period=period, n=n, **when)
     # ЦГБ counts 21,000 subscribers at the end of the year, after 20,000 in June.
     OnlineFigures.objects.filter(period=period, library=library).update(subscribers=21000)
     return period
@@ -142,6 +143,10 @@ def test_each_librarys_row_is_the_report_of_that_library_for_every_figure(
     for library, figures in data.per_library:
         report = report_build(organization=organization, span=span, libraries=[library])
         assert split_of(figures) == {name: report.key_figures[name] for name in LIBRARY_FIGURES}
+    if code == "2021":  # the year exercises every figure: none is zero for both libraries
+        assert {
+            n for n in LIBRARY_FIGURES if not any(split_of(f)[n] for _l, f in data.per_library)
+        } == set()
     whole = report_build(organization=organization, span=span)
     summed = {
         name: sum(split_of(f)[name] for _l, f in data.per_library) for name in LIBRARY_FIGURES
