@@ -8,7 +8,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from branches.staff_accounts import AccountCreateForm, PasswordResetForm, account_create
 from branches.admin_base import (
     LIBRARY_FILTER,
     ListItemAdmin,
@@ -26,6 +25,7 @@ from branches.models import (
     StaffProfile,
 )
 from branches.scoping import staff_profile
+from branches.staff_accounts import AccountCreateForm, PasswordResetForm, account_create
 
 
 @admin.register(Platform)
