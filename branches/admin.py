@@ -1,7 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import (
@@ -21,6 +25,7 @@ from branches.models import (
     StaffProfile,
 )
 from branches.scoping import staff_profile
+from branches.staff_accounts import AccountCreateForm, PasswordResetForm, account_create
 
 
 @admin.register(Platform)
@@ -119,6 +124,9 @@ class SocialPageAdmin(ScopedAdmin):
 
 @admin.register(StaffProfile)
 class StaffProfileAdmin(ScopedAdmin):
+    """Staff of the ЦБС. «Добавить» creates the account and its profile in one form;
+    «Сменить пароль» on a librarian's page resets the password."""
+
     list_display = ["user", "position", "library", "organization", "login_locked"]
     actions = ["unlock_login"]
 
@@ -141,26 +149,95 @@ class StaffProfileAdmin(ScopedAdmin):
     list_filter = [LIBRARY_FILTER]
     search_fields = ["user__username", "user__first_name", "user__last_name", "position"]
     list_select_related = ["user", "library", "organization"]
+    change_form_template = "admin/branches/staffprofile/change_form.html"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = AccountCreateForm
+            kwargs["fields"] = None
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            form = type(form.__name__, (form,), {"request_user": request.user})
+        return form
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None:
+            return super().get_fieldsets(request, obj)
+        return [
+            (None, {"fields": ["username", "first_name", "last_name", "email"]}),
+            (None, {"fields": ["role", "organization", "library", "position", "language"]}),
+            (None, {"fields": ["password1", "password2"]}),
+        ]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        profile = account_create(
+            username=data["username"],
+            password=data["password1"],
+            role=data["role"],
+            organization=data["organization"],
+            library=data.get("library"),
+            first_name=data["first_name"],
+            last_name=data.get("last_name", ""),
+            email=data.get("email", ""),
+            position=data.get("position", ""),
+            language=data.get("language") or "ru",
+        )
+        obj.pk, obj.user = profile.pk, profile.user
+        obj._state.adding = False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "user" and not request.user.is_superuser:
-            formfield.queryset = self._users_to_offer(request)
+            # Only the users of her own ЦБС: a user without a profile is nobody's
+            # to take (a new one is created with «Добавить»).
+            profile = staff_profile(request.user)
+            organization_id = profile.organization_id if profile else None
+            formfield.queryset = get_user_model().objects.filter(
+                staff_profile__organization_id=organization_id
+            )
         return formfield
 
-    def _users_to_offer(self, request):
-        """Users are not scoped by an organization of their own.
+    def get_urls(self):
+        urls = [
+            path(
+                "<path:object_id>/password/",
+                self.admin_site.admin_view(self.password_view),
+                name="branches_staffprofile_password",
+            )
+        ]
+        return urls + super().get_urls()
 
-        A new profile is for a user who has none yet (a user has one profile, and
-        offering the others only leads to "already exists"); an edited profile may
-        also keep its user or move to another user of the organization.
-        """
-        without_profile = Q(staff_profile__isnull=True)
-        match = request.resolver_match
-        if match is None or "object_id" not in match.kwargs:
-            return get_user_model().objects.filter(without_profile)
-        profile = staff_profile(request.user)
-        organization_id = profile.organization_id if profile else None
-        return get_user_model().objects.filter(
-            without_profile | Q(staff_profile__organization_id=organization_id)
-        )
+    def may_reset_password(self, request, profile) -> bool:
+        """A superuser resets anyone's; a methodologist her ЦБС's librarians'."""
+        if request.user.is_superuser:
+            return True
+        return profile.library_id is not None and self.has_change_permission(request, profile)
+
+    def password_view(self, request, object_id):
+        profile = self.get_object(request, unquote(object_id))
+        if not self.may_reset_password(request, profile):
+            raise PermissionDenied
+        form = PasswordResetForm(profile.user, request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            self.message_user(request, _("Пароль изменён."))
+            return redirect(reverse("admin:branches_staffprofile_change", args=[profile.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Новый пароль: %(user)s") % {"user": profile.user.get_username()},
+            "form": form,
+            "profile": profile,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/branches/staffprofile/password.html", context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        profile = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "may_reset_password": self.may_reset_password(request, profile),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -2,13 +2,20 @@
 
 Django sorts an app's models by name; a librarian looks for what they enter,
 so each app shows its kinds of data in the order `branches.kinds` declares
-them, the pick lists after them.
+them, the pick lists after them. A librarian's index goes further: the kinds
+they enter, from every app, come first under «Ввод данных», and what they only
+read after them.
 """
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from branches.kinds import KINDS, PICK_LIST
+from branches.kinds import KINDS, LIBRARIAN, PICK_LIST, kind_for
+
+ENTRY = _("Ввод данных")
+READ_ONLY = _("Справочники (только просмотр)")
 
 
 def _order(model_entry: dict) -> tuple:
@@ -19,12 +26,39 @@ def _order(model_entry: dict) -> tuple:
     return (True, len(KINDS))
 
 
+def _entered_by_librarian(model_entry: dict) -> bool:
+    kind = kind_for(model_entry["model"])
+    return kind is not None and "add" in kind.rights.get(LIBRARIAN, ())
+
+
 class AdminSite(admin.AdminSite):
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)
         for app in app_list:
             app["models"].sort(key=_order)
+        from branches.scoping import is_librarian  # imports models: not at app loading
+
+        if app_label is None and is_librarian(request.user):
+            return self._librarian_groups(app_list)
         return app_list
+
+    def _librarian_groups(self, app_list: list[dict]) -> list[dict]:
+        models = sorted((m for app in app_list for m in app["models"]), key=_order)
+        entry = [m for m in models if _entered_by_librarian(m)]
+        read_only = [m for m in models if not _entered_by_librarian(m)]
+        groups = [(ENTRY, "entry", entry), (READ_ONLY, "lists", read_only)]
+        index = reverse("admin:index", current_app=self.name)
+        return [
+            {
+                "name": name,
+                "app_label": code,
+                "app_url": index,
+                "has_module_perms": True,
+                "models": group,
+            }  # fmt: skip
+            for name, code, group in groups
+            if group
+        ]
 
 
 class AdminConfig(DjangoAdminConfig):

@@ -39,6 +39,10 @@ CLOSING_STATE_CLOSED = _(
     "его данные больше нельзя менять."
 )
 PERIOD_OTHER_ORGANIZATION = _("Период относится к другой ЦБС.")
+HANDED_IN = _(
+    "Данные библиотеки за %(period)s сданы: изменить их можно, только когда методист "
+    "вернёт их на исправление."
+)
 
 
 class WriteRefused(ValidationError):
@@ -181,7 +185,8 @@ def frozen_reason(obj, *, lock: bool = False) -> str | None:
     UPDATE`) until the transaction ends, so an approval cannot slip in between
     this check and the write.
     """
-    for period, closing_day in _touched(obj, lock=lock):
+    touched = _touched(obj, lock=lock)
+    for period, closing_day in touched:
         if period.status == ReportingPeriod.Status.APPROVED:
             if closing_day is not None:
                 return CLOSING_STATE_CLOSED % {
@@ -189,7 +194,43 @@ def frozen_reason(obj, *, lock: bool = False) -> str | None:
                     "period": period.code,
                 }
             return PERIOD_CLOSED % {"period": period.code}
-    return None
+    return _handed_in_reason(obj, [period for period, _day in touched], lock=lock)
+
+
+def _acting_librarian():
+    """The librarian whose request is running (simple_history's middleware keeps the
+    request), or None: a methodologist, a command, a test's direct write."""
+    from branches.scoping import is_librarian
+
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return user if is_librarian(user) else None
+
+
+def _handed_in_reason(obj, periods, *, lock: bool) -> str | None:
+    """While a library's half-year is handed in or accepted, its rows of that
+    half-year are read-only for its librarian (returned, they are editable again);
+    the methodologist still corrects them. `handin.services` locks the library's
+    row for each move, so a write waits for a hand-in being made and then sees it."""
+    library_id = getattr(obj, "library_id", None)
+    if library_id is None or not periods or _acting_librarian() is None:
+        return None
+    from handin.models import HandIn
+
+    if lock:
+        lock_libraries([library_id])
+    handin = (
+        HandIn.objects.filter(
+            library_id=library_id,
+            period__in=periods,
+            state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
+        )
+        .select_related("period")
+        .first()
+    )
+    return HANDED_IN % {"period": handin.period.code} if handin else None
 
 
 def in_approved_period(obj) -> bool:

@@ -173,6 +173,18 @@ class ReportingPeriod(HalfYearDates, models.Model):
     status = models.CharField(
         _("статус"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
+    libraries_due = models.DateField(
+        _("срок сдачи библиотеками"),
+        null=True,
+        blank=True,
+        help_text=_("До какого дня библиотеки сдают данные за полугодие."),
+    )
+    organization_due = models.DateField(
+        _("срок сдачи отчёта ЦБС"),
+        null=True,
+        blank=True,
+        help_text=_("До какого дня ЦБС сдаёт отчёт за полугодие."),
+    )
     history = HistoricalRecords()
 
     library_lookup = None
@@ -252,6 +264,12 @@ class StaffProfile(models.Model):
         help_text=_("Только для библиотекаря: библиотека, данные которой он вносит."),
     )
     position = models.CharField(_("должность"), max_length=200, blank=True)
+    language = models.CharField(
+        _("язык писем"),
+        max_length=2,
+        choices=[("ru", "Русский"), ("kk", "Қазақша")],
+        default="ru",
+    )
     history = HistoricalRecords()
 
     library_lookup = "library"

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "reports",
     "dataio",
     "dashboard",
+    "handin",
 ]
 
 MIDDLEWARE = [
@@ -163,8 +164,11 @@ STORAGES = {
 }
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/dashboard/"
+LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
+
+# The address the hand-in emails link to.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Uploaded import files are read in memory up to this size; bigger ones are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -319,6 +323,8 @@ def env_admins(name: str) -> list[tuple[str, str]]:
 ADMINS = env_admins("ADMINS")
 if env.str("EMAIL_URL", default=""):  # e.g. smtp+tls://user:password@smtp.example.kz:587
     vars().update(env.email_url("EMAIL_URL"))
+elif DEBUG:  # a laptop or the demo: letters (the hand-in's notices too) go to the console
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Security events: one JSON line each on stdout (cbs_reports/security_log.py).

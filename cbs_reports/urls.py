@@ -1,12 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from branches.accounts import HonestPasswordResetView
 from cbs_reports.health import HealthView
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/dashboard/", permanent=False)),
     path("health/", HealthView.as_view(), name="health"),
     path("admin/", admin.site.urls),
     # Before Django's own: the reset page says so when the mail could not be sent.
@@ -18,4 +16,5 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dashboard/", include("dashboard.urls")),
+    path("", include("handin.urls")),
 ]

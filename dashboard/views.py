@@ -9,6 +9,7 @@ from dashboard import presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
+from handin.selectors import handin_states
 
 
 def _pick_span(request, book: SpanBook, spans: list):
@@ -59,6 +60,7 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
                 year=span.is_year,
             ),
             charts=presenters.charts(data, organization_wide=library is None),
+            handin_states=handin_states(span, [lib.pk for lib, _f in data.per_library]),
         )
     return render(request, template, context)
 

@@ -174,7 +174,7 @@ def _apply_deferred(deferred, report: ImportReport) -> None:
             continue
         try:
             for step in steps:
-                report_set_status(report=obj, status=step)
+                report_set_status(report=obj, status=step, restoring=True)
         except ValidationError as error:
             report.add("; ".join(error.messages))
     for obj, values in others:

@@ -23,6 +23,15 @@ PERIOD_STATUS = {
     Report.Status.APPROVED: ReportingPeriod.Status.APPROVED,
 }
 TRANSITION_REFUSED = _("Отчёт в статусе «%(current)s» нельзя перевести в «%(target)s».")
+HANDINS_NOT_ACCEPTED = _(
+    "Не все библиотеки сдали данные и их приняли. Примите данные каждой библиотеки "
+    "или запишите причину, по которой отчёт сдаётся без этого."
+)
+OVERRIDE_REASON_REQUIRED = _("Напишите причину: без неё отчёт без принятия всех не сдаётся.")
+REPORT_APPROVED = _("Отчёт утверждён: менять в нём больше нечего.")
+OVERRIDE_NOTE = _(
+    "Отчёт сдан без принятия данных всех библиотек. Причина: %(reason)s (%(who)s, %(when)s)."
+)
 
 
 def status_steps(current: str, target: str) -> list[str] | None:
@@ -53,13 +62,22 @@ def report_data(report: Report, language: str = "ru") -> ReportData:
         frozen = report.snapshot.get(language) or report.snapshot.get("ru")
         if frozen:
             return ReportData.from_dict(frozen)
-    return report_build(
+    data = report_build(
         organization=report.organization, span=report_span(report), language=language
     )
+    return _with_handin_notes(report, data, language)
+
+
+def _with_handin_notes(report: Report, data: ReportData, language: str) -> ReportData:
+    """The edit checks with their explanations, and the override's reason, as notes."""
+    from handin.notes import handin_notes
+
+    data.notes.extend(handin_notes(report, language))
+    return data
 
 
 @transaction.atomic
-def report_set_status(*, report: Report, status: str) -> Report:
+def report_set_status(*, report: Report, status: str, restoring: bool = False) -> Report:
     """Move the report along draft → submitted → approved (or back to draft from submitted).
 
     Approval freezes the report in both languages: later changes to the data no
@@ -77,11 +95,16 @@ def report_set_status(*, report: Report, status: str) -> Report:
         raise ValidationError(
             TRANSITION_REFUSED, params={"current": current.label, "target": target.label}
         )
+    # An import restoring a status from another database (`restoring`) carries no
+    # hand-ins: they were checked where the report was submitted.
+    if target in (Report.Status.SUBMITTED, Report.Status.APPROVED) and not restoring:
+        _refuse_unless_handed_in(report)
     if target == Report.Status.APPROVED:
         span = report_span(report)
         snapshot = {}
         for language, _label in settings.LANGUAGES:
             data = report_build(organization=report.organization, span=span, language=language)
+            data = _with_handin_notes(report, data, language)
             data.generated = timezone.now().date().isoformat()
             snapshot[language] = data.as_dict()
         report.snapshot = snapshot
@@ -93,4 +116,30 @@ def report_set_status(*, report: Report, status: str) -> Report:
     period = report.period
     period.status = PERIOD_STATUS[target]
     period.save(update_fields=["status"])
+    return report
+
+
+def _refuse_unless_handed_in(report: Report) -> None:
+    from handin.selectors import all_accepted
+
+    if not report.handin_override_reason and not all_accepted(report.period):
+        raise ValidationError(HANDINS_NOT_ACCEPTED)
+
+
+@transaction.atomic
+def report_override_handins(*, period: ReportingPeriod, user, reason: str) -> Report:
+    """Let the report go on although not every library's hand-in is accepted; the
+    reason, who and when are kept and printed in the report's notes."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(OVERRIDE_REASON_REQUIRED)
+    report, _created = Report.objects.select_for_update().get_or_create(
+        period=period, defaults={"organization": period.organization}
+    )
+    if report.status == Report.Status.APPROVED:
+        raise ValidationError(REPORT_APPROVED)
+    report.handin_override_reason = reason
+    report.handin_override_by = user
+    report.handin_override_at = timezone.now()
+    report.save()
     return report

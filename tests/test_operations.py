@@ -14,6 +14,7 @@ from cbs_reports.security_log import JsonLineFormatter
 from reports.models import Report
 from tests.dataio.conftest import workbook_bytes
 from tests.dataio.test_admin_import import HEADERS, event_row
+from tests.handin.helpers import accept_every_handin
 from tests.reports.conftest import seeded  # noqa: F401
 from tests.reports.test_admin import status_url
 
@@ -119,6 +120,7 @@ def test_import_data_logs_its_refusal(tmp_path, db, caplog):
 
 def test_an_approval_is_logged(client, methodologist, organization, seeded, caplog):  # noqa: F811
     report = Report.objects.create(organization=organization, period=seeded)
+    accept_every_handin(seeded)  # the hand-in gate (#13) is not under test here
     caplog.set_level(logging.INFO, logger=SECURITY)
     client.force_login(methodologist)
     client.post(status_url(report, "submitted"))

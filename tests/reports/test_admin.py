@@ -9,6 +9,7 @@ from docx import Document
 from branches.facts import WriteRefused
 from holdings.models import FundingSource, Receipt
 from reports.models import Report, SectionText
+from tests.handin.helpers import accept_every_handin
 
 
 @pytest.fixture
@@ -84,6 +85,7 @@ def test_a_librarian_may_not_download_and_an_outsider_does_not_see_the_report(
 
 
 def test_approval_freezes_the_report(client, methodologist, report, library):
+    accept_every_handin(report.period)
     client.force_login(methodologist)
     assert client.post(status_url(report, "submitted")).status_code == 302
     assert client.post(status_url(report, "approved")).status_code == 302
@@ -157,3 +159,11 @@ def test_the_methodologist_downloads_the_year_from_a_half_years_page(
 def test_an_outsider_cannot_download_the_year_either(client, outsider, report):
     client.force_login(outsider)
     assert client.get(download_url(report, "xlsx") + "?span=year").status_code == 404
+
+
+def test_approval_waits_for_every_librarys_handin(client, methodologist, report):
+    client.force_login(methodologist)
+    response = client.post(status_url(report, "submitted"), follow=True)
+    assert "Не все библиотеки сдали данные" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == "draft"

@@ -1,0 +1,177 @@
+"""Writes of the hand-in: its moves, and the explanations of warnings.
+
+Each move locks the hand-in's row (and creates it on first use), checks who may
+make it and from which state, and records who, when and the comment. Refusals
+are `ValidationError`s with the module's messages, which views and tests reuse.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from branches.facts import lock_libraries
+from branches.models import Library, ReportingPeriod
+from branches.scoping import METHODOLOGIST, staff_profile, user_roles
+from handin import notify
+from handin.checks import check_run
+from handin.models import Explanation, HandIn, HandInTransition
+from handin.selectors import attach_explanations
+
+State = HandIn.State
+
+WRONG_STATE = _("Данные библиотеки %(library)s сейчас в состоянии «%(state)s»: так нельзя.")
+PERIOD_APPROVED = _("Период %(period)s утверждён: его данные больше не сдаются и не возвращаются.")
+HAS_ERRORS = _("Нельзя сдать данные: есть ошибки (%(count)s). Исправьте их.")
+UNEXPLAINED = _("Нельзя сдать данные: не пояснено предупреждений – %(count)s.")
+COMMENT_REQUIRED = _("Напишите, что исправить: без комментария данные не возвращаются.")
+EXPLANATION_REQUIRED = _("Пояснение не может быть пустым.")
+NOT_YOURS = _("Это не данные вашей библиотеки.")
+NOT_METHODOLOGIST = _("Принимать и возвращать данные может только методист ЦБС.")
+UNKNOWN_CHECK = _("Такой проверки среди результатов нет.")
+EXPLANATION_LOCKED = _("Данные сданы: пояснения можно менять, только когда их вернут.")
+
+
+def handin_for(library: Library, period: ReportingPeriod) -> HandIn:
+    """The hand-in of `library` for `period` (a draft until first moved). Not locked."""
+    handin, _created = HandIn.objects.get_or_create(library=library, period=period)
+    return handin
+
+
+def _locked(library: Library, period: ReportingPeriod) -> HandIn:
+    """The hand-in, locked with its library's row: a librarian's write of a row of
+    this library waits for the move (branches.facts._handed_in_reason)."""
+    lock_libraries([library.pk])
+    handin_for(library, period)
+    return (
+        HandIn.objects.select_for_update()
+        .select_related("library", "period")
+        .get(library=library, period=period)
+    )
+
+
+def _is_librarian_of(user, library: Library) -> bool:
+    profile = staff_profile(user)
+    return profile is not None and profile.library_id == library.pk
+
+
+def _is_methodologist_of(user, library: Library) -> bool:
+    if user.is_superuser:
+        return True
+    profile = staff_profile(user)
+    return (
+        profile is not None
+        and profile.library_id is None
+        and profile.organization_id == library.organization_id
+        and METHODOLOGIST in user_roles(user)
+    )
+
+
+def _move(handin: HandIn, target: str, user, comment: str = "") -> HandIn:
+    HandInTransition.objects.create(
+        handin=handin, from_state=handin.state, to_state=target, user=user, comment=comment
+    )
+    handin.state = target
+    handin.save(update_fields=["state", "updated_at"])
+    return handin
+
+
+def _refuse_if_approved(period: ReportingPeriod):
+    if period.status == ReportingPeriod.Status.APPROVED:
+        raise ValidationError(PERIOD_APPROVED, params={"period": period.code})
+
+
+def _refuse_state(handin: HandIn, allowed: tuple[str, ...]):
+    if handin.state not in allowed:
+        raise ValidationError(
+            WRONG_STATE,
+            params={"library": handin.library.short_name, "state": handin.get_state_display()},
+        )
+
+
+@transaction.atomic
+def handin_submit(*, library: Library, period: ReportingPeriod, user) -> HandIn:
+    """The librarian hands in the half-year: no errors, every warning explained."""
+    if not _is_librarian_of(user, library):
+        raise PermissionDenied(NOT_YOURS)
+    handin = _locked(library, period)
+    _refuse_if_approved(period)
+    _refuse_state(handin, (State.DRAFT, State.RETURNED))
+    results = attach_explanations(check_run(period=period, libraries=[library]), period)
+    errors = [r for r in results if r.is_error]
+    if errors:
+        raise ValidationError(HAS_ERRORS, params={"count": len(errors)})
+    unexplained = [r for r in results if r.needs_explanation]
+    if unexplained:
+        raise ValidationError(UNEXPLAINED, params={"count": len(unexplained)})
+    _move(handin, State.SUBMITTED, user)
+    notify.handin_moved(handin, user)
+    return handin
+
+
+@transaction.atomic
+def handin_accept(*, library: Library, period: ReportingPeriod, user) -> HandIn:
+    if not _is_methodologist_of(user, library):
+        raise PermissionDenied(NOT_METHODOLOGIST)
+    handin = _locked(library, period)
+    _refuse_if_approved(period)
+    _refuse_state(handin, (State.SUBMITTED,))
+    _move(handin, State.ACCEPTED, user)
+    notify.handin_moved(handin, user)
+    return handin
+
+
+@transaction.atomic
+def handin_return(*, library: Library, period: ReportingPeriod, user, comment: str) -> HandIn:
+    """The methodologist returns the data for correction, saying what to fix."""
+    if not _is_methodologist_of(user, library):
+        raise PermissionDenied(NOT_METHODOLOGIST)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError(COMMENT_REQUIRED)
+    handin = _locked(library, period)
+    _refuse_if_approved(period)
+    _refuse_state(handin, (State.SUBMITTED, State.ACCEPTED))
+    _move(handin, State.RETURNED, user, comment)
+    notify.handin_moved(handin, user, comment)
+    return handin
+
+
+@transaction.atomic
+def explanation_save(*, period: ReportingPeriod, key: str, text: str, user) -> Explanation:
+    """Store the explanation of the warning `key` of `period`.
+
+    A librarian explains her library's warnings while its data are not handed
+    in; the methodologist explains the ЦБС's own and any library's.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(EXPLANATION_REQUIRED)
+    profile = staff_profile(user)
+    own = profile.library if profile else None
+    libraries = [own] if own is not None else None
+    if own is None and not (
+        user.is_superuser
+        or (
+            profile
+            and profile.organization_id == period.organization_id
+            and METHODOLOGIST in user_roles(user)
+        )
+    ):
+        raise PermissionDenied(NOT_METHODOLOGIST)
+    if own is not None and own.organization_id != period.organization_id:
+        raise PermissionDenied(NOT_YOURS)
+    results = {r.key: r for r in check_run(period=period, libraries=libraries)}
+    result = results.get(key)
+    if result is None or result.is_error:
+        # Another library's key is not among a librarian's results: a forged POST.
+        raise ValidationError(UNKNOWN_CHECK)
+    if own is not None:
+        handin = _locked(own, period)
+        if handin.is_locked:
+            raise ValidationError(EXPLANATION_LOCKED)
+    explanation, _created = Explanation.objects.update_or_create(
+        period=period,
+        key=key,
+        defaults={"library": result.library, "text": text, "author": user},
+    )
+    return explanation

@@ -1,0 +1,213 @@
+"""The home page: a librarian's hand-in, the methodologist's ЦБС overview.
+
+Every view that names a library or a period goes through `_period_for` /
+`_library_for`: another organization's period or another library is a 404,
+so a forged POST reaches nothing.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from branches.calendar import span_for_period
+from branches.entered import entered_by_library, half_years_with_data
+from branches.models import Library, ReportingPeriod
+from branches.scoping import METHODOLOGIST, staff_profile, user_roles
+from handin import services
+from handin.checks import check_run
+from handin.kinds import kind_lines
+from handin.models import HandIn
+from handin.selectors import attach_explanations, is_overdue, overview_rows
+from reports.models import Report
+
+
+def _is_methodologist(user) -> bool:
+    profile = staff_profile(user)
+    return (
+        profile is not None
+        and profile.library_id is None
+        and (user.is_superuser or METHODOLOGIST in user_roles(user))
+    )
+
+
+def _period_for(request, pk=None) -> ReportingPeriod:
+    """The period asked for (by id), else the latest one not yet approved, of the
+    user's organization; another organization's period is a 404."""
+    profile = staff_profile(request.user)
+    if profile is None:
+        raise Http404
+    periods = ReportingPeriod.objects.filter(organization=profile.organization).select_related(
+        "organization"
+    )
+    pk = pk or request.GET.get("period")
+    if pk:
+        if not str(pk).isdigit():
+            raise Http404
+        try:
+            return periods.get(pk=pk)
+        except ReportingPeriod.DoesNotExist:
+            raise Http404 from None
+    # The half-year due now: the latest one ended, not yet approved and with data,
+    # else the latest ended and not approved, else the earliest not approved.
+    open_ = [p for p in periods.order_by("-year", "-half") if p.status != "approved"]
+    ended = [p for p in open_ if p.end < datetime.date.today()]
+    with_data = set(half_years_with_data(profile.organization))
+    used = [p for p in ended if (p.year, p.half) in with_data]
+    latest = list(periods.order_by("-year", "-half")[:1])
+    period = (used or ended or open_[-1:] or latest or [None])[0]
+    if period is None:
+        raise Http404
+    return period
+
+
+def _library_for(request, code: str) -> Library:
+    """A library the user may act on: a librarian's own, a methodologist's any of her ЦБС."""
+    profile = staff_profile(request.user)
+    if profile is None:
+        raise Http404
+    if profile.library_id is not None:
+        if profile.library.code != code:
+            raise Http404
+        return profile.library
+    try:
+        return Library.objects.get(organization=profile.organization, code=code)
+    except Library.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+def home(request):
+    profile = staff_profile(request.user)
+    if profile is not None and profile.library_id is not None:
+        return _librarian_home(request, profile.library)
+    if _is_methodologist(request.user):
+        return _overview(request)
+    return redirect("dashboard:index")
+
+
+def _periods(period):
+    return ReportingPeriod.objects.filter(organization_id=period.organization_id).order_by(
+        "-year", "-half"
+    )
+
+
+def _librarian_home(request, library):
+    period = _period_for(request)
+    handin = services.handin_for(library, period)
+    span = span_for_period(period)
+    entered = entered_by_library(library_ids=[library.pk], span=span).get(library.pk, {})
+    results = attach_explanations(check_run(period=period, libraries=[library]), period)
+    lines = kind_lines(library=library, span=span, period=period, entered=entered)
+    context = {
+        "library": library,
+        "period": period,
+        "periods": _periods(period),
+        "handin": handin,
+        "transitions": handin.transitions.select_related("user"),
+        "lines": lines,
+        "results": results,
+        "errors": [r for r in results if r.is_error],
+        "unexplained": [r for r in results if r.needs_explanation],
+        "overdue": is_overdue(period, handin.state),
+        "can_submit": handin.state in (HandIn.State.DRAFT, HandIn.State.RETURNED)
+        and period.status != ReportingPeriod.Status.APPROVED,
+    }
+    return render(request, "handin/home.html", context)
+
+
+def _overview(request):
+    period = _period_for(request)
+    results = attach_explanations(check_run(period=period), period)
+    report = Report.objects.filter(period=period).first()
+    context = {
+        "period": period,
+        "periods": _periods(period),
+        "rows": overview_rows(period, results),
+        "organization_results": [r for r in results if r.library is None],
+        "report": report,
+    }
+    return render(request, "handin/overview.html", context)
+
+
+def _back(period) -> str:
+    return f"{reverse('handin:home')}?period={period.pk}"
+
+
+def _act(request, action, success: str, **kwargs):
+    try:
+        action(user=request.user, **kwargs)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    except PermissionDenied:
+        raise
+    else:
+        messages.success(request, success)
+
+
+# A move of a hand-in: its service, its success message, and the POST fields it reads.
+MOVES = {
+    "submit": (services.handin_submit, lambda: _("Данные сданы методисту."), ()),
+    "accept": (services.handin_accept, lambda: _("Данные %(library)s приняты."), ()),
+    "return": (
+        services.handin_return,
+        lambda: _("Данные %(library)s возвращены на исправление."),
+        ("comment",),
+    ),
+}
+
+
+@login_required
+@require_POST
+def move(request, code, period_pk, action):
+    service, success, fields = MOVES[action]
+    library, period = _library_for(request, code), _period_for(request, period_pk)
+    _act(
+        request,
+        service,
+        success() % {"library": library.short_name},
+        library=library,
+        period=period,
+        **{name: request.POST.get(name, "") for name in fields},
+    )
+    return redirect(_back(period))
+
+
+@login_required
+@require_POST
+def explain(request, period_pk):
+    period = _period_for(request, period_pk)
+    _act(
+        request,
+        services.explanation_save,
+        _("Пояснение сохранено."),
+        period=period,
+        key=request.POST.get("key", ""),
+        text=request.POST.get("text", ""),
+    )
+    return redirect(_back(period) + "#checks")
+
+
+@login_required
+@require_POST
+def override(request, period_pk):
+    from reports.services import report_override_handins
+
+    period = _period_for(request, period_pk)
+    if not _is_methodologist(request.user):
+        raise PermissionDenied
+    _act(
+        request,
+        report_override_handins,
+        _("Причина записана: отчёт можно сдать и утвердить."),
+        period=period,
+        reason=request.POST.get("reason", ""),
+    )
+    return redirect(_back(period))

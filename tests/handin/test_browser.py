@@ -1,0 +1,113 @@
+"""A librarian hands in the half-year in headless Chromium, on a 390 px wide screen."""
+
+import datetime
+
+import pytest
+
+from tests.dashboard.test_browser import CHROMEDRIVER, CHROMIUM, OUTPUT
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def phone():
+    webdriver = pytest.importorskip(
+        "selenium.webdriver", reason="selenium is not installed (requirements-dev.txt)"
+    )
+    if not CHROMIUM or not CHROMEDRIVER:
+        pytest.skip("no Chromium or chromedriver: install Debian's chromium and chromium-driver")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage"):  # fmt: skip
+        options.add_argument(argument)
+    # A desktop window can't be narrower than ~500 px: emulate a phone's screen.
+    options.add_experimental_option(
+        "mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}}
+    )
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, django_user_model):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from branches.models import Library, Organization, ReportingPeriod, StaffProfile
+    from branches.scoping import LIBRARIAN, ensure_groups
+    from handin.models import HandIn
+    from holdings.models import FundingSource, FundSnapshot, Receipt
+
+    organization = Organization.objects.create(code="t", name_ru="Тестовая ЦБС", city_ru="Балхаш")
+    library = Library.objects.create(
+        organization=organization, code="cgb", kind="central", short_name="ЦГБ", name_ru="ЦГБ"
+    )
+    for year in (2020, 2021):
+        ReportingPeriod.objects.create(organization=organization, year=year, half=1)
+    source = FundingSource.objects.get(code="local-budget")
+    FundSnapshot.objects.create(library=library, date=datetime.date(2020, 1, 1), copies=1000)
+    Receipt.objects.create(
+        library=library, date=datetime.date(2020, 3, 1), source=source, copies=10
+    )
+    Receipt.objects.create(
+        library=library, date=datetime.date(2021, 3, 1), source=source, copies=90
+    )
+    user = django_user_model.objects.create_user("lib", password="pw-browser-1", is_staff=True)
+    user.groups.set([ensure_groups()[LIBRARIAN]])
+    StaffProfile.objects.create(user=user, organization=organization, library=library)
+
+    phone.get(f"{live_server.url}/")
+    phone.find_element(By.ID, "id_username").send_keys("lib")
+    phone.find_element(By.ID, "id_password").send_keys("pw-browser-1")
+    phone.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "submit-handin"))
+
+    # Nothing sticks out of a phone's screen.
+    width = phone.execute_script("return document.documentElement.scrollWidth")
+    wide = phone.execute_script(
+        "return Array.from(document.querySelectorAll('body *')).filter(e => !e.closest('.table-wrap')).filter("
+        "e => e.getBoundingClientRect().right > 391).map(e => e.tagName + '.' + e.className"
+        " + ':' + Math.round(e.getBoundingClientRect().right)).slice(0, 15)"
+    )
+    assert width <= 390, wide
+
+    # Handing in with the warning unexplained: refused, with the reason.
+    phone.find_element(By.ID, "submit-handin").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".message-error"))
+    assert "не пояснено" in phone.find_element(By.CSS_SELECTOR, ".message-error").text
+
+    phone.find_element(By.CSS_SELECTOR, ".explain-form textarea").send_keys("Подарок акимата.")
+    phone.find_element(By.CSS_SELECTOR, ".explain-form button").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".explanation"))
+    phone.find_element(By.ID, "submit-handin").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-submitted"))
+    assert HandIn.objects.get(library=library).state == "submitted"
+    assert not phone.find_elements(By.ID, "submit-handin")
+    OUTPUT.mkdir(exist_ok=True)
+    phone.save_screenshot(str(OUTPUT / "handin-librarian-390.png"))
+
+    # The methodologist accepts it from her overview, on the same phone.
+    from branches.scoping import METHODOLOGIST
+
+    boss = django_user_model.objects.create_user("boss", password="pw-browser-2", is_staff=True)
+    boss.groups.set([ensure_groups()[METHODOLOGIST]])
+    StaffProfile.objects.create(user=boss, organization=organization)
+    phone.delete_all_cookies()
+    phone.get(f"{live_server.url}/")
+    phone.find_element(By.ID, "id_username").send_keys("boss")
+    phone.find_element(By.ID, "id_password").send_keys("pw-browser-2")
+    phone.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.overview"))
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
+    phone.find_element(By.CSS_SELECTOR, "#library-cgb button").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-accepted"))
+    assert HandIn.objects.get(library=library).state == "accepted"
+    phone.save_screenshot(str(OUTPUT / "handin-methodologist-390.png"))
