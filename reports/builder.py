@@ -40,6 +40,7 @@ from reports.data import (
     Section,
     Table,
 )
+from reports.event_text import EventPhrases, anchored_paragraphs, mark_untranslated
 from reports.figures import (
     FigureReads,
     KeyFigures,
@@ -72,7 +73,7 @@ class Collected:
     pages: dict
     online: OnlineTotals
     entered: Entered  # rows per library and kind (branches.entered)
-    texts: dict[str, str]
+    texts: dict[str, "Narrative"]
     # The ЦБС's fund at the end of the previous half-year as its approved report says.
     approved_previous_end: Copies | None = None
 
@@ -127,18 +128,40 @@ def _approved_end_before(organization, span: Span) -> Copies | None:
     return Copies(int(figures[0]), int(figures[1] or 0))
 
 
-def _section_texts(span: Span, language: str) -> dict[str, str]:
-    """The narrative per section from the reports of the span's periods. One query."""
-    from reports.models import SectionText
+@dataclass
+class Narrative:
+    """A section's text in the report's language: before and after its lists."""
 
-    texts: dict[str, list[str]] = {}
-    for text in SectionText.objects.filter(report__period__in=span.period_ids).order_by(
-        "report__period__half", "pk"
-    ):
-        value = text.text(language).strip()
-        if value:
-            texts.setdefault(text.section, []).append(value)
-    return {code: "\n\n".join(parts) for code, parts in texts.items()}
+    before: str = ""
+    after: str = ""
+    untranslated: bool = False  # the Russian text stands in for a missing Kazakh one
+
+
+def _section_texts(span: Span, language: str) -> dict[str, Narrative]:
+    """The narrative per section from the reports of the span's periods. One query.
+
+    A Kazakh report whose section has Russian text only prints it marked as not
+    translated, or leaves it out: the report's `untranslated` setting says which.
+    """
+    from reports.models import SectionText, Untranslated
+
+    texts: dict[str, Narrative] = {}
+    rows = SectionText.objects.filter(report__period__in=span.period_ids).select_related("report")
+    for row in rows.order_by("report__period__year", "report__period__half", "pk"):
+        before, after = row.text(language).strip(), row.text(language, "_after").strip()
+        untranslated = False
+        if not (before or after) and language != "ru":
+            before, after = row.text("ru").strip(), row.text("ru", "_after").strip()
+            untranslated = bool(before or after)
+            if untranslated and row.report.untranslated == Untranslated.EMPTY:
+                before = after = ""
+        if not (before or after or untranslated):
+            continue
+        text = texts.setdefault(row.section, Narrative())
+        text.before = "\n\n".join(t for t in (text.before, before) if t)
+        text.after = "\n\n".join(t for t in (text.after, after) if t)
+        text.untranslated = text.untranslated or untranslated
+    return texts
 
 
 def report_build(
@@ -168,6 +191,7 @@ class _Builder:
         self.span = span
         self.language = language
         self.data = data
+        self.translation_notes: list[Note] = []
 
     def build(self) -> ReportData:
         d = self.data
@@ -182,7 +206,7 @@ class _Builder:
             *self.events(),
             self.totals(),
         ]
-        notes = consistency_notes(d, self.span, self.language)
+        notes = consistency_notes(d, self.span, self.language) + self.translation_notes
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
         key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.items()}
@@ -203,11 +227,25 @@ class _Builder:
 
     def section(self, code: str) -> Section:
         definition = S.SECTION_BY_CODE[code]
+        text = self.data.texts.get(code, Narrative())
+        before, after = text.before, text.after
+        if text.untranslated:
+            before, after = mark_untranslated(before), mark_untranslated(after)
+            self.translation_notes.append(
+                Note(
+                    "untranslated",
+                    _("Раздел «%(section)s» не переведён на казахский язык.")
+                    % {"section": definition.title},
+                    code,
+                )
+            )
         return Section(
             code=code,
             title=str(definition.title),
             level=definition.level,
-            narrative=self.data.texts.get(code, ""),
+            narrative=before,
+            narrative_end=after,
+            heading=definition.heading,
         )
 
     # III. Library resources -------------------------------------------------
@@ -533,29 +571,23 @@ class _Builder:
 
     # Events ------------------------------------------------------------------
 
-    def event_item(self, event, with_library: bool = True) -> str:
-        text = event.title
-        if event.dedication:
-            text += f" {event.dedication}"
-        if with_library:
-            text += f" ({event.library.short_name})"
-        return text
-
     def events(self) -> list[Section]:
         groups = event_groups(self.data.events)
         result = [self.section(S.EVENTS)]
         for definition in S.SECTIONS:
-            if definition.level != 2:
+            if definition.level != 2 or definition.code not in S.EVENT_GROUPS:
                 continue
             section = self.section(definition.code)
             events = groups.get(definition.code, [])
+            anchored, section.narrative = anchored_paragraphs(section.narrative, events)
             if definition.code == S.LITERARY:
                 section.blocks += self.literary(events)
             elif events:
+                phrases = EventPhrases(self.language)
                 section.blocks.append(
                     ItemList(
                         "",
-                        [self.event_item(e) for e in events],
+                        phrases.items(events, anchored),
                         numbered=definition.code == S.LIVE,
                     )
                 )
@@ -567,6 +599,7 @@ class _Builder:
         by_library: dict[int, list] = {}
         for event in events:
             by_library.setdefault(event.library_id, []).append(event)
+        phrases = EventPhrases(self.language, with_library=False)
         items = []
         for library in self.data.libraries:
             if library.pk not in by_library:
@@ -579,9 +612,7 @@ class _Builder:
                 pages = self.data.pages.get(library.pk, [])
             urls = ", ".join(page.url for page in pages)
             head = f"{who} {urls}".strip()
-            listed = ", ".join(
-                self.event_item(e, with_library=False) for e in by_library[library.pk]
-            )
+            listed = ", ".join(phrases.items(by_library[library.pk], {}))
             items.append(f"{head}: {listed}")
         return [ItemList("", items)] if items else []
 

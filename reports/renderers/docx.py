@@ -51,6 +51,7 @@ def cell_text(value) -> str:
 class _DocxWriter:
     def __init__(self, document):
         self.document = document
+        self.level = 1
 
     def write(self, data: ReportData) -> None:
         doc = self.document
@@ -60,7 +61,9 @@ class _DocxWriter:
         for section in data.sections:
             if section.level > 1 and section.is_empty:
                 continue  # an event group with no events and no text this time
-            doc.add_heading(section.title, level=section.level)
+            if section.heading:
+                doc.add_heading(section.title, level=section.level)
+            self.level = section.level
             for part in section.narrative_before:
                 doc.add_paragraph(part, style="Narrative")
             for block in section.blocks:
@@ -85,7 +88,8 @@ class _DocxWriter:
         if block.style == "bullet":
             self.document.add_paragraph(block.text, style="List Bullet")
         elif block.style == "heading":
-            self.document.add_heading(block.text, level=3)
+            # A run-in subheading sits one level below its section's title.
+            self.document.add_heading(block.text, level=min(self.level + 1, 3))
         elif block.style == "narrative":
             self.document.add_paragraph(block.text, style="Narrative")
         else:

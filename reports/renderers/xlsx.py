@@ -59,7 +59,7 @@ def render_xlsx(data: ReportData) -> bytes:
         groups: dict[str, list[Section]] = {}
         current = None
         for section in data.sections:
-            if section.level == 1 or current is None:
+            if section.level == 1 or current is None or section.code in SHEET_NAMES:
                 current = section.code
             groups.setdefault(current, []).append(section)
         formulas: set[tuple[str, str]] = set()
@@ -127,7 +127,12 @@ def _summary_sheet(sheet, data: ReportData) -> None:
 
 
 def _notes_sheet(sheet, data: ReportData) -> None:
-    levels = {"error": _("ошибка"), "warning": _("внимание"), "info": _("сверка")}
+    levels = {
+        "error": _("ошибка"),
+        "warning": _("внимание"),
+        "info": _("сверка"),
+        "untranslated": _("не переведено"),
+    }
     sheet.append([_("Вид"), _("Раздел"), _("Замечание")])
     for cell in sheet[1]:
         cell.font = BOLD
@@ -158,9 +163,10 @@ class _SheetWriter:
         for section in sections:
             if section.level > 1 and section.is_empty:
                 continue
-            cell = self.sheet.cell(self.row, 1, section.title)
-            cell.font = Font(bold=True, size=13 if section.level == 1 else 11)
-            self.row += 1
+            if section.heading:
+                cell = self.sheet.cell(self.row, 1, section.title)
+                cell.font = Font(bold=True, size=13 if section.level == 1 else 11)
+                self.row += 1
             for part in section.narrative_before:
                 self.text(part, italic=True)
             # Tables first: their header rows are the ones frozen at the top.

@@ -59,7 +59,9 @@ def test_the_narrative_prints_in_kazakh_where_written(organization, seeded):
     span = span_parse(organization, "2021-H1")
     kk = report_build(organization=organization, span=span, language="kk")
     assert kk.section("parasat").narrative == "Қаз"
-    assert kk.section("media").narrative == "Только по-русски"
+    # Printed, but marked as not translated, and the report page says so.
+    assert kk.section("media").narrative == "[аударылмаған] Только по-русски"
+    assert [n.level for n in kk.section("media").notes] == ["untranslated"]
     assert report_build(organization=organization, span=span).section("parasat").narrative == "Рус"
 
 

@@ -143,16 +143,16 @@ def test_the_docx_is_in_russian_for_spelling_and_its_title_lines_are_not_letter_
         assert style.pPr.find(qn("w:numPr")) is None
 
 
-def narrated(organization, period, section, text):
+def narrated(organization, period, section, text, after=""):
     report = Report.objects.create(organization=organization, period=period)
-    SectionText.objects.create(report=report, section=section, text_ru=text)
+    SectionText.objects.create(report=report, section=section, text_ru=text, text_after_ru=after)
     return report_build(organization=organization, span=span_parse(organization, "2021-H1"))
 
 
-def test_a_paragraph_ending_with_a_colon_is_followed_by_its_list(organization, seeded):
+def test_the_text_after_the_list_prints_after_it(organization, seeded):
     data = narrated(
         organization, seeded, "kitap_fest",
-        "Были представлены следующие мероприятия:\n\nТакже были подведены итоги конкурса.",
+        "Были представлены следующие мероприятия:", "Также были подведены итоги конкурса.",
     )  # fmt: skip
     section = data.section("kitap_fest")
     assert section.narrative_before == ["Были представлены следующие мероприятия:"]
@@ -174,10 +174,10 @@ def test_a_paragraph_ending_with_a_colon_is_followed_by_its_list(organization, s
     ]
 
 
-def test_a_narrative_without_a_colon_comes_before_the_list(organization, seeded):
-    data = narrated(organization, seeded, "kitap_fest", "Первый абзац.\n\nВторой абзац.")
+def test_the_text_before_the_list_prints_before_it_whatever_its_punctuation(organization, seeded):
+    data = narrated(organization, seeded, "kitap_fest", "Первый абзац:\n\nВторой абзац.")
     section = data.section("kitap_fest")
-    assert section.narrative_before == ["Первый абзац.", "Второй абзац."]
+    assert section.narrative_before == ["Первый абзац:", "Второй абзац."]
     assert section.narrative_after == []
 
 
