@@ -424,7 +424,7 @@ class _Builder:
             section.blocks.append(
                 ItemList(
                     _("Список оцифрованных книг:"),
-                    [book.description for book in d.books],
+                    [book.description_in(lang) for book in d.books],
                     numbered=True,
                 )
             )
@@ -532,7 +532,7 @@ class _Builder:
     # Media -------------------------------------------------------------------
 
     def media(self) -> Section:
-        m = self.data.media
+        m, lang = self.data.media, self.language
         section = self.section(S.MEDIA)
         section.blocks.append(Paragraph(_("Освещение деятельности в СМИ"), style="heading"))
         labels = (
@@ -555,7 +555,7 @@ class _Builder:
             section.blocks.append(
                 ItemList(
                     _("Видео-сюжеты:"),
-                    [story.url or story.description for story in m.tv_stories],
+                    [story.url or story.description_in(lang) for story in m.tv_stories],
                     numbered=True,
                 )
             )
@@ -563,7 +563,7 @@ class _Builder:
             section.blocks.append(
                 ItemList(
                     _("Публикации в СМИ:"),
-                    [mention.description for mention in m.references],
+                    [mention.description_in(lang) for mention in m.references],
                     numbered=True,
                 )
             )

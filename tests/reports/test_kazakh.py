@@ -79,3 +79,13 @@ def test_the_kazakh_docx_is_marked_kazakh_for_spelling(kk):
     document = Document(io.BytesIO(render_docx(kk)))
     path = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
     assert document.styles.element.find(path).get(qn("w:val")) == "kk-KZ"
+
+
+def test_bibliographic_page_and_month_words_follow_the_language(kk, organization, seeded):
+    books = kk.section("local_history").lists()[0].items
+    assert books and all(item.endswith(" б.") for item in books)
+    media = kk.section("media").lists()[-1].items
+    assert media[0].endswith("// Пульс. – 2021. – 30 сәуір (№18). – 7 б.")
+    ru = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+    assert ru.section("local_history").lists()[0].items[0].endswith(" с.")
+    assert ru.section("media").lists()[-1].items[0].endswith("– 30 апреля (№18). – С. 7")
