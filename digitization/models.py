@@ -33,7 +33,7 @@ class DigitizationPlan(OrganizationPeriodFact):
 
     class Meta:
         verbose_name = _("план оцифровки")
-        verbose_name_plural = _("план оцифровки")
+        verbose_name_plural = _("планы оцифровки")
         ordering = ["-period__year", "-period__half", "kind__order"]
         constraints = [
             models.UniqueConstraint(
