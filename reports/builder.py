@@ -74,6 +74,7 @@ class Collected:
     online: OnlineTotals
     entered: Entered  # rows per library and kind (branches.entered)
     texts: dict[str, "Narrative"]
+    empty_halves: list[int]  # a year's halves in which nothing was recorded
     # The ЦБС's fund at the end of the previous half-year as its approved report says.
     approved_previous_end: Copies | None = None
 
@@ -99,6 +100,7 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         online=reads.online,
         entered=reads.entered,
         texts=_section_texts(span, language),
+        empty_halves=_empty_halves(organization, span, None if libraries is None else ids),
         approved_previous_end=None if libraries else _approved_end_before(organization, span),
     )
 
@@ -126,6 +128,20 @@ def _approved_end_before(organization, span: Span) -> Copies | None:
     if not figures or figures[0] is None:
         return None
     return Copies(int(figures[0]), int(figures[1] or 0))
+
+
+def _empty_halves(organization, span: Span, library_ids: list[int] | None) -> list[int]:
+    """The halves of a year span with nothing recorded (one query; none for a half-year).
+
+    The same rule as the dashboard's period picker: a fund balance alone is no data.
+    """
+    if not span.is_year:
+        return []
+    from dashboard.spans import half_years_with_data
+
+    chosen = None if library_ids is None else [Library(pk=pk) for pk in library_ids]
+    recorded = set(half_years_with_data(organization, chosen))
+    return [half for half in (1, 2) if (span.year, half) not in recorded]
 
 
 @dataclass
@@ -206,6 +222,7 @@ class _Builder:
             *self.events(),
             self.totals(),
         ]
+        self.mark_empty_halves(sections)
         notes = consistency_notes(d, self.span, self.language) + self.translation_notes
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
@@ -224,6 +241,35 @@ class _Builder:
             key_figures=key,
             generated="live",
         )
+
+    def mark_empty_halves(self, sections: list[Section]) -> None:
+        """A year with a half that has no data says so in its notes and beside the figures
+        that would differ: the fund at the year's end, the year's sums."""
+        if not self.data.empty_halves:
+            return
+        halves = ", ".join(
+            _("%(half)s полугодие %(year)s года") % {"half": half, "year": self.span.year}
+            for half in self.data.empty_halves
+        )
+        mark = _("нет данных за %(halves)s") % {"halves": halves}
+        self.translation_notes.append(
+            Note(
+                "warning",
+                _(
+                    "За %(halves)s нет никаких данных: годовые цифры отчёта — это цифры "
+                    "остальных месяцев, фонд на конец года — фонд на конец последнего "
+                    "полугодия с данными."
+                )
+                % {"halves": halves},
+                "",
+            )
+        )
+        for section in sections:
+            for block in section.blocks:
+                if isinstance(block, Table) and block.title:
+                    block.title = f"{block.title} ({mark})"
+                elif isinstance(block, Paragraph) and block.figures:
+                    block.text = f"{block.text.rstrip('.')} ({mark})."
 
     def section(self, code: str) -> Section:
         definition = S.SECTION_BY_CODE[code]
