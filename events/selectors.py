@@ -41,8 +41,8 @@ def events_in(*, library_ids: list[int], start: datetime.date, end: datetime.dat
         Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
         .select_related("library", "form")
         .prefetch_related(
-            Prefetch("initiatives", queryset=Initiative.objects.only("code")),
-            Prefetch("platforms", queryset=Platform.objects.only("code")),
+            Prefetch("initiatives", queryset=Initiative.objects.only("code", "name_ru", "name_kk")),
+            Prefetch("platforms", queryset=Platform.objects.only("code", "name_ru", "name_kk")),
         )
         .order_by(F("position").asc(nulls_last=True), "date", "pk")
     )

@@ -240,7 +240,25 @@ class _Builder:
             notes=notes,
             key_figures=key,
             generated="live",
+            event_rows=self.event_rows(),
         )
+
+    def event_rows(self) -> list[list]:
+        lang = self.language
+        return [
+            [
+                event.date.isoformat(),
+                event.library.abbreviation(lang),
+                event.form.name_in(lang),
+                " ".join(part for part in (event.title, event.dedication) if part),
+                ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
+                ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
+                event.participants,
+                event.views,
+                event.url,
+            ]
+            for event in sorted(self.data.events, key=lambda e: (e.date, e.pk))
+        ]
 
     def mark_empty_halves(self, sections: list[Section]) -> None:
         """A year with a half that has no data says so in its notes and beside the figures

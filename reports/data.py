@@ -137,6 +137,9 @@ class ReportData:
     notes: list[Note]
     key_figures: dict[str, Any]
     generated: str = ""  # "live" or the date of approval
+    # Every event of the span, one row each: date (ISO), library, form, title, platforms,
+    # initiatives, participants, views, link. The XLSX lists them as a table.
+    event_rows: list[list[Value]] = field(default_factory=list)
 
     def section(self, code: str) -> Section:
         return next(s for s in self.sections if s.code == code)
