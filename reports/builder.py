@@ -49,6 +49,7 @@ from reports.figures import (
     library_ids_for,
     totals,
 )
+from reports.phrases import BUDGET_SOURCES, RECEIPT_SOURCES, WRITE_OFF_REASONS
 from reports.text import count_noun, lower_first, number, upper_first
 
 __all__ = ["KeyFigures", "key_figures", "report_build"]
@@ -314,16 +315,15 @@ class _Builder:
 
     # III. Library resources -------------------------------------------------
 
-    def copies_sentence(self, label: str, amount) -> Paragraph:
+    def copies_sentence(self, label: str, amount, text: str = "") -> Paragraph:
+        """«В рамках госзаказа получено 630 экз., в т.ч. на каз. яз. – 566 экз.»: `text` is
+        the sentence with %(copies)s and %(kk)s; without it, «label: … экз.»."""
         unit = _("экз.")
-        text = _("%(label)s: %(copies)s %(unit)s, в т.ч. на каз. яз. – %(kk)s %(unit)s") % {
-            "label": label,
-            "copies": amount.copies,
-            "kk": amount.copies_kk,
-            "unit": unit,
-        }
+        values = {"label": label, "copies": amount.copies, "kk": amount.copies_kk, "unit": unit}
+        if not text:
+            text = _("%(label)s: %(copies)s %(unit)s, в т.ч. на каз. яз. – %(kk)s %(unit)s")
         return Paragraph(
-            text,  # already ends with the unit's full stop: «… – 627 экз.»
+            text % values,  # already ends with the unit's full stop: «… – 627 экз.»
             figures=[Figure(label, amount.copies, unit, amount.copies_kk)],
         )
 
@@ -332,30 +332,47 @@ class _Builder:
         section = self.section(S.RESOURCES)
         blocks = section.blocks
         unit = _("тыс. тенге")
+        during = upper_first(span.during_label)
         for row in d.budget or []:
             label = _("%(For)s на комплектование выделено (%(source)s)") % {
-                "For": upper_first(span.during_label),
+                "For": during,
                 "source": lower_first(row.name(lang)),
             }
             money = float(row.money or 0)
-            blocks.append(
-                Paragraph(f"{label}: {number(money)} {unit}.", figures=[Figure(label, money, unit)])
-            )
+            text = f"{label}: {number(money)} {unit}."
+            if row.code in BUDGET_SOURCES:
+                text = _("%(For)s %(source)s на комплектование выделено %(money)s %(unit)s.") % {
+                    "For": during,
+                    "source": BUDGET_SOURCES[row.code],
+                    "money": number(money),
+                    "unit": unit,
+                }
+            blocks.append(Paragraph(text, figures=[Figure(label, money, unit)]))
         if not d.budget:
-            label = _("%(For)s на комплектование выделено") % {
-                "For": upper_first(span.during_label)
-            }
+            label = _("%(For)s на комплектование выделено") % {"For": during}
             blocks.append(Paragraph(f"{label}: 0 {unit}.", figures=[Figure(label, 0.0, unit)]))
         for row in d.receipts:
             label = _("Получено (%(source)s)") % {"source": lower_first(row.name(lang))}
-            blocks.append(self.copies_sentence(label, row.amount))
+            text = ""
+            if row.code in RECEIPT_SOURCES:
+                text = _(
+                    "%(Source)s получено %%(copies)s экз., в т.ч. на каз. яз. – %%(kk)s экз."
+                ) % {"Source": upper_first(str(RECEIPT_SOURCES[row.code]))}
+            blocks.append(self.copies_sentence(label, row.amount, text))
         if len(d.receipts) != 1:
-            blocks.append(self.copies_sentence(_("Всего получено"), d.fund.total.received))
+            text = _("Всего получено %(copies)s экз., в т.ч. на каз. яз. – %(kk)s экз.")
+            blocks.append(self.copies_sentence(_("Всего получено"), d.fund.total.received, text))
         for row in d.writeoffs:
             label = _("Списано (%(reason)s)") % {"reason": lower_first(row.name(lang))}
-            blocks.append(self.copies_sentence(label, row.amount))
+            text = ""
+            if row.code in WRITE_OFF_REASONS:
+                text = _(
+                    "%(Reason)s списано %%(copies)s экз., в т.ч. на каз. яз. – %%(kk)s экз."
+                ) % {"Reason": upper_first(str(WRITE_OFF_REASONS[row.code]))}
+            blocks.append(self.copies_sentence(label, row.amount, text))
         if len(d.writeoffs) != 1:
-            blocks.append(self.copies_sentence(_("Всего списано"), d.fund.total.written_off))
+            text = _("Всего списано %(copies)s экз., в т.ч. на каз. яз. – %(kk)s экз.")
+            blocks.append(self.copies_sentence(_("Всего списано"), d.fund.total.written_off, text))
         blocks.append(self.fund_table())
         return section
 
