@@ -1,9 +1,13 @@
 """Django admin puts a model's plural name after «Удалить выбранные»: it must be a plural."""
 
+import datetime
+
+import pytest
 from django.apps import apps
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
 from digitization.models import DigitizationPlan, DocumentKind
-from holdings.models import AcquisitionBudget, FundingSource
+from holdings.models import AcquisitionBudget, FundingSource, Receipt
 
 # Nouns that are plural in both numbers (показатели, справки...) are said the same way.
 APPS = ("branches", "holdings", "catalogue", "digitization", "publications", "events", "reports")
@@ -38,3 +42,35 @@ def test_the_delete_action_reads_as_a_plural(client, methodologist, organization
     assert "Удалить выбранные бюджеты комплектования" in page
     page = client.get("/admin/digitization/digitizationplan/").content.decode()
     assert "Удалить выбранные планы оцифровки" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("ru", 6, "Успешно удалены 6 поступлений."),
+        ("ru", 2, "Успешно удалены 2 поступления."),
+        ("ru", 21, "Успешно удалены 21 поступление."),
+        ("kk", 6, "6 түсім"),
+    ],
+)
+def test_the_delete_message_counts_in_russian_and_kazakh(
+    client, librarian, library, period, language, count, expected
+):
+    source = FundingSource.objects.first()
+    rows = [
+        Receipt.objects.create(
+            library=library, date=datetime.date(2021, 2, 1), source=source, copies=1
+        )
+        for _n in range(count)
+    ]
+    client.force_login(librarian)
+    client.cookies["django_language"] = language
+    data = {
+        "action": "delete_selected",
+        ACTION_CHECKBOX_NAME: [row.pk for row in rows],
+        "post": "yes",
+    }
+    response = client.post("/admin/holdings/receipt/", data, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert Receipt.objects.count() == 0
+    assert any(expected in message for message in messages), messages
