@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from branches.calendar import Span
-from branches.entered import Entered
+from branches.entered import Entered, half_years_with_data
 from branches.models import Library, Organization
 from catalogue.selectors import CatalogueCounts
 from digitization.selectors import BOOKS, Digitization
@@ -138,10 +138,9 @@ def _empty_halves(organization, span: Span, library_ids: list[int] | None) -> li
     """
     if not span.is_year:
         return []
-    from dashboard.spans import half_years_with_data
-
-    chosen = None if library_ids is None else [Library(pk=pk) for pk in library_ids]
-    recorded = set(half_years_with_data(organization, chosen))
+    recorded = {
+        (int(year), int(half)) for year, half in half_years_with_data(organization, library_ids)
+    }
     return [half for half in (1, 2) if (span.year, half) not in recorded]
 
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from docx import Document
 
+from branches.calendar import span_parse
 from branches.models import Organization
 from reports.builder import report_build
-from reports.periods import span_parse
 from reports.renderers import render_docx
 
 RUSSIAN_TAG = re.compile(r"\((ЦГБ|ЦГДБ|ф№\d)\)")

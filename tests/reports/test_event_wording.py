@@ -8,10 +8,10 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from branches.calendar import span_parse
 from events.models import Event, EventForm, Initiative
 from reports.builder import report_build
 from reports.models import Report, SectionText, Untranslated
-from reports.periods import span_parse
 from reports.renderers import render_docx, render_xlsx
 
 D = datetime.date
