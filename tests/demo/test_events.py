@@ -94,3 +94,28 @@ def test_online_actions_lists_only_events_no_other_group_shows(demo_period):
     assert actions
     assert not shown_elsewhere & {e.pk for e in actions}
     assert "бенефис читателя «С книгой по жизни»" in [e.title for e in actions]
+
+
+def _names(events):
+    return [e.title.split("«")[1].split("»")[0] if "«" in e.title else e.title for e in events]
+
+
+def test_groups_print_in_the_seeds_order_not_by_date(demo_period):
+    groups = groups_of(demo_period)
+    assert _names(groups["zoom"]) == [
+        "Коллегам на пользу", "Фактчекинг: важная информация для старшеклассников",
+        "Знакомство с местными периодическими изданиями", "Өрен жүйрік, өшпес бейне",
+        "Цветы для любимых мам", "Одна страна, одна книга", "Одна страна, одна книга",
+        "Кітапқұмар балалар", "Жамбыл - менің жай атым, халық - менің шын атым",
+        "Сказочный герой – добрый или злой", "Тарихқа тұнған туған өлкем",
+        "Кітапхана – рухани байлық мекені", "Одна страна – одна книга",
+    ]  # fmt: skip
+    assert [e.library.short_name for e in groups["zoom"][5:7]] == ["ф№1", "ф№4"]
+    assert _names(groups["kitap_fest"])[:3] == [
+        "KITAP FEST", "Балқаш өңірінің әдеби - мәдени мұрасы", "Ойлан, тап!",
+    ]  # fmt: skip
+    parasat = _names(groups["parasat"])
+    assert parasat[:2] == ["Парасат жолы", "Строим будущее без коррупции"]
+    assert parasat[-1] == "О добре и добропорядочности"
+    tiktoks = [i for i, e in enumerate(groups["online_actions"]) if e.form.code == "tiktok"]
+    assert tiktoks == list(range(tiktoks[0], tiktoks[0] + 8))  # standing together
