@@ -143,9 +143,13 @@ def _events_sheet(sheet, data: ReportData) -> None:
         row = list(values)
         row[0] = datetime.date.fromisoformat(row[0]) if row[0] else None
         sheet.append(row)
-        for cell in sheet[sheet.max_row]:
+        lines = 1
+        for cell, (_title, width) in zip(sheet[sheet.max_row], EVENT_COLUMNS, strict=False):
             cell.border = BORDER
             cell.alignment = WRAP
+            if isinstance(cell.value, str):
+                lines = max(lines, len(cell.value) // int(width * CHARS_PER_WIDTH) + 1)
+        sheet.row_dimensions[sheet.max_row].height = 15 * lines
         sheet.cell(sheet.max_row, 1).number_format = "DD.MM.YYYY"
     for index, (_title, width) in enumerate(EVENT_COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
