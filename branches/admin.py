@@ -77,7 +77,7 @@ class LibraryAdmin(ScopedAdmin):
     inlines = [SocialPageInline]
     fieldsets = [
         (None, {"fields": ["organization", "kind", "number", "code", "order"]}),
-        (_("Названия"), {"fields": ["name_ru", "name_kk", "short_name"]}),
+        (_("Названия"), {"fields": ["name_ru", "name_kk", "short_name", "short_name_kk"]}),
     ]
 
 

@@ -23,6 +23,12 @@ ORGANIZATION = {
 }
 
 # (code, kind, number, short name, name ru, name kk)
+# Kazakh abbreviations as the methodologist gave them (kk-glossary.md): ОҚК is
+# орталық қалалық кітапхана, ОҚБК орталық қалалық балалар кітапханасы.
+SHORT_NAMES_KK = {
+    "cgb": "ОҚК", "cgdb": "ОҚБК", "f1": "№1 филиал", "f2": "№2 филиал", "f3": "№3 филиал",
+    "f4": "№4 филиал", "f5": "№5 филиал", "f6": "№6 филиал", "f7": "№7 филиал",
+}  # fmt: skip
 LIBRARIES = [
     ("cgb", "central", None, "ЦГБ",
      "Центральная городская библиотека им. С.Сейфуллина",
@@ -69,6 +75,7 @@ def demo_organization_load() -> Organization:
                 "kind": kind,
                 "number": number,
                 "short_name": short,
+                "short_name_kk": SHORT_NAMES_KK[code],
                 "name_ru": name_ru,
                 "name_kk": name_kk,
                 "order": order * 10,

@@ -67,6 +67,9 @@ class Sheet:
     # Fields applied after every sheet is in (a status closing a period).
     deferred: tuple[str, ...] = ()
     in_admin: bool = True  # offered by the admin's import/export buttons
+    # Columns added after files were made: a file without them still imports (a new
+    # row takes the default, an existing one keeps its value).
+    optional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ KINDS: list[Kind] = [
         binding=STANDING,
         # Libraries and periods are seen by a librarian only to pick them in forms.
         rights={LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW},
-        sheet=Sheet("Библиотеки", key=("code",)),
+        sheet=Sheet("Библиотеки", key=("code",), optional=("short_name_kk",)),
     ),
     Kind(
         "periods",
@@ -213,17 +216,21 @@ KINDS: list[Kind] = [
     Kind("media_totals", "publications.MediaMentionTotal", binding=PER_PERIOD,
          rights=LIBRARY_FACT, sheet=Sheet("Публикации в СМИ итогом"), label=_("СМИ"),
          column="media"),
-    Kind("events", "events.Event", rights=LIBRARY_FACT, sheet=Sheet("Мероприятия"),
+    Kind("events", "events.Event", rights=LIBRARY_FACT,
+         sheet=Sheet("Мероприятия",
+                     optional=("series_kind", "series", "note_in_report", "position")),
          label=_("Мероприятия")),
     Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
          sheet=Sheet("Онлайн-работа"), label=_("Онлайн")),
     # The report of each period (its status) and its narrative texts.
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},
-         sheet=Sheet("Отчёты", key=("period",), deferred=("status",), in_admin=False)),
+         sheet=Sheet("Отчёты", key=("period",), deferred=("status",), in_admin=False,
+                     optional=("untranslated",))),
     Kind("section_texts", "reports.SectionText", owner=ORGANIZATION, binding=STANDING,
          rights=ORGANIZATION_RECORD,
-         sheet=Sheet("Тексты разделов", key=("report", "section"), in_admin=False)),
+         sheet=Sheet("Тексты разделов", key=("report", "section"), in_admin=False,
+                     optional=("text_after_ru", "text_after_kk"))),
 ]  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -60,6 +61,12 @@ class Library(models.Model):
     short_name = models.CharField(
         _("сокращение"), max_length=30, help_text=_("Как в отчёте: ЦГБ, ЦГДБ, ф№4.")
     )
+    short_name_kk = models.CharField(
+        _("сокращение (каз.)"),
+        max_length=30,
+        blank=True,
+        help_text=_("Как в казахском отчёте: ОҚК, ОҚБК, №4 филиал."),
+    )
     order = models.PositiveSmallIntegerField(_("порядок"), default=0)
     history = HistoricalRecords()
 
@@ -85,6 +92,13 @@ class Library(models.Model):
 
     def name(self, language: str | None = None) -> str:
         return localized(self, "name", language)
+
+    def abbreviation(self, language: str | None = None) -> str:
+        """ЦГБ, or ОҚК in a Kazakh text; the Russian one while the Kazakh is not filled."""
+        language = (language or get_language() or "ru")[:2]
+        if language == "kk" and self.short_name_kk:
+            return self.short_name_kk
+        return self.short_name
 
     def natural_key(self):
         return (self.organization.code, self.code)

@@ -151,8 +151,9 @@ def check_headers(sheet: Sheet, title: str, headers: list[str]) -> list[str]:
                 )
             else:
                 problems.append(UNKNOWN_COLUMN % {"sheet": title, "column": header})
+    optional = {c.header for c in sheet.columns if c.name in sheet.optional}
     for header in expected:
-        if header not in seen:
+        if header not in seen and header not in optional:
             problems.append(MISSING_COLUMN % {"sheet": title, "column": header})
     return problems
 

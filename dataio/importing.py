@@ -110,6 +110,11 @@ def _import_reference(sheet, sheet_data, lookups, report, counts, deferred=None)
         if sheet.model is not Organization and hasattr(new, "organization_id"):
             match["organization"] = lookups.organization
         existing = sheet.model._default_manager.filter(**match).first()
+        if existing is not None:
+            # A column the file leaves out (an optional one) keeps the stored value.
+            for column in sheet.columns:
+                if column.name in sheet.optional and column.header not in sheet_data.headers:
+                    setattr(new, column.name, getattr(existing, column.name))
         for name in sheet.deferred:
             # Until the end of the import: the stored value, or the default for a new row.
             field = sheet.model._meta.get_field(name)

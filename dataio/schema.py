@@ -65,6 +65,8 @@ class Sheet:
     deferred: tuple[str, ...] = ()
     # Offered in the admin's import/export (the reports' sheets are whole-file only).
     in_admin: bool = True
+    # Columns a file may leave out (branches.kinds.Sheet.optional).
+    optional: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -156,6 +158,7 @@ SHEETS: tuple[Sheet, ...] = tuple(
         key=kind.sheet.key,
         deferred=kind.sheet.deferred,
         in_admin=kind.sheet.in_admin,
+        optional=kind.sheet.optional,
     )
     for kind in KINDS
     if kind.sheet is not None

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from branches.bibliography import pages_word
 from branches.facts import DatedLibraryFact, OrganizationPeriodFact
 from branches.lists import ListItem
 
@@ -32,7 +33,7 @@ class DigitizationPlan(OrganizationPeriodFact):
 
     class Meta:
         verbose_name = _("план оцифровки")
-        verbose_name_plural = _("план оцифровки")
+        verbose_name_plural = _("планы оцифровки")
         ordering = ["-period__year", "-period__half", "kind__order"]
         constraints = [
             models.UniqueConstraint(
@@ -110,8 +111,12 @@ class DigitizedDocument(DatedLibraryFact):
 
     @property
     def description(self) -> str:
+        return self.description_in()
+
+    def description_in(self, language: str | None = None) -> str:
         """The bibliographic description, as the report lists digitized books:
-        Скляров, Н. Моя лирика / Н.Скляров. - Алматы: Издательство LEM, 2008. – 216 с."""
+        Скляров, Н. Моя лирика / Н.Скляров. - Алматы: Издательство LEM, 2008. – 216 с.
+        (– 216 б. in a Kazakh report)."""
         head = f"{self.author} {self.title}" if self.author else self.title
         if self.author_short:
             head += f" / {self.author_short}"
@@ -123,5 +128,5 @@ class DigitizedDocument(DatedLibraryFact):
         parts = [head]
         if imprint:
             parts.append(imprint)
-        parts.append(f"{self.pages} с.")
+        parts.append(f"{self.pages} {pages_word(language)}")
         return ". – ".join(parts)

@@ -23,7 +23,9 @@ class InitiativeAdmin(ListItemAdmin):
 
 @admin.register(Event)
 class EventAdmin(ScopedAdmin):
-    list_display = ["date", "title", "form", "library", "is_online", "highlight", "participants"]
+    list_display = [
+        "date", "title", "form", "library", "is_online", "highlight", "participants", "position"
+    ]  # fmt: skip
     list_filter = [
         LIBRARY_FILTER,
         DatePeriodFilter,
@@ -41,11 +43,30 @@ class EventAdmin(ScopedAdmin):
         (None, {"fields": ["library", "date", "title", "form", "dedication"]}),
         (
             _("Где и в рамках чего"),
-            {"fields": ["is_online", "platforms", "initiatives", "highlight"]},
+            {
+                "fields": [
+                    "is_online",
+                    "platforms",
+                    "initiatives",
+                    ("series_kind", "series"),
+                    "highlight",
+                    "position",
+                ]
+            },
         ),
         (
             _("Участники и отклик"),
-            {"fields": ["audience", "guests", "participants", "views", "url", "note"]},
+            {
+                "fields": [
+                    "audience",
+                    "guests",
+                    "participants",
+                    "views",
+                    "url",
+                    "note",
+                    "note_in_report",
+                ]
+            },
         ),
     ]
 

@@ -1,6 +1,7 @@
 """Events and the online-work figures of each library."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -31,6 +32,25 @@ class Initiative(ListItem):
         verbose_name_plural = _("инициативы, программы")
 
 
+class SeriesKind(models.TextChoices):
+    CLUB = "club", _("клуб")
+    CIRCLE = "circle", _("кружок")
+    PROJECT = "project", _("проект")
+    RUBRIC = "rubric", _("рубрика")
+    PROGRAMME = "programme", _("программа")
+
+
+# How each kind reads inside a sentence: Russian genitive after «в рамках», Kazakh
+# possessive before «аясында». Words of the report's text, not of the interface.
+SERIES_WORDS = {
+    SeriesKind.CLUB: ("клуба", "клубы"),
+    SeriesKind.CIRCLE: ("кружка", "үйірмесі"),
+    SeriesKind.PROJECT: ("проекта", "жобасы"),
+    SeriesKind.RUBRIC: ("рубрики", "айдары"),
+    SeriesKind.PROGRAMME: ("программы", "бағдарламасы"),
+}
+
+
 class Event(DatedLibraryFact):
     class Highlight(models.TextChoices):
         NONE = "", _("—")
@@ -50,20 +70,61 @@ class Event(DatedLibraryFact):
     dedication = models.CharField(
         _("посвящено"), max_length=300, blank=True, help_text=_("Например: к 175-летию Ж.Жабаева.")
     )
-    audience = models.CharField(
-        _("аудитория"), max_length=300, blank=True, help_text=_("Например: старшеклассники.")
+    series_kind = models.CharField(
+        _("в рамках (что)"), max_length=10, choices=SeriesKind.choices, blank=True, default=""
     )
-    guests = models.CharField(_("гости"), max_length=1000, blank=True)
+    series = models.CharField(
+        _("в рамках (название)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Клуб, кружок, проект, рубрика, в которых прошло мероприятие: «33 идеи»."),
+    )
+    audience = models.CharField(
+        _("аудитория"),
+        max_length=300,
+        blank=True,
+        help_text=_("Как в тексте отчёта: для старшеклассников."),
+    )
+    guests = models.CharField(
+        _("гости"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Как в тексте отчёта: с поэтом, журналистом К.Саденовым."),
+    )
     participants = models.PositiveIntegerField(_("участников"), null=True, blank=True)
     views = models.PositiveIntegerField(_("просмотров"), null=True, blank=True)
     url = models.URLField(_("ссылка"), max_length=500, blank=True)
     note = models.TextField(_("примечание"), blank=True)
+    note_in_report = models.BooleanField(
+        _("печатать примечание в отчёте"),
+        default=False,
+        help_text=_("Например, участники и победители конкурса, о чём шла беседа."),
+    )
+    position = models.PositiveIntegerField(
+        _("место в списке отчёта"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Порядок в своей группе отчёта: меньший номер печатается выше; "
+            "мероприятия без номера идут после них, по дате."
+        ),
+    )
 
     class Meta:
         verbose_name = _("мероприятие")
         verbose_name_plural = _("мероприятия")
         ordering = ["date", "pk"]
         indexes = [models.Index(fields=["library", "date"])]
+
+    def series_phrase(self, language: str | None = None) -> str:
+        """«в рамках кружка «33 идеи»» / ««33 идеи» үйірмесі аясында», or ""."""
+        if not self.series:
+            return ""
+        language = (language or get_language() or "ru")[:2]
+        ru, kk = SERIES_WORDS.get(self.series_kind, ("", ""))
+        if language == "kk":
+            return f"{self.series} {kk} аясында" if kk else f"{self.series} аясында"
+        return f"в рамках {ru} {self.series}" if ru else f"в рамках {self.series}"
 
     def __str__(self) -> str:
         return f"{self.title} ({self.library}, {self.date:%d.%m.%Y})"

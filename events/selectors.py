@@ -3,15 +3,19 @@
 The grouping rule (shared with the report's sections): an event dated in the
 span appears in every initiative group it has, in the highlight group it has,
 and in at most one form group, the first that matches: challenges, live
-broadcasts, Zoom, other online events, events held in the library. The last two
-are catch-alls: an event already shown under an initiative or a highlight is not
-repeated there, or "online actions" would list every literary event again.
+broadcasts, Zoom, and «online actions, contests and others», which also takes the
+events held in a library, as the seed has it. That last one is a catch-all: an
+event already shown under an initiative or a highlight is not repeated there, or
+it would list every literary event again.
+
+Within a group events print by their position number (set by the methodologist),
+those without one after them by date.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum
 
 from branches.models import Platform, SocialPage
 from events.models import Event, Initiative, OnlineFigures
@@ -24,11 +28,12 @@ INITIATIVE_GROUPS = {
     "year-of-childrens-reading": "children_reading",
 }
 HIGHLIGHT_GROUPS = {"literary": "literary", "local": "local"}
-CATCH_ALL_GROUPS = {"online_actions", "onsite"}
+CATCH_ALL_GROUPS = {"online_actions"}
 
 
 def events_in(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> list[Event]:
-    """Events dated in the span, with their library, form, initiatives and platforms.
+    """Events dated in the span, in report order, with their library, form, initiatives
+    and platforms.
 
     Three queries: the events, their initiatives, their platforms.
     """
@@ -36,10 +41,10 @@ def events_in(*, library_ids: list[int], start: datetime.date, end: datetime.dat
         Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
         .select_related("library", "form")
         .prefetch_related(
-            Prefetch("initiatives", queryset=Initiative.objects.only("code")),
-            Prefetch("platforms", queryset=Platform.objects.only("code")),
+            Prefetch("initiatives", queryset=Initiative.objects.only("code", "name_ru", "name_kk")),
+            Prefetch("platforms", queryset=Platform.objects.only("code", "name_ru", "name_kk")),
         )
-        .order_by("date", "pk")
+        .order_by(F("position").asc(nulls_last=True), "date", "pk")
     )
 
 
@@ -51,13 +56,11 @@ def form_group(event: Event) -> str:
         return "live"
     if any(platform.code == "zoom" for platform in event.platforms.all()):
         return "zoom"
-    if event.is_online:
-        return "online_actions"
-    return "onsite"
+    return "online_actions"
 
 
 def event_groups(events: list[Event]) -> dict[str, list[Event]]:
-    """{report group code: events in date order}. No queries (uses the prefetched rows)."""
+    """{report group code: events in the order of `events`}. No queries (uses the prefetched rows)."""
     groups: dict[str, list[Event]] = {}
     for event in events:
         codes = [

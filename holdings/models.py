@@ -91,7 +91,8 @@ class AcquisitionBudget(OrganizationPeriodFact):
 
     class Meta:
         verbose_name = _("бюджет комплектования")
-        verbose_name_plural = _("бюджет комплектования")
+        # «Удалить выбранные бюджеты комплектования»: admin puts the plural after a plural.
+        verbose_name_plural = _("бюджеты комплектования")
         ordering = ["-period__year", "-period__half", "source__order"]
         constraints = [
             models.UniqueConstraint(

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from branches.bibliography import day_and_month, page_reference
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
 
@@ -163,22 +164,22 @@ class MediaMention(DatedLibraryFact):
 
     @property
     def description(self) -> str:
-        """Сәденов, Қ. «Title» / Қ.Сәденов // Пульс. – 2021. – 30 апреля (№18). – С. 7"""
+        return self.description_in()
+
+    def description_in(self, language: str | None = None) -> str:
+        """Сәденов, Қ. «Title» / Қ.Сәденов // Пульс. – 2021. – 30 апреля (№18). – С. 7
+        (in a Kazakh report: – 30 сәуір (№18). – 7 б.)"""
         if self.kind == self.Kind.TV and not self.outlet:
             return self.url or self.title
         head = f"{self.author} {self.title}" if self.author else self.title
         if self.author_short:
             head += f" / {self.author_short}"
-        months = [
-            "января", "февраля", "марта", "апреля", "мая", "июня",
-            "июля", "августа", "сентября", "октября", "ноября", "декабря",
-        ]  # fmt: skip
-        day = f"{self.date.day} {months[self.date.month - 1]}"
+        day = day_and_month(self.date, language)
         if self.issue_number:
             day += f" (№{self.issue_number})"
         text = f"{head} // {self.outlet}. – {self.date.year}. – {day}"
         if self.page:
-            text += f". – С. {self.page}"
+            text += f". – {page_reference(self.page, language)}"
         return text
 
 

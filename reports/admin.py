@@ -28,8 +28,16 @@ from reports.services import report_data, report_set_status
 LANGUAGES = settings.LANGUAGES
 
 
-def _field_name(language: str, code: str) -> str:
-    return f"text_{language}__{code}"
+# Each section has a text before its lists and one after them, in both languages.
+PLACES = (("", _("до списка")), ("_after", _("после списка")))
+ANCHOR_HELP = _(
+    "Абзацы разделяются пустой строкой. Абзац, первая строка которого «@часть названия "
+    "мероприятия», печатается сразу после этого мероприятия."
+)
+
+
+def _field_name(language: str, code: str, where: str = "") -> str:
+    return f"text{where}_{language}__{code}"
 
 
 class ReportForm(forms.ModelForm):
@@ -37,22 +45,30 @@ class ReportForm(forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = ["organization", "period"]
+        fields = ["organization", "period", "untranslated"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "untranslated" in self.fields:
+            # A form that does not send the choice keeps the report's current one.
+            self.fields["untranslated"].required = False
         texts = {}
         if self.instance.pk:
             texts = {t.section: t for t in self.instance.texts.all()}
         for section in SECTIONS:
             text = texts.get(section.code)
-            for language, label in LANGUAGES:
-                self.fields[_field_name(language, section.code)] = forms.CharField(
-                    label=f"{section.title} ({label})",
-                    required=False,
-                    widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
-                    initial=getattr(text, f"text_{language}", "") if text else "",
-                )
+            for where, place in PLACES:
+                for language, label in LANGUAGES:
+                    self.fields[_field_name(language, section.code, where)] = forms.CharField(
+                        label=f"{section.title} ({label}, {place})",
+                        required=False,
+                        widget=forms.Textarea(attrs={"rows": 5 if not where else 3, "cols": 60}),
+                        initial=getattr(text, f"text{where}_{language}", "") if text else "",
+                        help_text=ANCHOR_HELP if not where else "",
+                    )
+
+    def clean_untranslated(self):
+        return self.cleaned_data.get("untranslated") or self.instance.untranslated
 
     def clean(self):
         cleaned = super().clean()
@@ -64,7 +80,10 @@ class ReportForm(forms.ModelForm):
     def save_texts(self, report: Report) -> None:
         for section in SECTIONS:
             values = {
-                f"text_{lang}": self.cleaned_data.get(_field_name(lang, section.code), "").strip()
+                f"text{where}_{lang}": self.cleaned_data.get(
+                    _field_name(lang, section.code, where), ""
+                ).strip()
+                for where, _place in PLACES
                 for lang, _label in LANGUAGES
             }
             if any(values.values()):
@@ -138,7 +157,11 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             context["report_sections"] = [
                 {
                     "section": section,
-                    "fields": [form[_field_name(lang, section.code)] for lang, _l in LANGUAGES]
+                    "fields": [
+                        form[_field_name(lang, section.code, where)]
+                        for where, _p in PLACES
+                        for lang, _l in LANGUAGES
+                    ]
                     if editable
                     else [],
                     "texts": texts.get(section.code),

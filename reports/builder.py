@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from branches.calendar import Span
-from branches.entered import Entered
+from branches.entered import Entered, half_years_with_data
 from branches.models import Library, Organization
 from catalogue.selectors import CatalogueCounts
 from digitization.selectors import BOOKS, Digitization
@@ -40,6 +40,7 @@ from reports.data import (
     Section,
     Table,
 )
+from reports.event_text import EventPhrases, anchored_paragraphs, mark_untranslated
 from reports.figures import (
     FigureReads,
     KeyFigures,
@@ -48,6 +49,7 @@ from reports.figures import (
     library_ids_for,
     totals,
 )
+from reports.phrases import BUDGET_SOURCES, RECEIPT_SOURCES, WRITE_OFF_REASONS
 from reports.text import count_noun, lower_first, number, upper_first
 
 __all__ = ["KeyFigures", "key_figures", "report_build"]
@@ -72,7 +74,8 @@ class Collected:
     pages: dict
     online: OnlineTotals
     entered: Entered  # rows per library and kind (branches.entered)
-    texts: dict[str, str]
+    texts: dict[str, "Narrative"]
+    empty_halves: list[int]  # a year's halves in which nothing was recorded
     # The ЦБС's fund at the end of the previous half-year as its approved report says.
     approved_previous_end: Copies | None = None
 
@@ -98,6 +101,7 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         online=reads.online,
         entered=reads.entered,
         texts=_section_texts(span, language),
+        empty_halves=_empty_halves(organization, span, None if libraries is None else ids),
         approved_previous_end=None if libraries else _approved_end_before(organization, span),
     )
 
@@ -127,18 +131,53 @@ def _approved_end_before(organization, span: Span) -> Copies | None:
     return Copies(int(figures[0]), int(figures[1] or 0))
 
 
-def _section_texts(span: Span, language: str) -> dict[str, str]:
-    """The narrative per section from the reports of the span's periods. One query."""
-    from reports.models import SectionText
+def _empty_halves(organization, span: Span, library_ids: list[int] | None) -> list[int]:
+    """The halves of a year span with nothing recorded (one query; none for a half-year).
 
-    texts: dict[str, list[str]] = {}
-    for text in SectionText.objects.filter(report__period__in=span.period_ids).order_by(
-        "report__period__half", "pk"
-    ):
-        value = text.text(language).strip()
-        if value:
-            texts.setdefault(text.section, []).append(value)
-    return {code: "\n\n".join(parts) for code, parts in texts.items()}
+    The same rule as the dashboard's period picker: a fund balance alone is no data.
+    """
+    if not span.is_year:
+        return []
+    recorded = {
+        (int(year), int(half)) for year, half in half_years_with_data(organization, library_ids)
+    }
+    return [half for half in (1, 2) if (span.year, half) not in recorded]
+
+
+@dataclass
+class Narrative:
+    """A section's text in the report's language: before and after its lists."""
+
+    before: str = ""
+    after: str = ""
+    untranslated: bool = False  # the Russian text stands in for a missing Kazakh one
+
+
+def _section_texts(span: Span, language: str) -> dict[str, Narrative]:
+    """The narrative per section from the reports of the span's periods. One query.
+
+    A Kazakh report whose section has Russian text only prints it marked as not
+    translated, or leaves it out: the report's `untranslated` setting says which.
+    """
+    from reports.models import SectionText, Untranslated
+
+    texts: dict[str, Narrative] = {}
+    rows = SectionText.objects.filter(report__period__in=span.period_ids).select_related("report")
+    for row in rows.order_by("report__period__year", "report__period__half", "pk"):
+        before, after = row.text(language).strip(), row.text(language, "_after").strip()
+        untranslated = False
+        if not (before or after) and language != "ru":
+            before, after = row.text("ru").strip(), row.text("ru", "_after").strip()
+            untranslated = bool(before or after)
+            if untranslated and row.report.untranslated == Untranslated.EMPTY:
+                before = after = ""
+        if not (before or after or untranslated):
+            continue
+        text = texts.setdefault(row.section, Narrative())
+        text.before = "\n\n".join(t for t in (text.before, before) if t)
+        text.after = "\n\n".join(t for t in (text.after, after) if t)
+        text.untranslated = text.untranslated or untranslated
+    return texts
 
 
 def report_build(
@@ -168,6 +207,7 @@ class _Builder:
         self.span = span
         self.language = language
         self.data = data
+        self.translation_notes: list[Note] = []
 
     def build(self) -> ReportData:
         d = self.data
@@ -182,7 +222,8 @@ class _Builder:
             *self.events(),
             self.totals(),
         ]
-        notes = consistency_notes(d, self.span, self.language)
+        self.mark_empty_halves(sections)
+        notes = consistency_notes(d, self.span, self.language) + self.translation_notes
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
         key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.items()}
@@ -199,29 +240,89 @@ class _Builder:
             notes=notes,
             key_figures=key,
             generated="live",
+            event_rows=self.event_rows(),
         )
+
+    def event_rows(self) -> list[list]:
+        lang = self.language
+        return [
+            [
+                event.date.isoformat(),
+                event.library.abbreviation(lang),
+                event.form.name_in(lang),
+                " ".join(part for part in (event.title, event.dedication) if part),
+                ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
+                ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
+                event.participants,
+                event.views,
+                event.url,
+            ]
+            for event in sorted(self.data.events, key=lambda e: (e.date, e.pk))
+        ]
+
+    def mark_empty_halves(self, sections: list[Section]) -> None:
+        """A year with a half that has no data says so in its notes and beside the figures
+        that would differ: the fund at the year's end, the year's sums."""
+        if not self.data.empty_halves:
+            return
+        halves = ", ".join(
+            _("%(half)s полугодие %(year)s года") % {"half": half, "year": self.span.year}
+            for half in self.data.empty_halves
+        )
+        mark = _("нет данных за %(halves)s") % {"halves": halves}
+        self.translation_notes.append(
+            Note(
+                "warning",
+                _(
+                    "За %(halves)s нет никаких данных: годовые цифры отчёта — это цифры "
+                    "остальных месяцев, фонд на конец года — фонд на конец последнего "
+                    "полугодия с данными."
+                )
+                % {"halves": halves},
+                "",
+            )
+        )
+        for section in sections:
+            for block in section.blocks:
+                if isinstance(block, Table) and block.title:
+                    block.title = f"{block.title} ({mark})"
+                elif isinstance(block, Paragraph) and block.figures:
+                    block.text = f"{block.text.rstrip('.')} ({mark})."
 
     def section(self, code: str) -> Section:
         definition = S.SECTION_BY_CODE[code]
+        text = self.data.texts.get(code, Narrative())
+        before, after = text.before, text.after
+        if text.untranslated:
+            before, after = mark_untranslated(before), mark_untranslated(after)
+            self.translation_notes.append(
+                Note(
+                    "untranslated",
+                    _("Раздел «%(section)s» не переведён на казахский язык.")
+                    % {"section": definition.title},
+                    code,
+                )
+            )
         return Section(
             code=code,
             title=str(definition.title),
             level=definition.level,
-            narrative=self.data.texts.get(code, ""),
+            narrative=before,
+            narrative_end=after,
+            heading=definition.heading,
         )
 
     # III. Library resources -------------------------------------------------
 
-    def copies_sentence(self, label: str, amount) -> Paragraph:
+    def copies_sentence(self, label: str, amount, text: str = "") -> Paragraph:
+        """«В рамках госзаказа получено 630 экз., в т.ч. на каз. яз. – 566 экз.»: `text` is
+        the sentence with %(copies)s and %(kk)s; without it, «label: … экз.»."""
         unit = _("экз.")
-        text = _("%(label)s: %(copies)s %(unit)s, в т.ч. на каз. яз. – %(kk)s %(unit)s") % {
-            "label": label,
-            "copies": amount.copies,
-            "kk": amount.copies_kk,
-            "unit": unit,
-        }
+        values = {"label": label, "copies": amount.copies, "kk": amount.copies_kk, "unit": unit}
+        if not text:
+            text = _("%(label)s: %(copies)s %(unit)s, в т.ч. на каз. яз. – %(kk)s %(unit)s")
         return Paragraph(
-            text,  # already ends with the unit's full stop: «… – 627 экз.»
+            text % values,  # already ends with the unit's full stop: «… – 627 экз.»
             figures=[Figure(label, amount.copies, unit, amount.copies_kk)],
         )
 
@@ -230,30 +331,47 @@ class _Builder:
         section = self.section(S.RESOURCES)
         blocks = section.blocks
         unit = _("тыс. тенге")
+        during = upper_first(span.during_label)
         for row in d.budget or []:
             label = _("%(For)s на комплектование выделено (%(source)s)") % {
-                "For": upper_first(span.during_label),
+                "For": during,
                 "source": lower_first(row.name(lang)),
             }
             money = float(row.money or 0)
-            blocks.append(
-                Paragraph(f"{label}: {number(money)} {unit}.", figures=[Figure(label, money, unit)])
-            )
+            text = f"{label}: {number(money)} {unit}."
+            if row.code in BUDGET_SOURCES:
+                text = _("%(For)s %(source)s на комплектование выделено %(money)s %(unit)s.") % {
+                    "For": during,
+                    "source": BUDGET_SOURCES[row.code],
+                    "money": number(money),
+                    "unit": unit,
+                }
+            blocks.append(Paragraph(text, figures=[Figure(label, money, unit)]))
         if not d.budget:
-            label = _("%(For)s на комплектование выделено") % {
-                "For": upper_first(span.during_label)
-            }
+            label = _("%(For)s на комплектование выделено") % {"For": during}
             blocks.append(Paragraph(f"{label}: 0 {unit}.", figures=[Figure(label, 0.0, unit)]))
         for row in d.receipts:
             label = _("Получено (%(source)s)") % {"source": lower_first(row.name(lang))}
-            blocks.append(self.copies_sentence(label, row.amount))
+            text = ""
+            if row.code in RECEIPT_SOURCES:
+                text = _(
+                    "%(Source)s получено %%(copies)s экз., в т.ч. на каз. яз. – %%(kk)s экз."
+                ) % {"Source": upper_first(str(RECEIPT_SOURCES[row.code]))}
+            blocks.append(self.copies_sentence(label, row.amount, text))
         if len(d.receipts) != 1:
-            blocks.append(self.copies_sentence(_("Всего получено"), d.fund.total.received))
+            text = _("Всего получено %(copies)s экз., в т.ч. на каз. яз. – %(kk)s экз.")
+            blocks.append(self.copies_sentence(_("Всего получено"), d.fund.total.received, text))
         for row in d.writeoffs:
             label = _("Списано (%(reason)s)") % {"reason": lower_first(row.name(lang))}
-            blocks.append(self.copies_sentence(label, row.amount))
+            text = ""
+            if row.code in WRITE_OFF_REASONS:
+                text = _(
+                    "%(Reason)s списано %%(copies)s экз., в т.ч. на каз. яз. – %%(kk)s экз."
+                ) % {"Reason": upper_first(str(WRITE_OFF_REASONS[row.code]))}
+            blocks.append(self.copies_sentence(label, row.amount, text))
         if len(d.writeoffs) != 1:
-            blocks.append(self.copies_sentence(_("Всего списано"), d.fund.total.written_off))
+            text = _("Всего списано %(copies)s экз., в т.ч. на каз. яз. – %(kk)s экз.")
+            blocks.append(self.copies_sentence(_("Всего списано"), d.fund.total.written_off, text))
         blocks.append(self.fund_table())
         return section
 
@@ -386,7 +504,7 @@ class _Builder:
             section.blocks.append(
                 ItemList(
                     _("Список оцифрованных книг:"),
-                    [book.description for book in d.books],
+                    [book.description_in(lang) for book in d.books],
                     numbered=True,
                 )
             )
@@ -494,7 +612,7 @@ class _Builder:
     # Media -------------------------------------------------------------------
 
     def media(self) -> Section:
-        m = self.data.media
+        m, lang = self.data.media, self.language
         section = self.section(S.MEDIA)
         section.blocks.append(Paragraph(_("Освещение деятельности в СМИ"), style="heading"))
         labels = (
@@ -517,7 +635,7 @@ class _Builder:
             section.blocks.append(
                 ItemList(
                     _("Видео-сюжеты:"),
-                    [story.url or story.description for story in m.tv_stories],
+                    [story.url or story.description_in(lang) for story in m.tv_stories],
                     numbered=True,
                 )
             )
@@ -525,7 +643,7 @@ class _Builder:
             section.blocks.append(
                 ItemList(
                     _("Публикации в СМИ:"),
-                    [mention.description for mention in m.references],
+                    [mention.description_in(lang) for mention in m.references],
                     numbered=True,
                 )
             )
@@ -533,29 +651,23 @@ class _Builder:
 
     # Events ------------------------------------------------------------------
 
-    def event_item(self, event, with_library: bool = True) -> str:
-        text = event.title
-        if event.dedication:
-            text += f" {event.dedication}"
-        if with_library:
-            text += f" ({event.library.short_name})"
-        return text
-
     def events(self) -> list[Section]:
         groups = event_groups(self.data.events)
         result = [self.section(S.EVENTS)]
         for definition in S.SECTIONS:
-            if definition.level != 2:
+            if definition.level != 2 or definition.code not in S.EVENT_GROUPS:
                 continue
             section = self.section(definition.code)
             events = groups.get(definition.code, [])
+            anchored, section.narrative = anchored_paragraphs(section.narrative, events)
             if definition.code == S.LITERARY:
                 section.blocks += self.literary(events)
             elif events:
+                phrases = EventPhrases(self.language)
                 section.blocks.append(
                     ItemList(
                         "",
-                        [self.event_item(e) for e in events],
+                        phrases.items(events, anchored),
                         numbered=definition.code == S.LIVE,
                     )
                 )
@@ -567,6 +679,7 @@ class _Builder:
         by_library: dict[int, list] = {}
         for event in events:
             by_library.setdefault(event.library_id, []).append(event)
+        phrases = EventPhrases(self.language, with_library=False)
         items = []
         for library in self.data.libraries:
             if library.pk not in by_library:
@@ -579,9 +692,7 @@ class _Builder:
                 pages = self.data.pages.get(library.pk, [])
             urls = ", ".join(page.url for page in pages)
             head = f"{who} {urls}".strip()
-            listed = ", ".join(
-                self.event_item(e, with_library=False) for e in by_library[library.pk]
-            )
+            listed = ", ".join(phrases.items(by_library[library.pk], {}))
             items.append(f"{head}: {listed}")
         return [ItemList("", items)] if items else []
 

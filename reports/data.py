@@ -87,40 +87,31 @@ class Section:
     code: str
     title: str
     level: int = 1
-    narrative: str = ""
+    narrative: str = ""  # printed before the section's tables and lists
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    narrative_end: str = ""  # printed after them («Также были подведены итоги…»)
+    heading: bool = True  # False: the section prints without a title of its own
 
     @property
     def is_empty(self) -> bool:
-        return not self.blocks and not self.narrative
+        return not self.blocks and not self.narrative and not self.narrative_end
 
-    def _narrative_split(self) -> int:
-        """How many narrative paragraphs print before the blocks.
-
-        A paragraph that ends with a colon announces what follows («…были
-        представлены следующие мероприятия:»), so the tables and lists print right
-        after it and the paragraphs written after it follow them, as the seed
-        has it. Without such a paragraph (or without blocks) all of it comes first.
-        """
-        parts = self.narrative_paragraphs
-        if self.blocks:
-            for index, part in enumerate(parts):
-                if part.endswith(":"):
-                    return index + 1
-        return len(parts)
+    @staticmethod
+    def _paragraphs(text: str) -> list[str]:
+        return [p.strip() for p in text.split("\n\n") if p.strip()]
 
     @property
     def narrative_paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.narrative.split("\n\n") if p.strip()]
+        return self.narrative_before + self.narrative_after
 
     @property
     def narrative_before(self) -> list[str]:
-        return self.narrative_paragraphs[: self._narrative_split()]
+        return self._paragraphs(self.narrative)
 
     @property
     def narrative_after(self) -> list[str]:
-        return self.narrative_paragraphs[self._narrative_split() :]
+        return self._paragraphs(self.narrative_end)
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
@@ -146,6 +137,9 @@ class ReportData:
     notes: list[Note]
     key_figures: dict[str, Any]
     generated: str = ""  # "live" or the date of approval
+    # Every event of the span, one row each: date (ISO), library, form, title, platforms,
+    # initiatives, participants, views, link. The XLSX lists them as a table.
+    event_rows: list[list[Value]] = field(default_factory=list)
 
     def section(self, code: str) -> Section:
         return next(s for s in self.sections if s.code == code)

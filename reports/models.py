@@ -14,6 +14,11 @@ from branches.models import Organization, ReportingPeriod
 from reports.sections import SECTION_CHOICES
 
 
+class Untranslated(models.TextChoices):
+    EMPTY = "empty", _("оставить пустым")
+    MARKED = "marked", _("печатать русский текст с пометкой «не переведено»")
+
+
 class Report(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("черновик")
@@ -55,6 +60,13 @@ class Report(models.Model):
     handin_override_at = models.DateTimeField(
         _("когда разрешено"), null=True, blank=True, editable=False
     )
+    untranslated = models.CharField(
+        _("раздел без казахского текста"),
+        max_length=10,
+        choices=Untranslated.choices,
+        default=Untranslated.MARKED,
+        help_text=_("Что печатать в казахском отчёте, пока текст раздела не переведён."),
+    )
 
     library_lookup = None
     organization_lookup = "organization"
@@ -86,6 +98,8 @@ class SectionText(models.Model):
     section = models.CharField(_("раздел"), max_length=30, choices=SECTION_CHOICES)
     text_ru = models.TextField(_("текст (рус.)"), blank=True)
     text_kk = models.TextField(_("текст (каз.)"), blank=True)
+    text_after_ru = models.TextField(_("текст после списка (рус.)"), blank=True)
+    text_after_kk = models.TextField(_("текст после списка (каз.)"), blank=True)
 
     library_lookup = None
     organization_lookup = "report__organization"
@@ -105,8 +119,12 @@ class SectionText(models.Model):
     def __str__(self) -> str:
         return f"{self.report}: {self.get_section_display()}"
 
-    def text(self, language: str = "ru") -> str:
-        """The text in `language`; the Russian one when the Kazakh is not written yet."""
-        if language == "kk" and self.text_kk:
-            return self.text_kk
-        return self.text_ru
+    @property
+    def all_texts(self) -> list[str]:
+        fields = ("text_ru", "text_after_ru", "text_kk", "text_after_kk")
+        return [getattr(self, name) for name in fields if getattr(self, name)]
+
+    def text(self, language: str = "ru", where: str = "") -> str:
+        """The text in `language` as written, "" when it is not: the caller decides
+        what a missing translation prints (see `Report.untranslated`)."""
+        return getattr(self, f"text{where}_{language}", "") or ""

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 class SectionDef:
     code: str
     title: Promise
-    level: int = 1  # 1: a numbered chapter of the report; 2: a group inside «events»
+    level: int = 1  # 1: a chapter of the report; 2: a part of the chapter above it
+    heading: bool = True  # False: printed as the closing lines of the part above, untitled
 
 
 RESOURCES = "resources"
@@ -30,7 +31,6 @@ CHALLENGES = "challenges"
 ZOOM = "zoom"
 LIVE = "live"
 ONLINE_ACTIONS = "online_actions"
-ONSITE = "onsite"
 LITERARY = "literary"
 LOCAL = "local"
 ONE_COUNTRY_ONE_BOOK = "one_country_one_book"
@@ -44,7 +44,7 @@ SECTIONS: list[SectionDef] = [
         _("V. Краеведческая деятельность библиотек. Работа по оцифровке документов"),
     ),
     SectionDef(BIBLIOGRAPHY, _("VI. Библиографическая деятельность")),
-    SectionDef(PUBLISHING, _("Издательская деятельность ЦБС")),
+    SectionDef(PUBLISHING, _("Издательская деятельность ЦБС"), level=2),
     SectionDef(MEDIA, _("Реклама библиотеки и имиджевые мероприятия")),
     SectionDef(EVENTS, _("Информационно-библиотечная поддержка значимых мероприятий")),
     SectionDef(PARASAT, _("Центр «Парасат жолы»"), level=2),
@@ -53,13 +53,15 @@ SECTIONS: list[SectionDef] = [
     SectionDef(ZOOM, _("На платформе Zoom"), level=2),
     SectionDef(LIVE, _("Прямые эфиры"), level=2),
     SectionDef(ONLINE_ACTIONS, _("Онлайн-акции, конкурсы и др."), level=2),
-    SectionDef(ONSITE, _("Мероприятия в библиотеках"), level=2),
     SectionDef(LITERARY, _("Значимые литературные события"), level=2),
     SectionDef(LOCAL, _("Крупные события местного значения"), level=2),
     SectionDef(ONE_COUNTRY_ONE_BOOK, _("В рамках акции «Одна страна – одна книга»"), level=2),
     SectionDef(CHILDREN_READING, _("Год поддержки детского и юношеского чтения"), level=2),
-    SectionDef(TOTALS, _("Итоги онлайн-работы")),
+    SectionDef(TOTALS, _("Итоги онлайн-работы"), level=2, heading=False),
 ]
+
+# The groups of «events» that list events; TOTALS closes the chapter with its sums.
+EVENT_GROUPS = {s.code for s in SECTIONS if s.level == 2} - {PUBLISHING, TOTALS}
 
 SECTION_BY_CODE = {section.code: section for section in SECTIONS}
 SECTION_CHOICES = [(section.code, section.title) for section in SECTIONS]

@@ -1,5 +1,6 @@
 """ReportData -> DOCX, on the styled template reports/templates_docx/report.docx."""
 
+import datetime
 import io
 
 from django.utils import translation
@@ -7,11 +8,13 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from reports.data import ItemList, Paragraph, ReportData, Table
 from reports.docx_template import TEMPLATE
+from reports.renderers.docx_widths import HEADER_PT, column_widths
 from reports.renderers.docx_xml import (
+    keep_row_on_one_page,
     repeat_as_header,
     restart_numbering,
     set_language,
@@ -21,6 +24,8 @@ from reports.renderers.docx_xml import (
 from reports.text import number
 
 USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
+# A table this short moves to the next page whole rather than leave a few rows behind.
+KEEP_TOGETHER_ROWS = 25
 NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
 PRINTED_NOTE_LEVELS = ("error", "warning")
 LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
@@ -34,10 +39,28 @@ def render_docx(data: ReportData) -> bytes:
             if not element.tag.endswith("sectPr"):
                 body.remove(element)
         set_language(document, LANGUAGE_TAGS.get(data.language, "ru-RU"))
+        _set_properties(document, data)
         _DocxWriter(document).write(data)
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()
+
+
+def _set_properties(document, data: ReportData) -> None:
+    """File properties: what the report is, by whom, when and in which language (python-docx's
+    template would say «python-docx», 2013)."""
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0, tzinfo=None)
+    properties = document.core_properties
+    properties.title = f"{data.title} {data.subtitle}"
+    properties.subject = data.organization_name
+    properties.author = data.organization_name
+    properties.last_modified_by = data.organization_name
+    properties.created = properties.modified = now
+    properties.revision = 1
+    properties.language = LANGUAGE_TAGS.get(data.language, "ru-RU")
+    properties.keywords = data.span_code
+    properties.comments = ""
+    properties.category = ""
 
 
 def cell_text(value) -> str:
@@ -51,6 +74,7 @@ def cell_text(value) -> str:
 class _DocxWriter:
     def __init__(self, document):
         self.document = document
+        self.level = 1
 
     def write(self, data: ReportData) -> None:
         doc = self.document
@@ -60,7 +84,9 @@ class _DocxWriter:
         for section in data.sections:
             if section.level > 1 and section.is_empty:
                 continue  # an event group with no events and no text this time
-            doc.add_heading(section.title, level=section.level)
+            if section.heading:
+                doc.add_heading(section.title, level=section.level)
+            self.level = section.level
             for part in section.narrative_before:
                 doc.add_paragraph(part, style="Narrative")
             for block in section.blocks:
@@ -85,11 +111,14 @@ class _DocxWriter:
         if block.style == "bullet":
             self.document.add_paragraph(block.text, style="List Bullet")
         elif block.style == "heading":
-            self.document.add_heading(block.text, level=3)
+            # A run-in subheading sits one level below its section's title.
+            self.document.add_heading(block.text, level=min(self.level + 1, 3))
         elif block.style == "narrative":
             self.document.add_paragraph(block.text, style="Narrative")
         else:
-            self.document.add_paragraph(block.text)
+            # Short statements: justified, a two-line sentence would stretch its first line.
+            paragraph = self.document.add_paragraph(block.text)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     def item_list(self, block: ItemList) -> None:
         if block.title:
@@ -104,6 +133,11 @@ class _DocxWriter:
 
     def table(self, block: Table) -> None:
         doc = self.document
+        # What announces the table stays on the page of its first rows.
+        body = doc.element.body
+        previous = body[-2] if len(body) > 1 and body[-1].tag.endswith("sectPr") else body[-1]
+        if previous.tag.endswith("}p"):
+            previous.get_or_add_pPr().get_or_add_keepNext()
         if block.title:
             doc.add_paragraph(block.title, style="Table Caption")
         columns = max(sum(c.colspan for c in line) for line in block.header)
@@ -111,14 +145,14 @@ class _DocxWriter:
         table.style = doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths = block.widths or [1] * columns
-        scale = USABLE_WIDTH_CM / sum(widths)
+        widths, header_pt = column_widths(block, USABLE_WIDTH_CM)
         # LibreOffice reads the grid's column widths, Word the cells': set both.
         for index, column in enumerate(table.columns):
-            column.width = Cm(widths[index] * scale)
+            column.width = Cm(widths[index])
         for row in table.rows:
+            keep_row_on_one_page(row)
             for index, cell in enumerate(row.cells):
-                cell.width = Cm(widths[index] * scale)
+                cell.width = Cm(widths[index])
 
         # Header: place each cell at the first free grid position, then merge its span.
         taken: set[tuple[int, int]] = set()
@@ -133,7 +167,9 @@ class _DocxWriter:
                 merged.text = ""
                 paragraph = merged.paragraphs[0]
                 paragraph.style = doc.styles["Table Header"]
-                paragraph.add_run(head.text)
+                run = paragraph.add_run(head.text)
+                if header_pt != HEADER_PT:
+                    run.font.size = Pt(header_pt)
                 shade(merged, "E7E6E6")
                 for dr in range(head.rowspan):
                     for dc in range(head.colspan):
@@ -157,4 +193,10 @@ class _DocxWriter:
                 run.bold = row.kind == "total"
                 if isinstance(value, int | float):
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # The header rows always stay with the first data row; a short table stays whole.
+        keep = len(block.header) if len(table.rows) > KEEP_TOGETHER_ROWS else len(table.rows) - 1
+        for row in table.rows[:keep]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         doc.add_paragraph()

@@ -136,3 +136,10 @@ def set_language(document, tag: str) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), tag)
+
+
+def keep_row_on_one_page(row) -> None:
+    """A row is never split across two pages (Word's «allow row to break» off)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))

@@ -1,15 +1,17 @@
-"""ReportData -> XLSX: a summary sheet, a sheet per section, a sheet of checks.
+"""ReportData -> XLSX: a summary sheet, a sheet per section, the events, a sheet of checks.
 
-Numbers are stored as numbers. openpyxl writes formulas without their results,
-and a viewer that does not recalculate shows them blank, so every figure a
-reader needs is written as a value, and the auditor gets formulas beside it:
-under each table's total row a «Проверка (формула)» row sums the data rows with
-=SUM(), and the fund table gets formula columns end = start + received − written
-off. The workbook asks to be recalculated on opening, so the formulas show
-their results in Excel and LibreOffice and can be compared with the values.
+Numbers are stored as numbers. A table's total row is =SUM() over its data rows
+and the fund table gets formula columns end = start + received − written off.
+openpyxl writes formulas without their results, and a viewer that does not
+recalculate would show them blank: each formula gets its computed value written
+beside it in the file (`_cache_results`), and the workbook asks to be
+recalculated on opening. The events are a sheet of their own, one row each.
 """
 
+import datetime
 import io
+import re
+import zipfile
 from copy import copy
 
 from django.utils import translation
@@ -59,7 +61,7 @@ def render_xlsx(data: ReportData) -> bytes:
         groups: dict[str, list[Section]] = {}
         current = None
         for section in data.sections:
-            if section.level == 1 or current is None:
+            if section.level == 1 or current is None or section.code in SHEET_NAMES:
                 current = section.code
             groups.setdefault(current, []).append(section)
         formulas: set[tuple[str, str]] = set()
@@ -68,14 +70,94 @@ def render_xlsx(data: ReportData) -> bytes:
             writer = _SheetWriter(sheet)
             writer.write(sections)
             formulas |= writer.formulas
+        _events_sheet(workbook.create_sheet(_("Список мероприятий")), data)
         _notes_sheet(workbook.create_sheet(_("Проверки")), data)
         _use_font(workbook)
         workbook.calculation.fullCalcOnLoad = True
-        # A title or narrative that starts with "=" is text; only the audit rows compute.
+        # A title or narrative that starts with "=" is text; only our totals and checks compute.
         texts_not_formulas(workbook, formulas)
         buffer = io.BytesIO()
         workbook.save(buffer)
-        return buffer.getvalue()
+        return _cache_results(buffer.getvalue(), workbook)
+
+
+# The formulas' computed results, per sheet: {"B7": 56521}.
+CACHED = "_report_cached"
+FORMULA_CELL = re.compile(
+    r'<c r="(?P<ref>[A-Z]+\d+)"(?P<attrs>[^>]*)><f>(?P<f>[^<]*)</f><v\s*/?>(?:</v>)?'
+)
+
+
+def _cache_results(content: bytes, workbook) -> bytes:
+    """Write each formula's result into the saved file, so a viewer that does not
+    recalculate shows the figure, not a blank."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    output = io.BytesIO()
+    sheets = {f"xl/worksheets/sheet{n}.xml": ws for n, ws in enumerate(workbook.worksheets, 1)}
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            cached = getattr(sheets.get(item.filename), CACHED, None)
+            if cached:
+
+                def fill(match, cached=cached):
+                    value = cached.get(match["ref"])
+                    if value is None:
+                        return match[0]
+                    ref, attrs, formula = match["ref"], match["attrs"], match["f"]
+                    return f'<c r="{ref}"{attrs}><f>{formula}</f><v>{value}</v>'
+
+                data = FORMULA_CELL.sub(fill, data.decode()).encode()
+            target.writestr(item, data)
+    return output.getvalue()
+
+
+def _remember(sheet, ref: str, value) -> None:
+    if not hasattr(sheet, CACHED):
+        setattr(sheet, CACHED, {})
+    getattr(sheet, CACHED)[ref] = value
+
+
+EVENT_COLUMNS = [
+    (gettext_lazy("Дата"), 11),
+    (gettext_lazy("Библиотека"), 11),
+    (gettext_lazy("Форма"), 18),
+    (gettext_lazy("Название"), 60),
+    (gettext_lazy("Платформы"), 18),
+    (gettext_lazy("Инициативы, программы"), 24),
+    (gettext_lazy("Участников"), 11),
+    (gettext_lazy("Просмотров"), 11),
+    (gettext_lazy("Ссылка"), 30),
+]
+
+
+def _events_sheet(sheet, data: ReportData) -> None:
+    """Every event of the span as a table a methodologist can filter and sort."""
+    sheet.append([str(title) for title, _width in EVENT_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+        cell.alignment = CENTER
+        cell.border = BORDER
+    for values in data.event_rows:
+        row = list(values)
+        row[0] = datetime.date.fromisoformat(row[0]) if row[0] else None
+        sheet.append(row)
+        lines = 1
+        for cell, (_title, width) in zip(sheet[sheet.max_row], EVENT_COLUMNS, strict=False):
+            cell.border = BORDER
+            cell.alignment = WRAP
+            if isinstance(cell.value, str):
+                lines = max(lines, len(cell.value) // int(width * CHARS_PER_WIDTH) + 1)
+        sheet.row_dimensions[sheet.max_row].height = 15 * lines
+        sheet.cell(sheet.max_row, 1).number_format = "DD.MM.YYYY"
+    for index, (_title, width) in enumerate(EVENT_COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    last = get_column_letter(len(EVENT_COLUMNS))
+    sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 2)}"
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    _print_setup(sheet, landscape=True)
 
 
 def _use_font(workbook, name: str = "Times New Roman") -> None:
@@ -127,7 +209,12 @@ def _summary_sheet(sheet, data: ReportData) -> None:
 
 
 def _notes_sheet(sheet, data: ReportData) -> None:
-    levels = {"error": _("ошибка"), "warning": _("внимание"), "info": _("сверка")}
+    levels = {
+        "error": _("ошибка"),
+        "warning": _("внимание"),
+        "info": _("сверка"),
+        "untranslated": _("не переведено"),
+    }
     sheet.append([_("Вид"), _("Раздел"), _("Замечание")])
     for cell in sheet[1]:
         cell.font = BOLD
@@ -158,9 +245,10 @@ class _SheetWriter:
         for section in sections:
             if section.level > 1 and section.is_empty:
                 continue
-            cell = self.sheet.cell(self.row, 1, section.title)
-            cell.font = Font(bold=True, size=13 if section.level == 1 else 11)
-            self.row += 1
+            if section.heading:
+                cell = self.sheet.cell(self.row, 1, section.title)
+                cell.font = Font(bold=True, size=13 if section.level == 1 else 11)
+                self.row += 1
             for part in section.narrative_before:
                 self.text(part, italic=True)
             # Tables first: their header rows are the ones frozen at the top.
@@ -306,9 +394,9 @@ class _SheetWriter:
                     per_line = max(1, int(widths[c - 1] * CHARS_PER_WIDTH))
                     lines = max(lines, len(value) // per_line + 1)
             sheet.row_dimensions[self.row].height = 15 * lines
-            self._audit_columns(block, columns)
             if row.kind == "total":
-                self._audit_total_row(row, first_data, columns)
+                self._total_formulas(row, first_data)
+            self._audit_columns(block, row, columns)
             self.row += 1
         for c, width in enumerate(widths, 1):
             self.widths[c] = max(self.widths.get(c, 0), width)
@@ -316,10 +404,14 @@ class _SheetWriter:
             self.landscape = True
         self.row += 1
 
-    def _audit_columns(self, block: Table, columns: int) -> None:
+    def _audit_columns(self, block: Table, row, columns: int) -> None:
         """Formula columns right of the table, e.g. end = start + received − written off."""
         letters = {
             get_column_letter(c): f"{get_column_letter(c)}{self.row}" for c in range(1, columns + 1)
+        }
+        values = {
+            get_column_letter(c): value if isinstance(value, int | float) else 0
+            for c, value in enumerate(row.cells, 1)
         }
         for offset, audit in enumerate(block.audit, 2):
             column = columns + offset
@@ -327,23 +419,33 @@ class _SheetWriter:
             formula.font = AUDIT_FONT
             self.formulas.add((self.sheet.title, formula.coordinate))
             self.widths[column] = 16
+            _remember(self.sheet, formula.coordinate, _evaluate(audit.expression, values))
 
-    def _audit_total_row(self, row, first_data: int, columns: int) -> None:
-        """Under the total row: the same totals as =SUM() formulas over the data rows.
+    def _total_formulas(self, row, first_data: int) -> None:
+        """A total row sums its data rows with =SUM(), its figure cached beside the formula.
 
-        A table that is only its total (the fund of one library) has nothing to sum:
-        a «=0» under a total that is not zero would read as a discrepancy.
+        A table that is only its total (the fund of one library) has nothing to sum: its
+        figures stay as they are.
         """
         if self.row == first_data:
             return
-        audit_row = self.row + 1
-        label = self.sheet.cell(audit_row, 1, _("Проверка (формула)"))
-        label.font = AUDIT_FONT
         for c, value in enumerate(row.cells, 1):
             if c > 1 and isinstance(value, int | float):
                 letter = get_column_letter(c)
                 formula = f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
-                cell = self.sheet.cell(audit_row, c, formula)
-                cell.font = AUDIT_FONT
+                cell = self.sheet.cell(self.row, c, formula)
+                if isinstance(value, float):
+                    cell.number_format = "0.0"
                 self.formulas.add((self.sheet.title, cell.coordinate))
-        self.row += 1
+                _remember(self.sheet, cell.coordinate, value)
+
+
+def _evaluate(expression: str, values: dict[str, float]) -> float:
+    """ "{B}+{D}-{F}" over the row's values: only letters joined by + and -."""
+    total, sign = 0, 1
+    for token in re.findall(r"\{[A-Z]+\}|[+-]", expression):
+        if token in "+-":
+            sign = 1 if token == "+" else -1
+        else:
+            total += sign * values.get(token[1:-1], 0)
+    return total

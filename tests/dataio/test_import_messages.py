@@ -118,9 +118,9 @@ def test_import_data_refuses_a_row_repeated_inside_the_file(exported, tmp_path):
 @pytest.mark.parametrize(
     "value, number_format, expected",
     [
-        ("INF", "General", "ячейка J2: значение «INF» записано в файле с ошибкой"),
-        ("NaN", "General", "ячейка J2: значение «NaN» записано в файле с ошибкой"),
-        (1e20, "dd.mm.yyyy", "ячейка J2: «1e+20» в ячейке с форматом даты — не дата"),
+        ("INF", "General", "ячейка {cell}: значение «INF» записано в файле с ошибкой"),
+        ("NaN", "General", "ячейка {cell}: значение «NaN» записано в файле с ошибкой"),
+        (1e20, "dd.mm.yyyy", "ячейка {cell}: «1e+20» в ячейке с форматом даты — не дата"),
     ],
     ids=["infinity", "nan", "huge-date"],
 )
@@ -132,17 +132,19 @@ def test_import_data_names_a_broken_cell_instead_of_a_traceback(
     expected,
 ):
     marker = 987654321  # openpyxl writes no infinity: the number is swapped in the XML
+    spoiled = []
 
     def spoil(sheet):
         cell = sheet.cell(row=2, column=_column(sheet, "Участников"))
         cell.value = marker if isinstance(value, str) else value
         cell.number_format = number_format
+        spoiled.append(cell.coordinate)
 
     data = _swapped(_edited(exported, spoil), f"<v>{marker}</v>", f"<v>{value}</v>")
     empty_database()
     message = _run_import(tmp_path, data)
     assert "Файл не загружен:" in message
-    assert expected in message
+    assert expected.format(cell=spoiled[0]) in message
 
 
 def test_import_data_names_a_damaged_sheet(exported, tmp_path):  # noqa: F811

@@ -7,8 +7,9 @@ import pytest
 from django.contrib import admin
 
 from dataio.admin_mixins import DataIOAdminMixin
-from dataio.schema import SHEETS
+from dataio.schema import SHEET_BY_MODEL, SHEETS
 from dataio.templates_xlsx import LISTS_SHEET
+from events.models import Event
 
 REGISTERED = [sheet for sheet in SHEETS if sheet.in_admin]
 
@@ -90,3 +91,21 @@ def test_a_filled_template_imports(client, librarian, sample_data):
 def test_a_librarian_gets_no_template_for_organization_wide_data(client, librarian):
     client.force_login(librarian)
     assert client.get("/admin/holdings/acquisitionbudget/import-template/").status_code == 403
+
+
+def test_the_templates_help_is_in_the_users_language_and_the_headers_stay_importable(
+    client, librarian, sample_data
+):
+    client.force_login(librarian)
+    client.cookies["django_language"] = "kk"
+    response = client.get("/admin/events/event/import-template/")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    sheet = SHEET_BY_MODEL[Event]
+    # The data sheet keeps the headers the import reads; the help around it is Kazakh.
+    assert [c.value for c in book[sheet.title][1]] == sheet.headers
+    assert "Рұқсат етілген мәндер" in book.sheetnames
+    help_rows = list(book["Қалай толтыру керек"].iter_rows(values_only=True))
+    assert help_rows[3] == ("Баған", "Не енгізу керек")
+    assert ("Дата", "күні: КК.АА.ЖЖЖЖ") in help_rows
+    validation = book[sheet.title].data_validations.dataValidation[0]
+    assert validation.errorTitle == "Рұқсат етілмеген мән"

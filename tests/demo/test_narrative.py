@@ -12,13 +12,18 @@ def test_the_demo_creates_the_draft_report_of_the_half_year(demo_period):
 
 
 def test_narrative_texts_are_the_seeds_paragraphs_per_section(demo_period):
-    texts = dict(
-        SectionText.objects.filter(report__period=demo_period).values_list("section", "text_ru")
-    )
+    texts = {
+        section: f"{before}\n\n{after}"
+        for section, before, after in SectionText.objects.filter(
+            report__period=demo_period
+        ).values_list("section", "text_ru", "text_after_ru")
+    }
     assert set(texts) <= set(SECTION_BY_CODE)
     assert texts["parasat"].startswith("По инициативе Агентства Республики Казахстан")
     assert "С 10 марта начали свою деятельность" in texts["parasat"]
     assert "Дипломов ІІ степени удостоены" in texts["kitap_fest"]
+    after = SectionText.objects.get(report__period=demo_period, section="kitap_fest")
+    assert after.text_after_ru.startswith("Также были подведены итоги")
     assert texts["events"].startswith("На сегодняшний день работы ЦБС в онлайн-режиме")
     assert "«30 книг – 30-летию Независимости»" in texts["one_country_one_book"]
     assert texts["children_reading"].startswith("С целью повышения статуса чтения")

@@ -22,14 +22,17 @@ def test_resources_give_budget_receipts_writeoffs_and_the_fund_table(report):
     texts = [b.text for b in section.blocks if b.kind == "paragraph"]
     assert (
         texts[0]
-        == "За 1 полугодие 2021 года на комплектование выделено (покупка из местного бюджета): 2770,4 тыс. тенге."
+        == "За 1 полугодие 2021 года из местного бюджета на комплектование выделено 2770,4 тыс. тенге."
     )
     assert (
-        "Получено (покупка из местного бюджета): 1405 экз., в т.ч. на каз. яз. – 627 экз." in texts
+        "За счёт средств местного бюджета получено 1405 экз., в т.ч. на каз. яз. – 627 экз."
+        in texts
     )
-    assert "Получено (госзаказ): 630 экз., в т.ч. на каз. яз. – 566 экз." in texts
-    assert "Всего получено: 2035 экз., в т.ч. на каз. яз. – 1193 экз." in texts
-    assert "Списано (физический износ): 11837 экз., в т.ч. на каз. яз. – 956 экз." in texts
+    assert "В рамках госзаказа получено 630 экз., в т.ч. на каз. яз. – 566 экз." in texts
+    assert "Всего получено 2035 экз., в т.ч. на каз. яз. – 1193 экз." in texts
+    assert (
+        "По причине физического износа списано 11837 экз., в т.ч. на каз. яз. – 956 экз." in texts
+    )
     (table,) = section.tables()
     assert [c.text for c in table.header[0]][1:] == [
         "Состояло на начало 1-го полугодия 2021",
@@ -118,7 +121,8 @@ def test_events_are_grouped_by_initiative_highlight_and_form(report):
     assert items("kitap_fest") == ["интеллектуальная викторина «Ойлан, тап!» (ЦГБ)"]
     assert items("children_reading") == ["путешествие «Летнее путешествие» (ЦГБ)"]
     # Already shown under its initiative: the catch-all groups don't repeat it.
-    assert items("onsite") == []
+    # No group of the seed's own is invented for events held in a library.
+    assert "onsite" not in [section.code for section in report.sections]
     assert "акция «Книга – бесценный дар» (ф№4)" in items("online_actions")
     assert items("literary") == [
         "На общих страницах ЦБС https://www.instagram.com/balqashokj/: "

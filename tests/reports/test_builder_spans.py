@@ -1,12 +1,16 @@
 """Spans beyond the seed's half-year: the next half, a year, nothing, a bare library."""
 
 import datetime
+import io
+
+from docx import Document
 
 from branches.calendar import span_parse
 from branches.models import Library, ReportingPeriod
 from events.models import OnlineFigures
 from holdings.models import FundSnapshot
 from reports.builder import report_build
+from reports.renderers import render_docx
 from tests.reports.seed_data import grow
 
 D = datetime.date
@@ -127,3 +131,35 @@ def test_a_years_subscribers_are_the_count_at_its_end_not_a_sum(organization, se
     assert year.key_figures["subscribers"] == 26000
     assert year.key_figures["views"] == 164785 + 1000
     assert year.key_figures["online_events"] == 183 + 10
+
+
+def test_a_year_with_an_empty_half_says_so_in_its_notes_and_beside_its_figures(
+    organization, seeded
+):
+    ReportingPeriod.objects.create(organization=organization, year=2021, half=2)
+    year = report_build(organization=organization, span=span_parse(organization, "2021"))
+    mark = "нет данных за 2 полугодие 2021 года"
+    assert any(
+        n.level == "warning" and n.text.startswith("За 2 полугодие 2021 года нет")
+        for n in year.notes
+    )
+    fund = year.section("resources").tables()[0]
+    assert fund.title == f"Книжный фонд на 01.01.2022 ({mark})"
+    assert year.section("totals").blocks[0].text.endswith(f"({mark}).")
+    kk = report_build(
+        organization=organization, span=span_parse(organization, "2021"), language="kk"
+    )
+    assert (
+        kk.section("resources")
+        .tables()[0]
+        .title.endswith("(2021 жылдың 2-жартыжылдығы бойынша деректер жоқ)")
+    )
+    document = Document(io.BytesIO(render_docx(year)))
+    texts = [p.text for p in document.paragraphs]
+    assert f"Книжный фонд на 01.01.2022 ({mark})" in texts
+    assert any(t.startswith("! За 2 полугодие 2021 года нет никаких данных") for t in texts)
+
+
+def test_a_year_with_both_halves_recorded_has_no_such_mark(organization, second_half):
+    year = report_build(organization=organization, span=span_parse(organization, "2021"))
+    assert "нет данных за" not in year.section("resources").tables()[0].title

@@ -1,0 +1,123 @@
+"""How the report words its events and the narrative anchored to them.
+
+An event prints as the seed writes it: «в рамках кружка «33 идеи» мастер-класс
+«…» к 175-летию Ж.Жабаева для старшеклассников с поэтом К.Саденовым (ЦГБ)», then
+its note when the librarian marked it for the report (participants, winners).
+Alike events that stand together (same library, form, series and the same words
+before the quoted title) print as one item: «тик-ток «A», «B», «C» (ЦГБ)».
+
+A narrative paragraph whose first line is «@ part of an event's title» prints
+right after that event in the section's list, not with the section's text.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+ANCHOR = re.compile(r"^@\s*(?P<fragment>[^\n]+)\n(?P<text>.+)$", re.DOTALL)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def mark_untranslated(text: str) -> str:
+    """Each paragraph of a Russian text standing in for a missing Kazakh one, marked."""
+    mark = _("[не переведено]")
+    marked = []
+    for part in _paragraphs(text):
+        anchor = ANCHOR.match(part)
+        if anchor:
+            marked.append(f"@{anchor['fragment'].strip()}\n{mark} {anchor['text'].strip()}")
+        else:
+            marked.append(f"{mark} {part}")
+    return "\n\n".join(marked)
+
+
+def anchored_paragraphs(narrative: str, events) -> tuple[dict[int, list[str]], str]:
+    """({event pk: its paragraphs}, the rest of the narrative).
+
+    The first event whose title contains the anchor (case aside) takes the
+    paragraph; an anchor that matches none leaves it with the section's text.
+    """
+    anchored: dict[int, list[str]] = {}
+    rest = []
+    for part in _paragraphs(narrative):
+        match = ANCHOR.match(part)
+        if not match:
+            rest.append(part)
+            continue
+        fragment, text = match["fragment"].strip().casefold(), match["text"].strip()
+        event = next((e for e in events if fragment in e.title.casefold()), None)
+        if event is None:
+            rest.append(text)
+        else:
+            anchored.setdefault(event.pk, []).append(text)
+    return anchored, "\n\n".join(rest)
+
+
+def _title_prefix(title: str) -> str | None:
+    """The words before the quoted name: «мастер-класс » of «мастер-класс «…»»; None
+    for a title with no quoted name."""
+    index = title.find("«")
+    return title[:index] if index >= 0 else None
+
+
+class EventPhrases:
+    def __init__(self, language: str, with_library: bool = True):
+        self.language = language
+        self.with_library = with_library
+
+    def _extras(self, event) -> list[str]:
+        return [event.dedication, event.audience, event.guests]
+
+    def _closing(self, text: str, event, paragraphs: list[str]) -> str:
+        if self.with_library:
+            text += f" ({event.library.abbreviation(self.language)})"
+        notes = [event.note.strip()] if event.note_in_report and event.note.strip() else []
+        for part in notes + paragraphs:
+            text = text.rstrip(" .;") + ". " + part
+        return text
+
+    def phrase(self, event, paragraphs: list[str] | None = None) -> str:
+        parts = [event.series_phrase(self.language), event.title, *self._extras(event)]
+        text = " ".join(part.strip() for part in parts if part and part.strip())
+        return self._closing(text, event, paragraphs or [])
+
+    def _alike(self, first, event, anchored) -> bool:
+        prefix = _title_prefix(first.title)
+        return bool(
+            prefix is not None
+            and (prefix or first.series)
+            and _title_prefix(event.title) == prefix
+            and event.library_id == first.library_id
+            and event.form_id == first.form_id
+            and (event.series_kind, event.series) == (first.series_kind, first.series)
+            and event.dedication == first.dedication
+            and not (event.audience or event.guests or first.audience or first.guests)
+            and not (event.note_in_report or first.note_in_report)
+            and event.pk not in anchored
+            and first.pk not in anchored
+        )
+
+    def items(self, events, anchored: dict[int, list[str]]) -> list[str]:
+        """One item per event, alike neighbours merged into one."""
+        runs: list[list] = []
+        for event in events:
+            if runs and self._alike(runs[-1][0], event, anchored):
+                runs[-1].append(event)
+            else:
+                runs.append([event])
+        items = []
+        for run in runs:
+            first = run[0]
+            if len(run) == 1:
+                items.append(self.phrase(first, anchored.get(first.pk)))
+                continue
+            prefix = _title_prefix(first.title)
+            names = ", ".join(e.title[len(prefix) :].strip() for e in run)
+            parts = [first.series_phrase(self.language), prefix, names]
+            parts.append(first.dedication)
+            text = " ".join(part.strip() for part in parts if part and part.strip())
+            items.append(self._closing(text, first, []))
+        return items
