@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "reports",
     "dataio",
     "dashboard",
+    "datacache",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +130,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+
+# The dashboard's and the report's figures are cached per organization and data
+# version (datacache): in a table of the database by default, shared by every
+# gunicorn worker and server; in Redis when REDIS_URL is set.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"REDIS_URL must be a redis:// URL, got {REDIS_URL!r}")
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cbs_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# A write moves the data version at once; this only bounds how long an entry
+# nobody reads any more keeps its place.
+FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=24 * 3600)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
