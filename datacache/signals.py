@@ -56,13 +56,14 @@ def _m2m_changed(sender, instance, action, **kwargs) -> None:
         data_changed(organization_of(instance))
 
 
-def data_models():
-    for label in DATA_APPS:
-        for model in apps.get_app_config(label).get_models():
-            # simple_history's rows are written with the row they record.
-            if model.__name__.startswith("Historical"):
-                continue
-            yield model
+def data_models() -> set:
+    """The data apps' models and every kind of data the registry knows (an app of
+    its own may register one); simple_history's rows go with the row they record."""
+    from branches.kinds import KINDS
+
+    models = {model for label in DATA_APPS for model in apps.get_app_config(label).get_models()}
+    models |= {kind.model_class for kind in KINDS}
+    return {model for model in models if not model.__name__.startswith("Historical")}
 
 
 def connect() -> None:

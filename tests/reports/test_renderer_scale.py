@@ -12,9 +12,9 @@ from docx.styles.styles import Styles
 from openpyxl import load_workbook
 from openpyxl.worksheet.cell_range import MultiCellRange
 
+from branches.calendar import span_parse
 from reports.builder import report_build
 from reports.data import ItemList
-from reports.periods import span_parse
 from reports.renderers import render_docx, render_xlsx
 
 
