@@ -1,4 +1,4 @@
-"""Report rendering against Django's own start-up: `build_report` DOCX and XLSX vs
+"""Report rendering against Django's own start-up (CPU time of each process): `build_report` DOCX and XLSX vs
 `manage.py check`, each a fresh process, on the demo and on the demo with 20,000
 more events in its half-year.
 
@@ -10,10 +10,10 @@ a temporary folder, never on the demo database.
 
 import datetime
 import os
+import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench.goals import goal_line
@@ -70,11 +70,17 @@ def add_events(count: int) -> None:
     )
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _manage(env: dict, *args: str) -> float:
-    """Seconds of one `manage.py` process (the best of RUNS)."""
+    """CPU seconds of one `manage.py` process (the best of RUNS): on a machine shared
+    with other work, wall time measures the neighbours; CPU time measures the command."""
     best = float("inf")
     for _ in range(RUNS):
-        started = time.perf_counter()
+        before = _children_cpu()
         subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
@@ -82,19 +88,20 @@ def _manage(env: dict, *args: str) -> float:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        best = min(best, time.perf_counter() - started)
+        best = min(best, _children_cpu() - before)
     return best
 
 
 def _measure(env: dict, folder: str, label: str, goal: float) -> None:
     check = _manage(env, "check")
-    print(f"{label}: manage.py check {check:.2f} s", flush=True)
+    print(f"{label}: manage.py check {check:.2f} s of CPU", flush=True)
     for fmt in ("docx", "xlsx"):
         output = os.path.join(folder, f"report.{fmt}")
         took = _manage(
             env, "build_report", "--period", "2021-H1", "--format", fmt, "--output", output
         )
-        print(goal_line(f"{label}: build_report {fmt.upper()} {took:.2f} s", took / check, goal))
+        line = f"{label}: build_report {fmt.upper()} {took:.2f} s of CPU"
+        print(goal_line(line, took / check, goal), flush=True)
 
 
 def run() -> None:

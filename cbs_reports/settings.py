@@ -5,6 +5,7 @@ environment variable; a malformed value stops the start with
 ImproperlyConfigured instead of failing later in a puzzling way.
 """
 
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -219,6 +220,13 @@ DATAIO_MAX_PARTS = env_positive_int("DATAIO_MAX_PARTS", default=500)
 # --- end of import limits
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# An admin import's uploaded file waits for its confirmation here (dataio/upload_storage.py),
+# and is deleted on refusal, confirmation, cancel, or when older than this.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "dataio.upload_storage.ImportFileStorage"
+IMPORT_FILES_DIR = Path(
+    env.str("IMPORT_FILES_DIR", default=str(Path(tempfile.gettempdir()) / "cbs-reports-imports"))
+)
+IMPORT_FILES_MAX_AGE_SECONDS = env.int("IMPORT_FILES_MAX_AGE_SECONDS", default=6 * 3600)
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # Production hardening: on whenever DEBUG is off, so `check --deploy` is clean.
