@@ -11,7 +11,7 @@ repeated there, or "online actions" would list every literary event again.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Q, Sum
 
 from branches.models import Platform, SocialPage
 from events.models import Event, Initiative, OnlineFigures
@@ -30,17 +30,36 @@ CATCH_ALL_GROUPS = {"online_actions", "onsite"}
 def events_in(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> list[Event]:
     """Events dated in the span, with their library, form, initiatives and platforms.
 
-    Three queries: the events, their initiatives, their platforms.
+    Three queries: the events, their initiatives, their platforms. The links are
+    read as (event, code) pairs and each initiative or platform is made once:
+    prefetch_related built a queryset per event and a model per link, which was
+    most of a 20,000-event report's time.
     """
-    return list(
+    events = list(
         Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
         .select_related("library", "form")
-        .prefetch_related(
-            Prefetch("initiatives", queryset=Initiative.objects.only("code")),
-            Prefetch("platforms", queryset=Platform.objects.only("code")),
-        )
         .order_by("date", "pk")
     )
+    span = {"event__library__in": library_ids, "event__date__gte": start, "event__date__lte": end}
+    for name, model in (("initiatives", Initiative), ("platforms", Platform)):
+        linked = _linked(Event._meta.get_field(name).remote_field.through, model, span)
+        for event in events:
+            event._prefetched_objects_cache = getattr(event, "_prefetched_objects_cache", {})
+            event._prefetched_objects_cache[name] = linked.get(event.pk, [])
+    return events
+
+
+def _linked(through, model, span: dict) -> dict[int, list]:
+    """{event id: its related rows (with their pk and code only)}, in one query."""
+    column = model._meta.model_name
+    rows = through.objects.filter(**span).values_list("event_id", column, f"{column}__code")
+    made: dict[int, object] = {}
+    linked: dict[int, list] = {}
+    for event_id, pk, code in rows.order_by(column):
+        if pk not in made:
+            made[pk] = model(pk=pk, code=code)
+        linked.setdefault(event_id, []).append(made[pk])
+    return linked
 
 
 def form_group(event: Event) -> str:
