@@ -3,6 +3,7 @@ parts, compute)` returns what `compute()` returned for the same organization,
 name and parts since its data last changed."""
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -10,6 +11,7 @@ from django.core.cache import cache
 from datacache.version import data_version
 
 MISSING = object()
+logger = logging.getLogger(__name__)
 
 
 def figures_key(organization_id: int, name: str, parts) -> str:
@@ -25,7 +27,11 @@ def cached_figures(organization_id: int, name: str, parts, compute):
 
 def cached(key: str, compute):
     """What `compute()` returned under `key` (a `figures_key`), computed if missing."""
-    value = cache.get(key, MISSING)
+    try:
+        value = cache.get(key, MISSING)
+    except Exception:  # e.g. an entry pickled by an older release whose classes moved
+        logger.warning("figures cache: unreadable entry %s, computing afresh", key, exc_info=True)
+        value = MISSING
     if value is MISSING:
         value = compute()
         cache.set(key, value, timeout=settings.FIGURES_CACHE_SECONDS)

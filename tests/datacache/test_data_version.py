@@ -4,6 +4,8 @@ deletion, a list, a many-to-many link, an import) shows at the next look."""
 
 import datetime
 import io
+import sys
+import types
 import uuid
 
 import pytest
@@ -145,3 +147,19 @@ def test_with_redis_url_the_figures_live_in_redis(organization, library):
         keys = [figures_key(organization.pk, "test", ("x",))]
         keys += [VERSION_KEY.format(scope=s) for s in (organization.pk, EVERY_ORGANIZATION)]
         cache.delete_many(keys)
+
+
+def test_an_entry_left_by_an_older_release_is_computed_afresh(organization, monkeypatch):
+    """A cached object whose class has moved since (a deploy) cannot be unpickled:
+    the figures are computed again instead of the page failing."""
+    module = types.ModuleType("cbs_moved_since")
+    exec("class Figures:\n    pass", module.__dict__)
+    module.Figures.__module__ = module.__name__
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    key = figures_key(organization.pk, "test", ("old",))
+    cache.set(key, module.Figures())
+    monkeypatch.delitem(sys.modules, module.__name__)
+    with pytest.raises(ModuleNotFoundError):
+        cache.get(key)
+    assert cached_figures(organization.pk, "test", ("old",), lambda: 7) == 7
+    assert cached_figures(organization.pk, "test", ("old",), lambda: 8) == 7  # stored anew
