@@ -1,6 +1,6 @@
-"""The dashboard's and the report's figures are computed once per data version:
-a second look reads no data, and any write to the organization's data (a row, a
-deletion, a list, a many-to-many link, an import) shows at the next look."""
+"""An organization's data version: any write to its data (a row, a list, a
+many-to-many link, an import) moves it, another organization's does not; the
+report download, Redis and entries of an older release."""
 
 import datetime
 import io
@@ -19,24 +19,7 @@ from datacache.cached import cached_figures, figures_key
 from datacache.version import EVERY_ORGANIZATION, VERSION_KEY, data_version
 from events.models import Event, EventForm
 from holdings.models import FundingSource, Receipt
-
-DATA_TABLES = ("holdings_", "events_", "catalogue_", "digitization_", "publications_")
-
-
-def data_reads(queries) -> list[str]:
-    return [q["sql"] for q in queries if any(f'"{t}' in q["sql"] for t in DATA_TABLES)]
-
-
-def card(response, key):
-    return next(c for c in response.context["cards"] if c.key == key)
-
-
-def look(client, user, url="/dashboard/?period=2021-H1"):
-    client.force_login(user)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return response, queries
+from tests.dashboard.test_figures_cache import data_reads
 
 
 def test_writes_move_only_their_own_organizations_version(
