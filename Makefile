@@ -18,6 +18,7 @@ install: $(STAMP)
 demo: export DEBUG ?= true
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	mkdir -p out
 	$(PY) manage.py build_report --period 2021-H1 --format docx --output out/report-2021-H1.docx

@@ -5,6 +5,7 @@ environment variable; a malformed value stops the start with
 ImproperlyConfigured instead of failing later in a puzzling way.
 """
 
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "dataio",
     "dashboard",
     "handin",
+    "datacache",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +132,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+
+# The dashboard's and the report's figures are cached per organization and data
+# version (datacache): in a table of the database by default, shared by every
+# gunicorn worker and server; in Redis when REDIS_URL is set.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"REDIS_URL must be a redis:// URL, got {REDIS_URL!r}")
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cbs_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# A write moves the data version at once; this only bounds how long an entry
+# nobody reads any more keeps its place.
+FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=24 * 3600)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -200,6 +224,13 @@ DATAIO_MAX_PARTS = env_positive_int("DATAIO_MAX_PARTS", default=500)
 # --- end of import limits
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# An admin import's uploaded file waits for its confirmation here (dataio/upload_storage.py),
+# and is deleted on refusal, confirmation, cancel, or when older than this.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "dataio.upload_storage.ImportFileStorage"
+IMPORT_FILES_DIR = Path(
+    env.str("IMPORT_FILES_DIR", default=str(Path(tempfile.gettempdir()) / "cbs-reports-imports"))
+)
+IMPORT_FILES_MAX_AGE_SECONDS = env.int("IMPORT_FILES_MAX_AGE_SECONDS", default=6 * 3600)
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # Production hardening: on whenever DEBUG is off, so `check --deploy` is clean.

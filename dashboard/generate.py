@@ -17,6 +17,7 @@ from django.db import transaction
 
 from branches.models import Library, Organization, ReportingPeriod
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
+from datacache.version import data_changed
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
 from events.models import Event, EventForm, OnlineFigures
 from holdings.models import (
@@ -148,4 +149,6 @@ def generate(
     for model, objects in rows.items():
         model.objects.bulk_create(objects, batch_size=2000)
         total += len(objects)
+    for org in created:
+        data_changed(org.pk)  # bulk_create sends no post_save
     return Generated(organizations=created, rows=total)

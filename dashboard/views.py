@@ -1,66 +1,88 @@
 """The director's pages: the organization, one library, and what is missing."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dashboard import presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
+from datacache.cached import cached, figures_key
 from handin.selectors import handin_states
 
 
-def _pick_span(request, book: SpanBook, spans: list):
+def _pick_span(asked_code: str | None, book: SpanBook, spans: list):
     """The span asked for in ?period=, else the latest half-year with data."""
-    asked = book.parse(request.GET.get("period"))
+    asked = book.parse(asked_code)
     if asked is not None:
         return asked
     return next((s for s in spans if s.half), spans[0] if spans else None)
 
 
-def _page(request, viewer, library=None, template="dashboard/index.html"):
+def _figures(organization, library, asked_code: str | None) -> dict:
+    """Everything the page shows that comes from the data (no request, no user):
+    computed once per data version of the organization (datacache)."""
     libraries = [library] if library is not None else None
-    book = SpanBook(viewer.organization)
+    book = SpanBook(organization)
     spans = with_data = book.with_data(libraries)
-    span = _pick_span(request, book, spans)
+    span = _pick_span(asked_code, book, spans)
     if span is not None and span not in spans:  # asked for by link: the picker still shows it
         spans = sorted([*spans, span], key=lambda s: (s.year, s.half or 0), reverse=True)
     halves = halves_by_year(with_data)
-    context = {
-        "organization": viewer.organization,
-        "library": library,
-        "viewer": viewer,
+    figures = {
         "spans": [(s, _span_label(s, halves, short=True)) for s in spans],
         "span": span,
     }
     if span is not None:
         previous_span, comparable = book.comparison(span, with_data)
         only_half = _only_half(span, halves)
-        data = overview(
-            organization=viewer.organization,
-            span=span,
-            book=book,
-            libraries=libraries,
-            previous_span=previous_span,
-            last_half=book.span(span.year, only_half) if only_half else None,
-        )
-        context.update(
-            overview=data,
+        figures.update(
+            overview=overview(
+                organization=organization,
+                span=span,
+                book=book,
+                libraries=libraries,
+                previous_span=previous_span,
+                last_half=book.span(span.year, only_half) if only_half else None,
+            ),
             span_label=_span_label(span, halves),
             comparison=_comparison_note(previous_span, comparable, previous_span in with_data),
             comparable=comparable,
+        )
+    return figures
+
+
+def _page(request, viewer, library=None, template="dashboard/index.html"):
+    asked = request.GET.get("period")
+    context = {"organization": viewer.organization, "library": library, "viewer": viewer}
+    key = figures_key(
+        viewer.organization.pk,
+        "dashboard",
+        (library.pk if library else None, asked, get_language()),
+    )
+    context.update(cached(key, lambda: _figures(viewer.organization, library, asked)))
+    # The page's body is the figures' too: the template caches it under the same key
+    # (the librarian's page has no link up to the organization's).
+    # Hand-in states move the data version too; «overdue» moves with the day.
+    context["body_key"] = f"{key}:{template}:{viewer.is_librarian}:{datetime.date.today()}"
+    if context["span"] is not None:
+        data = context["overview"]
+        context.update(
             cards=presenters.cards(
                 data.total,
                 # Against a span with nothing (or only half a year) recorded, every
                 # change would mislead: the flows show none.
-                data.previous if comparable else None,
+                data.previous if context["comparable"] else None,
                 organization_wide=library is None,
-                year=span.is_year,
+                year=context["span"].is_year,
             ),
             charts=presenters.charts(data, organization_wide=library is None),
-            handin_states=handin_states(span, [lib.pk for lib, _f in data.per_library]),
+            handin_states=handin_states(context["span"], [lib.pk for lib, _f in data.per_library]),
         )
     return render(request, template, context)
 

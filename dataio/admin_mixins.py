@@ -45,6 +45,7 @@ from dataio.files import (
 from dataio.resources import organization_of, resource_for
 from dataio.schema import SHEET_BY_MODEL, sheet_for
 from dataio.templates_xlsx import template_workbook
+from dataio.upload_storage import import_files_sweep
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -249,11 +250,19 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
     def import_action(self, request, **kwargs):
         """The package lists the columns only when the file was read; a refused
         file (a misspelled column) is exactly when the user needs the list."""
+        import_files_sweep()  # previews left open long ago
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
         if context is not None and self._in_files:
             context["fields_list"] = self._columns_list()
+        # A refused file can never be confirmed: it is not kept.
+        stored = getattr(request.FILES.get("import_file"), "tmp_storage_name", None)
+        if stored and "confirm_form" not in (context or {}):
+            self._stored_file(stored).remove()
         return response
+
+    def _stored_file(self, name: str):
+        return self.get_tmp_storage_class()(name=name, **self.get_tmp_storage_class_kwargs())
 
     def init_request_context_data(self, request, form):
         context = super().init_request_context_data(request, form)
@@ -290,11 +299,16 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         field gets a message and the import page, never a 500."""
         if request.method == "POST" and self.has_import_permission(request):
             form = self.create_confirm_form(request)
+            if form.is_valid() and "cancel" in request.POST:
+                self._stored_file(form.cleaned_data["import_file_name"]).remove()
+                messages.info(request, _("Импорт отменён: ничего не сохранено, файл удалён."))
+                return HttpResponseRedirect(self._import_url())
             if form.is_valid() and not self._confirmation_usable(request, form.cleaned_data):
                 return self._import_refused(request)
         try:
             return super().process_import(request, **kwargs)
         except DataFileError:  # the named file is no table of ours
+            self._stored_file(request.POST.get("import_file_name", "")).remove()
             return self._import_refused(request)
 
     def _confirmation_usable(self, request, data) -> bool:

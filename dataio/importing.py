@@ -16,6 +16,8 @@ from simple_history.utils import bulk_create_with_history
 from branches.facts import WriteRefused, periods_memoized
 from branches.models import Organization
 from branches.scoping import lookups_for
+from datacache.signals import organization_of
+from datacache.version import data_changed
 from dataio.files import CSV_ONE_SHEET, DataFileError, check_headers, open_data_file, sheet_or_error
 from dataio.rows import (
     DUPLICATE_ROW,
@@ -212,6 +214,7 @@ def _flush(sheet: Sheet, batch: list[RowData], counts) -> None:
         batch_size=BATCH_SIZE,
         default_change_reason=CHANGE_REASON,
     )
+    data_changed(organization_of(instances[0]))  # bulk_create sends no post_save
     for column in sheet.columns:
         if column.kind != MANY:
             continue

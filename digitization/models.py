@@ -92,6 +92,8 @@ class DigitizedDocument(DatedLibraryFact):
     class Meta:
         verbose_name = _("оцифрованный документ")
         verbose_name_plural = _("оцифрованные документы")
+        # The selectors filter by library and a date range.
+        indexes = [models.Index(fields=["library", "date"], name="digitized_library_date")]
         ordering = ["-date", "kind__order", "title"]
         constraints = [
             models.CheckConstraint(

@@ -15,7 +15,7 @@ those without one after them by date.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, F, Q, Sum
 
 from branches.models import Platform, SocialPage
 from events.models import Event, Initiative, OnlineFigures
@@ -35,17 +35,38 @@ def events_in(*, library_ids: list[int], start: datetime.date, end: datetime.dat
     """Events dated in the span, in report order, with their library, form, initiatives
     and platforms.
 
-    Three queries: the events, their initiatives, their platforms.
+    Three queries: the events, their initiatives, their platforms. The links are
+    read as (event, code) pairs and each initiative or platform is made once:
+    prefetch_related built a queryset per event and a model per link, which was
+    most of a 20,000-event report's time.
     """
-    return list(
+    events = list(
         Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
         .select_related("library", "form")
-        .prefetch_related(
-            Prefetch("initiatives", queryset=Initiative.objects.only("code", "name_ru", "name_kk")),
-            Prefetch("platforms", queryset=Platform.objects.only("code", "name_ru", "name_kk")),
-        )
         .order_by(F("position").asc(nulls_last=True), "date", "pk")
     )
+    span = {"event__library__in": library_ids, "event__date__gte": start, "event__date__lte": end}
+    for name, model in (("initiatives", Initiative), ("platforms", Platform)):
+        linked = _linked(Event._meta.get_field(name).remote_field.through, model, span)
+        for event in events:
+            event._prefetched_objects_cache = getattr(event, "_prefetched_objects_cache", {})
+            event._prefetched_objects_cache[name] = linked.get(event.pk, [])
+    return events
+
+
+def _linked(through, model, span: dict) -> dict[int, list]:
+    """{event id: its related rows (pk, code and names only)}, in one query."""
+    column = model._meta.model_name
+    rows = through.objects.filter(**span).values_list(
+        "event_id", column, f"{column}__code", f"{column}__name_ru", f"{column}__name_kk"
+    )
+    made: dict[int, object] = {}
+    linked: dict[int, list] = {}
+    for event_id, pk, code, name_ru, name_kk in rows.order_by(column):
+        if pk not in made:
+            made[pk] = model(pk=pk, code=code, name_ru=name_ru, name_kk=name_kk)
+        linked.setdefault(event_id, []).append(made[pk])
+    return linked
 
 
 def form_group(event: Event) -> str:

@@ -134,6 +134,8 @@ class Receipt(LedgerFact, DatedLibraryFact):
     class Meta:
         verbose_name = _("поступление")
         verbose_name_plural = _("поступления")
+        # The selectors filter by library and a date range.
+        indexes = [models.Index(fields=["library", "date"], name="receipt_library_date")]
         ordering = ["-date", "library__order"]
         constraints = [
             copies_not_negative("receipt_copies_not_negative"),
@@ -166,6 +168,8 @@ class WriteOff(LedgerFact, DatedLibraryFact):
     class Meta:
         verbose_name = _("списание")
         verbose_name_plural = _("списания")
+        # The selectors filter by library and a date range.
+        indexes = [models.Index(fields=["library", "date"], name="writeoff_library_date")]
         ordering = ["-date", "library__order"]
         constraints = [
             copies_not_negative("writeoff_copies_not_negative"),

@@ -82,6 +82,8 @@ class Publication(DatedLibraryFact):
     class Meta:
         verbose_name = _("издание библиотеки")
         verbose_name_plural = _("издания библиотек")
+        # The selectors filter by library and a date range.
+        indexes = [models.Index(fields=["library", "date"], name="publication_library_date")]
         ordering = ["date", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -157,6 +159,8 @@ class MediaMention(DatedLibraryFact):
     class Meta:
         verbose_name = _("публикация в СМИ")
         verbose_name_plural = _("публикации в СМИ")
+        # The selectors filter by library and a date range.
+        indexes = [models.Index(fields=["library", "date"], name="media_mention_library_date")]
         ordering = ["date", "pk"]
 
     def __str__(self) -> str:

@@ -19,6 +19,7 @@ from branches.calendar import span_parse
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from cbs_reports import security_log
+from datacache.cached import cached_figures
 from reports.builder import report_build
 from reports.models import Report, SectionText
 from reports.renderers import RENDERERS
@@ -34,6 +35,16 @@ ANCHOR_HELP = _(
     "Абзацы разделяются пустой строкой. Абзац, первая строка которого «@часть названия "
     "мероприятия», печатается сразу после этого мероприятия."
 )
+
+
+def _report_data(report: Report, language: str):
+    """The report's data, computed once per data version (an approval is a write too)."""
+    return cached_figures(
+        report.organization_id,
+        "report",
+        (report.period.code, language, report.pk, report.status),
+        lambda: report_data(report, language),
+    )
 
 
 def _field_name(language: str, code: str, where: str = "") -> str:
@@ -150,7 +161,7 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
         if obj is not None:
             language = request.GET.get("language", "ru")
             language = language if language in dict(LANGUAGES) else "ru"
-            data = report_data(obj, language)
+            data = _report_data(obj, language)
             form = context["adminform"].form
             editable = self.has_change_permission(request, obj)
             texts = {t.section: t for t in obj.texts.all()}
@@ -235,9 +246,16 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             # The year is the sum of its halves, built from the data: approved
             # halves can no longer change, so it agrees with their snapshots.
             span = span_parse(report.organization, str(report.period.year))
-            data = report_build(organization=report.organization, span=span, language=language)
+            data = cached_figures(
+                report.organization_id,
+                "report",
+                (span.code, language),
+                lambda: report_build(
+                    organization=report.organization, span=span, language=language
+                ),
+            )
         else:
-            span, data = report.period, report_data(report, language)
+            span, data = report.period, _report_data(report, language)
         response = HttpResponse(render(data), content_type=content_type)
         filename = f"report-{span.code}-{language}.{fmt}"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

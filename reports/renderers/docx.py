@@ -6,9 +6,12 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reports.data import ItemList, Paragraph, ReportData, Table
 from reports.docx_template import TEMPLATE
@@ -75,20 +78,50 @@ class _DocxWriter:
     def __init__(self, document):
         self.document = document
         self.level = 1
+        self.style_ids: dict[tuple[str, int], str | None] = {}
+        self.sect_pr = document.element.body.sectPr
+
+    def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """A style's id, looked up once: python-docx scans every style of the document
+        on each lookup by name, which made the renderer quadratic in the paragraphs."""
+        key = (name, kind)
+        if key not in self.style_ids:
+            self.style_ids[key] = self.document.styles.get_style_id(name, kind)
+        return self.style_ids[key]
+
+    def add_paragraph(self, text: str = "", style: str | None = None):
+        # python-docx's add_paragraph looks for the body's closing w:sectPr among all
+        # its children each time (quadratic): insert before the one found once.
+        element = OxmlElement("w:p")
+        if self.sect_pr is not None:
+            self.sect_pr.addprevious(element)
+        else:
+            self.document.element.body.append(element)
+        paragraph = DocxParagraph(element, self.document._body)
+        if text:
+            paragraph.add_run(text)
+        if style is not None:
+            self.set_style(paragraph, style)
+        return paragraph
+
+    def add_heading(self, text: str, level: int):
+        return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def set_style(self, paragraph, name: str) -> None:
+        paragraph._p.style = self.style_id(name)
 
     def write(self, data: ReportData) -> None:
-        doc = self.document
-        doc.add_paragraph(data.title, style="Title")
-        doc.add_paragraph(data.organization_name, style="Title")
-        doc.add_paragraph(data.subtitle, style="Subtitle")
+        self.add_paragraph(data.title, style="Title")
+        self.add_paragraph(data.organization_name, style="Title")
+        self.add_paragraph(data.subtitle, style="Subtitle")
         for section in data.sections:
             if section.level > 1 and section.is_empty:
                 continue  # an event group with no events and no text this time
             if section.heading:
-                doc.add_heading(section.title, level=section.level)
+                self.add_heading(section.title, level=section.level)
             self.level = section.level
             for part in section.narrative_before:
-                doc.add_paragraph(part, style="Narrative")
+                self.add_paragraph(part, style="Narrative")
             for block in section.blocks:
                 if isinstance(block, Table):
                     self.table(block)
@@ -97,35 +130,35 @@ class _DocxWriter:
                 elif isinstance(block, Paragraph):
                     self.paragraph(block)
             for part in section.narrative_after:
-                doc.add_paragraph(part, style="Narrative")
+                self.add_paragraph(part, style="Narrative")
         # The document is what the methodologist hands in: reconciliations that came
         # out right («✓ Баланс фонда…») stay on the report's page and in the XLSX;
         # only a problem still in the data is printed, so it cannot go unnoticed.
         problems = [note for note in data.notes if note.level in PRINTED_NOTE_LEVELS]
         if problems:
-            doc.add_heading(_("Проверка данных"), level=1)
+            self.add_heading(_("Проверка данных"), level=1)
             for note in problems:
-                doc.add_paragraph(f"{NOTE_MARKS.get(note.level, '•')} {note.text}", style="Note")
+                self.add_paragraph(f"{NOTE_MARKS.get(note.level, '•')} {note.text}", style="Note")
 
     def paragraph(self, block: Paragraph) -> None:
         if block.style == "bullet":
-            self.document.add_paragraph(block.text, style="List Bullet")
+            self.add_paragraph(block.text, style="List Bullet")
         elif block.style == "heading":
             # A run-in subheading sits one level below its section's title.
-            self.document.add_heading(block.text, level=min(self.level + 1, 3))
+            self.add_heading(block.text, level=min(self.level + 1, 3))
         elif block.style == "narrative":
-            self.document.add_paragraph(block.text, style="Narrative")
+            self.add_paragraph(block.text, style="Narrative")
         else:
             # Short statements: justified, a two-line sentence would stretch its first line.
-            paragraph = self.document.add_paragraph(block.text)
+            paragraph = self.add_paragraph(block.text)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     def item_list(self, block: ItemList) -> None:
         if block.title:
-            self.document.add_paragraph(block.title)
+            self.add_paragraph(block.title)
         num_id = restart_numbering(self.document) if block.numbered else None
         for item in block.items:
-            paragraph = self.document.add_paragraph(
+            paragraph = self.add_paragraph(
                 item, style="List Number" if block.numbered else "List Bullet"
             )
             if num_id is not None:
@@ -139,10 +172,10 @@ class _DocxWriter:
         if previous.tag.endswith("}p"):
             previous.get_or_add_pPr().get_or_add_keepNext()
         if block.title:
-            doc.add_paragraph(block.title, style="Table Caption")
+            self.add_paragraph(block.title, style="Table Caption")
         columns = max(sum(c.colspan for c in line) for line in block.header)
         table = doc.add_table(rows=len(block.header) + len(block.rows), cols=columns)
-        table.style = doc.styles["Table Grid"]
+        table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         widths, header_pt = column_widths(block, USABLE_WIDTH_CM)
@@ -166,7 +199,7 @@ class _DocxWriter:
                 merged = first.merge(last) if (head.rowspan, head.colspan) != (1, 1) else first
                 merged.text = ""
                 paragraph = merged.paragraphs[0]
-                paragraph.style = doc.styles["Table Header"]
+                self.set_style(paragraph, "Table Header")
                 run = paragraph.add_run(head.text)
                 if header_pt != HEADER_PT:
                     run.font.size = Pt(header_pt)
@@ -177,18 +210,19 @@ class _DocxWriter:
                 c += head.colspan
             repeat_as_header(table.rows[r])
 
-        offset = len(block.header)
-        for r, row in enumerate(block.rows):
-            cells = table.rows[offset + r].cells
+        # python-docx rebuilds the row list on every `table.rows[i]`: take it once.
+        table_rows = list(table.rows)[len(block.header) :]
+        for row, table_row in zip(block.rows, table_rows, strict=True):
+            cells = table_row.cells
             if row.kind == "group":
                 merged = cells[0].merge(cells[-1])
                 paragraph = merged.paragraphs[0]
-                paragraph.style = doc.styles["Table Header"]
+                self.set_style(paragraph, "Table Header")
                 paragraph.add_run(cell_text(row.cells[0]))
                 continue
             for c, value in enumerate(row.cells):
                 paragraph = cells[c].paragraphs[0]
-                paragraph.style = doc.styles["Table Text"]
+                self.set_style(paragraph, "Table Text")
                 run = paragraph.add_run(cell_text(value))
                 run.bold = row.kind == "total"
                 if isinstance(value, int | float):
@@ -199,4 +233,4 @@ class _DocxWriter:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
-        doc.add_paragraph()
+        self.add_paragraph()

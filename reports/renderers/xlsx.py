@@ -13,13 +13,17 @@ import io
 import re
 import zipfile
 from copy import copy
+from functools import partial
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 
 from dataio.cells import texts_not_formulas
 from reports.data import ItemList, Paragraph, ReportData, Section, Table
@@ -53,10 +57,36 @@ SHEET_NAMES = {
 }
 
 
+def _merge_cells(sheet, *, start_row: int, start_column: int, end_row: int, end_column: int):
+    """`sheet.merge_cells` in time proportional to the merged cells.
+
+    openpyxl checks each new merge against every earlier one (quadratic in the
+    merges; this writer never merges a cell twice), and copies the top-left cell's
+    borders and protection to every merged cell even when there are none.
+    """
+    first, last = get_column_letter(start_column), get_column_letter(end_column)
+    merged = MergedCellRange(sheet, f"{first}{start_row}:{last}{end_row}")
+    sheet.merged_cells.ranges.add(merged)
+    style = merged.start_cell._style
+    if style and (style.borderId or style.protectionId):
+        sheet._clean_merge_range(merged)  # borders to draw round the merged cell
+        return
+    cells = merged.cells
+    next(cells)  # the top-left cell keeps its value
+    for row, column in cells:
+        sheet._cells[row, column] = MergedCell(sheet, row, column)
+
+
+def _sheet(workbook, title: str | None = None):
+    sheet = workbook.active if title is None else workbook.create_sheet(title)
+    sheet.merge_cells = partial(_merge_cells, sheet)
+    return sheet
+
+
 def render_xlsx(data: ReportData) -> bytes:
     with translation.override(data.language):
         workbook = Workbook()
-        summary = workbook.active
+        summary = _sheet(workbook)
         _summary_sheet(summary, data)
         groups: dict[str, list[Section]] = {}
         current = None
@@ -66,12 +96,12 @@ def render_xlsx(data: ReportData) -> bytes:
             groups.setdefault(current, []).append(section)
         formulas: set[tuple[str, str]] = set()
         for code, sections in groups.items():
-            sheet = workbook.create_sheet(str(SHEET_NAMES.get(code, code))[:31])
+            sheet = _sheet(workbook, str(SHEET_NAMES.get(code, code))[:31])
             writer = _SheetWriter(sheet)
             writer.write(sections)
             formulas |= writer.formulas
-        _events_sheet(workbook.create_sheet(_("Список мероприятий")), data)
-        _notes_sheet(workbook.create_sheet(_("Проверки")), data)
+        _events_sheet(_sheet(workbook, _("Список мероприятий")), data)
+        _notes_sheet(_sheet(workbook, _("Проверки")), data)
         _use_font(workbook)
         workbook.calculation.fullCalcOnLoad = True
         # A title or narrative that starts with "=" is text; only our totals and checks compute.
@@ -161,14 +191,24 @@ def _events_sheet(sheet, data: ReportData) -> None:
 
 
 def _use_font(workbook, name: str = "Times New Roman") -> None:
-    """One typeface for the whole workbook, as in the DOCX."""
+    """One typeface for the whole workbook, as in the DOCX.
+
+    Each distinct font is renamed once and cells get its index: assigning a Font
+    object hashes and compares it with the workbook's fonts, for every cell.
+    """
+    renamed: dict[int, int] = {}
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.value is not None:
-                    font = copy(cell.font)
-                    font.name = name
-                    cell.font = font
+                    if not cell._style:
+                        cell._style = StyleArray()
+                    font_id = cell._style.fontId
+                    if font_id not in renamed:
+                        font = copy(workbook._fonts[font_id])
+                        font.name = name
+                        renamed[font_id] = workbook._fonts.add(font)
+                    cell._style.fontId = renamed[font_id]
 
 
 def _print_setup(sheet, landscape: bool = False) -> None:

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from dataio.upload_storage import import_folder
 from events.models import Event
 from tests.dataio.conftest import read_workbook, workbook_bytes
 from tests.dataio.test_admin_import import CONFIRM_URL, HEADERS, IMPORT_URL, event_row, upload
@@ -36,7 +37,8 @@ def test_a_confirm_naming_a_file_of_another_librarys_rows_saves_nothing(
     """The confirm form's hidden file name is the user's to edit: whatever file it
     names is checked again as the user's own import."""
     preview = upload(librarian_client, workbook_bytes({"Мероприятия": [HEADERS, event_row()]}))
-    with tempfile.NamedTemporaryFile(delete=False, suffix=".xlsx") as forged:
+    # A file in the import folder (dataio/upload_storage.py): nothing outside it is read.
+    with tempfile.NamedTemporaryFile(delete=False, suffix=".xlsx", dir=import_folder()) as forged:
         forged.write(workbook_bytes({"Мероприятия": [HEADERS, event_row(library="f4")]}))
     data = confirm_data(preview, import_file_name=os.path.basename(forged.name))
     response = librarian_client.post(CONFIRM_URL, data, follow=True)

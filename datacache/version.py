@@ -1,0 +1,47 @@
+"""An organization's data version: a token that any write to its data replaces.
+
+Figures are cached under the version they were computed from, so a write makes
+them unreachable at once, without listing which figures it touched. A shared
+list (event forms, funding sources...) has no organization: it moves the global
+version, which is part of every organization's.
+
+The version lives in the cache itself: a cleared or evicted cache only costs a
+recomputation. A write bumps the version at once and again when its transaction
+commits: a reader that saw the first bump before the commit computed from the
+old rows, and the second bump makes what it cached unreachable.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "cbs:data-version:{scope}"
+EVERY_ORGANIZATION = "all"
+
+
+def _key(scope) -> str:
+    return VERSION_KEY.format(scope=scope)
+
+
+def data_version(organization_id: int) -> str:
+    """The current version of the organization's data (and of the shared lists)."""
+    keys = [_key(EVERY_ORGANIZATION), _key(organization_id)]
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, uuid.uuid4().hex, timeout=None)
+        found = cache.get_many(keys)  # another process may have added its own first
+    return ".".join(found.get(key, "") for key in keys)
+
+
+def _bump(scope) -> None:
+    cache.set(_key(scope), uuid.uuid4().hex, timeout=None)
+
+
+def data_changed(organization_id: int | None = None) -> None:
+    """The organization's data changed (None: data every organization reads)."""
+    scope = EVERY_ORGANIZATION if organization_id is None else organization_id
+    _bump(scope)
+    transaction.on_commit(lambda: _bump(scope))

@@ -1,0 +1,66 @@
+"""The dashboard's and the report's figures are computed once per data version:
+a second look reads no data, and any write to the organization's data (a row, a
+deletion, a list, a many-to-many link, an import) shows at the next look."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from holdings.models import FundingSource, Receipt
+
+DATA_TABLES = ("holdings_", "events_", "catalogue_", "digitization_", "publications_")
+
+
+def data_reads(queries) -> list[str]:
+    return [q["sql"] for q in queries if any(f'"{t}' in q["sql"] for t in DATA_TABLES)]
+
+
+def card(response, key):
+    return next(c for c in response.context["cards"] if c.key == key)
+
+
+def look(client, user, url="/dashboard/?period=2021-H1"):
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, queries
+
+
+def test_a_second_look_at_the_dashboard_reads_no_data(client, director, half_year):
+    first, first_queries = look(client, director)
+    assert len(data_reads(first_queries)) > 20
+    second, second_queries = look(client, director)
+    assert data_reads(second_queries) == []
+    assert card(second, "received").value == card(first, "received").value == 500
+
+
+def test_a_new_receipt_shows_at_the_next_look(client, director, half_year, library):
+    look(client, director)
+    Receipt.objects.create(
+        library=library, date=datetime.date(2021, 4, 1),
+        source=FundingSource.objects.get(code="gift"), copies=25, copies_kk=5,
+    )  # fmt: skip
+    response, queries = look(client, director)
+    assert card(response, "received").value == 525
+    assert data_reads(queries)
+
+
+def test_a_receipt_deleted_through_a_queryset_shows_at_the_next_look(
+    client, director, half_year, library
+):
+    look(client, director)
+    Receipt.objects.filter(library=library, date__year=2021).delete()
+    response, _queries = look(client, director)
+    assert card(response, "received").value == 200
+
+
+def test_the_library_page_and_each_language_are_cached_apart(client, director, half_year):
+    organization_page, _q = look(client, director)
+    library_page, _q = look(client, director, "/dashboard/library/f4/?period=2021-H1")
+    assert card(organization_page, "received").value == 500
+    assert card(library_page, "received").value == 200
+    client.cookies["django_language"] = "kk"
+    kazakh, _q = look(client, director)
+    assert kazakh.context["span_label"] != organization_page.context["span_label"]

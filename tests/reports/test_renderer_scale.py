@@ -1,0 +1,68 @@
+"""The renderers do a fixed amount of work per paragraph and per merge, whatever the
+report's size: a ЦБС with 20,000 events took minutes to render when python-docx looked
+up a style by name for every paragraph and openpyxl checked every merge against all
+earlier ones. `make bench` measures the time; these tests pin the cause."""
+
+import io
+from unittest import mock
+
+import pytest
+from docx import Document
+from docx.styles.styles import Styles
+from openpyxl import load_workbook
+from openpyxl.worksheet.cell_range import MultiCellRange
+
+from branches.calendar import span_parse
+from reports.builder import report_build
+from reports.data import ItemList
+from reports.renderers import render_docx, render_xlsx
+
+
+@pytest.fixture
+def report(organization, seeded):
+    return report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+
+
+def with_events(data, count):
+    """The report with `count` more events listed in its «onsite» group."""
+    section = next(s for s in data.sections if s.code == "onsite")
+    section.blocks.append(ItemList("", [f"Громкие чтения №{i} (ф№1)" for i in range(count)]))
+    return data
+
+
+def counted(target, name):
+    original = getattr(target, name)
+    calls = []
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    return mock.patch.object(target, name, spy), calls
+
+
+def test_the_docx_looks_each_style_up_once_however_many_paragraphs(report):
+    patch, calls = counted(Styles, "get_style_id")
+    with patch:
+        render_docx(report)
+    small = len(calls)
+    calls.clear()
+    with patch:
+        content = render_docx(with_events(report, 500))
+    assert len(calls) == small <= 15  # one per style the report uses
+    paragraphs = Document(io.BytesIO(content)).paragraphs
+    listed = [p for p in paragraphs if p.text.startswith("Громкие чтения №")]
+    assert len(listed) == 500
+    assert {p.style.name for p in listed} == {"List Bullet"}
+
+
+def test_the_xlsx_merges_without_comparing_each_merge_with_the_earlier_ones(report):
+    patch, calls = counted(MultiCellRange, "__contains__")
+    with patch:
+        content = render_xlsx(with_events(report, 500))
+    assert calls == []
+    sheet = load_workbook(io.BytesIO(content))["Мероприятия"]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    rows = [c.row for c in sheet["A"] if str(c.value).startswith("• Громкие чтения №")]
+    assert len(rows) == 500
+    assert all(f"A{row}:F{row}" in merged for row in rows)  # each item spans A–F
