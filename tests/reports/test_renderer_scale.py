@@ -16,6 +16,7 @@ from branches.calendar import span_parse
 from reports.builder import report_build
 from reports.data import ItemList
 from reports.renderers import render_docx, render_xlsx
+from reports.sections import ONLINE_ACTIONS
 
 
 @pytest.fixture
@@ -24,8 +25,8 @@ def report(organization, seeded):
 
 
 def with_events(data, count):
-    """The report with `count` more events listed in its «onsite» group."""
-    section = next(s for s in data.sections if s.code == "onsite")
+    """The report with `count` more events listed in its «online actions» group."""
+    section = next(s for s in data.sections if s.code == ONLINE_ACTIONS)
     section.blocks.append(ItemList("", [f"Громкие чтения №{i} (ф№1)" for i in range(count)]))
     return data
 
