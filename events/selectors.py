@@ -167,14 +167,17 @@ def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTot
 
 @dataclass
 class Attendance:
-    """A number of events and their participants (an event without a count adds none)."""
+    """A number of events and their participants (an event without a count adds none:
+    `uncounted` says how many of the events have no participants entered)."""
 
     events: int = 0
     participants: int = 0
+    uncounted: int = 0
 
-    def add(self, events: int, participants: int | None) -> None:
+    def add(self, events: int, participants: int | None, uncounted: int = 0) -> None:
         self.events += events
         self.participants += participants or 0
+        self.uncounted += uncounted
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,7 @@ class MassWork:
             for counts in self.by_library.values():
                 part = getattr(counts, breakdown).get(group.key)
                 if part:
-                    total.add(part.events, part.participants)
+                    total.add(part.events, part.participants, part.uncounted)
             result.append((group, total))
         return result
 
@@ -228,8 +231,11 @@ class MassWork:
         total = Attendance()
         for counts in self.by_library.values():
             value = getattr(counts, part)
-            total.add(value.events, value.participants)
+            total.add(value.events, value.participants, value.uncounted)
         return total
+
+
+UNCOUNTED = Count("pk", filter=Q(participants__isnull=True))
 
 
 def audience_key(audience: str) -> str:
@@ -252,32 +258,32 @@ def mass_work(*, library_ids: list[int], start: datetime.date, end: datetime.dat
             "library", "is_online", "audience", "form", "form__name_ru", "form__name_kk",
             "form__order",
         )
-        .annotate(n=Count("pk"), people=Sum("participants"))
+        .annotate(n=Count("pk"), people=Sum("participants"), uncounted=UNCOUNTED)
         .order_by()
     )  # fmt: skip
     for row in rows:
         counts = result.by_library.setdefault(row["library"], LibraryMassWork())
-        n, people = row["n"], row["people"]
-        counts.total.add(n, people)
-        (counts.online if row["is_online"] else counts.onsite).add(n, people)
+        n, people, uncounted = row["n"], row["people"], row["uncounted"]
+        counts.total.add(n, people, uncounted)
+        (counts.online if row["is_online"] else counts.onsite).add(n, people, uncounted)
         form = str(row["form"])
         result.forms.setdefault(
             form, Group(form, row["form__name_ru"], row["form__name_kk"], row["form__order"])
         )
-        counts.by_form.setdefault(form, Attendance()).add(n, people)
+        counts.by_form.setdefault(form, Attendance()).add(n, people, uncounted)
         audience = " ".join(row["audience"].split())
         key = audience_key(audience)
         if key not in result.audiences or audience < result.audiences[key].name_ru:
             # The first spelling in sort order names the group, whatever the rows' order.
             result.audiences[key] = Group(key, audience, order=0 if key else 1)
-        counts.by_audience.setdefault(key, Attendance()).add(n, people)
+        counts.by_audience.setdefault(key, Attendance()).add(n, people, uncounted)
     initiative_rows = (
         events.filter(initiatives__isnull=False)
         .values(
             "library", "initiatives", "initiatives__name_ru", "initiatives__name_kk",
             "initiatives__order",
         )
-        .annotate(n=Count("pk"), people=Sum("participants"))
+        .annotate(n=Count("pk"), people=Sum("participants"), uncounted=UNCOUNTED)
         .order_by()
     )  # fmt: skip
     for row in initiative_rows:
@@ -292,5 +298,7 @@ def mass_work(*, library_ids: list[int], start: datetime.date, end: datetime.dat
                 row["initiatives__order"],
             ),
         )
-        counts.by_initiative.setdefault(key, Attendance()).add(row["n"], row["people"])
+        counts.by_initiative.setdefault(key, Attendance()).add(
+            row["n"], row["people"], row["uncounted"]
+        )
     return result

@@ -44,6 +44,14 @@ def mass_work_section(builder) -> Section:
             ],
         )
     )
+    if total.uncounted:
+        section.blocks.append(
+            Paragraph(
+                _("Число участников не внесено у %(events)s (в суммах участников они не учтены).")
+                % {"events": count_noun(total.uncounted, _("мероприятия|мероприятий|мероприятий"))},
+                figures=[Figure(_("Мероприятий без числа участников"), total.uncounted)],
+            )
+        )
     section.blocks.append(_library_table(builder))
     breakdowns = (
         (_("Мероприятия по формам"), _("Форма"), "by_form", work.forms, True),
@@ -129,5 +137,5 @@ def _library_table(builder) -> Table:
         title=_("Мероприятия и их участники по библиотекам"),
         header=header,
         rows=rows,
-        widths=[1.9, 1, 1, 1, 1, 1, 1],
+        widths=[0.9, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2],
     )

@@ -74,6 +74,11 @@ def test_per_library_on_site_and_online_against_hand_counts(organization, events
         "За 1 полугодие 2021 года проведено 5 мероприятий, участников – 162 "
         "(в библиотеках – 3 мероприятия, онлайн – 2 мероприятия)."
     )
+    # ф№4's challenge has no count: 0 participants in the sums, and said so.
+    assert section.blocks[1].text == (
+        "Число участников не внесено у 1 мероприятия (в суммах участников они не учтены)."
+    )
+    assert figures["Мероприятий без числа участников"] == 1
 
 
 # In the list's order (branches/seed_lists.py): challenge, quiz, master class.
