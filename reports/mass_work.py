@@ -115,7 +115,7 @@ def _library_table(builder) -> Table:
             HeaderCell(_("Библиотека"), rowspan=2),
             *(HeaderCell(text, colspan=2) for text in parts),
         ],
-        [HeaderCell(text) for _p in parts for text in (_("мероприятий"), _("участников"))],
+        [HeaderCell(text) for _p in parts for text in (_("кол-во"), _("чел."))],
     ]
 
     def cells(label: str, counts) -> list:
@@ -134,8 +134,8 @@ def _library_table(builder) -> Table:
     )
     rows.append(Row(cells(_("Всего по ЦБС"), everyone), kind="total"))
     return Table(
-        title=_("Мероприятия и их участники по библиотекам"),
+        title=_("Мероприятия (кол-во) и их участники (чел.) по библиотекам"),
         header=header,
         rows=rows,
-        widths=[0.9, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2],
+        widths=[1.15] + [1] * 6,
     )

@@ -105,7 +105,9 @@ def test_by_form_audience_and_initiative_against_hand_counts(organization, event
 
 def test_a_span_without_events_prints_zeros_and_no_breakdowns(organization, period, library):
     section = build(organization).section("mass_work")
-    assert [t.title for t in section.tables()] == ["Мероприятия и их участники по библиотекам"]
+    assert [t.title for t in section.tables()] == [
+        "Мероприятия (кол-во) и их участники (чел.) по библиотекам"
+    ]
     assert rows(section.tables()[0])[-1] == ["Всего по ЦБС", 0, 0, 0, 0, 0, 0]
 
 
