@@ -181,3 +181,145 @@ def online_totals(*, library_ids: list[int], period_ids: list[int]) -> OnlineTot
             value = row[f"{prefix}_{f}"] or 0
             setattr(count, f, value if f in AT_END else getattr(count, f) + value)
     return OnlineTotals(by_library=by_library)
+
+
+# Mass work (section IV): events and their attendance per library ----------------
+
+
+@dataclass
+class Attendance:
+    """A number of events and their participants (an event without a count adds none:
+    `uncounted` says how many of the events have no participants entered)."""
+
+    events: int = 0
+    participants: int = 0
+    uncounted: int = 0
+
+    def add(self, events: int, participants: int | None, uncounted: int = 0) -> None:
+        self.events += events
+        self.participants += participants or 0
+        self.uncounted += uncounted
+
+
+@dataclass(frozen=True)
+class Group:
+    """A breakdown's group: a list value (a form, an initiative) or an audience as entered."""
+
+    key: str
+    name_ru: str
+    name_kk: str = ""
+    order: int = 0
+
+    def name(self, language: str) -> str:
+        return self.name_kk if language == "kk" and self.name_kk else self.name_ru
+
+
+@dataclass
+class LibraryMassWork:
+    """One library's events in a span: all, on site, online, and by group."""
+
+    total: Attendance = field(default_factory=Attendance)
+    onsite: Attendance = field(default_factory=Attendance)
+    online: Attendance = field(default_factory=Attendance)
+    by_form: dict[str, Attendance] = field(default_factory=dict)
+    by_audience: dict[str, Attendance] = field(default_factory=dict)
+    by_initiative: dict[str, Attendance] = field(default_factory=dict)
+
+
+@dataclass
+class MassWork:
+    by_library: dict[int, LibraryMassWork] = field(default_factory=dict)
+    forms: dict[str, Group] = field(default_factory=dict)
+    audiences: dict[str, Group] = field(default_factory=dict)
+    initiatives: dict[str, Group] = field(default_factory=dict)
+
+    def library(self, library_id: int) -> LibraryMassWork:
+        return self.by_library.get(library_id, LibraryMassWork())
+
+    def summed(self, breakdown: str, groups: dict[str, Group]) -> list[tuple[Group, Attendance]]:
+        """[(group, the libraries' attendance added up)] in the groups' order. No query."""
+        result = []
+        for group in sorted(groups.values(), key=lambda g: (g.order, g.name_ru.casefold())):
+            total = Attendance()
+            for counts in self.by_library.values():
+                part = getattr(counts, breakdown).get(group.key)
+                if part:
+                    total.add(part.events, part.participants, part.uncounted)
+            result.append((group, total))
+        return result
+
+    def grand(self, part: str = "total") -> Attendance:
+        total = Attendance()
+        for counts in self.by_library.values():
+            value = getattr(counts, part)
+            total.add(value.events, value.participants, value.uncounted)
+        return total
+
+
+UNCOUNTED = Count("pk", filter=Q(participants__isnull=True))
+
+
+def audience_key(audience: str) -> str:
+    """The group an audience falls in: as entered, ignoring case and spacing."""
+    return " ".join(audience.split()).casefold()
+
+
+def mass_work(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> MassWork:
+    """Events dated in the span and their participants per library. Two aggregate queries.
+
+    The first groups by library, form, on site/online and audience (one audience
+    and one form per event: its groups add up to the library's total); the second
+    by library and initiative (an event may belong to several initiatives, or none,
+    so those groups need not add up).
+    """
+    events = Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
+    result = MassWork()
+    rows = (
+        events.values(
+            "library", "is_online", "audience", "form", "form__name_ru", "form__name_kk",
+            "form__order",
+        )
+        .annotate(n=Count("pk"), people=Sum("participants"), uncounted=UNCOUNTED)
+        .order_by()
+    )  # fmt: skip
+    for row in rows:
+        counts = result.by_library.setdefault(row["library"], LibraryMassWork())
+        n, people, uncounted = row["n"], row["people"], row["uncounted"]
+        counts.total.add(n, people, uncounted)
+        (counts.online if row["is_online"] else counts.onsite).add(n, people, uncounted)
+        form = str(row["form"])
+        result.forms.setdefault(
+            form, Group(form, row["form__name_ru"], row["form__name_kk"], row["form__order"])
+        )
+        counts.by_form.setdefault(form, Attendance()).add(n, people, uncounted)
+        audience = " ".join(row["audience"].split())
+        key = audience_key(audience)
+        if key not in result.audiences or audience < result.audiences[key].name_ru:
+            # The first spelling in sort order names the group, whatever the rows' order.
+            result.audiences[key] = Group(key, audience, order=0 if key else 1)
+        counts.by_audience.setdefault(key, Attendance()).add(n, people, uncounted)
+    initiative_rows = (
+        events.filter(initiatives__isnull=False)
+        .values(
+            "library", "initiatives", "initiatives__name_ru", "initiatives__name_kk",
+            "initiatives__order",
+        )
+        .annotate(n=Count("pk"), people=Sum("participants"), uncounted=UNCOUNTED)
+        .order_by()
+    )  # fmt: skip
+    for row in initiative_rows:
+        counts = result.by_library.setdefault(row["library"], LibraryMassWork())
+        key = str(row["initiatives"])
+        result.initiatives.setdefault(
+            key,
+            Group(
+                key,
+                row["initiatives__name_ru"],
+                row["initiatives__name_kk"],
+                row["initiatives__order"],
+            ),
+        )
+        counts.by_initiative.setdefault(key, Attendance()).add(
+            row["n"], row["people"], row["uncounted"]
+        )
+    return result

@@ -49,6 +49,7 @@ from reports.figures import (
     library_ids_for,
     totals,
 )
+from reports.mass_work import mass_work_section
 from reports.phrases import BUDGET_SOURCES, RECEIPT_SOURCES, WRITE_OFF_REASONS
 from reports.text import count_noun, lower_first, number, upper_first
 
@@ -82,7 +83,9 @@ class Collected:
 
 def _collect(organization, span: Span, libraries, language: str) -> Collected:
     ids = library_ids_for(organization, libraries)
-    reads = figures_read(organization=organization, span=span, library_ids=ids, with_books=True)
+    reads = figures_read(
+        organization=organization, span=span, library_ids=ids, with_books=True, with_mass_work=True
+    )
     window = {"library_ids": ids, "start": span.start, "end": span.end}
     return Collected(
         libraries=reads.libraries,
@@ -192,7 +195,8 @@ def report_build(
     Queries: 1 library ids + 6 fund (with the libraries) + 3 budget/receipts/write-offs
     + 4 digitization + 3 catalogue + 1 references + 2 publications (counts, list)
     + 2 media + 3 events + 1 social pages + 1 online + 1 rows entered (the «no data» check)
-    + 1 narrative + 1 the approved previous half's end = 30, whatever the data size
+    + 2 events by group (section IV: by form, on site/online and audience; by initiative)
+    + 1 narrative + 1 the approved previous half's end = 32, whatever the data size
     (+1 per kind declaring figures).
     """
     with translation.override(language):
@@ -215,6 +219,7 @@ class _Builder:
         figures.update(figures.pop("declared"))
         sections = [
             self.resources(),
+            mass_work_section(self),
             self.local_history(),
             self.bibliography(),
             self.publishing(),

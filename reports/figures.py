@@ -26,7 +26,14 @@ from catalogue.selectors import (
     virtual_references_by_library,
 )
 from digitization.selectors import Digitization, Done, digitization_summary
-from events.selectors import OnlineCount, OnlineTotals, online_totals
+from events.selectors import (
+    LibraryMassWork,
+    MassWork,
+    OnlineCount,
+    OnlineTotals,
+    mass_work,
+    online_totals,
+)
 from holdings.selectors import (
     FundMovement,
     ListAmount,
@@ -134,6 +141,8 @@ class LibraryFigures:
     publications: PublicationCount = field(default_factory=PublicationCount)
     media: MediaCount = field(default_factory=MediaCount)
     online: OnlineCount = field(default_factory=OnlineCount)
+    # Events and attendance (section IV), read for the report only.
+    mass_work: LibraryMassWork = field(default_factory=LibraryMassWork)
     declared: dict[str, int] = field(default_factory=dict)
     # Rows entered for the span per completeness column (branches.entered).
     entered: dict[str, int] = field(default_factory=dict)
@@ -182,6 +191,7 @@ class FigureReads:
     online: OnlineTotals
     declared: dict[int, dict[str, int]]
     entered: Entered
+    mass_work: MassWork = field(default_factory=MassWork)
 
 
 def library_ids_for(organization: Organization, libraries=None) -> list[int]:
@@ -197,14 +207,19 @@ def library_ids_for(organization: Organization, libraries=None) -> list[int]:
 
 
 def figures_read(
-    *, organization: Organization, span: Span, library_ids: list[int], with_books: bool = False
+    *,
+    organization: Organization,
+    span: Span,
+    library_ids: list[int],
+    with_books: bool = False,
+    with_mass_work: bool = False,
 ) -> FigureReads:
     """Every figure of `span` per library, from the apps' selectors.
 
     Queries: 6 fund (its first reads the libraries) + 1 budget + 3 digitization
     (+1 with the books) + 3 catalogue + 1 references + 1 publications + 2 media
     + 1 online + 1 rows entered per kind + 1 per kind declaring figures in the
-    registry = 19.
+    registry = 19; +2 events by group (section IV) `with_mass_work`.
     """
     fund = fund_movement(
         organization=organization,
@@ -231,6 +246,7 @@ def figures_read(
         online=online_totals(library_ids=library_ids, period_ids=span.period_ids),
         declared=kind_figures_by_library(library_ids=library_ids, span=span),
         entered=entered_by_library(library_ids=library_ids, span=span),
+        mass_work=mass_work(**window) if with_mass_work else MassWork(),
     )
 
 
@@ -247,6 +263,7 @@ def library_figures(reads: FigureReads) -> list[tuple[Library, LibraryFigures]]:
                 publications=reads.publications.get(row.library.pk, PublicationCount()),
                 media=reads.media.by_library.get(row.library.pk, MediaCount()),
                 online=reads.online.by_library.get(row.library.pk, OnlineCount()),
+                mass_work=reads.mass_work.library(row.library.pk),
                 declared=reads.declared.get(row.library.pk, {}),
                 entered=reads.entered.get(row.library.pk, {}),
             ),

@@ -20,6 +20,7 @@ class SectionDef:
 
 
 RESOURCES = "resources"
+MASS_WORK = "mass_work"
 LOCAL_HISTORY = "local_history"
 BIBLIOGRAPHY = "bibliography"
 PUBLISHING = "publishing"
@@ -39,6 +40,7 @@ TOTALS = "totals"
 
 SECTIONS: list[SectionDef] = [
     SectionDef(RESOURCES, _("III. Библиотечные ресурсы: формирование фонда документов ЦБС")),
+    SectionDef(MASS_WORK, _("IV. Массовая работа")),
     SectionDef(
         LOCAL_HISTORY,
         _("V. Краеведческая деятельность библиотек. Работа по оцифровке документов"),

@@ -48,6 +48,7 @@ CHARS_PER_WIDTH = 1.25
 PORTRAIT_CHARS = 100
 SHEET_NAMES = {
     "resources": gettext_lazy("III Фонд"),
+    "mass_work": gettext_lazy("IV Массовая работа"),
     "local_history": gettext_lazy("V Оцифровка"),
     "bibliography": gettext_lazy("VI Каталог"),
     "publishing": gettext_lazy("Издания"),

@@ -74,6 +74,8 @@ def test_the_demo_docx_shows_the_seed_tables(data):
         "273318",
         "88068",
     ]
+    # After the fund (III) come section IV's tables, then V's digitization.
+    tables = tables[:1] + tables[1 + len(data.section("mass_work").tables()) :]
     assert tables[1][-1] == ["Всего", "200", "213"]
     assert [tuple(r) for r in tables[2][1:]] == [
         (name, str(before), str(now)) for name, before, now in SEED_CATALOGUE

@@ -10,8 +10,8 @@ from reports.sections import SECTION_CHOICES, SECTIONS
 
 def test_sections_follow_the_seed_order():
     codes = [section.code for section in SECTIONS]
-    assert codes[:6] == [
-        "resources", "local_history", "bibliography", "publishing", "media", "events",
+    assert codes[:7] == [
+        "resources", "mass_work", "local_history", "bibliography", "publishing", "media", "events",
     ]  # fmt: skip
     assert codes[-1] == "totals"
     assert dict(SECTION_CHOICES)["resources"].startswith("III. Библиотечные ресурсы")

@@ -1,0 +1,141 @@
+"""Section IV «Массовая работа»: events and their attendance per library and by group.
+
+Arranges what `events.selectors.mass_work` read (through reports.figures); no
+query. Each library's row and each group's total come from the same counts, so
+the per-library table, the breakdowns and the sentence agree.
+"""
+
+from django.utils.translation import gettext as _
+
+from events.selectors import Attendance, Group, LibraryMassWork, MassWork
+from reports import sections as S
+from reports.data import Figure, HeaderCell, Paragraph, Row, Section, Table
+from reports.figures import library_figures
+from reports.text import count_noun, upper_first
+
+
+def mass_work_section(builder) -> Section:
+    """Section IV of `builder`'s report (a reports.builder._Builder)."""
+    work: MassWork = builder.data.figures.mass_work
+    language = builder.language
+    section = builder.section(S.MASS_WORK)
+    total, onsite, online = work.grand(), work.grand("onsite"), work.grand("online")
+    events_forms = _("мероприятие|мероприятия|мероприятий")
+    section.blocks.append(
+        Paragraph(
+            _(
+                "%(For)s проведено %(events)s, участников – %(people)s "
+                "(в библиотеках – %(onsite)s, онлайн – %(online)s)."
+            )
+            % {
+                "For": upper_first(builder.span.during_label),
+                "events": count_noun(total.events, events_forms),
+                "people": total.participants,
+                "onsite": count_noun(onsite.events, events_forms),
+                "online": count_noun(online.events, events_forms),
+            },
+            figures=[
+                Figure(_("Мероприятий всего"), total.events),
+                Figure(_("Участников всего"), total.participants),
+                Figure(_("Мероприятий в библиотеках"), onsite.events),
+                Figure(_("Участников мероприятий в библиотеках"), onsite.participants),
+                Figure(_("Онлайн-мероприятий"), online.events),
+                Figure(_("Участников онлайн-мероприятий"), online.participants),
+            ],
+        )
+    )
+    if total.uncounted:
+        section.blocks.append(
+            Paragraph(
+                _("Число участников не внесено у %(events)s (в суммах участников они не учтены).")
+                % {"events": count_noun(total.uncounted, _("мероприятия|мероприятий|мероприятий"))},
+                figures=[Figure(_("Мероприятий без числа участников"), total.uncounted)],
+            )
+        )
+    section.blocks.append(_library_table(builder))
+    breakdowns = (
+        (_("Мероприятия по формам"), _("Форма"), "by_form", work.forms, True),
+        (_("Мероприятия по аудитории"), _("Аудитория"), "by_audience", work.audiences, True),
+        # An event may belong to several initiatives or none: no total row.
+        (
+            _("Мероприятия по инициативам и программам"),
+            _("Инициатива, программа"),
+            "by_initiative",
+            work.initiatives,
+            False,
+        ),
+    )
+    for title, head, breakdown, groups, with_total in breakdowns:
+        if groups:
+            section.blocks.append(
+                _group_table(title, head, work.summed(breakdown, groups), language, with_total)
+            )
+    if work.initiatives:
+        section.blocks.append(
+            Paragraph(
+                _(
+                    "Мероприятие может относиться к нескольким инициативам или ни к одной, "
+                    "поэтому итог по инициативам не подводится."
+                )
+            )
+        )
+    return section
+
+
+def _counts_header(first: str) -> list[HeaderCell]:
+    return [HeaderCell(first), HeaderCell(_("Мероприятий")), HeaderCell(_("Участников"))]
+
+
+def _group_name(group: Group, language: str) -> str:
+    return group.name(language) or _("не указана")
+
+
+def _group_table(
+    title: str, head: str, rows: list[tuple[Group, Attendance]], language: str, with_total: bool
+) -> Table:
+    body = [Row([_group_name(g, language), a.events, a.participants]) for g, a in rows]
+    if with_total:
+        body.append(
+            Row(
+                [
+                    _("Всего"),
+                    sum(a.events for _g, a in rows),
+                    sum(a.participants for _g, a in rows),
+                ],
+                kind="total",
+            )
+        )
+    return Table(title=title, header=[_counts_header(head)], rows=body, widths=[2, 1, 1])
+
+
+def _library_table(builder) -> Table:
+    parts = (_("Всего"), _("В библиотеке"), _("Онлайн"))
+    header = [
+        [
+            HeaderCell(_("Библиотека"), rowspan=2),
+            *(HeaderCell(text, colspan=2) for text in parts),
+        ],
+        [HeaderCell(text) for _p in parts for text in (_("кол-во"), _("чел."))],
+    ]
+
+    def cells(label: str, counts) -> list:
+        values = []
+        for part in (counts.total, counts.onsite, counts.online):
+            values += [part.events, part.participants]
+        return [label, *values]
+
+    rows = [
+        Row(cells(library.short_name, figures.mass_work))
+        for library, figures in library_figures(builder.data.figures)
+    ]
+    work = builder.data.figures.mass_work
+    everyone = LibraryMassWork(
+        total=work.grand(), onsite=work.grand("onsite"), online=work.grand("online")
+    )
+    rows.append(Row(cells(_("Всего по ЦБС"), everyone), kind="total"))
+    return Table(
+        title=_("Мероприятия (кол-во) и их участники (чел.) по библиотекам"),
+        header=header,
+        rows=rows,
+        widths=[1.15] + [1] * 6,
+    )
