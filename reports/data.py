@@ -42,6 +42,21 @@ class Table:
     audit: list[AuditColumn] = field(default_factory=list)
     kind: str = "table"
 
+    def header_grid(self):
+        """Each header cell with its (row, column) in the grid: a cell takes the first
+        position that no cell spanning from a row above already covers."""
+        taken: set[tuple[int, int]] = set()
+        for r, line in enumerate(self.header):
+            c = 0
+            for head in line:
+                while (r, c) in taken:
+                    c += 1
+                yield r, c, head
+                for dr in range(head.rowspan):
+                    for dc in range(head.colspan):
+                        taken.add((r + dr, c + dc))
+                c += head.colspan
+
 
 @dataclass
 class Figure:

@@ -187,27 +187,19 @@ class _DocxWriter:
             for index, cell in enumerate(row.cells):
                 cell.width = Cm(widths[index])
 
-        # Header: place each cell at the first free grid position, then merge its span.
-        taken: set[tuple[int, int]] = set()
-        for r, line in enumerate(block.header):
-            c = 0
-            for head in line:
-                while (r, c) in taken:
-                    c += 1
-                first = table.cell(r, c)
-                last = table.cell(r + head.rowspan - 1, c + head.colspan - 1)
-                merged = first.merge(last) if (head.rowspan, head.colspan) != (1, 1) else first
-                merged.text = ""
-                paragraph = merged.paragraphs[0]
-                self.set_style(paragraph, "Table Header")
-                run = paragraph.add_run(head.text)
-                if header_pt != HEADER_PT:
-                    run.font.size = Pt(header_pt)
-                shade(merged, "E7E6E6")
-                for dr in range(head.rowspan):
-                    for dc in range(head.colspan):
-                        taken.add((r + dr, c + dc))
-                c += head.colspan
+        # Header: each cell at its grid position (Table.header_grid), merged over its span.
+        for r, c, head in block.header_grid():
+            first = table.cell(r, c)
+            last = table.cell(r + head.rowspan - 1, c + head.colspan - 1)
+            merged = first.merge(last) if (head.rowspan, head.colspan) != (1, 1) else first
+            merged.text = ""
+            paragraph = merged.paragraphs[0]
+            self.set_style(paragraph, "Table Header")
+            run = paragraph.add_run(head.text)
+            if header_pt != HEADER_PT:
+                run.font.size = Pt(header_pt)
+            shade(merged, "E7E6E6")
+        for r in range(len(block.header)):
             repeat_as_header(table.rows[r])
 
         # python-docx rebuilds the row list on every `table.rows[i]`: take it once.

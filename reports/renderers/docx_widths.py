@@ -48,18 +48,10 @@ def _fit(
     block: Table, widths: list[float], columns: int, size: float, with_body: bool
 ) -> list[float] | None:
     need = [0.0] * columns
-    taken: set[tuple[int, int]] = set()
-    for r, line in enumerate(block.header):
-        c = 0
-        for head in line:
-            while (r, c) in taken:
-                c += 1
-            share = word_cm(_longest_word(head.text), size) / head.colspan
-            for dc in range(head.colspan):
-                need[c + dc] = max(need[c + dc], share)
-                for dr in range(head.rowspan):
-                    taken.add((r + dr, c + dc))
-            c += head.colspan
+    for _r, c, head in block.header_grid():
+        share = word_cm(_longest_word(head.text), size) / head.colspan
+        for dc in range(head.colspan):
+            need[c + dc] = max(need[c + dc], share)
     for row in block.rows if with_body else []:
         if row.kind == "group":
             continue

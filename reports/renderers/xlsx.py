@@ -378,29 +378,23 @@ class _SheetWriter:
         widths = [max(first, LABEL_WIDTH) if relative[0] >= 1 else first]
         widths += [12 * w for w in relative[1:]]
         top = self.row
-        taken: set[tuple[int, int]] = set()
-        for r, line in enumerate(block.header):
-            c = 0
-            for head in line:
-                while (r, c) in taken:
-                    c += 1
-                cell = sheet.cell(top + r, c + 1, head.text)
-                for dr in range(head.rowspan):
-                    for dc in range(head.colspan):
-                        taken.add((r + dr, c + dc))
-                        part = sheet.cell(top + r + dr, c + dc + 1)
-                        part.border = BORDER
-                        part.fill = HEADER_FILL
-                if head.rowspan > 1 or head.colspan > 1:
-                    sheet.merge_cells(
-                        start_row=top + r,
-                        start_column=c + 1,
-                        end_row=top + r + head.rowspan - 1,
-                        end_column=c + head.colspan,
-                    )
-                cell.font = BOLD
-                cell.alignment = CENTER
-                c += head.colspan
+        for r, c, head in block.header_grid():
+            cell = sheet.cell(top + r, c + 1, head.text)
+            for dr in range(head.rowspan):
+                for dc in range(head.colspan):
+                    part = sheet.cell(top + r + dr, c + dc + 1)
+                    part.border = BORDER
+                    part.fill = HEADER_FILL
+            if head.rowspan > 1 or head.colspan > 1:
+                sheet.merge_cells(
+                    start_row=top + r,
+                    start_column=c + 1,
+                    end_row=top + r + head.rowspan - 1,
+                    end_column=c + head.colspan,
+                )
+            cell.font = BOLD
+            cell.alignment = CENTER
+        for r in range(len(block.header)):
             sheet.row_dimensions[top + r].height = 45 if r == 0 else 30
         for offset, audit in enumerate(block.audit, 2):
             head = sheet.cell(top, columns + offset, audit.title)
