@@ -94,7 +94,9 @@ class EventAdmin(ScopedAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "audiences":
             # A handful of values, several per event: ticked, not searched for.
-            kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+            # "radiolist": the admin's own layout of a choice list (labels not cut to
+            # the field's label width).
+            kwargs.setdefault("widget", forms.CheckboxSelectMultiple(attrs={"class": "radiolist"}))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
