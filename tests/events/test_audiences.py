@@ -206,3 +206,12 @@ def test_an_unknown_name_is_refused_naming_the_cell_and_nothing_is_saved(tmp_pat
     assert "строка 3" in message and HEADER in message
     assert "«Подростки» нет в списке «категории аудитории»" in message
     assert not Event.objects.exists()
+
+
+def test_a_value_in_use_is_not_deleted(client, methodologist, library, period):
+    children = Audience.objects.get(code="children")
+    make_event(library).audiences.set([children])
+    client.force_login(methodologist)
+    page = client.post(admin_url(Audience, "delete", children.pk), {"post": "yes"})
+    assert "уже есть в данных (записей: 1), удалить его нельзя" in page.content.decode()
+    assert Audience.objects.filter(pk=children.pk).exists()
