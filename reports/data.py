@@ -40,6 +40,11 @@ class Table:
     rows: list[Row]
     widths: list[float] = field(default_factory=list)  # relative column widths
     audit: list[AuditColumn] = field(default_factory=list)
+    # Columns whose cells are formulas over the same row's figures (a %, a ratio):
+    # {"G": "IF({B}=0,\"\",ROUND({D}/{B},1))"}. The XLSX writes the formula in every row,
+    # the total row included (a ratio of the totals, not a sum of ratios), with the
+    # printed figure as its cached result; the DOCX prints the figure.
+    formulas: dict[str, str] = field(default_factory=dict)
     kind: str = "table"
 
     def header_grid(self):
