@@ -383,7 +383,8 @@ class _SheetWriter:
         widths += [12 * w for w in relative[1:]]
         top = self.row
         for r, c, head in block.header_grid():
-            cell = sheet.cell(top + r, c + 1, head.text)
+            # A soft hyphen marks where the DOCX may break a long word: not a spreadsheet's.
+            cell = sheet.cell(top + r, c + 1, head.text.replace("\u00ad", ""))
             for dr in range(head.rowspan):
                 for dc in range(head.colspan):
                     part = sheet.cell(top + r + dr, c + dc + 1)

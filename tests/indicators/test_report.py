@@ -80,35 +80,47 @@ def test_sections_one_and_two_stand_before_three_and_four_after_it(organization,
 
 
 def test_section_two_prints_plan_done_percent_last_year_and_change(organization, figures):
-    control, ratios, parts = (
+    users, visits, loans, ratios, users_visits, loans_references = (
         report_build(organization=organization, span=figures).section("control").tables()
     )
-    assert rows_of(control) == [
-        # users: plan, done, %, last year, change; visits: …; loans: …
-        ["ЦГБ", 100, 40, 40.0, 20, 100.0, 1000, 260, 26.0, 130, 100.0, 2000, 530, 26.5, 500, 6.0],
-        ["ф№4", 10, 5, 50.0, 0, None, 100, 20, 20.0, 0, None, 90, 50, 55.6, 0, None],
-        ["Всего по ЦБС", 110, 45, 40.9, 20, 125.0, 1100, 280, 25.5, 130, 115.4, 2090, 580,
-         27.8, 500, 16.0],
-    ]  # fmt: skip
+    assert users.title == "Пользователи: выполнение плана за 1 полугодие 2021 года"
+    # plan, done, % of plan, last year, change
+    assert rows_of(users) == [
+        ["ЦГБ", 100, 40, 40.0, 20, 100.0],
+        ["ф№4", 10, 5, 50.0, 0, None],
+        ["Всего по ЦБС", 110, 45, 40.9, 20, 125.0],
+    ]
+    assert rows_of(visits) == [
+        ["ЦГБ", 1000, 260, 26.0, 130, 100.0],
+        ["ф№4", 100, 20, 20.0, 0, None],
+        ["Всего по ЦБС", 1100, 280, 25.5, 130, 115.4],
+    ]
+    assert rows_of(loans) == [
+        ["ЦГБ", 2000, 530, 26.5, 500, 6.0],
+        ["ф№4", 90, 50, 55.6, 0, None],
+        ["Всего по ЦБС", 2090, 580, 27.8, 500, 16.0],
+    ]
     assert rows_of(ratios) == [
         # users, visits, loans, fund at 01.07, population, and the five ratios
         ["ЦГБ", 40, 260, 530, 5300, 1234, 13.3, 6.5, 0.1, 132.5, 3.2],
         ["ф№4", 5, 20, 50, 700, 766, 10.0, 4.0, 0.1, 140.0, 0.7],
         ["Всего по ЦБС", 45, 280, 580, 6000, 2000, 12.9, 6.2, 0.1, 133.3, 2.3],
     ]
-    assert rows_of(parts)[0][:4] == ["ЦГБ", 40, 0, 0]
+    assert rows_of(users_visits)[0] == ["ЦГБ", 40, 0, 0, 0, 260, 0, 0]
+    assert rows_of(loans_references)[0] == ["ЦГБ", 530, 40, 0, 0, 0, 0, 0]
 
 
 def test_section_one_prints_the_network_and_the_staff(organization, figures):
-    network, staff = (
+    network, premises, staff = (
         report_build(organization=organization, span=figures).section("network").tables()
     )
     assert rows_of(network)[0] == [
-        "ЦГБ", "центральная городская библиотека", "городская", None, 1234, 980.5, 120, 20, 18,
-        24, 3,
+        "ЦГБ", "центральная городская библиотека", "городская", None, 1234,
     ]  # fmt: skip
-    assert rows_of(network)[-1] == ["Всего по ЦБС", None, None, None, 2000, 980.5, 120, 20, 18,
-                                    24, 3]  # fmt: skip
+    assert rows_of(network)[-1] == ["Всего по ЦБС", None, None, None, 2000]
+    assert rows_of(premises)[0] == ["ЦГБ", 980.5, 120, 20, 18, 24, 3]
+    assert rows_of(premises)[1] == ["ф№4", 0.0, 0, 0, 0, 0, 0]  # a state of population only
+    assert rows_of(premises)[-1] == ["Всего по ЦБС", 980.5, 120, 20, 18, 24, 3]
     assert rows_of(staff)[0] == ["ЦГБ", 9, 8.75, 5, 3, 2, 6, 1, 0, 0, 0]
     assert rows_of(staff)[1] == ["ф№4", *[None] * 10]
 
@@ -116,7 +128,7 @@ def test_section_one_prints_the_network_and_the_staff(organization, figures):
 def test_the_kazakh_report_names_the_sections_and_columns_in_kazakh(organization, figures):
     data = report_build(organization=organization, span=figures, language="kk")
     assert data.section("control").title == "II. Негізгі (бақылау) көрсеткіштері"
-    ratios = data.section("control").tables()[1]
+    ratios = data.section("control").tables()[3]
     assert [cell.text for cell in ratios.header[0]][6:8] == ["Оқылым", "Келім"]
     document = Document(io.BytesIO(render_docx(data)))
     assert "I. Кітапханалар желісі" in [p.text for p in document.paragraphs]
@@ -205,9 +217,9 @@ def test_section_two_and_the_key_figures_read_one_figures_path(
         organization=organization, span=figures, library_ids=[library.pk, other_library.pk]
     )
     per_library = {lib.pk: f.indicators for lib, f in library_figures(reads)}
-    control = report_build(organization=organization, span=figures).section("control").tables()[0]
+    visits = report_build(organization=organization, span=figures).section("control").tables()[1]
     assert (
-        [row.cells[7] for row in control.rows[:2]]
+        [row.cells[2] for row in visits.rows[:2]]
         == [  # visits done
             per_library[library.pk].visits,
             per_library[other_library.pk].visits,
