@@ -359,9 +359,11 @@ def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Sp
 
 
 def _ratio_formula(numerator: str, denominator: str, scale: int = 1) -> str:
+    """Blank, as printed, when either figure is unknown (a blank cell would count as 0)
+    or the denominator is 0."""
     times = f"*{scale}" if scale != 1 else ""
     return (
-        f'IF(OR({{{denominator}}}="",{{{denominator}}}=0),"",'
+        f'IF(OR({{{numerator}}}="",{{{denominator}}}="",{{{denominator}}}=0),"",'
         f"ROUND({{{numerator}}}{times}/{{{denominator}}},1))"
     )
 
