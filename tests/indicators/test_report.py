@@ -276,3 +276,14 @@ def test_the_report_runs_as_many_queries_with_a_hundred_times_the_indicators(
     with django_assert_num_queries(41):
         data = report_build(organization=organization, span=figures)
     assert len(data.section("control").tables()[0].rows) == 10 + 1
+
+
+def test_the_xlsx_rows_with_formulas_are_one_line_high(organization, figures):
+    sheet = load_workbook(
+        io.BytesIO(render_xlsx(report_build(organization=organization, span=figures)))
+    )["II Показатели"]
+    formula_rows = {
+        c.row for row in sheet.iter_rows() for c in row if str(c.value).startswith("=IF(")
+    }
+    assert formula_rows
+    assert {sheet.row_dimensions[r].height for r in formula_rows} == {15}
