@@ -397,14 +397,18 @@ class _KindName:
         return self.item.name(translation.get_language() or "ru")
 
 
+ENTERED_ONCE = {"fund_snapshots", "library_states", "staff_states"}
+
+
 def _kind_missing(check, ctx):
     labels = dict(completeness_columns())
     for lib in ctx.libraries:
         now = ctx.now[lib.pk].entered
         before = ctx.before[lib.pk].entered
         for kind, count in before.items():
-            # An opening balance is entered once, not every year.
-            if kind != "fund_snapshots" and count and not now.get(kind):
+            # An opening balance, a network's or staff's state is entered once and holds
+            # until it changes, not every year.
+            if kind not in ENTERED_ONCE and count and not now.get(kind):
                 yield check.result(
                     lib,
                     kind,

@@ -154,3 +154,15 @@ def test_the_methodologist_sets_a_threshold_in_admin(client, methodologist, orga
     assert "Выберите корректный вариант." in " ".join(
         form_errors(client.post(url, {**data, "code": "fund_negative"}))
     )
+
+
+def test_a_network_state_entered_last_year_holds_and_is_not_missing(loop_data, library):
+    import datetime
+
+    from indicators.models import LibraryState, StaffState, WorkLogEntry
+
+    LibraryState.objects.create(library=library, date=datetime.date(2020, 1, 1), population=900)
+    StaffState.objects.create(library=library, date=datetime.date(2020, 1, 1), persons=3)
+    WorkLogEntry.objects.create(library=library, date=datetime.date(2020, 2, 3), visits=5)
+    missing = [r.subject for r in check_run(period=loop_data) if r.code == "kind_missing"]
+    assert missing == ["work_log"]  # the log is kept every half-year; the states hold
