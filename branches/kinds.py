@@ -51,6 +51,8 @@ ALL = ("view", "add", "change", "delete")
 LIBRARY_FACT = {LIBRARIAN: ALL, METHODOLOGIST: ALL, DIRECTOR: VIEW}
 PICK_LIST = {LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW}
 ORGANIZATION_RECORD = {METHODOLOGIST: ALL, DIRECTOR: VIEW}
+# A library's row the methodologist keeps (its plans): its librarian reads it.
+LIBRARY_PLAN = {LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW}
 
 # Figure rules: how a library's figure for a year follows from its halves.
 SUM = "sum"  # a flow: the halves add up (events, copies received)
@@ -225,6 +227,17 @@ KINDS: list[Kind] = [
          label=_("Мероприятия")),
     Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
          sheet=Sheet("Онлайн-работа"), label=_("Онлайн")),
+    # The main indicators (indicators/): the work log, plans, the network's states.
+    # Their figures have rules of their own (a reader counts once a year): the
+    # selectors in indicators/selectors.py.
+    Kind("work_log", "indicators.WorkLogEntry", rights=LIBRARY_FACT,
+         sheet=Sheet("Дневник работы"), label=_("Дневник работы")),
+    Kind("indicator_plans", "indicators.IndicatorPlan", binding=STANDING, rights=LIBRARY_PLAN,
+         sheet=Sheet("Планы показателей"), in_completeness=False),
+    Kind("library_states", "indicators.LibraryState", binding=STATE, rights=LIBRARY_FACT,
+         sheet=Sheet("Сеть — библиотеки"), label=_("Сеть")),
+    Kind("staff_states", "indicators.StaffState", binding=STATE, rights=LIBRARY_FACT,
+         sheet=Sheet("Сеть — кадры"), label=_("Кадры")),
     # The report of each period (its status) and its narrative texts.
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},

@@ -18,6 +18,7 @@ DATA_APPS = (
     "digitization",
     "publications",
     "events",
+    "indicators",  # the work log, plans and network states (sections I, II)
     "reports",
     "handin",  # the dashboard shows each library's hand-in state
 )

@@ -25,6 +25,14 @@ from holdings.selectors import (
     receipts_by_source,
     writeoffs_by_reason,
 )
+from indicators.report import (
+    IndicatorsCollected,
+    control_blocks,
+    indicator_notes,
+    indicators_collect,
+    network_blocks,
+    section_with,
+)
 from publications.selectors import Media, Publications, publications_in
 from reports import sections as S
 from reports.checks import consistency_notes
@@ -77,6 +85,7 @@ class Collected:
     entered: Entered  # rows per library and kind (branches.entered)
     texts: dict[str, "Narrative"]
     empty_halves: list[int]  # a year's halves in which nothing was recorded
+    indicators: IndicatorsCollected  # sections I and II (indicators.report)
     # The ЦБС's fund at the end of the previous half-year as its approved report says.
     approved_previous_end: Copies | None = None
 
@@ -106,6 +115,7 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         texts=_section_texts(span, language),
         empty_halves=_empty_halves(organization, span, None if libraries is None else ids),
         approved_previous_end=None if libraries else _approved_end_before(organization, span),
+        indicators=indicators_collect(span=span, library_ids=ids, now=reads.indicators),
     )
 
 
@@ -196,8 +206,10 @@ def report_build(
     + 4 digitization + 3 catalogue + 1 references + 2 publications (counts, list)
     + 2 media + 3 events + 1 social pages + 1 online + 1 rows entered (the «no data» check)
     + 3 events by group (section IV: by form and on site/online; by audience; by initiative)
-    + 1 narrative + 1 the approved previous half's end = 33, whatever the data size
-    (+1 per kind declaring figures).
+    + 1 narrative + 1 the approved previous half's end + 1 work log (section II's figures,
+    read with the others in figures_read) + 7 main indicators (sections I and II: see
+    indicators.report.indicators_collect; 8 when the year before has periods, whose virtual
+    references are read too) = 41, whatever the data size (+1 per kind declaring figures).
     """
     with translation.override(language):
         data = _collect(organization, span, libraries, language)
@@ -218,6 +230,8 @@ class _Builder:
         figures = totals(d.figures).as_dict()
         figures.update(figures.pop("declared"))
         sections = [
+            self.network(),
+            self.control(),
             self.resources(),
             mass_work_section(self),
             self.local_history(),
@@ -229,6 +243,7 @@ class _Builder:
         ]
         self.mark_empty_halves(sections)
         notes = consistency_notes(d, self.span, self.language) + self.translation_notes
+        notes += indicator_notes(d.libraries, d.indicators)
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
         key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.items()}
@@ -316,6 +331,16 @@ class _Builder:
             narrative_end=after,
             heading=definition.heading,
         )
+
+    # I and II: the main indicators (indicators/report.py) -------------------
+
+    def network(self) -> Section:
+        blocks = network_blocks(self.data.libraries, self.data.indicators, self.language)
+        return section_with(self.section(S.NETWORK), blocks, landscape=True)
+
+    def control(self) -> Section:
+        blocks = control_blocks(self.data.libraries, self.data.indicators, self.span)
+        return section_with(self.section(S.CONTROL), blocks, landscape=True)
 
     # III. Library resources -------------------------------------------------
 

@@ -40,6 +40,11 @@ class Table:
     rows: list[Row]
     widths: list[float] = field(default_factory=list)  # relative column widths
     audit: list[AuditColumn] = field(default_factory=list)
+    # Columns whose cells are formulas over the same row's figures (a %, a ratio):
+    # {"G": "IF({B}=0,\"\",ROUND({D}/{B},1))"}. The XLSX writes the formula in every row,
+    # the total row included (a ratio of the totals, not a sum of ratios), with the
+    # printed figure as its cached result; the DOCX prints the figure.
+    formulas: dict[str, str] = field(default_factory=dict)
     kind: str = "table"
 
     def header_grid(self):
@@ -107,6 +112,9 @@ class Section:
     notes: list[Note] = field(default_factory=list)
     narrative_end: str = ""  # printed after them («Также были подведены итоги…»)
     heading: bool = True  # False: the section prints without a title of its own
+    # Its tables are too wide for a portrait page (sections I and II): the DOCX prints the
+    # section on landscape pages (the XLSX turns a sheet of wide tables anyway).
+    landscape: bool = False
 
     @property
     def is_empty(self) -> bool:

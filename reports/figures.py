@@ -41,6 +41,7 @@ from holdings.selectors import (
     budget_by_source,
     fund_movement,
 )
+from indicators.selectors import Indicators, worklog_figures
 from publications.selectors import (
     Media,
     MediaCount,
@@ -144,6 +145,7 @@ class LibraryFigures:
     # Events and attendance (section IV), read for the report only.
     mass_work: LibraryMassWork = field(default_factory=LibraryMassWork)
     declared: dict[str, int] = field(default_factory=dict)
+    indicators: Indicators = field(default_factory=Indicators)
     # Rows entered for the span per completeness column (branches.entered).
     entered: dict[str, int] = field(default_factory=dict)
 
@@ -192,6 +194,8 @@ class FigureReads:
     declared: dict[int, dict[str, int]]
     entered: Entered
     mass_work: MassWork = field(default_factory=MassWork)
+    # The work log's figures (indicators.selectors: a reader counts once a year).
+    indicators: dict[int, Indicators] = field(default_factory=dict)
 
 
 def library_ids_for(organization: Organization, libraries=None) -> list[int]:
@@ -218,8 +222,8 @@ def figures_read(
 
     Queries: 6 fund (its first reads the libraries) + 1 budget + 3 digitization
     (+1 with the books) + 3 catalogue + 1 references + 1 publications + 2 media
-    + 1 online + 1 rows entered per kind + 1 per kind declaring figures in the
-    registry = 19; +3 events by group (section IV: by form, audience, initiative)
+    + 1 online + 1 rows entered per kind + 1 work log + 1 per kind declaring figures
+    in the registry = 20; +3 events by group (section IV: by form, audience, initiative)
     `with_mass_work`.
     """
     fund = fund_movement(
@@ -229,6 +233,7 @@ def figures_read(
         libraries=Library.objects.filter(pk__in=library_ids),
     )
     window = {"library_ids": library_ids, "start": span.start, "end": span.end}
+    references = virtual_references_by_library(library_ids=library_ids, period_ids=span.period_ids)
     return FigureReads(
         libraries=[row.library for row in fund.rows],
         fund=fund,
@@ -239,15 +244,14 @@ def figures_read(
         catalogue=catalogue_counts(
             library_ids=library_ids, start=span.start, day_after=span.day_after
         ),
-        references=virtual_references_by_library(
-            library_ids=library_ids, period_ids=span.period_ids
-        ),
+        references=references,
         publications=publication_counts(**window),
         media=media_summary(period_ids=span.period_ids, **window),
         online=online_totals(library_ids=library_ids, period_ids=span.period_ids),
         declared=kind_figures_by_library(library_ids=library_ids, span=span),
         entered=entered_by_library(library_ids=library_ids, span=span),
         mass_work=mass_work(**window) if with_mass_work else MassWork(),
+        indicators=worklog_figures(**window, virtual=references),
     )
 
 
@@ -266,6 +270,7 @@ def library_figures(reads: FigureReads) -> list[tuple[Library, LibraryFigures]]:
                 online=reads.online.by_library.get(row.library.pk, OnlineCount()),
                 mass_work=reads.mass_work.library(row.library.pk),
                 declared=reads.declared.get(row.library.pk, {}),
+                indicators=reads.indicators.get(row.library.pk, Indicators()),
                 entered=reads.entered.get(row.library.pk, {}),
             ),
         )

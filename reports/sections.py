@@ -19,6 +19,8 @@ class SectionDef:
     heading: bool = True  # False: printed as the closing lines of the part above, untitled
 
 
+NETWORK = "network"
+CONTROL = "control"
 RESOURCES = "resources"
 MASS_WORK = "mass_work"
 LOCAL_HISTORY = "local_history"
@@ -39,6 +41,8 @@ CHILDREN_READING = "children_reading"
 TOTALS = "totals"
 
 SECTIONS: list[SectionDef] = [
+    SectionDef(NETWORK, _("I. Библиотечная сеть")),
+    SectionDef(CONTROL, _("II. Основные (контрольные) показатели")),
     SectionDef(RESOURCES, _("III. Библиотечные ресурсы: формирование фонда документов ЦБС")),
     SectionDef(MASS_WORK, _("IV. Массовая работа")),
     SectionDef(

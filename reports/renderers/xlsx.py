@@ -1,7 +1,9 @@
 """ReportData -> XLSX: a summary sheet, a sheet per section, the events, a sheet of checks.
 
 Numbers are stored as numbers. A table's total row is =SUM() over its data rows
-and the fund table gets formula columns end = start + received − written off.
+and the fund table gets formula columns end = start + received − written off;
+a table's formula columns (section II's % of plan, change and ratios) are
+formulas over the same row's figures in every row, the total row included.
 openpyxl writes formulas without their results, and a viewer that does not
 recalculate would show them blank: each formula gets its computed value written
 beside it in the file (`_cache_results`), and the workbook asks to be
@@ -47,6 +49,8 @@ CHARS_PER_WIDTH = 1.25
 # Wider tables (in width units) print landscape: portrait A4 would shrink them to fit.
 PORTRAIT_CHARS = 100
 SHEET_NAMES = {
+    "network": gettext_lazy("I Сеть"),
+    "control": gettext_lazy("II Показатели"),
     "resources": gettext_lazy("III Фонд"),
     "mass_work": gettext_lazy("IV Массовая работа"),
     "local_history": gettext_lazy("V Оцифровка"),
@@ -379,7 +383,8 @@ class _SheetWriter:
         widths += [12 * w for w in relative[1:]]
         top = self.row
         for r, c, head in block.header_grid():
-            cell = sheet.cell(top + r, c + 1, head.text)
+            # A soft hyphen marks where the DOCX may break a long word: not a spreadsheet's.
+            cell = sheet.cell(top + r, c + 1, head.text.replace("\u00ad", ""))
             for dr in range(head.rowspan):
                 for dc in range(head.colspan):
                     part = sheet.cell(top + r + dr, c + dc + 1)
@@ -420,17 +425,23 @@ class _SheetWriter:
                 continue
             lines = 1
             for c, value in enumerate(row.cells, 1):
+                expression = block.formulas.get(get_column_letter(c))
+                printed = value
+                if expression:
+                    value = self._row_formula(expression, c, value)
                 cell = sheet.cell(self.row, c, value)
                 cell.border = BORDER
                 cell.alignment = WRAP
+                if expression:
+                    cell.number_format = "0.0"
                 if row.kind == "total":
                     cell.font = BOLD
-                if isinstance(value, str):
+                if isinstance(printed, str):  # a formula's text takes no lines
                     per_line = max(1, int(widths[c - 1] * CHARS_PER_WIDTH))
-                    lines = max(lines, len(value) // per_line + 1)
+                    lines = max(lines, len(printed) // per_line + 1)
             sheet.row_dimensions[self.row].height = 15 * lines
             if row.kind == "total":
-                self._total_formulas(row, first_data)
+                self._total_formulas(block, row, first_data)
             self._audit_columns(block, row, columns)
             self.row += 1
         for c, width in enumerate(widths, 1):
@@ -456,17 +467,30 @@ class _SheetWriter:
             self.widths[column] = 16
             _remember(self.sheet, formula.coordinate, _evaluate(audit.expression, values))
 
-    def _total_formulas(self, row, first_data: int) -> None:
+    def _row_formula(self, expression: str, column: int, value):
+        """A table's formula column: "=" + `expression` over this row's cells, its printed
+        figure cached beside it (none when the figure is blank: the formula gives "")."""
+        letters = {
+            get_column_letter(c): f"{get_column_letter(c)}{self.row}" for c in range(1, column)
+        }
+        ref = f"{get_column_letter(column)}{self.row}"
+        self.formulas.add((self.sheet.title, ref))
+        if value is not None:
+            _remember(self.sheet, ref, value)
+        return "=" + expression.format(**letters)
+
+    def _total_formulas(self, block: Table, row, first_data: int) -> None:
         """A total row sums its data rows with =SUM(), its figure cached beside the formula.
 
         A table that is only its total (the fund of one library) has nothing to sum: its
-        figures stay as they are.
+        figures stay as they are. A formula column (a %, a ratio) is no sum: it keeps its
+        formula over the total row's figures.
         """
         if self.row == first_data:
             return
         for c, value in enumerate(row.cells, 1):
-            if c > 1 and isinstance(value, int | float):
-                letter = get_column_letter(c)
+            letter = get_column_letter(c)
+            if c > 1 and isinstance(value, int | float) and letter not in block.formulas:
                 formula = f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
                 cell = self.sheet.cell(self.row, c, formula)
                 if isinstance(value, float):

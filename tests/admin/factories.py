@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
-from branches.kinds import KINDS, LIBRARY, PICK_LIST, kind_for
+from branches.kinds import KINDS, LIBRARY, LIBRARY_PLAN, PICK_LIST, kind_for
 from branches.models import Library
 
 DAY = datetime.date(2021, 3, 15)
@@ -124,6 +124,16 @@ BUILDERS = {
         "form": _first("events.EventForm"),
     },
     "online": lambda library, period, n: {"period": period, "online_events": 183},
+    "work_log": lambda library, period, n: {"date": DAY + datetime.timedelta(days=n), "visits": 20},
+    "indicator_plans": lambda library, period, n: {"year": 2021 + n, "visits": 1000},
+    "library_states": lambda library, period, n: {
+        "date": DAY + datetime.timedelta(days=n),
+        "population": 900,
+    },
+    "staff_states": lambda library, period, n: {
+        "date": DAY + datetime.timedelta(days=n),
+        "persons": 3,
+    },
 }
 for _kind in KINDS:
     if _kind.rights is PICK_LIST:
@@ -148,7 +158,11 @@ def make_row(model, *, library: Library, period, n: int = 1, **values):
 # The admin tests' groups of models, from the registry (the data apps only: the
 # report's own pages have tests of their own).
 _DATA = [k for k in KINDS if k.app_label != "reports"]
-LIBRARY_FACTS = [k.model_class for k in _DATA if k.owner == LIBRARY]
+LIBRARY_FACTS = [
+    k.model_class for k in _DATA if k.owner == LIBRARY and k.rights is not LIBRARY_PLAN
+]
+# A library's rows the methodologist keeps (plans): its librarian only reads them.
+LIBRARY_PLANS = [k.model_class for k in _DATA if k.rights is LIBRARY_PLAN]
 LISTS = [k.model_class for k in _DATA if k.rights is PICK_LIST]
 ORGANIZATION_ROWS = [
     k.model_class

@@ -15,16 +15,24 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from branches.models import Library, Platform, ReportingPeriod
 from branches.scoping import METHODOLOGIST, ensure_groups
 from holdings.models import FundingSource, Receipt
-from tests.admin.factories import ALL_MODELS, LIBRARY_FACTS, ORGANIZATION_ROWS
+from tests.admin.factories import ALL_MODELS, LIBRARY_FACTS, LIBRARY_PLANS, ORGANIZATION_ROWS
 from tests.admin.posting import admin_url
 
 # Rows the outsider's organization does not own: a library's and the organization's.
-SCOPED = [*LIBRARY_FACTS, *ORGANIZATION_ROWS, Library, ReportingPeriod]
+SCOPED = [*LIBRARY_FACTS, *ORGANIZATION_ROWS, *LIBRARY_PLANS, Library, ReportingPeriod]
 
 
 def test_every_registered_data_model_is_probed_here():
     """A model added to the admin later gets probed too, or this fails."""
-    ours = {"branches", "holdings", "catalogue", "digitization", "publications", "events"}
+    ours = {
+        "branches",
+        "holdings",
+        "catalogue",
+        "digitization",
+        "publications",
+        "events",
+        "indicators",
+    }
     registered = {m for m in admin.site._registry if m._meta.app_label in ours}
     assert registered == set(ALL_MODELS)
 

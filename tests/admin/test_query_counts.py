@@ -53,6 +53,7 @@ from holdings.models import (
     WriteOff,
     WriteOffReason,
 )
+from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 from publications.models import MediaMention, MediaMentionTotal, Publication, PublicationKind
 from reports.models import Report, SectionText
 from tests.admin.factories import LIBRARY_FACTS, LISTS
@@ -202,6 +203,10 @@ def _grow(data: Data, size: int) -> None:
         )
         Report.objects.create(organization=org, period=period)
         for library in data.libraries:
+            IndicatorPlan.objects.create(
+                library=library, year=2060 - i, half=_pick([1, 2, None], i), visits=i
+            )
+        for library in data.libraries:
             _library_rows(library, period, lists, i)
         # More libraries with rows: the library filters offer more choices.
         _library_rows(branch, _period(org, 0), lists, i)
@@ -255,6 +260,13 @@ def _library_rows(library: Library, period: ReportingPeriod, lists: dict, i: int
     event.initiatives.add(_pick(lists[Initiative], i), _pick(lists[Initiative], i + 1))
     event.audiences.add(_pick(lists[Audience], i), _pick(lists[Audience], i + 1))
     OnlineFigures.objects.create(library=library, period=period, platform=platform, views=i)
+    WorkLogEntry.objects.create(
+        library=library, date=day, span=_pick(WorkLogEntry.Span.values, i), visits=i, loans=i
+    )
+    LibraryState.objects.create(
+        library=library, date=day, settlement=_pick(LibraryState.Settlement.values, i)
+    )
+    StaffState.objects.create(library=library, date=day, persons=i)
 
 
 def _rows_to_open(data: Data, lists: dict) -> dict:
@@ -275,6 +287,7 @@ def _rows_to_open(data: Data, lists: dict) -> dict:
             AcquisitionBudget: AcquisitionBudget.objects.filter(period=period).get(),
             DigitizationPlan: DigitizationPlan.objects.filter(period=period).get(),
             Report: Report.objects.get(period=period),
+            IndicatorPlan: IndicatorPlan.objects.filter(library=library).order_by("pk").first(),
         }
     )
     return rows

@@ -9,7 +9,13 @@ import pytest
 from django.urls import reverse
 
 from branches.models import Library, Organization, ReportingPeriod
-from tests.admin.factories import ALL_MODELS, LIBRARY_FACTS, LISTS, ORGANIZATION_ROWS
+from tests.admin.factories import (
+    ALL_MODELS,
+    LIBRARY_FACTS,
+    LIBRARY_PLANS,
+    LISTS,
+    ORGANIZATION_ROWS,
+)
 
 # role -> (changelist, add, change page, delete page)
 FACT = {
@@ -30,6 +36,14 @@ LIST = {
 ORGANIZATION_ROW = {
     "librarian": (403, 403, "denied", "denied"),
     "other_librarian": (403, 403, "denied", "denied"),
+    "methodologist": (200, 200, "edit", 200),
+    "director": (200, 403, "view", 403),
+    "outsider": (200, 200, 404, 404),
+}
+# A library's plan: the methodologist sets it, its librarian reads it.
+LIBRARY_PLAN = {
+    "librarian": (200, 403, "view", 403),
+    "other_librarian": (200, 403, 404, 404),
     "methodologist": (200, 200, "edit", 200),
     "director": (200, 403, "view", 403),
     "outsider": (200, 200, 404, 404),
@@ -64,6 +78,8 @@ def expectations(model):
         return LIST
     if model in ORGANIZATION_ROWS:
         return ORGANIZATION_ROW
+    if model in LIBRARY_PLANS:
+        return LIBRARY_PLAN
     return {Library: LIBRARY, Organization: ORGANIZATION, ReportingPeriod: PERIOD}[model]
 
 

@@ -6,7 +6,15 @@ from django.urls import reverse
 
 from tests.admin.factories import ALL_MODELS
 
-APPS = {"branches", "holdings", "catalogue", "digitization", "publications", "events"}
+APPS = {
+    "branches",
+    "holdings",
+    "catalogue",
+    "digitization",
+    "publications",
+    "events",
+    "indicators",
+}
 
 
 def test_every_model_of_the_six_apps_has_an_admin():

@@ -59,12 +59,14 @@ def test_the_director_sees_the_seeds_half_year_on_the_demo(client, demo):
 
 
 def test_the_fund_and_catalogue_compare_with_the_half_years_opening(client, demo):
-    """2020-H2 has no facts, but its closing stocks are 2021-H1's opening snapshots."""
+    """2020-H2 has only the illustrative work log and network, but its closing stocks
+    are 2021-H1's opening snapshots."""
     client.force_login(get_user_model().objects.get(username="director"))
     cards = {card.key: card for card in client.get("/dashboard/").context["cards"]}
     assert (cards["fund"].previous, cards["fund"].change) == (283120, 273318 - 283120)
     assert (cards["catalogue"].previous, cards["catalogue"].change) == (56521, 1031)
-    assert cards["received"].previous is None  # a flow: nothing recorded in 2020-H2
+    # A flow: 2020-H2 has data (the illustrative work log) and no receipts recorded.
+    assert cards["received"].previous == 0
 
 
 def test_the_completeness_page_says_what_each_demo_library_has_not_entered(client, demo):
@@ -76,5 +78,6 @@ def test_the_completeness_page_says_what_each_demo_library_has_not_entered(clien
         return re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", row, re.S)[-1]).strip()
 
     assert last_cell("cgb") == "всё внесено"  # the central library holds the seed's figures
-    assert last_cell("f4") == "8 из 10"  # events and its nine publications
-    assert last_cell("f7") == "9 из 10"
+    # Events and its nine publications, and the illustrative work log, network and staff.
+    assert last_cell("f4") == "8 из 13"
+    assert last_cell("f7") == "9 из 13"

@@ -147,15 +147,15 @@ def _director_of(org, django_user_model):
 #   session, user, staff profile, roles                                       4
 #   the organization's periods; the half-years with data (one UNION)          2
 #   the libraries (the organization page) or the library (a library page)     1
-#   the figures of the span, per library, and of the span before (19 each:
-#   reports.figures.figures_read with the library ids given)                 38
+#   the figures of the span, per library, and of the span before (20 each:
+#   reports.figures.figures_read with the library ids given)                 40
 #   Kazakh share: the fund at the end of 6 half-years                         6
 #   what the ЦБС itself entered (budget, plans: one UNION)                    1
 #   the libraries' hand-in states (handin.selectors.handin_states)            1
 # (Up to 5 fewer when the span before has no opened period: Django runs no query for an
 # empty `period__in`.)
-ORGANIZATION_PAGE_QUERIES = 53
-LIBRARY_PAGE_QUERIES = 53
+ORGANIZATION_PAGE_QUERIES = 55
+LIBRARY_PAGE_QUERIES = 55
 
 
 def data_queries(queries) -> list[str]:

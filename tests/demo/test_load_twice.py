@@ -10,6 +10,7 @@ DEMO_APPS = [
     "digitization",
     "publications",
     "events",
+    "indicators",
     "reports",
 ]
 

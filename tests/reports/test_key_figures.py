@@ -43,10 +43,10 @@ def test_key_figures_run_a_fixed_number_of_queries(
     # 1 library ids, 6 fund movement, 1 budget, 3 digitization (kinds, plan, done),
     # 3 catalogue (databases, counts at start, counts at end), 1 references,
     # 1 publications per library, 2 media (listed, totals), 1 online figures,
-    # 1 rows entered per kind (one UNION over the registry's kinds).
-    with django_assert_num_queries(20):
+    # 1 rows entered per kind (one UNION over the registry's kinds), 1 work log.
+    with django_assert_num_queries(21):
         key_figures(organization=organization, span=span)
     grow(organization, library, other_library, n=30)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         bigger = key_figures(organization=organization, span=span)
     assert bigger.received == 2035 + 30 * 3

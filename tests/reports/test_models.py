@@ -10,8 +10,9 @@ from reports.sections import SECTION_CHOICES, SECTIONS
 
 def test_sections_follow_the_seed_order():
     codes = [section.code for section in SECTIONS]
-    assert codes[:7] == [
-        "resources", "mass_work", "local_history", "bibliography", "publishing", "media", "events",
+    assert codes[:8] == [
+        "network", "control", "resources", "mass_work", "local_history", "bibliography",
+        "publishing", "media",
     ]  # fmt: skip
     assert codes[-1] == "totals"
     assert dict(SECTION_CHOICES)["resources"].startswith("III. Библиотечные ресурсы")

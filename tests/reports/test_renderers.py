@@ -12,6 +12,7 @@ from reports.builder import report_build
 from reports.data import Note
 from reports.models import Report, SectionText
 from reports.renderers import render_docx, render_xlsx
+from tests.reports.layout import seed_tables
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def docx_tables(content):
 
 def test_the_docx_has_the_fund_table_with_its_two_level_header(data):
     document, tables = docx_tables(render_docx(data))
-    fund = tables[0]
+    fund = seed_tables(tables, data)[0]
     assert fund[0][1] == fund[0][2] == "Состояло на начало 1-го полугодия 2021"  # merged
     assert fund[1][1:3] == ["экз.", "в т.ч. на каз. яз."]
     assert fund[-1] == [
@@ -39,11 +40,9 @@ def test_the_docx_has_the_fund_table_with_its_two_level_header(data):
 
 def test_the_docx_has_digitization_catalogue_and_publications(data):
     document, tables = docx_tables(render_docx(data))
-    # After the fund (III) come section IV's tables, then V's digitization.
-    tables = tables[:1] + tables[1 + len(data.section("mass_work").tables()) :]
-    assert tables[1][-1] == ["Всего", "200", "213"]
-    assert tables[2][-1] == ["Всего:", "56521", "57552"]
-    publishing = tables[3]
+    assert seed_tables(tables, data)[1][-1] == ["Всего", "200", "213"]
+    assert seed_tables(tables, data)[2][-1] == ["Всего:", "56521", "57552"]
+    publishing = seed_tables(tables, data)[3]
     assert len(publishing) == 1 + 9 + 1 + 23
     text = "\n".join(p.text for p in document.paragraphs)
     assert (
@@ -62,9 +61,24 @@ def test_the_docx_uses_the_template_styles_and_numbers_pages(data):
     styles = {p.style.name for p in document.paragraphs}
     assert {"Title", "Heading 1", "Heading 2", "List Number", "List Bullet"} <= styles
     assert document.styles["Normal"].font.name == "Times New Roman"
-    section = document.sections[0]
-    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
-    assert "PAGE" in section.footer._element.xml
+    # The title and sections I–II on landscape A4 (their tables are wide), from
+    # section III on portrait A4; every part numbers its pages.
+    turned, upright = document.sections
+    assert (round(turned.page_width.cm, 1), round(turned.page_height.cm, 1)) == (29.7, 21.0)
+    assert (round(upright.page_width.cm, 1), round(upright.page_height.cm, 1)) == (21.0, 29.7)
+    for section in (turned, upright):
+        assert "PAGE" in section.footer._element.xml
+    body = document.element.body
+    breaks = [p for p in body.iterchildren() if p.find(".//" + qn("w:sectPr")) is not None]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == [
+        "I. Библиотечная сеть",
+        "II. Основные (контрольные) показатели",
+        "III. Библиотечные ресурсы: формирование фонда документов ЦБС",
+    ]
+    # The break ends the landscape part right before section III's heading.
+    following = breaks[0].getnext()
+    assert following.xpath("string(.)") == headings[2]
 
 
 def test_each_numbered_list_starts_again_at_one(data):
@@ -84,8 +98,9 @@ def test_each_numbered_list_starts_again_at_one(data):
 
 def test_the_xlsx_has_a_sheet_per_section_with_numbers_as_numbers(data):
     workbook = load_workbook(io.BytesIO(render_xlsx(data)))
-    assert workbook.sheetnames[:5] == [
-        "Сводка", "III Фонд", "IV Массовая работа", "V Оцифровка", "VI Каталог",
+    assert workbook.sheetnames[:7] == [
+        "Сводка", "I Сеть", "II Показатели", "III Фонд", "IV Массовая работа", "V Оцифровка",
+        "VI Каталог",
     ]  # fmt: skip
     assert workbook.sheetnames[-1] == "Проверки"
     fund = workbook["III Фонд"]
@@ -125,7 +140,7 @@ def test_the_xlsx_summary_and_catalogue(data):
 
 def test_the_fund_table_prints_the_total_alone_when_one_library_keeps_the_fund(data):
     document, tables = docx_tables(render_docx(data))
-    fund = tables[0]
+    fund = seed_tables(tables, data)[0]
     assert len(fund) == 2 + 1  # two header rows and «Всего по ЦБС»
     assert "ЦГБ" not in [row[0] for row in fund]
 

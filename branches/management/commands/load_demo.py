@@ -26,9 +26,11 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 org = demo_organization_load()
+                from indicators.demo import demo_indicators_load
                 from reports.demo import demo_half_year_load
 
                 demo_half_year_load(org)
+                demo_indicators_load(org)
         except ValidationError as error:  # a closed period, say, between the check and the load
             raise CommandError(DEMO_REFUSED % {"reason": " ".join(error.messages)}) from None
         self.stdout.write(self.style.SUCCESS(f"Демо загружено: {org}"))

@@ -1,0 +1,214 @@
+"""Reads of the main indicators per library for a span, for the report and the dashboard.
+
+Every function runs a fixed number of queries whatever the data size; totals
+are the sums of the libraries' figures (`Indicators.__add__`), never a second
+aggregation. The five ratios are computed here and nowhere else.
+"""
+
+import datetime
+from dataclasses import dataclass, fields
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import F, OuterRef, Q, Subquery, Sum
+
+from branches.models import Library
+from catalogue.selectors import virtual_references_by_library
+from holdings.models import FundSnapshot
+from holdings.selectors import fund_at_start_of
+from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
+from indicators.models.worklog import COUNT_FIELDS
+
+USER_FIELDS = ("users", "users_children", "users_youth", "users_remote")
+SPAN_FIELDS = tuple(name for name in COUNT_FIELDS if name not in USER_FIELDS)
+
+
+@dataclass(frozen=True)
+class Indicators:
+    """A library's (or the ЦБС's) control indicators for a span."""
+
+    users: int = 0
+    users_children: int = 0
+    users_youth: int = 0
+    users_remote: int = 0
+    visits: int = 0
+    visits_events: int = 0
+    visits_remote: int = 0
+    loans: int = 0
+    loans_kk: int = 0
+    loans_books: int = 0
+    loans_periodicals: int = 0
+    loans_electronic: int = 0
+    references: int = 0
+    # Entered per period in catalogue.VirtualReferences, read through its selector.
+    references_virtual: int = 0
+
+    def __add__(self, other: "Indicators") -> "Indicators":
+        return Indicators(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
+
+def year_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year, 1, 1)
+
+
+def worklog_figures(
+    *,
+    library_ids: list[int],
+    start: datetime.date,
+    end: datetime.date,
+    period_ids: list[int] | None = None,
+    virtual: dict[int, int] | None = None,
+) -> dict[int, Indicators]:
+    """{library id: Indicators} for `start`..`end` (inclusive). Two queries, one when
+    the virtual references of the span's periods are given (`virtual`, as
+    catalogue.selectors reads them).
+
+    A reader counts once a calendar year: users are the registrations from
+    1 January of the span's end year up to its end, whatever the span's start;
+    visits, loans and references are the sums of the span's rows.
+    """
+    since = min(start, year_start(end))
+    in_span = Q(date__gte=start)
+    sums = {name: Sum(name, filter=Q(date__gte=year_start(end))) for name in USER_FIELDS}
+    sums.update({name: Sum(name, filter=in_span) for name in SPAN_FIELDS})
+    rows = (
+        WorkLogEntry.objects.filter(library__in=library_ids, date__gte=since, date__lte=end)
+        .values("library")
+        .annotate(**sums)
+    )
+    if virtual is None:
+        virtual = virtual_references_by_library(
+            library_ids=library_ids, period_ids=period_ids or []
+        )
+    result = {}
+    for row in rows:
+        figures = {name: row[name] or 0 for name in COUNT_FIELDS}
+        result[row["library"]] = Indicators(
+            **figures, references_virtual=virtual.get(row["library"], 0)
+        )
+    for library_id, count in virtual.items():
+        if library_id not in result:
+            result[library_id] = Indicators(references_virtual=count)
+    return result
+
+
+@dataclass(frozen=True)
+class Plan:
+    users: int = 0
+    visits: int = 0
+    loans: int = 0
+
+    def __add__(self, other: "Plan") -> "Plan":
+        return Plan(self.users + other.users, self.visits + other.visits, self.loans + other.loans)
+
+
+def plans_for(*, library_ids: list[int], year: int, half: int | None) -> dict[int, Plan]:
+    """{library id: the plan for the half (or the year)}. One query.
+
+    A half-year's plan is the plan entered for that half, else the annual plan;
+    a year's plan is the annual plan, else the sum of both halves' plans when
+    both are entered. A library without a plan is absent.
+    """
+    rows = IndicatorPlan.objects.filter(library__in=library_ids, year=year).values(
+        "library", "half", "users", "visits", "loans"
+    )
+    by_library: dict[int, dict] = {}
+    for row in rows:
+        by_library.setdefault(row["library"], {})[row["half"]] = Plan(
+            row["users"], row["visits"], row["loans"]
+        )
+    result = {}
+    for library_id, plans in by_library.items():
+        if half is not None:
+            plan = plans.get(half) or plans.get(None)
+        else:
+            plan = plans.get(None)
+            if plan is None and 1 in plans and 2 in plans:
+                plan = plans[1] + plans[2]
+        if plan is not None:
+            result[library_id] = plan
+    return result
+
+
+def _latest_states(model, library_ids: list[int], day: datetime.date) -> dict[int, object]:
+    """{library id: its latest state on or before `day`}. One query."""
+    latest = model.objects.filter(library=OuterRef("library"), date__lte=day).order_by("-date")
+    rows = (
+        model.objects.filter(library__in=library_ids, date__lte=day)
+        .annotate(latest=Subquery(latest.values("date")[:1]))
+        .filter(date=F("latest"))
+    )
+    return {row.library_id: row for row in rows}
+
+
+def library_states_at(*, library_ids: list[int], day: datetime.date) -> dict[int, LibraryState]:
+    return _latest_states(LibraryState, library_ids, day)
+
+
+def staff_states_at(*, library_ids: list[int], day: datetime.date) -> dict[int, StaffState]:
+    return _latest_states(StaffState, library_ids, day)
+
+
+def funds_at(*, library_ids: list[int], day: datetime.date) -> dict[int, int]:
+    """{library id: copies in its fund at the start of `day`}, for libraries whose
+    fund is known (a recorded state on or before `day`). Two queries."""
+    known = set(
+        FundSnapshot.objects.filter(library__in=library_ids, date__lte=day)
+        .values_list("library", flat=True)
+        .distinct()
+    )
+    funds = fund_at_start_of(day, Library.objects.filter(pk__in=known))
+    return {pk: copies.copies for pk, copies in funds.items()}
+
+
+# --- the ratios: one place, one decimal ---------------------------------------
+
+ONE_DECIMAL = Decimal("0.1")
+# Loans per user above this need a look (the report's note, the hand-in's check).
+LOANS_PER_USER_LIMIT = 100
+
+
+def ratio(numerator, denominator, scale: int = 1) -> Decimal | None:
+    """numerator / denominator × scale with one decimal (half up); None without a denominator."""
+    if numerator is None or not denominator:
+        return None
+    return (Decimal(numerator) * scale / Decimal(denominator)).quantize(
+        ONE_DECIMAL, rounding=ROUND_HALF_UP
+    )
+
+
+@dataclass(frozen=True)
+class Ratios:
+    reading: Decimal | None  # читаемость: loans per user
+    attendance: Decimal | None  # посещаемость: visits per user
+    turnover: Decimal | None  # обращаемость: loans per copy of the fund at the span's end
+    provision: Decimal | None  # книгообеспеченность: copies per user
+    coverage: Decimal | None  # охват: users per 100 of the service population
+
+
+def ratios(figures: Indicators, *, fund: int | None, population: int | None) -> Ratios:
+    """The five ratios of a library's (or the ЦБС's) figures.
+
+    `fund` is None when unknown, `population` when no state says it: the ratios
+    that need them are then None, never computed from a zero.
+    """
+    return Ratios(
+        reading=ratio(figures.loans, figures.users),
+        attendance=ratio(figures.visits, figures.users),
+        turnover=ratio(figures.loans, fund),
+        provision=ratio(fund, figures.users),
+        coverage=ratio(figures.users, population, scale=100),
+    )
+
+
+def percent_of(done: int, plan: int | None) -> Decimal | None:
+    """Done as a % of the plan, one decimal; None without a plan."""
+    return ratio(done, plan, scale=100)
+
+
+def change_percent(now: int, before: int | None) -> Decimal | None:
+    """The change against `before` in %, one decimal; None when nothing to compare with."""
+    if not before:
+        return None
+    return ratio(now - before, before, scale=100)

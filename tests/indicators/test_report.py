@@ -1,0 +1,289 @@
+"""Sections I and II of the report: figures, order, Kazakh, and the XLSX's formulas."""
+
+import datetime
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from decimal import Decimal
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from branches.calendar import span_parse
+from branches.models import ReportingPeriod
+from events.models import Event, EventForm, Initiative
+from holdings.models import FundingSource, FundSnapshot, Receipt
+from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
+from reports.builder import report_build
+from reports.renderers.docx import render_docx
+from reports.renderers.xlsx import render_xlsx
+
+D = datetime.date
+
+
+@pytest.fixture
+def figures(organization, library, other_library):
+    for year in (2020, 2021):
+        for half in (1, 2):
+            ReportingPeriod.objects.get_or_create(organization=organization, year=year, half=half)
+    log = WorkLogEntry.objects.create
+    log(library=library, date=D(2021, 1, 15), users=10, visits=50, loans=100, loans_kk=40)
+    log(library=library, date=D(2021, 3, 1), span="month", users=30, visits=210, loans=430)
+    log(library=library, date=D(2020, 2, 10), users=20, visits=130, loans=500)
+    log(library=other_library, date=D(2021, 2, 1), users=5, visits=20, loans=50)
+    IndicatorPlan.objects.create(library=library, year=2021, users=100, visits=1000, loans=2000)
+    IndicatorPlan.objects.create(library=other_library, year=2021, users=10, visits=100, loans=90)
+    FundSnapshot.objects.create(library=library, date=D(2021, 1, 1), copies=5000)
+    FundSnapshot.objects.create(library=other_library, date=D(2021, 1, 1), copies=700)
+    Receipt.objects.create(
+        library=library, date=D(2021, 5, 1), source=FundingSource.objects.first(), copies=300
+    )
+    LibraryState.objects.create(
+        library=library, date=D(2021, 1, 1), population=1234, area=Decimal("980.5"), seats=120,
+        seats_computers=20, seats_internet=18, computers=24, outreach_points=3,
+    )  # fmt: skip
+    LibraryState.objects.create(library=other_library, date=D(2020, 1, 1), population=766)
+    StaffState.objects.create(
+        library=library, date=D(2021, 1, 1), persons=9, posts=Decimal("8.75"),
+        higher_education=5, secondary_education=3, age_under_30=2, age_30_55=6, age_over_55=1,
+    )  # fmt: skip
+    quiz, contest = EventForm.objects.order_by("order")[:2]
+    parasat = Initiative.objects.order_by("order").first()
+    event = Event.objects.create
+    event(library=library, date=D(2021, 2, 3), title="Викторина", form=quiz, is_online=False,
+          participants=25)  # fmt: skip
+    event(library=library, date=D(2021, 3, 3), title="Онлайн-викторина", form=quiz,
+          participants=40).initiatives.add(parasat)  # fmt: skip
+    event(library=other_library, date=D(2021, 4, 3), title="Конкурс", form=contest,
+          is_online=False, participants=12).initiatives.add(parasat)  # fmt: skip
+    return span_parse(organization, "2021-H1")
+
+
+def rows_of(table):
+    return [row.cells for row in table.rows]
+
+
+def test_sections_one_and_two_stand_before_three_and_four_after_it(organization, figures):
+    data = report_build(organization=organization, span=figures)
+    titles = [s.title for s in data.sections]
+    assert titles[:4] == [
+        "I. Библиотечная сеть",
+        "II. Основные (контрольные) показатели",
+        "III. Библиотечные ресурсы: формирование фонда документов ЦБС",
+        "IV. Массовая работа",
+    ]
+    assert titles[4].startswith("V. ")
+
+
+def test_section_two_prints_plan_done_percent_last_year_and_change(organization, figures):
+    users, visits, loans, ratios, users_visits, loans_references = (
+        report_build(organization=organization, span=figures).section("control").tables()
+    )
+    assert users.title == "Пользователи: выполнение плана за 1 полугодие 2021 года"
+    # plan, done, % of plan, last year, change
+    assert rows_of(users) == [
+        ["ЦГБ", 100, 40, 40.0, 20, 100.0],
+        ["ф№4", 10, 5, 50.0, 0, None],
+        ["Всего по ЦБС", 110, 45, 40.9, 20, 125.0],
+    ]
+    assert rows_of(visits) == [
+        ["ЦГБ", 1000, 260, 26.0, 130, 100.0],
+        ["ф№4", 100, 20, 20.0, 0, None],
+        ["Всего по ЦБС", 1100, 280, 25.5, 130, 115.4],
+    ]
+    assert rows_of(loans) == [
+        ["ЦГБ", 2000, 530, 26.5, 500, 6.0],
+        ["ф№4", 90, 50, 55.6, 0, None],
+        ["Всего по ЦБС", 2090, 580, 27.8, 500, 16.0],
+    ]
+    assert rows_of(ratios) == [
+        # users, visits, loans, fund at 01.07, population, and the five ratios
+        ["ЦГБ", 40, 260, 530, 5300, 1234, 13.3, 6.5, 0.1, 132.5, 3.2],
+        ["ф№4", 5, 20, 50, 700, 766, 10.0, 4.0, 0.1, 140.0, 0.7],
+        ["Всего по ЦБС", 45, 280, 580, 6000, 2000, 12.9, 6.2, 0.1, 133.3, 2.3],
+    ]
+    assert rows_of(users_visits)[0] == ["ЦГБ", 40, 0, 0, 0, 260, 0, 0]
+    assert rows_of(loans_references)[0] == ["ЦГБ", 530, 40, 0, 0, 0, 0, 0]
+
+
+def test_section_one_prints_the_network_and_the_staff(organization, figures):
+    network, premises, staff = (
+        report_build(organization=organization, span=figures).section("network").tables()
+    )
+    assert rows_of(network)[0] == [
+        "ЦГБ", "центральная городская библиотека", "городская", None, 1234,
+    ]  # fmt: skip
+    assert rows_of(network)[-1] == ["Всего по ЦБС", None, None, None, 2000]
+    assert rows_of(premises)[0] == ["ЦГБ", 980.5, 120, 20, 18, 24, 3]
+    assert rows_of(premises)[1] == ["ф№4", 0.0, 0, 0, 0, 0, 0]  # a state of population only
+    assert rows_of(premises)[-1] == ["Всего по ЦБС", 980.5, 120, 20, 18, 24, 3]
+    assert rows_of(staff)[0] == ["ЦГБ", 9, 8.75, 5, 3, 2, 6, 1, 0, 0, 0]
+    assert rows_of(staff)[1] == ["ф№4", *[None] * 10]
+
+
+def test_the_kazakh_report_names_the_sections_and_columns_in_kazakh(organization, figures):
+    data = report_build(organization=organization, span=figures, language="kk")
+    assert data.section("control").title == "II. Негізгі (бақылау) көрсеткіштері"
+    ratios = data.section("control").tables()[3]
+    assert [cell.text for cell in ratios.header[0]][6:8] == ["Оқылым", "Келім"]
+    document = Document(io.BytesIO(render_docx(data)))
+    assert "I. Кітапханалар желісі" in [p.text for p in document.paragraphs]
+
+
+def _recalculated(content: bytes) -> bytes:
+    """The workbook as LibreOffice recalculates and saves it."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = os.path.join(folder, "report.xlsx")
+        with open(source, "wb") as file:
+            file.write(content)
+        out = os.path.join(folder, "out")
+        subprocess.run(
+            [
+                shutil.which("soffice"), f"-env:UserInstallation=file://{folder}/profile",
+                "--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, source,
+            ],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        with open(os.path.join(out, "report.xlsx"), "rb") as file:
+            return file.read()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_the_xlsx_formulas_recalculate_in_libreoffice_to_the_printed_values(
+    organization, figures, other_library
+):
+    # ф№4's fund unknown: its обращаемость and книгообеспеченность, and the ЦБС's, blank.
+    FundSnapshot.objects.filter(library=other_library).delete()
+    data = report_build(organization=organization, span=figures)
+    ratios = data.section("control").tables()[3]
+    assert [row.cells[8:10] for row in ratios.rows] == [[0.1, 132.5], [None, None], [None, None]]
+    content = render_xlsx(data)
+    sheet = load_workbook(io.BytesIO(content))["II Показатели"]
+    cached = load_workbook(io.BytesIO(content), data_only=True)["II Показатели"]
+    values = load_workbook(io.BytesIO(_recalculated(content)), data_only=True)["II Показатели"]
+    titles = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
+    formulas = sums = 0
+    for table in data.section("control").tables():
+        first = titles[table.title] + 1 + len(table.header)
+        for offset, row in enumerate(table.rows):
+            for c, printed in enumerate(row.cells[1:], 2):
+                letter = get_column_letter(c)
+                formula = sheet.cell(first + offset, c).value
+                if letter in table.formulas:
+                    assert formula.startswith("=IF("), (table.title, letter)
+                    formulas += 1
+                elif row.kind == "total" and printed is not None:
+                    assert formula == f"=SUM({letter}{first}:{letter}{first + offset - 1})"
+                    sums += 1
+                else:
+                    continue
+                computed = values.cell(first + offset, c).value
+                if printed is None:  # no plan, nothing last year: the formula's "" too
+                    assert computed in ("", None), (table.title, letter, offset)
+                else:
+                    assert computed == pytest.approx(printed), (table.title, letter, offset)
+                    # …and a viewer that does not recalculate shows the same figure.
+                    assert cached.cell(first + offset, c).value == pytest.approx(printed)
+    # % of plan and change for 3 figures, the 5 ratios, in 2 libraries' rows and the total.
+    assert formulas == (6 + 5) * 3
+    # The totals of plan, done, last year (3 × 3), of the ratios' 4 known figures (the
+    # fund's total is unknown), of the 14 parts.
+    assert sums == 9 + 4 + 14
+
+
+def test_figures_that_need_a_look_get_a_note_in_section_two(organization, figures, library):
+    from catalogue.models import VirtualReferences
+
+    WorkLogEntry.objects.create(library=library, date=D(2021, 1, 20), users=3000, loans=1)
+    period = ReportingPeriod.objects.get(organization=organization, year=2021, half=1)
+    VirtualReferences.objects.create(library=library, period=period, count=5)
+    other = WorkLogEntry.objects.get(date=D(2021, 2, 1))
+    WorkLogEntry.objects.filter(pk=other.pk).update(loans=600)
+    notes = [n.text for n in report_build(organization=organization, span=figures).section(
+        "control"
+    ).notes]  # fmt: skip
+    assert notes == [
+        "ЦГБ: посещений (260) меньше, чем пользователей (3040): каждый записавшийся хотя бы "
+        "раз посетил библиотеку.",
+        "ЦГБ: виртуальных справок (5) больше, чем всех справок в дневнике работы (0).",
+        "ф№4: на пользователя выдано 120,0 документов (600 на 5) — больше 100. Проверьте "
+        "число пользователей: пользователь учитывается один раз в году.",
+    ]
+
+
+def test_section_two_and_the_key_figures_read_one_figures_path(
+    organization, figures, library, other_library
+):
+    from reports.figures import figures_read, library_figures
+
+    reads = figures_read(
+        organization=organization, span=figures, library_ids=[library.pk, other_library.pk]
+    )
+    per_library = {lib.pk: f.indicators for lib, f in library_figures(reads)}
+    visits = report_build(organization=organization, span=figures).section("control").tables()[1]
+    assert (
+        [row.cells[2] for row in visits.rows[:2]]
+        == [  # visits done
+            per_library[library.pk].visits,
+            per_library[other_library.pk].visits,
+        ]
+        == [260, 20]
+    )
+
+
+def test_the_report_runs_as_many_queries_with_a_hundred_times_the_indicators(
+    organization, figures, library, other_library, django_assert_num_queries
+):
+    from branches.models import Library
+
+    # report_build's docstring lists the 41; the year before has periods here, whose
+    # virtual references are read too.
+    with django_assert_num_queries(42):
+        report_build(organization=organization, span=figures)
+    more = [
+        Library.objects.create(
+            organization=organization, code=f"x{i}", kind="branch", short_name=f"ф№{10 + i}"
+        )
+        for i in range(8)
+    ]
+    libraries = [library, other_library, *more]
+    # Every third day of 2020 and 2021-H1 (none the fixture logged; March 2021, which ЦГБ
+    # logged as one month's row, left out).
+    days = [D(2020, 1, 1) + datetime.timedelta(days=n) for n in range(0, 540, 3)]
+    WorkLogEntry.objects.bulk_create(
+        WorkLogEntry(library=lib, date=day, users=1, visits=3, loans=5, references=1)
+        for lib in libraries
+        for day in days
+        if (day.year, day.month) != (2021, 3)
+    )
+    for lib in libraries:
+        for month in range(1, 13):
+            LibraryState.objects.get_or_create(
+                library=lib, date=D(2020, month, 1), defaults={"population": 1000 + month}
+            )
+            StaffState.objects.get_or_create(
+                library=lib, date=D(2020, month, 1), defaults={"persons": 2, "posts": 2}
+            )
+        for year in (2020, 2022):
+            IndicatorPlan.objects.get_or_create(
+                library=lib, year=year, half=None, defaults={"users": 1, "visits": 1, "loans": 1}
+            )
+    assert WorkLogEntry.objects.count() > 100 * 4
+    with django_assert_num_queries(42):
+        data = report_build(organization=organization, span=figures)
+    assert len(data.section("control").tables()[0].rows) == 10 + 1
+
+
+def test_the_xlsx_rows_with_formulas_are_one_line_high(organization, figures):
+    sheet = load_workbook(
+        io.BytesIO(render_xlsx(report_build(organization=organization, span=figures)))
+    )["II Показатели"]
+    formula_rows = {
+        c.row for row in sheet.iter_rows() for c in row if str(c.value).startswith("=IF(")
+    }
+    assert formula_rows
+    assert {sheet.row_dimensions[r].height for r in formula_rows} == {15}
