@@ -186,6 +186,10 @@ def frozen_reason(obj, *, lock: bool = False) -> str | None:
     this check and the write.
     """
     touched = _touched(obj, lock=lock)
+    if not touched and getattr(obj, "needs_open_period", False) and obj.date is not None:
+        # A kind whose rows only exist inside a period (the work log): no door writes
+        # one outside them, not only the form.
+        return DATE_OUTSIDE_PERIODS % {"date": obj.date.strftime("%d.%m.%Y")}
     for period, closing_day in touched:
         if period.status == ReportingPeriod.Status.APPROVED:
             if closing_day is not None:
@@ -325,6 +329,9 @@ class GuardedFact(models.Model):
 
     # Which form field a closed period's message goes next to.
     frozen_field = "date"
+    # True: a dated row outside every period is refused by every write, not only by
+    # its form's clean() (DatedLibraryFact).
+    needs_open_period = False
 
     class Meta:
         abstract = True

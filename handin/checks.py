@@ -25,7 +25,9 @@ from branches.models import Library, ReportingPeriod
 from events.models import OnlineFigures
 from holdings.models import FundSnapshot
 from holdings.selectors import fund_movement
+from indicators.selectors import LOANS_PER_USER_LIMIT, ratio
 from reports.figures import LibraryFigures, figure_label, figures_read, library_figures
+from reports.text import number
 
 ERROR = "error"
 WARNING = "warning"
@@ -66,7 +68,15 @@ def compared_figures() -> list[Figure]:
     ]
     events = Figure("events", kind_by_code("events").title, lambda f: f.entered.get("events", 0))
     declared = [_declared(f.name, f.label) for f in declared_figures()]
-    return [*map(_key_figure, flows), events, *declared]
+    return [*map(_key_figure, flows), events, *WORK_LOG_FIGURES, *declared]
+
+
+# Section II's planned figures, from the work log (indicators.selectors via reports.figures).
+WORK_LOG_FIGURES = (
+    Figure("users", _("Пользователи"), lambda f: f.indicators.users),
+    Figure("visits", _("Посещения"), lambda f: f.indicators.visits),
+    Figure("loans", _("Книговыдача"), lambda f: f.indicators.loans),
+)
 
 
 @dataclass
@@ -408,6 +418,64 @@ def _kind_missing(check, ctx):
                 )
 
 
+def _loans_per_user(check, ctx):
+    """Loans per user above the limit: users were likely logged at every visit, not once
+    a year. The ratio is section II's читаемость (indicators.selectors.ratio)."""
+    limit = ctx.threshold(check)
+    for lib in ctx.libraries:
+        f = ctx.now[lib.pk].indicators
+        reading = ratio(f.loans, f.users)
+        if reading is not None and reading > limit:
+            yield check.result(
+                lib,
+                "loans",
+                _(
+                    "%(library)s: на пользователя выдано %(ratio)s документов (%(loans)s на "
+                    "%(users)s) — больше %(limit)s. Проверьте число пользователей: "
+                    "пользователь учитывается один раз в году."
+                ),
+                ratio=number(reading),
+                loans=f.loans,
+                users=f.users,
+                limit=limit,
+            )
+
+
+def _visits_below_users(check, ctx):
+    for lib in ctx.libraries:
+        f = ctx.now[lib.pk].indicators
+        if f.visits < f.users:
+            yield check.result(
+                lib,
+                "visits",
+                _(
+                    "%(library)s: посещений (%(visits)s) меньше, чем пользователей "
+                    "(%(users)s): каждый записавшийся хотя бы раз посетил библиотеку."
+                ),
+                visits=f.visits,
+                users=f.users,
+            )
+
+
+def _virtual_above_references(check, ctx):
+    """The virtual references are part of all references; a library that logs nothing
+    yet is the completeness page's business."""
+    for lib in ctx.libraries:
+        f = ctx.now[lib.pk].indicators
+        logged = f.users or f.visits or f.loans or f.references
+        if logged and f.references_virtual > f.references:
+            yield check.result(
+                lib,
+                "references",
+                _(
+                    "%(library)s: виртуальных справок (%(virtual)s) больше, чем всех справок "
+                    "в дневнике работы (%(all)s)."
+                ),
+                virtual=f.references_virtual,
+                all=f.references,
+            )
+
+
 CHECKS = [
     Check("ledger_identity", ERROR, _("Учёт фонда сходится с инвентаризацией"), _ledger_identity),
     Check(
@@ -449,6 +517,23 @@ CHECKS = [
     Check("catalogue_fell", WARNING, _("Каталог уменьшился"), _catalogue_fell),
     Check("digitization_below_plan", WARNING, _("Оцифровка ниже плана"), _digitization_below_plan),
     Check("kind_missing", WARNING, _("Вид данных не внесён в этом году"), _kind_missing),
+    Check(
+        "virtual_above_references",
+        ERROR,
+        _("Виртуальных справок не больше, чем всех справок"),
+        _virtual_above_references,
+    ),
+    Check(
+        "loans_per_user",
+        WARNING,
+        _("Книговыдача на пользователя"),
+        _loans_per_user,
+        default_threshold=LOANS_PER_USER_LIMIT,
+        threshold_label=_("выдач на пользователя, не больше"),
+    ),
+    Check(
+        "visits_below_users", WARNING, _("Посещений меньше, чем пользователей"), _visits_below_users
+    ),
 ]
 CHECKS_BY_CODE = {check.code: check for check in CHECKS}
 

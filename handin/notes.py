@@ -14,6 +14,10 @@ REPORTED = {
     "fund_negative",
     "catalogue_fell",
     "digitization_below_plan",
+    # indicators.report.indicator_notes (section II)
+    "virtual_above_references",
+    "loans_per_user",
+    "visits_below_users",
 }
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from branches.calendar import Span
 from branches.models import Library, ReportingPeriod
-from indicators.selectors import library_states_at, staff_states_at
+from indicators.selectors import LOANS_PER_USER_LIMIT, library_states_at, staff_states_at
 from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
 from reports import sections as S
 from reports.data import HeaderCell, Note, Paragraph, Row, Section, Table
@@ -52,6 +52,23 @@ def indicators_collect(
         states=states,
         staff=staff_states_at(library_ids=library_ids, day=span.end),
     )
+
+
+# Where the ratios table's long Russian header words may break (soft hyphens): eleven
+# columns fit the DOCX's page without a word split anywhere else. The XLSX drops them.
+SOFT_HYPHEN = "\u00ad"
+_BREAKS = {
+    word.replace("-", ""): word.replace("-", SOFT_HYPHEN)
+    for word in (
+        "Пользо-вателей", "Посе-щений", "Книго-выдача", "Насе-ление", "обслу-живания",
+        "Читае-мость", "Посещае-мость", "Обращае-мость", "Книго-обеспе-ченность",
+        "насе-ления",
+    )
+}  # fmt: skip
+
+
+def _breakable(text: str) -> str:
+    return " ".join(_BREAKS.get(word, word) for word in text.split(" "))
 
 
 def _value(number):
@@ -94,19 +111,35 @@ def network_blocks(libraries: list[Library], data: IndicatorsCollected, language
             )
         )
         staff_rows.append(Row([str(library), *_staff_cells(staff)]))
-    totals = [_sum(r.cells[c] for r in rows) for c in range(4, 11)]
-    rows.append(Row([_("Всего по ЦБС"), None, None, None, *totals], kind="total"))
     staff_totals = [_sum(r.cells[c] for r in staff_rows) for c in range(1, 11)]
     staff_rows.append(Row([_("Всего по ЦБС"), *staff_totals], kind="total"))
+    # Two tables of the same rows: the libraries, then their premises and equipment.
+    libraries_rows = [Row(r.cells[:5]) for r in rows]
+    libraries_rows.append(
+        Row([_("Всего по ЦБС"), None, None, None, _sum(r.cells[4] for r in rows)], kind="total")
+    )
+    premises_rows = [Row([r.cells[0], *r.cells[5:]]) for r in rows]
+    premises_totals = [_sum(r.cells[c] for r in rows) for c in range(5, 11)]
+    premises_rows.append(Row([_("Всего по ЦБС"), *premises_totals], kind="total"))
     network = Table(
-        title=_("Библиотеки, помещения и оборудование"),
+        title=_("Библиотеки"),
+        header=[
+            [
+                HeaderCell(_("Библиотека")),
+                HeaderCell(_("Вид")),
+                HeaderCell(_("Местность")),
+                HeaderCell(_("Адрес")),
+                HeaderCell(_("Население зоны обслуживания")),
+            ]
+        ],
+        rows=libraries_rows,
+        widths=[1.2, 2.2, 1.2, 2.6, 1.4],
+    )
+    premises = Table(
+        title=_("Помещения и оборудование"),
         header=[
             [
                 HeaderCell(_("Библиотека"), rowspan=2),
-                HeaderCell(_("Вид"), rowspan=2),
-                HeaderCell(_("Местность"), rowspan=2),
-                HeaderCell(_("Адрес"), rowspan=2),
-                HeaderCell(_("Население зоны обслуживания"), rowspan=2),
                 HeaderCell(_("Площадь, м²"), rowspan=2),
                 HeaderCell(_("Посадочных мест"), colspan=3),
                 HeaderCell(_("Компьютеров"), rowspan=2),
@@ -118,8 +151,8 @@ def network_blocks(libraries: list[Library], data: IndicatorsCollected, language
                 HeaderCell(_("с интернетом")),
             ],
         ],
-        rows=rows,
-        widths=[1.2, 1.4, 0.9, 1.4, 1, 0.9, 0.8, 0.9, 0.9, 0.9, 1.1],
+        rows=premises_rows,
+        widths=[1.2, 1, 1, 1.2, 1.2, 1.1, 1.6],
     )
     staff_table = Table(
         title=_("Кадры"),
@@ -146,7 +179,7 @@ def network_blocks(libraries: list[Library], data: IndicatorsCollected, language
         rows=staff_rows,
         widths=[1.2] + [0.8] * 10,
     )
-    return [network, staff_table]
+    return [network, premises, staff_table]
 
 
 def _staff_cells(staff) -> list:
@@ -169,18 +202,15 @@ def _staff_cells(staff) -> list:
 # --- II. The control indicators -----------------------------------------------
 
 
-def _control_cells(row: ControlRow) -> list:
-    cells = []
-    for name in PLANNED:
-        control = row.control(name)
-        cells += [
-            control.plan,
-            control.done,
-            _value(control.percent),
-            control.last_year,
-            _value(control.change),
-        ]
-    return cells
+def _control_cells(row: ControlRow, name: str) -> list:
+    control = row.control(name)
+    return [
+        control.plan,
+        control.done,
+        _value(control.percent),
+        control.last_year,
+        _value(control.change),
+    ]
 
 
 def _ratio_cells(row: ControlRow) -> list:
@@ -218,41 +248,43 @@ def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Sp
     named = list(zip([str(lib) for lib in libraries], summary.rows, strict=True))
     total_label = _("Всего по ЦБС")
     figure_titles = [_("Пользователи"), _("Посещения"), _("Книговыдача")]
-    sub = [_("план"), _("выполнено"), _("% плана"), _("прошлый год"), _("изменение, %")]
-    control = Table(
-        title=_("Выполнение плана %(span)s") % {"span": span.for_label},
-        header=[
-            [HeaderCell(_("Библиотека"), rowspan=2)]
-            + [HeaderCell(title, colspan=5) for title in figure_titles],
-            [HeaderCell(text) for _title in figure_titles for text in sub],
-        ],
-        rows=[Row([name, *_control_cells(row)]) for name, row in named]
-        + [Row([total_label, *_control_cells(summary.total)], kind="total")],
-        widths=[1.2] + [0.8] * 15,
-        formulas={
-            percent: _percent_formula(done, plan)
-            for plan, done, percent in (("B", "C", "D"), ("G", "H", "I"), ("L", "M", "N"))
-        }
-        | {
-            change: _change_formula(now, before)
-            for now, before, change in (("C", "E", "F"), ("H", "J", "K"), ("M", "O", "P"))
-        },
-    )
+    # A table per planned figure: plan (B), done (C), % (D), last year (E), change (F).
+    control = [
+        Table(
+            title=_("%(figure)s: выполнение плана %(span)s")
+            % {"figure": title, "span": span.during_label},
+            header=[
+                [
+                    HeaderCell(_("Библиотека")),
+                    HeaderCell(_("план")),
+                    HeaderCell(_("выполнено")),
+                    HeaderCell(_("% плана")),
+                    HeaderCell(_("прошлый год")),
+                    HeaderCell(_("изменение, %")),
+                ]
+            ],
+            rows=[Row([lib, *_control_cells(row, name)]) for lib, row in named]
+            + [Row([total_label, *_control_cells(summary.total, name)], kind="total")],
+            widths=[1.6, 1, 1, 1, 1, 1],
+            formulas={"D": _percent_formula("C", "B"), "F": _change_formula("C", "E")},
+        )
+        for name, title in zip(PLANNED, figure_titles, strict=True)
+    ]
     ratios = Table(
         title=_("Относительные показатели"),
         header=[
             [
-                HeaderCell(_("Библиотека")),
-                HeaderCell(_("Пользователей")),
-                HeaderCell(_("Посещений")),
-                HeaderCell(_("Книговыдача")),
+                HeaderCell(_breakable(_("Библиотека"))),
+                HeaderCell(_breakable(_("Пользователей"))),
+                HeaderCell(_breakable(_("Посещений"))),
+                HeaderCell(_breakable(_("Книговыдача"))),
                 HeaderCell(_("Фонд %(end)s, экз.") % {"end": span.end_label}),
-                HeaderCell(_("Население зоны обслуживания")),
-                HeaderCell(_("Читаемость")),
-                HeaderCell(_("Посещаемость")),
-                HeaderCell(_("Обращаемость")),
-                HeaderCell(_("Книгообеспеченность")),
-                HeaderCell(_("Охват населения, %")),
+                HeaderCell(_breakable(_("Население зоны обслуживания"))),
+                HeaderCell(_breakable(_("Читаемость"))),
+                HeaderCell(_breakable(_("Посещаемость"))),
+                HeaderCell(_breakable(_("Обращаемость"))),
+                HeaderCell(_breakable(_("Книгообеспеченность"))),
+                HeaderCell(_breakable(_("Охват населения, %"))),
             ]
         ],
         rows=[Row([name, *_ratio_cells(row)]) for name, row in named]
@@ -266,15 +298,13 @@ def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Sp
             "K": _ratio_formula("B", "F", 100),  # охват: users per 100 residents
         },
     )
-    parts = Table(
-        title=_("Из них"),
+    users_visits = Table(
+        title=_("Пользователи и посещения, в том числе"),
         header=[
             [
                 HeaderCell(_("Библиотека"), rowspan=2),
                 HeaderCell(_("Пользователи"), colspan=4),
                 HeaderCell(_("Посещения"), colspan=3),
-                HeaderCell(_("Книговыдача"), colspan=5),
-                HeaderCell(_("Справки"), colspan=2),
             ],
             [
                 HeaderCell(_("всего")),
@@ -284,6 +314,21 @@ def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Sp
                 HeaderCell(_("всего")),
                 HeaderCell(_("мероприятий")),
                 HeaderCell(_("удалённых")),
+            ],
+        ],
+        rows=[Row([name, *_parts_cells(row)[:7]]) for name, row in named]
+        + [Row([total_label, *_parts_cells(summary.total)[:7]], kind="total")],
+        widths=[1.6] + [1] * 7,
+    )
+    loans_references = Table(
+        title=_("Книговыдача и справки, в том числе"),
+        header=[
+            [
+                HeaderCell(_("Библиотека"), rowspan=2),
+                HeaderCell(_("Книговыдача"), colspan=5),
+                HeaderCell(_("Справки"), colspan=2),
+            ],
+            [
                 HeaderCell(_("всего")),
                 HeaderCell(_("на казахском языке")),
                 HeaderCell(_("книг")),
@@ -293,9 +338,9 @@ def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Sp
                 HeaderCell(_("виртуальных")),
             ],
         ],
-        rows=[Row([name, *_parts_cells(row)]) for name, row in named]
-        + [Row([total_label, *_parts_cells(summary.total)], kind="total")],
-        widths=[1.2] + [0.8] * 14,
+        rows=[Row([name, *_parts_cells(row)[7:]]) for name, row in named]
+        + [Row([total_label, *_parts_cells(summary.total)[7:]], kind="total")],
+        widths=[1.6] + [1] * 7,
     )
     footnote = Paragraph(
         _(
@@ -305,29 +350,32 @@ def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Sp
             "обращаемость — книговыдача на экземпляр фонда на конец периода, "
             "книгообеспеченность — экземпляров фонда на пользователя, охват — пользователей "
             "на 100 жителей зоны обслуживания. План полугодия — годовой, если план полугодия "
-            "не задан. Прочерк — нет плана, фонда или численности населения."
+            "не задан. Пустая клетка — нет плана, данных прошлого года, фонда или "
+            "численности населения."
         ),
         style="body",
     )
-    return [control, ratios, parts, footnote]
+    return [*control, ratios, users_visits, loans_references, footnote]
 
 
 def _ratio_formula(numerator: str, denominator: str, scale: int = 1) -> str:
+    """Blank, as printed, when either figure is unknown (a blank cell would count as 0)
+    or the denominator is 0."""
     times = f"*{scale}" if scale != 1 else ""
     return (
-        f'IF(OR({{{denominator}}}="",{{{denominator}}}=0),"",'
+        f'IF(OR({{{numerator}}}="",{{{denominator}}}="",{{{denominator}}}=0),"",'
         f"ROUND({{{numerator}}}{times}/{{{denominator}}},1))"
     )
 
 
-def section_with(section: Section, blocks: list) -> Section:
+def section_with(section: Section, blocks: list, *, landscape: bool = False) -> Section:
+    """`section` with `blocks`; its 11–16 columns print on landscape pages in the DOCX."""
     section.blocks.extend(blocks)
+    section.landscape = landscape
     return section
 
 
 # --- Consistency notes of section II ----------------------------------------------
-
-LOANS_PER_USER_LIMIT = 100
 
 
 def indicator_notes(libraries: list[Library], data: IndicatorsCollected) -> list[Note]:
@@ -335,7 +383,8 @@ def indicator_notes(libraries: list[Library], data: IndicatorsCollected) -> list
     notes = []
     for library, row in zip(libraries, data.summary.rows, strict=True):
         f, name = row.figures, str(library)
-        if f.users and f.loans / f.users > LOANS_PER_USER_LIMIT:
+        reading = row.ratios.reading  # as handin.checks' loans_per_user compares it
+        if reading is not None and reading > LOANS_PER_USER_LIMIT:
             notes.append(
                 Note(
                     "warning",
@@ -346,7 +395,7 @@ def indicator_notes(libraries: list[Library], data: IndicatorsCollected) -> list
                     )
                     % {
                         "library": name,
-                        "ratio": number(row.ratios.reading),
+                        "ratio": number(reading),
                         "loans": f.loans,
                         "users": f.users,
                         "limit": LOANS_PER_USER_LIMIT,

@@ -336,11 +336,11 @@ class _Builder:
 
     def network(self) -> Section:
         blocks = network_blocks(self.data.libraries, self.data.indicators, self.language)
-        return section_with(self.section(S.NETWORK), blocks)
+        return section_with(self.section(S.NETWORK), blocks, landscape=True)
 
     def control(self) -> Section:
         blocks = control_blocks(self.data.libraries, self.data.indicators, self.span)
-        return section_with(self.section(S.CONTROL), blocks)
+        return section_with(self.section(S.CONTROL), blocks, landscape=True)
 
     # III. Library resources -------------------------------------------------
 

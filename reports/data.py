@@ -112,6 +112,9 @@ class Section:
     notes: list[Note] = field(default_factory=list)
     narrative_end: str = ""  # printed after them («Также были подведены итоги…»)
     heading: bool = True  # False: the section prints without a title of its own
+    # Its tables are too wide for a portrait page (sections I and II): the DOCX prints the
+    # section on landscape pages (the XLSX turns a sheet of wide tables anyway).
+    landscape: bool = False
 
     @property
     def is_empty(self) -> bool:

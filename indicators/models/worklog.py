@@ -93,6 +93,9 @@ class WorkLogEntry(DatedLibraryFact):
     )
     note = models.CharField(_("примечание"), max_length=300, blank=True)
 
+    # A day's row lies inside an opened period: every write checks it (branches.facts).
+    needs_open_period = True
+
     # Admin forms show each constraint's message next to this field.
     constraint_error_fields = {
         "worklog_unique_row": "date",

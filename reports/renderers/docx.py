@@ -20,6 +20,7 @@ from reports.renderers.docx_xml import (
     keep_row_on_one_page,
     repeat_as_header,
     restart_numbering,
+    section_break,
     set_language,
     set_num_id,
     shade,
@@ -27,6 +28,7 @@ from reports.renderers.docx_xml import (
 from reports.text import number
 
 USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
+LANDSCAPE_WIDTH_CM = 25.2  # A4 turned: 29.7 cm minus the same margins
 # A table this short moves to the next page whole rather than leave a few rows behind.
 KEEP_TOGETHER_ROWS = 25
 NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
@@ -80,6 +82,7 @@ class _DocxWriter:
         self.level = 1
         self.style_ids: dict[tuple[str, int], str | None] = {}
         self.sect_pr = document.element.body.sectPr
+        self.landscape = False  # the pages being written are turned
 
     def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """A style's id, looked up once: python-docx scans every style of the document
@@ -113,10 +116,14 @@ class _DocxWriter:
     def write(self, data: ReportData) -> None:
         self.add_paragraph(data.title, style="Title")
         self.add_paragraph(data.organization_name, style="Title")
+        # The title page turns with the first section when that is printed landscape.
+        self.landscape = bool(data.sections) and data.sections[0].landscape
         self.add_paragraph(data.subtitle, style="Subtitle")
         for section in data.sections:
             if section.level > 1 and section.is_empty:
                 continue  # an event group with no events and no text this time
+            if section.level == 1 and section.landscape != self.landscape:
+                self.turn_pages()
             if section.heading:
                 self.add_heading(section.title, level=section.level)
             self.level = section.level
@@ -134,11 +141,19 @@ class _DocxWriter:
         # The document is what the methodologist hands in: reconciliations that came
         # out right («✓ Баланс фонда…») stay on the report's page and in the XLSX;
         # only a problem still in the data is printed, so it cannot go unnoticed.
+        if self.landscape:
+            self.turn_pages()  # the document's own last section is portrait
         problems = [note for note in data.notes if note.level in PRINTED_NOTE_LEVELS]
         if problems:
             self.add_heading(_("Проверка данных"), level=1)
             for note in problems:
                 self.add_paragraph(f"{NOTE_MARKS.get(note.level, '•')} {note.text}", style="Note")
+
+    def turn_pages(self) -> None:
+        """End the pages written so far (as they are turned) and turn the next ones."""
+        if self.sect_pr is not None:
+            section_break(self.add_paragraph(), self.sect_pr, landscape=self.landscape)
+        self.landscape = not self.landscape
 
     def paragraph(self, block: Paragraph) -> None:
         if block.style == "bullet":
@@ -178,7 +193,8 @@ class _DocxWriter:
         table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths, header_pt = column_widths(block, USABLE_WIDTH_CM)
+        usable = LANDSCAPE_WIDTH_CM if self.landscape else USABLE_WIDTH_CM
+        widths, header_pt = column_widths(block, usable)
         # LibreOffice reads the grid's column widths, Word the cells': set both.
         for index, column in enumerate(table.columns):
             column.width = Cm(widths[index])

@@ -24,8 +24,9 @@ def word_cm(word: str, size_pt: float = HEADER_PT) -> float:
 
 
 def _longest_word(text: str) -> str:
-    # A hyphenated word may break after its hyphen: its parts count, not the whole.
-    parts = [p for word in text.split() for p in re.split(r"(?<=-)", word) if p]
+    # A hyphenated word may break after its hyphen, or its soft hyphen (U+00AD): its
+    # parts count, not the whole.
+    parts = [p for word in text.split() for p in re.split("(?<=[-\u00ad])", word) if p]
     return max(parts, key=len, default="")
 
 

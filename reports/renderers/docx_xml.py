@@ -143,3 +143,24 @@ def keep_row_on_one_page(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     if tr_pr.find(qn("w:cantSplit")) is None:
         tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def section_break(paragraph, body_sect_pr, *, landscape: bool) -> None:
+    """End the document's section at `paragraph`: a copy of the body's page setup (its
+    footer and margins), on landscape A4 when `landscape`. A section break of Word's
+    kind starts the next part on a new page."""
+    from copy import deepcopy
+
+    sect_pr = deepcopy(body_sect_pr)
+    size = sect_pr.find(qn("w:pgSz"))
+    if size is not None:
+        width, height = sorted((int(size.get(qn("w:w"))), int(size.get(qn("w:h")))))
+        if landscape:
+            size.set(qn("w:w"), str(height))
+            size.set(qn("w:h"), str(width))
+            size.set(qn("w:orient"), "landscape")
+        else:
+            size.set(qn("w:w"), str(width))
+            size.set(qn("w:h"), str(height))
+            size.attrib.pop(qn("w:orient"), None)
+    paragraph._p.get_or_add_pPr().append(sect_pr)

@@ -383,7 +383,8 @@ class _SheetWriter:
         widths += [12 * w for w in relative[1:]]
         top = self.row
         for r, c, head in block.header_grid():
-            cell = sheet.cell(top + r, c + 1, head.text)
+            # A soft hyphen marks where the DOCX may break a long word: not a spreadsheet's.
+            cell = sheet.cell(top + r, c + 1, head.text.replace("\u00ad", ""))
             for dr in range(head.rowspan):
                 for dc in range(head.colspan):
                     part = sheet.cell(top + r + dr, c + dc + 1)
@@ -425,6 +426,7 @@ class _SheetWriter:
             lines = 1
             for c, value in enumerate(row.cells, 1):
                 expression = block.formulas.get(get_column_letter(c))
+                printed = value
                 if expression:
                     value = self._row_formula(expression, c, value)
                 cell = sheet.cell(self.row, c, value)
@@ -434,9 +436,9 @@ class _SheetWriter:
                     cell.number_format = "0.0"
                 if row.kind == "total":
                     cell.font = BOLD
-                if isinstance(value, str):
+                if isinstance(printed, str):  # a formula's text takes no lines
                     per_line = max(1, int(widths[c - 1] * CHARS_PER_WIDTH))
-                    lines = max(lines, len(value) // per_line + 1)
+                    lines = max(lines, len(printed) // per_line + 1)
             sheet.row_dimensions[self.row].height = 15 * lines
             if row.kind == "total":
                 self._total_formulas(block, row, first_data)

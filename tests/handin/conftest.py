@@ -11,6 +11,7 @@ from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from digitization.models import DigitizationPlan, DocumentKind
 from events.models import OnlineFigures
 from holdings.models import FundingSource, FundSnapshot, Receipt, WriteOff, WriteOffReason
+from indicators.models import WorkLogEntry
 from publications.models import Publication, PublicationKind
 
 D = datetime.date
@@ -76,4 +77,12 @@ def flawed_data(organization, library, other_library, period, last_year):
     )
     # The ЦБС planned five books and digitized none.
     DigitizationPlan.objects.create(organization=organization, period=period, kind=books, planned=5)
+    # ЦГБ: fewer references in its work log than the virtual ones above. ф№4: 125 loans
+    # per user, and fewer visits than users.
+    WorkLogEntry.objects.create(
+        library=library, date=D(2021, 2, 10), users=10, visits=30, loans=40, references=10
+    )
+    WorkLogEntry.objects.create(
+        library=other_library, date=D(2021, 3, 10), users=20, visits=10, loans=2500
+    )
     return period

@@ -41,6 +41,22 @@ def test_messages_name_the_library_the_figure_the_value_and_the_comparison(flawe
     assert [r.subject for r in found["kind_missing"]] == ["publications"]
     (plan,) = found["digitization_below_plan"]
     assert plan.library is None and "5" in plan.message("ru")
+    # Section II's figures, read as the report reads them (a reader counts once a year).
+    (virtual,) = found["virtual_above_references"]
+    assert virtual.message("ru") == (
+        "ЦГБ: виртуальных справок (50) больше, чем всех справок в дневнике работы (10)."
+    )
+    (reading,) = found["loans_per_user"]
+    assert reading.message("ru") == (
+        "ф№4: на пользователя выдано 125,0 документов (2500 на 20) — больше 100. Проверьте "
+        "число пользователей: пользователь учитывается один раз в году."
+    )
+    assert "ф№4" in reading.message("kk") and reading.message("kk") != reading.message("ru")
+    (visits,) = found["visits_below_users"]
+    assert visits.message("ru") == (
+        "ф№4: посещений (10) меньше, чем пользователей (20): каждый записавшийся хотя бы "
+        "раз посетил библиотеку."
+    )
 
 
 def test_errors_and_warnings_are_told_apart(flawed_data):
@@ -49,6 +65,15 @@ def test_errors_and_warnings_are_told_apart(flawed_data):
     assert severities["ledger_identity"] == "error"
     assert severities["changed_much"] == "warning"
     assert severities["catalogue_fell"] == "warning"
+    assert severities["virtual_above_references"] == "error"
+    assert severities["loans_per_user"] == severities["visits_below_users"] == "warning"
+
+
+def test_the_loans_per_user_limit_is_the_methodologists_threshold(flawed_data, organization):
+    CheckThreshold.objects.create(organization=organization, code="loans_per_user", value=125)
+    assert "loans_per_user" not in by_code(check_run(period=flawed_data))
+    CheckThreshold.objects.filter(code="loans_per_user").update(value=124)
+    assert "loans_per_user" in by_code(check_run(period=flawed_data))
 
 
 def test_the_methodologists_threshold_replaces_the_default(flawed_data, organization):

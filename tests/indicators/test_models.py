@@ -6,8 +6,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import RequestFactory
+from simple_history.models import HistoricalRecords
 
+from branches.facts import WriteRefused
 from branches.models import ReportingPeriod
+from handin.models import HandIn
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 
 DAY = datetime.date(2021, 3, 15)
@@ -121,6 +125,39 @@ def test_a_row_outside_the_open_periods_or_in_an_approved_one_is_refused(library
     with pytest.raises(ValidationError) as refused:
         entry(library, visits=1).full_clean()
     assert "Период 2021-H1 утверждён: его данные больше нельзя менять." in messages(refused.value)
+
+
+def test_a_row_outside_the_periods_is_refused_by_every_write_not_only_the_form(library, period):
+    with pytest.raises(WriteRefused, match="не попадает ни в один отчётный период"):
+        entry(library, date=datetime.date(2021, 8, 2), visits=1).save()
+    with pytest.raises(WriteRefused):
+        WorkLogEntry.objects.bulk_create([entry(library, date=datetime.date(2022, 1, 3))])
+    row = entry(library, visits=1)
+    row.save()
+    with pytest.raises(WriteRefused):
+        WorkLogEntry.objects.filter(pk=row.pk).update(date=datetime.date(2021, 8, 2))
+    assert list(WorkLogEntry.objects.values_list("date", "visits")) == [(row.date, 1)]
+
+
+def test_a_handed_in_half_year_is_read_only_for_its_librarian(library, period, librarian):
+    row = entry(library, visits=1)
+    row.save()
+    HandIn.objects.create(library=library, period=period, state=HandIn.State.SUBMITTED)
+    request = RequestFactory().get("/")
+    request.user = librarian
+    HistoricalRecords.context.request = request
+    try:
+        row.visits = 2
+        with pytest.raises(WriteRefused, match="сданы"):
+            row.save()
+        with pytest.raises(WriteRefused, match="сданы"):
+            entry(library, date=datetime.date(2021, 3, 9), visits=1).save()
+        with pytest.raises(ValidationError, match="сданы"):
+            entry(library, date=datetime.date(2021, 3, 10), visits=1).full_clean()
+    finally:
+        del HistoricalRecords.context.request
+    assert WorkLogEntry.objects.get(pk=row.pk).visits == 1
+    assert WorkLogEntry.objects.count() == 1
 
 
 def test_a_plan_read_by_an_approved_half_year_is_frozen(library, period):

@@ -1,11 +1,11 @@
 """Where the seed's own tables are in a rendered report.
 
-Sections I and II (the main indicators) print five tables before section III's
+Sections I and II (the main indicators) print nine tables before section III's
 fund table, and section IV its tables right after it; the seed's tables follow
 in their order.
 """
 
-MAIN_INDICATOR_TABLES = 5  # I: network, staff; II: plan, ratios, parts
+MAIN_INDICATOR_TABLES = 9  # I: libraries, premises, staff; II: 3 plans, ratios, 2 of parts
 
 
 def fund_table(tables: list):

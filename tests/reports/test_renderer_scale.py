@@ -36,7 +36,7 @@ def counted(target, name):
     calls = []
 
     def spy(*args, **kwargs):
-        calls.append(1)
+        calls.append(args)
         return original(*args, **kwargs)
 
     return mock.patch.object(target, name, spy), calls
@@ -44,13 +44,19 @@ def counted(target, name):
 
 def test_the_docx_looks_each_style_up_once_however_many_paragraphs(report):
     patch, calls = counted(Styles, "get_style_id")
+
+    def by_name():
+        # python-docx's add_table asks for the id of no style (None) once per table:
+        # that returns at once, without scanning the styles.
+        return [args for args in calls if args[1] is not None]
+
     with patch:
         render_docx(report)
-    small = len(calls)
+    small = len(by_name())
     calls.clear()
     with patch:
         content = render_docx(with_events(report, 500))
-    assert len(calls) == small <= 20  # one per style (and kind) the report uses
+    assert len(by_name()) == small <= 15  # one per style (and kind) the report uses
     paragraphs = Document(io.BytesIO(content)).paragraphs
     listed = [p for p in paragraphs if p.text.startswith("Громкие чтения №")]
     assert len(listed) == 500
