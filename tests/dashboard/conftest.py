@@ -158,6 +158,8 @@ def work_log(library, other_library, half_year):
     their service populations, with round, checkable figures (see test_indicator_cards)."""
     from indicators.models import IndicatorPlan, LibraryState, WorkLogEntry
 
+    # A day's row needs its period opened (indicators: no row outside the periods).
+    ReportingPeriod.objects.get_or_create(organization=library.organization, year=2020, half=1)
     def month(lib, day, **figures):
         WorkLogEntry.objects.create(library=lib, date=day, span="month", **figures)
 

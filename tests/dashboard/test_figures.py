@@ -12,6 +12,7 @@ from dashboard.spans import SpanBook
 from events.models import OnlineFigures
 from holdings.selectors import Copies
 from reports.builder import report_build
+from reports.data import Table
 from reports.figures import LIBRARY_FIGURES, key_figures
 from reports.sections import CONTROL
 
@@ -150,8 +151,12 @@ def section_two(row) -> tuple[list, list]:
 
 
 def printed_section_two(report, row: int) -> tuple[list, list]:
-    control, ratios = report.section(CONTROL).blocks[:2]
-    return control.rows[row].cells[1:], ratios.rows[row].cells[6:]
+    """Row `row` of the report's three plan tables (users, visits, loans) and of its
+    ratios' table (in Russian)."""
+    tables = [block for block in report.section(CONTROL).blocks if isinstance(block, Table)]
+    ratios = next(table for table in tables if table.title == "Относительные показатели")
+    control = [cell for table in tables[:3] for cell in table.rows[row].cells[1:]]
+    return control, ratios.rows[row].cells[6:]
 
 
 @pytest.mark.parametrize("code", ["2021-H1", "2021-H2", "2021"])
