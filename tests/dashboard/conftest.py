@@ -160,6 +160,7 @@ def work_log(library, other_library, half_year):
 
     # A day's row needs its period opened (indicators: no row outside the periods).
     ReportingPeriod.objects.get_or_create(organization=library.organization, year=2020, half=1)
+
     def month(lib, day, **figures):
         WorkLogEntry.objects.create(library=lib, date=day, span="month", **figures)
 
