@@ -41,7 +41,8 @@ class IndicatorOverview:
     # work log; NO_DATA: its work log is empty; PARTIAL: it has data in only some
     # of the halves this span covers.
     comparison: str
-    trend: list[tuple[Span, Indicators | None]]  # None: nothing in that half-year's work log
+    # None: no work-log row from that half-year's 1 January to its end.
+    trend: list[tuple[Span, Indicators | None]]
 
     @property
     def rows(self) -> list[tuple[Library, ControlRow]]:
@@ -55,11 +56,6 @@ class IndicatorOverview:
     @property
     def comparable(self) -> bool:
         return self.comparison == FAIR
-
-    @property
-    def has_figures(self) -> bool:
-        figures = self.summary.total.figures
-        return any(getattr(figures, name) for name in PLANNED)
 
 
 def indicator_overview(
