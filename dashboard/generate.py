@@ -28,6 +28,7 @@ from holdings.models import (
     WriteOff,
     WriteOffReason,
 )
+from indicators.models import IndicatorPlan, LibraryState, WorkLogEntry
 from publications.models import MediaMention, Publication, PublicationKind
 
 
@@ -103,9 +104,19 @@ def generate(
             add(FundSnapshot(library=lib, date=datetime.date(first_year, 1, 1), copies=fund,
                              copies_kk=fund // 3))  # fmt: skip
             records = {db.pk: rng.randint(50, 5000) for db in lists["databases"]}
+            add(LibraryState(library=lib, date=datetime.date(first_year, 1, 1),
+                             population=rng.randint(5000, 40000)))  # fmt: skip
+            for year in range(first_year, first_year + years):
+                add(IndicatorPlan(library=lib, year=year, users=rng.randint(1000, 3000),
+                                  visits=rng.randint(10000, 30000), loans=rng.randint(30000, 60000)))  # fmt: skip
             for (year, half), period in periods.items():
                 start_month = 1 if half == 1 else 7
                 for month in range(start_month, start_month + 6):
+                    # The work log: a month's total in one row (the illustrative demo's way).
+                    visits, loans = rng.randint(500, 2000), rng.randint(1500, 5000)
+                    add(WorkLogEntry(library=lib, date=datetime.date(year, month, 1), span="month",
+                                     users=rng.randint(20, 200), visits=visits, loans=loans,
+                                     visits_events=visits // 10, loans_kk=loans // 3))  # fmt: skip
                     for _n in range(rng.randint(1, 3)):
                         copies = rng.randint(10, 120)
                         add(Receipt(library=lib, date=datetime.date(year, month, rng.randint(1, 28)),

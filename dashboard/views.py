@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from dashboard import presenters
+from dashboard import indicator_cards, indicator_presenters, presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
@@ -41,6 +41,7 @@ def _figures(organization, library, asked_code: str | None) -> dict:
     if span is not None:
         previous_span, comparable = book.comparison(span, with_data)
         only_half = _only_half(span, halves)
+        last_half = book.span(span.year, only_half) if only_half else None
         figures.update(
             overview=overview(
                 organization=organization,
@@ -48,11 +49,14 @@ def _figures(organization, library, asked_code: str | None) -> dict:
                 book=book,
                 libraries=libraries,
                 previous_span=previous_span,
-                last_half=book.span(span.year, only_half) if only_half else None,
+                last_half=last_half,
             ),
             span_label=_span_label(span, halves),
             comparison=_comparison_note(previous_span, comparable, previous_span in with_data),
             comparable=comparable,
+        )
+        figures["indicators"] = indicator_cards.for_overview(
+            figures["overview"], book=book, with_data=with_data, last_half=last_half
         )
     return figures
 
@@ -83,6 +87,10 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
             ),
             charts=presenters.charts(data, organization_wide=library is None),
             handin_states=handin_states(context["span"], [lib.pk for lib, _f in data.per_library]),
+        )
+        context.update(indicator_presenters.context(context["indicators"], library is None))
+        context["charts"]["indicator_trend"] = indicator_presenters.trend_chart(
+            context["indicators"]
         )
     return render(request, template, context)
 

@@ -150,3 +150,37 @@ def half_year(organization, library, other_library, period, previous_period):
         posts=1500,
     )
     return period
+
+
+@pytest.fixture
+def work_log(library, other_library, half_year):
+    """The work log of ЦГБ and ф№4 in 2020-H1 and 2021-H1, their plans for 2021 and
+    their service populations, with round, checkable figures (see test_indicator_cards)."""
+    from indicators.models import IndicatorPlan, LibraryState, WorkLogEntry
+
+    # A day's row needs its period opened (indicators: no row outside the periods).
+    ReportingPeriod.objects.get_or_create(organization=library.organization, year=2020, half=1)
+
+    def month(lib, day, **figures):
+        WorkLogEntry.objects.create(library=lib, date=day, span="month", **figures)
+
+    month(library, D(2020, 3, 1), users=100, visits=1000, loans=3000, loans_kk=1000)
+    month(
+        library, D(2021, 2, 1), users=120, users_children=50, users_youth=30, visits=1100,
+        visits_events=100, loans=3300, loans_kk=1100,
+    )  # fmt: skip
+    WorkLogEntry.objects.create(
+        library=library, date=D(2021, 5, 10), users=30, visits=100, loans=300
+    )
+    month(other_library, D(2020, 4, 1), users=40, visits=400, loans=800)
+    month(other_library, D(2021, 3, 1), users=50, visits=500, loans=900, loans_kk=300)
+    IndicatorPlan.objects.create(library=library, year=2021, users=300, visits=4000, loans=12000)
+    IndicatorPlan.objects.create(
+        library=other_library, year=2021, users=200, visits=2000, loans=4000
+    )
+    # ф№4's first half has a plan of its own: it wins over the annual one.
+    IndicatorPlan.objects.create(
+        library=other_library, year=2021, half=1, users=100, visits=1000, loans=2000
+    )
+    LibraryState.objects.create(library=library, date=D(2021, 1, 1), population=1500)
+    LibraryState.objects.create(library=other_library, date=D(2021, 1, 1), population=1000)

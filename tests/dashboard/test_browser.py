@@ -72,7 +72,7 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, b
 
     # Every chart exists as a Chart.js instance and has painted something.
     WebDriverWait(browser, 15).until(
-        lambda d: d.execute_script("return Object.keys(window.dashboardCharts || {}).length") == 5
+        lambda d: d.execute_script("return Object.keys(window.dashboardCharts || {}).length") == 6
     )
     painted = browser.execute_script(
         """
@@ -84,7 +84,7 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, b
         });
         """
     )
-    assert len(painted) == 5
+    assert len(painted) == 6  # the main indicators' trend too
     for key, width, height, inked in painted:
         assert width > 0 and height > 0, key
         assert inked > 500, f"chart {key} looks blank"

@@ -9,9 +9,11 @@ from django.core.management import call_command
 
 from branches.models import Organization
 from dashboard.figures import overview
+from dashboard.indicator_cards import for_overview
 from dashboard.spans import SpanBook
+from reports.builder import report_build
 from reports.figures import key_figures
-from tests.dashboard.test_figures import key_part, split_of
+from tests.dashboard.test_figures import key_part, printed_section_two, section_two, split_of
 
 
 @pytest.fixture
@@ -33,6 +35,13 @@ def test_the_dashboard_figures_equal_the_report_builders_on_the_demo(demo):
         for key, value in split_of(figures).items():
             summed[key] = summed.get(key, 0) + value
     assert summed == key_part(data.total)
+    # Section II: every library's row and the total, as the report prints them.
+    indicators = for_overview(data, book=book, with_data=book.with_data(), last_half=None)
+    report = report_build(organization=demo, span=span)
+    for index, (_library, row) in enumerate(indicators.rows):
+        assert section_two(row) == printed_section_two(report, index)
+    assert section_two(indicators.total) == printed_section_two(report, -1)
+    assert indicators.comparable and indicators.last_year.code == "2020-H1"
 
 
 def test_the_director_sees_the_seeds_half_year_on_the_demo(client, demo):
@@ -81,3 +90,23 @@ def test_the_completeness_page_says_what_each_demo_library_has_not_entered(clien
     # Events and its nine publications, and the illustrative work log, network and staff.
     assert last_cell("f4") == "8 из 13"
     assert last_cell("f7") == "9 из 13"
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("ru", ("Дневник работы", "Сеть", "Кадры")), ("kk", ("Жұмыс күнделігі", "Желі", "Кадрлар"))],
+)
+def test_the_completeness_page_counts_the_main_indicators(client, demo, language, labels):
+    """The work log and the network's states are kinds of the registry: the page has a
+    column for each, and the demo's illustrative rows fill them for every library."""
+    client.force_login(get_user_model().objects.get(username="director"))
+    client.cookies["django_language"] = language
+    text = client.get("/dashboard/completeness/?period=2021-H1").content.decode()
+    head = re.findall(r"<th scope=\"col\">(.*?)</th>", text)
+    rows = re.findall(r'<tr data-library="[^"]+">(.*?)</tr>', text, re.S)
+    assert len(rows) == 9
+    for label in labels:
+        column = head.index(label) - 1  # the first column names the library
+        for row in rows:
+            cells = re.findall(r'<td class="(present|missing)">', row)
+            assert cells[column] == "present", (label, row[:80])

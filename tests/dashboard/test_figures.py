@@ -7,11 +7,14 @@ import pytest
 
 from branches.models import ReportingPeriod
 from dashboard.figures import overview
+from dashboard.indicator_cards import for_overview
 from dashboard.spans import SpanBook
 from events.models import OnlineFigures
 from holdings.selectors import Copies
 from reports.builder import report_build
+from reports.data import Table
 from reports.figures import LIBRARY_FIGURES, key_figures
+from reports.sections import CONTROL
 
 D = datetime.date
 
@@ -131,18 +134,53 @@ def second_half(organization, library, other_library, half_year):
     return period
 
 
+def _float(value):
+    return None if value is None else float(value)
+
+
+def section_two(row) -> tuple[list, list]:
+    """A dashboard row of the main indicators as the report prints it: section II's
+    plan, done, %, last year and change of users, visits and loans; the five ratios."""
+    control = []
+    for name in ("users", "visits", "loans"):
+        c = row.control(name)
+        control += [c.plan, c.done, _float(c.percent), c.last_year, _float(c.change)]
+    r = row.ratios
+    ratios = [_float(v) for v in (r.reading, r.attendance, r.turnover, r.provision, r.coverage)]
+    return control, ratios
+
+
+def printed_section_two(report, row: int) -> tuple[list, list]:
+    """Row `row` of the report's three plan tables (users, visits, loans) and of its
+    ratios' table (in Russian)."""
+    tables = [block for block in report.section(CONTROL).blocks if isinstance(block, Table)]
+    ratios = next(table for table in tables if table.title == "Относительные показатели")
+    control = [cell for table in tables[:3] for cell in table.rows[row].cells[1:]]
+    return control, ratios.rows[row].cells[6:]
+
+
 @pytest.mark.parametrize("code", ["2021-H1", "2021-H2", "2021"])
 def test_each_librarys_row_is_the_report_of_that_library_for_every_figure(
-    organization, second_half, code
+    organization, second_half, work_log, code
 ):
     book = SpanBook(organization)  # after the second half is opened
     span = book.parse(code)
     assert len(span.periods) == (2 if code == "2021" else 1)
     data = overview(organization=organization, span=span, book=book)
     assert len(data.per_library) == 2
+    indicators = for_overview(data, book=book, with_data=book.with_data(), last_half=None)
+    rows = dict(indicators.rows)
     for library, figures in data.per_library:
         report = report_build(organization=organization, span=span, libraries=[library])
         assert split_of(figures) == {name: report.key_figures[name] for name in LIBRARY_FIGURES}
+        # Users, visits, loans and the ratios: the report's section II, row for row.
+        assert section_two(rows[library]) == printed_section_two(report, 0), library.code
+    # Section II shows something: the comparison is not vacuous (the work log fixture
+    # fills the first half; the second half has one generated row per library).
+    control, ratios = section_two(indicators.total)
+    done = control[1::5]
+    assert all(done) if code != "2021-H2" else any(done)
+    assert None not in ratios
     if code == "2021":  # the year exercises every figure: none is zero for both libraries
         assert {
             n for n in LIBRARY_FIGURES if not any(split_of(f)[n] for _l, f in data.per_library)
@@ -152,6 +190,7 @@ def test_each_librarys_row_is_the_report_of_that_library_for_every_figure(
         name: sum(split_of(f)[name] for _l, f in data.per_library) for name in LIBRARY_FIGURES
     }
     assert summed == {name: whole.key_figures[name] for name in LIBRARY_FIGURES}
+    assert section_two(indicators.total) == printed_section_two(whole, -1)  # the total row
 
 
 def test_a_years_subscribers_are_each_librarys_latest_count_not_its_halves_added(

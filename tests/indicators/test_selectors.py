@@ -13,7 +13,13 @@ from branches.models import ReportingPeriod
 from catalogue.models import VirtualReferences
 from holdings.models import FundingSource, FundSnapshot, Receipt
 from indicators.models import IndicatorPlan, LibraryState, WorkLogEntry
-from indicators.selectors import Indicators, plans_for, ratio, worklog_figures
+from indicators.selectors import (
+    Indicators,
+    plans_for,
+    ratio,
+    worklog_figures,
+    worklog_figures_by_window,
+)
 from indicators.summary import control_summary
 
 D = datetime.date
@@ -76,6 +82,27 @@ def test_a_reader_counts_once_a_year_the_second_half_has_the_users_since_january
     assert (h2.users, h2.users_children, h2.visits, h2.loans) == (45, 14, 40, 70)
     year = figures(library, D(2021, 1, 1), D(2021, 12, 31), periods)
     assert (year.users, year.visits, year.loans, year.references) == (45, 300, 600, 22)
+
+
+def test_several_spans_read_at_once_are_each_spans_figures(
+    log, library, other_library, django_assert_num_queries
+):
+    """The dashboard's trend: six half-years in one query, each what `worklog_figures`
+    says of it alone (the virtual references aside: they are entered per period)."""
+    ids = [library.pk, other_library.pk]
+    windows = [
+        (D(year, 1, 1), D(year, 6, 30)) if half == 1 else (D(year, 7, 1), D(year, 12, 31))
+        for year in (2019, 2020, 2021)
+        for half in (1, 2)
+    ]
+    with django_assert_num_queries(1):
+        spans = worklog_figures_by_window(library_ids=ids, windows=windows)
+    for (start, end), by_library in zip(windows, spans, strict=True):
+        alone = worklog_figures(library_ids=ids, start=start, end=end, virtual={})
+        assert by_library == alone, start
+    assert spans[0] == spans[1] == {}  # 2019: nothing
+    assert spans[3][library.pk].users == 119  # 2020-H2: the year's users, 20 + 99
+    assert spans[5][library.pk].users == 45  # 2021-H2: a reader counts once a year
 
 
 def test_the_half_year_plan_is_the_annual_one_unless_a_half_year_plan_is_entered(

@@ -1,0 +1,141 @@
+"""The main indicators on the dashboard: users, visits and loans (done, plan, % of
+plan, the same span last year), the five ratios per library and a trend over the
+last six half-years.
+
+Every figure is the report's section II (`indicators.summary.control_summary`,
+the ratios and percentages of `indicators.selectors`): the dashboard arranges,
+it never aggregates. The span's own work-log figures are those the dashboard's
+`figures_read` already read, so the cards cost a fixed number of queries:
+
+    the libraries' states at the span's end (their service population)      1
+    the same span last year (its work log; its virtual references when it
+    has opened periods)                                                    1–2
+    the plans                                                               1
+    the funds at the span's end (for обращаемость, книгообеспеченность)     2
+    the trend: six half-years in one query                                  1
+
+(one more, the span's own work log, for a year with data in one half only:
+its figures and its comparison are that half's).
+"""
+
+from dataclasses import dataclass
+
+from branches.calendar import Span
+from branches.models import Library
+from dashboard.spans import SpanBook, halves_by_year
+from indicators.selectors import Indicators, library_states_at, worklog_figures_by_window
+from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
+
+TREND_HALF_YEARS = 6
+FAIR, NO_DATA, PARTIAL = "fair", "no_data", "partial"
+
+
+@dataclass
+class IndicatorOverview:
+    """What the dashboard shows of section II for one span."""
+
+    libraries: list[Library]
+    summary: ControlSummary
+    last_year: Span  # the span the cards compare with
+    # FAIR: the span last year has data in the same halves and something in its
+    # work log; NO_DATA: its work log is empty; PARTIAL: it has data in only some
+    # of the halves this span covers.
+    comparison: str
+    # None: no work-log row from that half-year's 1 January to its end.
+    trend: list[tuple[Span, Indicators | None]]
+
+    @property
+    def rows(self) -> list[tuple[Library, ControlRow]]:
+        return list(zip(self.libraries, self.summary.rows, strict=True))
+
+    @property
+    def total(self) -> ControlRow:
+        """The ЦБС's figures (on a library's page: the library's, its only row's sums)."""
+        return self.summary.total
+
+    @property
+    def comparable(self) -> bool:
+        return self.comparison == FAIR
+
+
+def indicator_overview(
+    *,
+    book: SpanBook,
+    span: Span,
+    libraries: list[Library],
+    now: dict[int, Indicators],
+    with_data: list[Span],
+    last_half: Span | None = None,
+) -> IndicatorOverview:
+    """Section II's figures of `libraries` for `span`, as the report computes them.
+
+    `now`: the span's work-log figures per library (`reports.figures.figures_read`'s
+    `indicators`). `with_data`: the spans with data (`SpanBook.with_data`) that say
+    whether last year is a fair comparison. `last_half`: for a year with data in
+    one half only, that half: the year's figures are that half's, and they compare
+    with the same half of the year before, not with a whole year.
+    """
+    ids = [library.pk for library in libraries]
+    window = last_half or span
+    last_year = book.span(window.year - 1, window.half)
+    summary = control_summary(
+        library_ids=ids,
+        start=window.start,
+        end=window.end,
+        year=span.year,
+        half=span.half,
+        period_ids=span.period_ids,
+        period_ids_last_year=last_year.period_ids,
+        states=library_states_at(library_ids=ids, day=span.end),
+        now=now if window is span else None,
+    )
+    halves = halves_by_year(with_data).get(last_year.year, set())
+    needed = {last_year.half} if last_year.half else {1, 2}
+    figures = summary.total.last_year
+    if not any(getattr(figures, name) for name in PLANNED):
+        comparison = NO_DATA
+    elif not needed <= halves:
+        comparison = PARTIAL
+    else:
+        comparison = FAIR
+    return IndicatorOverview(
+        libraries=libraries,
+        summary=summary,
+        last_year=last_year,
+        comparison=comparison,
+        trend=_trend(book, window, ids),
+    )
+
+
+def for_overview(
+    overview, *, book: SpanBook, with_data: list[Span], last_half: Span | None
+) -> IndicatorOverview:
+    """The indicators of a dashboard page's `dashboard.figures.Overview`: its libraries,
+    and the span's work-log figures it read with the rest."""
+    return indicator_overview(
+        book=book,
+        span=overview.span,
+        libraries=[library for library, _figures in overview.per_library],
+        now={library.pk: figures.indicators for library, figures in overview.per_library},
+        with_data=with_data,
+        last_half=last_half,
+    )
+
+
+def _trend(book: SpanBook, until: Span, library_ids: list[int]):
+    """The last six half-years up to `until`'s last half, the ЦБС's (or the library's)
+    sums; half-years before the first with a work log are left out."""
+    half_years = [book.span(until.year, until.half or 2)]
+    while len(half_years) < TREND_HALF_YEARS:
+        half_years.append(book.previous(half_years[-1]))
+    half_years.reverse()
+    reads = worklog_figures_by_window(
+        library_ids=library_ids, windows=[(s.start, s.end) for s in half_years]
+    )
+    trend = [
+        (half_year, sum(by_library.values(), Indicators()) if by_library else None)
+        for half_year, by_library in zip(half_years, reads, strict=True)
+    ]
+    while trend and trend[0][1] is None:
+        trend.pop(0)
+    return trend

@@ -1,0 +1,136 @@
+"""The main indicators as the page shows them: three cards, the ratios per library
+and the trend chart's data. No queries; every number is `indicators.summary`'s."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from dashboard.indicator_cards import FAIR, NO_DATA, IndicatorOverview
+from dashboard.presenters import half_year_short
+from dashboard.templatetags.dashboard_tags import num, share
+from indicators.summary import Control, ControlRow
+
+
+@dataclass
+class IndicatorCard:
+    key: str
+    label: str
+    unit: str
+    control: Control
+    comparable: bool
+    detail: str = ""
+    plan_note: str = ""  # why there is no plan
+
+    @property
+    def difference(self) -> int:
+        return self.control.done - self.control.last_year
+
+    @property
+    def trend(self) -> str:
+        if not self.difference:
+            return "flat"
+        return "up" if self.difference > 0 else "down"
+
+    @property
+    def meter(self) -> Decimal | None:
+        """The plan's meter: full at 100 % and beyond."""
+        percent = self.control.percent
+        return None if percent is None else min(percent, Decimal(100))
+
+
+def comparison_note(data: IndicatorOverview) -> str:
+    """What the cards' changes compare with, or why there is no comparison."""
+    label = data.last_year.label
+    if data.comparison == FAIR:
+        return _("сравнение с тем же периодом прошлого года: «%(span)s»") % {"span": label}
+    if data.comparison == NO_DATA:
+        return _("сравнения с прошлым годом нет: за «%(span)s» в дневнике работы нет данных") % {
+            "span": label
+        }
+    return _("сравнения с прошлым годом нет: за «%(span)s» данные только за одно полугодие") % {
+        "span": label
+    }
+
+
+def _plan_note(data: IndicatorOverview) -> str:
+    if any(row.plan is not None for row in data.summary.rows):
+        return _("план задан не всем библиотекам")
+    return _("план не задан")
+
+
+def cards(data: IndicatorOverview) -> list[IndicatorCard]:
+    total = data.total
+    f = total.figures
+    people = pgettext("единица", "чел.")
+    result = [
+        IndicatorCard(
+            "users", _("Пользователи"), people, total.control("users"), data.comparable,
+            _("дети до 14 лет: %(children)s · молодёжь 15–30 лет: %(youth)s · удалённые: %(remote)s")
+            % {"children": num(f.users_children), "youth": num(f.users_youth),
+               "remote": num(f.users_remote)},
+        ),
+        IndicatorCard(
+            "visits", _("Посещения"), "", total.control("visits"), data.comparable,
+            _("на мероприятиях: %(events)s · удалённые: %(remote)s")
+            % {"events": num(f.visits_events), "remote": num(f.visits_remote)},
+        ),
+        IndicatorCard(
+            "loans", _("Книговыдача"), _("экз."), total.control("loans"), data.comparable,
+            _("в т.ч. на казахском %(count)s (%(share)s)")
+            % {"count": num(f.loans_kk), "share": share(f.loans_kk, f.loans)},
+        ),
+    ]  # fmt: skip
+    note = _plan_note(data)
+    for card in result:
+        card.plan_note = note
+    return result
+
+
+@dataclass
+class RatioRow:
+    label: str
+    code: str | None  # the library's code (a link on the ЦБС's page); None: the total
+    row: ControlRow
+
+
+def ratio_rows(data: IndicatorOverview, organization_wide: bool) -> list[RatioRow]:
+    rows = [RatioRow(str(lib.short_name), lib.code, row) for lib, row in data.rows]
+    if organization_wide:
+        rows.append(RatioRow(_("Итого по ЦБС"), None, data.summary.total))
+    return rows
+
+
+def trend_chart(data: IndicatorOverview) -> dict:
+    """Chart.js data of the trend: visits and loans on the left axis, users on the right."""
+    trend = data.trend
+
+    def series(name):
+        return [None if figures is None else getattr(figures, name) for _s, figures in trend]
+
+    datasets = [
+        {"label": _("Посещения"), "data": series("visits"), "yAxisID": "y"},
+        {"label": _("Книговыдача, экз."), "data": series("loans"), "yAxisID": "y"},
+        {"label": _("Пользователи (правая шкала), чел."), "data": series("users"),
+         "yAxisID": "y1"},
+    ]  # fmt: skip
+    return {
+        "type": "line",
+        "labels": [half_year_short(span) for span, _f in trend],
+        "axes": {
+            "y": pgettext("ось графика", "посещений, экз."),
+            "y1": pgettext("ось графика", "человек"),
+        },
+        "datasets": datasets,
+        "empty": not any(value for d in datasets for value in d["data"]),
+    }
+
+
+def context(data: IndicatorOverview, organization_wide: bool) -> dict:
+    """What the template's indicators part reads."""
+    return {
+        "indicator_cards": cards(data),
+        "indicator_comparison": comparison_note(data),
+        "indicator_ratios": ratio_rows(data, organization_wide),
+    }
