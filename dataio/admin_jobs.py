@@ -12,7 +12,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -43,9 +43,11 @@ class JobRow:
         self.number = number
         self.values = self.diff = values
         self.import_type = import_type
-        self.error_dict = errors or {}
-        self.field_specific_errors = {k: v for k, v in self.error_dict.items() if k}
-        self.non_field_specific_errors = self.error_dict.get("", [])
+        errors = errors or {}
+        self.field_specific_errors = {k: v for k, v in errors.items() if k}
+        self.non_field_specific_errors = errors.get("", [])
+        # As the package's rows have it: the whole row's errors under "__all__".
+        self.error_dict = {(k or NON_FIELD_ERRORS): v for k, v in errors.items()}
 
 
 class JobResult:
@@ -65,9 +67,7 @@ class JobResult:
             JobRow(row["values"], import_type=row["type"]) for row in result.get("shown", [])
         ]
         self.file_errors = result.get("file_errors", [])
-        listed = sum(
-            len(messages) for row in self.invalid_rows for messages in row.error_dict.values()
-        )
+        listed = sum(len(m) for row in self.invalid_rows for m in row.error_dict.values())
         self.more_errors = max(result.get("error_count", 0) - listed, 0)
 
     def valid_rows(self) -> list[JobRow]:
