@@ -47,20 +47,23 @@ def report_file_render(report: Report, *, fmt: str, language: str, year: bool) -
 
 
 def report_is_big(report: Report, *, year: bool) -> bool:
-    """Whether the file is for the worker: the span's events, counted in one query."""
+    """Whether the file is for the worker: the span's events, counted in one query once
+    per data version (a second download reads no data, as the file's figures do not)."""
     from events.models import Event
 
     if year:
-        start, end = (
-            datetime.date(report.period.year, 1, 1),
-            datetime.date(report.period.year, 12, 31),
-        )
+        start = datetime.date(report.period.year, 1, 1)
+        end = datetime.date(report.period.year, 12, 31)
     else:
         start, end = report.period.start, report.period.end
-    events = Event.objects.filter(
-        library__organization_id=report.organization_id, date__range=(start, end)
-    )
-    return events.count() > settings.REPORT_BACKGROUND_ROWS
+
+    def count() -> int:
+        return Event.objects.filter(
+            library__organization_id=report.organization_id, date__range=(start, end)
+        ).count()
+
+    events = cached_figures(report.organization_id, "report-size", (start, end), count)
+    return events > settings.REPORT_BACKGROUND_ROWS
 
 
 def report_file_start(report: Report, *, user, fmt: str, language: str, year: bool) -> ReportFile:
