@@ -19,7 +19,8 @@ from branches.admin_params import TypedParamsAdminMixin
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from cbs_reports import security_log
-from reports.models import Report, ReportFile, SectionText
+from dataio.models import ReportFile
+from reports.models import Report, SectionText
 from reports.renderers import RENDERERS
 from reports.report_files import (
     report_file_data,

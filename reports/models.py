@@ -5,8 +5,6 @@ report is a draft or submitted; on approval a snapshot of what the report said
 is frozen in `snapshot` and every later rendering reads it.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -130,31 +128,3 @@ class SectionText(models.Model):
         """The text in `language` as written, "" when it is not: the caller decides
         what a missing translation prints (see `Report.untranslated`)."""
         return getattr(self, f"text{where}_{language}", "") or ""
-
-
-class ReportFile(models.Model):
-    """A report file too big to write in a request (REPORT_BACKGROUND_ROWS): written by
-    the task worker, kept here until its user downloads it (and for a day after)."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("готовится")
-        READY = "ready", _("готов")
-        FAILED = "failed", _("сбой")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    fmt = models.CharField(max_length=10)
-    language = models.CharField(max_length=10)
-    year = models.BooleanField(default=False)  # the whole year, not the report's half
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    content = models.BinaryField(default=b"", editable=False)
-    filename = models.CharField(max_length=100, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("файл отчёта")
-        verbose_name_plural = _("файлы отчёта")
-
-    def __str__(self):
-        return self.filename or f"{self.report} ({self.fmt}, {self.language})"

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from branches.calendar import span_parse
 from datacache.cached import cached_figures
+from dataio.models import ReportFile
 from reports.builder import report_build
-from reports.models import Report, ReportFile
+from reports.models import Report
 from reports.renderers import RENDERERS
 from reports.services import report_data
 

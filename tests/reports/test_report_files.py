@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from docx import Document
 
+from dataio.models import ReportFile
 from events.models import Event
-from reports.models import Report, ReportFile
+from reports.models import Report
 
 
 @pytest.fixture
