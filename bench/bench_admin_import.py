@@ -1,5 +1,6 @@
 """The admin import of 20,000 events end to end, through HTTP: gunicorn (production
-settings, its default 30 s timeout) and `manage.py db_worker` beside it, on the demo.
+settings, its default 30 s timeout) and `manage.py db_worker` beside it, on the demo, on
+SQLite and, when DATABASE_URL points at PostgreSQL, in a throw-away database beside it.
 
 The methodologist uploads the file, the job's page is polled until the check is done,
 the import is confirmed and the page polled until the save is done. Printed: the
@@ -19,7 +20,7 @@ import time
 import uuid
 from pathlib import Path
 
-from bench.bench_load import LOGIN, _free_port, _manage
+from bench.bench_load import LOGIN, _free_port, _manage, _postgres
 from bench.goals import goal_line
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,9 +138,23 @@ def run() -> None:
     data = _events_file()
     print(f"rows: {ROWS}, file: {len(data) / 1024 / 1024:.1f} MB", flush=True)
     with tempfile.TemporaryDirectory(prefix="cbs-bench-admin-import-") as folder:
+        _serve("SQLite", f"sqlite:///{folder}/bench.sqlite3", data)
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        bench_url, drop = _postgres(url)
+        try:
+            _serve("PostgreSQL", bench_url, data)
+        finally:
+            drop()
+    else:
+        print("PostgreSQL: skipped (DATABASE_URL is not a postgres:// URL)")
+
+
+def _serve(label: str, database_url: str, data: bytes) -> None:
+    with tempfile.TemporaryDirectory(prefix="cbs-bench-admin-import-") as folder:
         env = {
             **os.environ,
-            "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
+            "DATABASE_URL": database_url,
             "DEBUG": "false",
             "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             "ALLOWED_HOSTS": "127.0.0.1",
@@ -166,14 +181,14 @@ def run() -> None:
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
-            _drive(Browser(port, session), env, data)
+            _drive(label, Browser(port, session), env, data)
         finally:
             for process in (gunicorn, worker):
                 process.terminate()
                 process.wait(timeout=30)
 
 
-def _drive(browser: Browser, env, data: bytes) -> None:
+def _drive(label: str, browser: Browser, env, data: bytes) -> None:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not browser.request("GET", IMPORT_URL)[2]:
         time.sleep(0.2)  # gunicorn starting
