@@ -14,7 +14,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# The demo runs with DEBUG on, on the SQLite file db.sqlite3 unless DATABASE_URL says otherwise.
+# The demo runs with DEBUG on, on the SQLite file db.sqlite3 unless DATABASE_URL says otherwise;
+# the task worker (admin imports, big reports) runs beside the server and stops with it.
 demo: export DEBUG ?= true
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
@@ -27,6 +28,9 @@ demo: $(STAMP)
 	@echo "Отчёт: out/report-2021-H1.docx, out/report-2021-H1.xlsx"
 	@echo "Откройте http://127.0.0.1:8000/  (вход: /accounts/login/, ввод данных: /admin/)"
 	@echo "Логины (пароль demo): methodist, director, librarian-cgb, librarian-cgdb, librarian-f1 ... librarian-f7"
+	@echo "Обработчик фоновых задач (импорт, большие отчёты) запущен рядом с сервером: manage.py db_worker"
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "dashboard",
     "handin",
     "datacache",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +235,21 @@ IMPORT_FILES_DIR = Path(
 )
 IMPORT_FILES_MAX_AGE_SECONDS = env.int("IMPORT_FILES_MAX_AGE_SECONDS", default=6 * 3600)
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# Long work (an admin import's check and save, a big organization's report file) runs as a
+# task (django-tasks). The embedded default keeps the queue in the database and needs
+# `manage.py db_worker` running beside the server (`make demo` starts it); a bigger
+# installation can point TASKS_BACKEND at django-tasks-rq's RQ backend (see the README).
+# The uploaded file and its progress are in IMPORT_FILES_DIR: the worker must see that folder.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A report of more rows than this (events and other dated facts of the period) is written by
+# the worker, and the report page offers the file when it is ready; smaller ones at once.
+REPORT_BACKGROUND_ROWS = env_positive_int("REPORT_BACKGROUND_ROWS", default=5000)
 
 # Production hardening: on whenever DEBUG is off, so `check --deploy` is clean.
 # Behind a TLS-terminating proxy (nginx) that sets X-Forwarded-Proto.

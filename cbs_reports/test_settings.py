@@ -23,3 +23,5 @@ STATIC_ROOT = None
 # No session write in the middle of a test (the idle timeout's refresh): query
 # counts stay exact however slow the machine; its own test sets it back.
 SESSION_IDLE_REFRESH_SECONDS = 24 * 60 * 60
+# Tasks run at once, in the request that enqueues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,57 +1,51 @@
 """Import and export in every data admin (mixed into `branches.admin_base.ScopedAdmin`).
 
 - Import: a file is checked as a whole first (format, size, sheet, columns,
-  formulas, merged cells), then every row is tried in a dry run whose preview
-  shows each row's outcome; confirming re-runs it and keeps it only if every
-  row is still valid (all or nothing).
+  formulas, merged cells), then the task worker tries every row in a dry run whose
+  preview shows each row's outcome; confirming re-runs it and keeps it only if every
+  row is still valid (all or nothing). See `dataio.admin_jobs` and `dataio.jobs`.
 - Export (the button and the "export selected" action): narrowed to the rows
   the user may see at every step, whatever filters or ids the request carries.
 - An empty template per kind of data, with the allowed values of list columns.
 """
 
-import datetime
 import io
-import os
 
 import tablib
 from django import forms
-from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
-from django.urls import path, reverse
+from django.http import HttpResponse
+from django.urls import path
 from django.utils.http import content_disposition_header
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
-from import_export.results import RowResult
 
 from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
 from cbs_reports import security_log
-from dataio.cells import DATE_FORMAT, csv_escape
+from dataio.admin_jobs import ImportJobsAdminMixin
+from dataio.cells import csv_escape
 from dataio.exporting import column_widths, date_columns_of, with_cell_relations, write_sheet
 from dataio.files import (
-    NO_ROWS,
     NOT_A_TABLE,
     TOO_BIG,
     DataFileError,
-    check_headers,
-    is_xlsx,
     max_file_size,
-    open_data_file,
 )
+from dataio.jobs import imports_cleanup
 from dataio.resources import organization_of, resource_for
 from dataio.schema import SHEET_BY_MODEL, sheet_for
 from dataio.templates_xlsx import template_workbook
-from dataio.upload_storage import import_files_sweep
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class DataFileFormat(base_formats.Format):
-    """XLSX or CSV, told apart by content, checked before any row is imported."""
+    """XLSX or CSV, told apart by content: the form's one format. The file is read by
+    `dataio.jobs` (checked as a whole in the request, its rows by the worker)."""
 
     sheet = None  # set per admin by `import_format_for`
 
@@ -75,46 +69,6 @@ class DataFileFormat(base_formats.Format):
 
     def can_export(self):
         return False
-
-    def create_dataset(self, in_stream, **kwargs):
-        data = bytes(in_stream)
-        name = getattr(self, "file_name", "")
-        if not name:
-            # The confirmation re-reads the stored file without its upload name; the
-            # preview has already checked the name, so name it by its content.
-            name = f"{self.sheet.title}.{'xlsx' if is_xlsx(data) else 'csv'}"
-        book = open_data_file(data, name)
-        try:
-            title = self.sheet.title if self.sheet.title in book.titles else None
-            sheet_data = book.sheet(title)
-            if sheet_data is None:
-                raise DataFileError(_("Файл «%(name)s» пуст.") % {"name": name})
-            problems = check_headers(
-                self.sheet, sheet_data.title or self.sheet.title, sheet_data.headers
-            )
-            if problems:
-                raise DataFileError(problems)
-            dataset = tablib.Dataset(headers=sheet_data.headers)
-            # Excel's row numbers, for the messages: blank rows are skipped.
-            dataset.row_numbers = []
-            for number, values in sheet_data.rows:
-                dataset.append([_shown(v) for v in values])
-                dataset.row_numbers.append(number)
-            if not len(dataset):
-                raise DataFileError(NO_ROWS % {"sheet": sheet_data.title or self.sheet.title})
-            return dataset
-        finally:
-            book.close()
-
-
-def _shown(value):
-    """A cell as the preview shows it and the row reader reads it: a blank cell
-    blank (not "None"), an Excel date as dd.mm.yyyy (not "2 марта 2021 г. 0:00")."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime(DATE_FORMAT)
-    return value
 
 
 class DataImportForm(ImportForm):
@@ -183,7 +137,7 @@ def import_format_for(model):
     return type("DataFileFormat", (DataFileFormat,), {"sheet": sheet_for(model)})
 
 
-class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
+class DataIOAdminMixin(ImportJobsAdminMixin, ImportExportMixin, ExportActionMixin):
     import_template_name = "dataio/import.html"
     import_form_class = DataImportForm
     # All columns, always: a file that reads back needs every one of them.
@@ -220,12 +174,6 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         xlsx = type("DataXLSX", (DataXLSX,), {"sheet": sheet_for(self.model)})
         return [xlsx, DataCSV]
 
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        # One bad row rejects the file, in the preview and at confirmation.
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
-
     def create_import_form(self, request):
         form = super().create_import_form(request)
         form.user = request.user
@@ -248,21 +196,17 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
             form.add_error("import_file", NOT_A_TABLE % {"name": name})
 
     def import_action(self, request, **kwargs):
-        """The package lists the columns only when the file was read; a refused
-        file (a misspelled column) is exactly when the user needs the list."""
-        import_files_sweep()  # previews left open long ago
+        """The form's page; an upload becomes a job (`dataio.admin_jobs`). The package
+        lists the columns only when the file was read; a refused file (a misspelled
+        column) is exactly when the user needs the list."""
+        imports_cleanup()  # previews left open long ago
+        if request.method == "POST":
+            return self.import_upload(request)
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
         if context is not None and self._in_files:
             context["fields_list"] = self._columns_list()
-        # A refused file can never be confirmed: it is not kept.
-        stored = getattr(request.FILES.get("import_file"), "tmp_storage_name", None)
-        if stored and "confirm_form" not in (context or {}):
-            self._stored_file(stored).remove()
         return response
-
-    def _stored_file(self, name: str):
-        return self.get_tmp_storage_class()(name=name, **self.get_tmp_storage_class_kwargs())
 
     def init_request_context_data(self, request, form):
         context = super().init_request_context_data(request, form)
@@ -276,10 +220,6 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         sheet = sheet_for(self.model)
         return [(sheet.title, [f"«{header}»" for header in sheet.headers])]
 
-    def write_to_tmp_storage(self, import_file, input_format):
-        input_format.file_name = import_file.name
-        return super().write_to_tmp_storage(import_file, input_format)
-
     # Permissions: a librarian imports only data that belongs to a library.
 
     def has_import_permission(self, request):
@@ -292,89 +232,6 @@ class DataIOAdminMixin(ImportExportMixin, ExportActionMixin):
         return self._in_files and self.has_view_permission(request)
 
     # Import confirmation: all or nothing, and say so.
-
-    def process_import(self, request, **kwargs):
-        """The confirmation reads back the file the preview stored, named by the
-        form's hidden fields: a second click (the file is gone) or an edited
-        field gets a message and the import page, never a 500."""
-        if request.method == "POST" and self.has_import_permission(request):
-            form = self.create_confirm_form(request)
-            if form.is_valid() and "cancel" in request.POST:
-                self._stored_file(form.cleaned_data["import_file_name"]).remove()
-                messages.info(request, _("Импорт отменён: ничего не сохранено, файл удалён."))
-                return HttpResponseRedirect(self._import_url())
-            if form.is_valid() and not self._confirmation_usable(request, form.cleaned_data):
-                return self._import_refused(request)
-        try:
-            return super().process_import(request, **kwargs)
-        except DataFileError:  # the named file is no table of ours
-            self._stored_file(request.POST.get("import_file_name", "")).remove()
-            return self._import_refused(request)
-
-    def _confirmation_usable(self, request, data) -> bool:
-        try:
-            format_index, resource_index = int(data["format"]), int(data.get("resource") or 0)
-        except ValueError:
-            return False
-        if not 0 <= format_index < len(self.get_import_formats()):
-            return False
-        if not 0 <= resource_index < len(self.get_import_resource_classes(request)):
-            return False
-        storage = self.get_tmp_storage_class()(
-            name=data["import_file_name"], **self.get_tmp_storage_class_kwargs()
-        )
-        full_path = getattr(storage, "get_full_path", None)
-        return full_path is None or os.path.isfile(full_path())
-
-    def _import_refused(self, request):
-        messages.error(
-            request,
-            _(
-                "Этот файл уже импортирован или его проверка устарела. Ничего не сохранено; "
-                "загрузите файл снова."
-            ),
-        )
-        return HttpResponseRedirect(self._import_url())
-
-    def _import_url(self) -> str:
-        info = self.model._meta.app_label, self.model._meta.model_name
-        return reverse("{}:{}_{}_import".format(self.admin_site.name, *info))
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            messages.error(
-                request,
-                _(
-                    "Импорт не выполнен: данные изменились после проверки, и теперь в файле "
-                    "есть ошибки. Ничего не сохранено; загрузите файл снова, чтобы увидеть их."
-                ),
-            )
-            return HttpResponseRedirect(self._import_url())
-        return super().process_result(result, request)
-
-    def add_success_message(self, result, request):
-        """What the file did, in words a librarian reads: not "0 deleted and 0 skipped"."""
-        totals = result.totals
-        values = {
-            "name": request.POST.get("original_file_name", ""),
-            "new": totals[RowResult.IMPORT_TYPE_NEW],
-            "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
-        }
-        if values["updated"]:
-            message = _(
-                "Файл «%(name)s» загружен. Добавлено записей: %(new)s, обновлено: %(updated)s."
-            )
-        else:
-            message = _("Файл «%(name)s» загружен. Добавлено записей: %(new)s.")
-        messages.success(request, message % values)
-        security_log.event(
-            "import",
-            user=request.user.get_username(),
-            sheet=sheet_for(self.model).title,
-            file=values["name"],
-            created=values["new"],
-            updated=values["updated"],
-        )
 
     # Export: narrowed at every step.
 

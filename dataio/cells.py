@@ -170,3 +170,13 @@ def texts_not_formulas(book, formulas=frozenset()) -> None:
             for cell in row:
                 if cell.data_type == "f" and (sheet.title, cell.coordinate) not in formulas:
                     cell.data_type = "s"
+
+
+def shown(value):
+    """A cell as the preview shows it and the row reader reads it: a blank cell
+    blank (not "None"), an Excel date as dd.mm.yyyy (not "2 марта 2021 г. 0:00")."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime(DATE_FORMAT)
+    return value

@@ -44,6 +44,8 @@ ROW_ERROR = _("Лист «%(sheet)s», строка %(row)s, столбец «%(
 ROW_ERROR_WHOLE_ROW = _("Лист «%(sheet)s», строка %(row)s: %(message)s")
 MORE_ERRORS = _("… и ещё ошибок: %(count)s.")
 WRITE_REFUSED = _("Файл не может быть загружен: %(message)s")
+# What became of a row, as `on_row` hears it (the admin preview's words for them).
+NEW, UPDATE, SKIP, ERROR = "new", "update", "skip", "error"
 
 
 @dataclass
@@ -94,17 +96,26 @@ def _set_many(instance, many: dict) -> None:
         getattr(instance, name).set(items)
 
 
-def _import_reference(sheet, sheet_data, lookups, report, counts, deferred=None) -> list:
+def _told(on_row, number, values, data, outcome) -> None:
+    if on_row is not None:
+        on_row(number, values, data, outcome)
+
+
+def _import_reference(
+    sheet, sheet_data, lookups, report, counts, deferred=None, *, on_row=None, reason=CHANGE_REASON
+) -> list:
     """Organization, libraries, periods, lists: matched by natural key, updated.
 
     Deferred fields (a status) are collected into `deferred` as (instance, values)
-    and applied by `_apply_deferred` once every sheet is in.
+    and applied by `_apply_deferred` once every sheet is in. `on_row(number,
+    values, data, outcome)` hears of every row: "new", "update", "skip" or "error".
     """
     saved = []
     for number, values in sheet_data.rows:
         data = row_build(sheet, _row_dict(sheet_data.headers, values), lookups)
         if data.errors:
             report.add_row(sheet.title, number, data)
+            _told(on_row, number, values, data, ERROR)
             continue
         new = data.instance
         later = {name: getattr(new, name) for name in sheet.deferred}
@@ -127,6 +138,7 @@ def _import_reference(sheet, sheet_data, lookups, report, counts, deferred=None)
                 saved.append(existing)
                 if later and deferred is not None:
                     deferred.append((existing, later))
+                _told(on_row, number, values, data, SKIP)
                 continue
             for column in sheet.columns:
                 if column.kind != MANY:
@@ -135,13 +147,15 @@ def _import_reference(sheet, sheet_data, lookups, report, counts, deferred=None)
         row_validate(sheet, data)
         if data.errors:
             report.add_row(sheet.title, number, data)
+            _told(on_row, number, values, data, ERROR)
             continue
-        data.instance._change_reason = CHANGE_REASON
+        data.instance._change_reason = reason
         data.instance.save()
         if existing is not None:
             counts.updated += 1
         else:
             counts.created += 1
+        _told(on_row, number, values, data, UPDATE if existing is not None else NEW)
         saved.append(data.instance)
         if later and deferred is not None:
             deferred.append((data.instance, later))
@@ -205,14 +219,15 @@ def _existing_signatures(sheet: Sheet, organization) -> set:
     return set(rows.values_list(*signature_fields(sheet)))
 
 
-def _flush(sheet: Sheet, batch: list[RowData], counts) -> None:
+def _flush(sheet: Sheet, batch: list[RowData], counts, reason=CHANGE_REASON, user=None) -> None:
     if not batch:
         return
     instances = bulk_create_with_history(
         [data.instance for data in batch],
         sheet.model,
         batch_size=BATCH_SIZE,
-        default_change_reason=CHANGE_REASON,
+        default_change_reason=reason,
+        default_user=user,
     )
     data_changed(organization_of(instances[0]))  # bulk_create sends no post_save
     for column in sheet.columns:
@@ -233,7 +248,11 @@ def _flush(sheet: Sheet, batch: list[RowData], counts) -> None:
     batch.clear()
 
 
-def _import_facts(sheet, sheet_data, lookups, report, counts) -> None:
+def _import_facts(
+    sheet, sheet_data, lookups, report, counts, *, on_row=None, reason=CHANGE_REASON, user=None
+) -> None:
+    """Facts, checked row by row and inserted in batches; `on_row` as in `_import_reference`
+    ("new" or "error"). `user` is the history's author of a bulk insert."""
     in_batches = sheet.in_batches
     existing = _existing_signatures(sheet, lookups.organization) if in_batches else None
     batch: list[RowData] = []
@@ -252,20 +271,22 @@ def _import_facts(sheet, sheet_data, lookups, report, counts) -> None:
                 data.add_error(ROW, DUPLICATE_ROW)
         if data.errors:
             report.add_row(sheet.title, number, data)
+            _told(on_row, number, values, data, ERROR)
             continue
+        _told(on_row, number, values, data, NEW)
         if not report.ok:
             continue  # the file is refused anyway: keep checking, stop writing
         if in_batches:
             batch.append(data)
             if len(batch) >= BATCH_SIZE:
-                _flush(sheet, batch, counts)
+                _flush(sheet, batch, counts, reason, user)
         else:
-            data.instance._change_reason = CHANGE_REASON
+            data.instance._change_reason = reason
             data.instance.save()
             _set_many(data.instance, data.many)
             counts.created += 1
     if report.ok:
-        _flush(sheet, batch, counts)
+        _flush(sheet, batch, counts, reason, user)
 
 
 def workbook_import(data: bytes, name: str, *, dry_run: bool = False) -> ImportReport:

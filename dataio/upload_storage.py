@@ -1,10 +1,12 @@
-"""Where the admin import keeps an uploaded file between its preview and the
-confirmation: a folder of its own (IMPORT_FILES_DIR), so that nothing else in the
-system's temp folder is touched when files are cleaned up.
+"""Where the admin import keeps an uploaded file while the task worker checks it and
+until its confirmation: a folder of its own (IMPORT_FILES_DIR), so that nothing else in
+the system's temp folder is touched when files are cleaned up.
 
-A file is deleted when its preview refuses it, when the import is confirmed or
-cancelled, and, for a preview left open, once it is older than
-IMPORT_FILES_MAX_AGE_SECONDS (swept at every import page).
+A file is deleted when its check refuses it, when the import is confirmed or
+cancelled, and, for a check left unconfirmed, once it is older than
+IMPORT_FILES_MAX_AGE_SECONDS (`dataio.jobs.imports_cleanup`). The package's own temp
+storage (`ImportFileStorage`) is kept in the settings so that nothing of the package's
+writes outside the folder either.
 """
 
 import contextlib

@@ -10,21 +10,26 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import has_profile
 from branches.admin_params import TypedParamsAdminMixin
-from branches.calendar import span_parse
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from cbs_reports import security_log
-from datacache.cached import cached_figures
-from reports.builder import report_build
+from dataio.models import ReportFile
 from reports.models import Report, SectionText
 from reports.renderers import RENDERERS
+from reports.report_files import (
+    report_file_data,
+    report_file_render,
+    report_file_start,
+    report_is_big,
+)
 from reports.sections import SECTIONS
-from reports.services import report_data, report_set_status
+from reports.services import report_set_status
 
 LANGUAGES = settings.LANGUAGES
 
@@ -39,12 +44,7 @@ ANCHOR_HELP = _(
 
 def _report_data(report: Report, language: str):
     """The report's data, computed once per data version (an approval is a write too)."""
-    return cached_figures(
-        report.organization_id,
-        "report",
-        (report.period.code, language, report.pk, report.status),
-        lambda: report_data(report, language),
-    )
+    return report_file_data(report, language=language, year=False)[1]
 
 
 def _field_name(language: str, code: str, where: str = "") -> str:
@@ -218,6 +218,16 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 name="reports_report_download",
             ),
             path(
+                "<int:pk>/file/<uuid:file_id>/",
+                self.admin_site.admin_view(self.file_view),
+                name="reports_report_file",
+            ),
+            path(
+                "<int:pk>/file/<uuid:file_id>/download/",
+                self.admin_site.admin_view(self.file_download_view),
+                name="reports_report_file_download",
+            ),
+            path(
                 "<int:pk>/status/<str:target>/",
                 self.admin_site.admin_view(self.status_view),
                 name="reports_report_status",
@@ -235,31 +245,58 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
         return report
 
     def download_view(self, request, pk, fmt):
+        """The file at once, or, for a big organization, queued for the worker: then the
+        browser goes to the file's page, which says «готовится» and then offers it."""
         report = self._report_for(request, pk)
         if fmt not in RENDERERS:
             raise Http404
         language = request.GET.get("language", "ru")
         if language not in dict(LANGUAGES):
             language = "ru"
-        render, content_type = RENDERERS[fmt]
-        if request.GET.get("span") == "year":
-            # The year is the sum of its halves, built from the data: approved
-            # halves can no longer change, so it agrees with their snapshots.
-            span = span_parse(report.organization, str(report.period.year))
-            data = cached_figures(
-                report.organization_id,
-                "report",
-                (span.code, language),
-                lambda: report_build(
-                    organization=report.organization, span=span, language=language
-                ),
+        year = request.GET.get("span") == "year"
+        if report_is_big(report, year=year):
+            file = report_file_start(
+                report, user=request.user, fmt=fmt, language=language, year=year
             )
-        else:
-            span, data = report.period, _report_data(report, language)
-        response = HttpResponse(render(data), content_type=content_type)
-        filename = f"report-{span.code}-{language}.{fmt}"
+            return HttpResponseRedirect(
+                reverse("admin:reports_report_file", args=[report.pk, file.pk])
+            )
+        filename, content = report_file_render(report, fmt=fmt, language=language, year=year)
+        return self._file_response(filename, content, fmt)
+
+    @staticmethod
+    def _file_response(filename: str, content: bytes, fmt: str) -> HttpResponse:
+        response = HttpResponse(content, content_type=RENDERERS[fmt][1])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+    def _file_for(self, request, pk, file_id) -> ReportFile:
+        report = self._report_for(request, pk)
+        file = ReportFile.objects.filter(pk=file_id, report=report, user=request.user).first()
+        if file is None:
+            raise Http404
+        return file
+
+    def file_view(self, request, pk, file_id):
+        file = self._file_for(request, pk, file_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Файл отчёта"),
+            "opts": self.model._meta,
+            "original": file.report,
+            "file": file,
+            "states": ReportFile.State,
+            "download_url": reverse("admin:reports_report_file_download", args=[pk, file.pk]),
+            "report_url": reverse("admin:reports_report_change", args=[pk]),
+            "refresh_seconds": 2,
+        }
+        return TemplateResponse(request, "reports/admin/report_file.html", context)
+
+    def file_download_view(self, request, pk, file_id):
+        file = self._file_for(request, pk, file_id)
+        if file.state != ReportFile.State.READY:
+            return HttpResponseRedirect(reverse("admin:reports_report_file", args=[pk, file.pk]))
+        return self._file_response(file.filename, bytes(file.content), file.fmt)
 
     def status_view(self, request, pk, target):
         if request.method != "POST":

@@ -22,6 +22,30 @@ def _violations(driver) -> list[str]:
     ]
 
 
+def _job_pages(report) -> list[str]:
+    """An import job's page while the worker runs (a progress bar, a refresh) and when
+    checked; a report file's page while it is written."""
+    from django.contrib.auth import get_user_model
+
+    from dataio.models import ImportJob, ReportFile
+
+    user = get_user_model().objects.get(username="methodist")
+    running = ImportJob.objects.create(
+        user=user, model="events.event", file_name="e.xlsx", stored_name="none",
+        state=ImportJob.State.CHECKING, rows_total=100,
+    )  # fmt: skip
+    ready = ImportJob.objects.create(
+        user=user, model="events.event", file_name="e.xlsx", stored_name="none",
+        state=ImportJob.State.READY, rows_total=1,
+        result={"headers": ["Название"], "rows": 1, "new": 1, "shown": [{"type": "new", "values": ["В"]}]},
+    )  # fmt: skip
+    pages = [f"/admin/events/event/import/{job.pk}/" for job in (running, ready)]
+    if report is not None:
+        file = ReportFile.objects.create(report=report, user=user, fmt="docx", language="ru")
+        pages.append(f"/admin/reports/report/{report.pk}/file/{file.pk}/")
+    return pages
+
+
 def test_no_page_breaks_the_content_security_policy(live_server, browser):  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -57,6 +81,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, browser):  # no
     ]
     if report is not None:
         pages.append(f"/admin/reports/report/{report.pk}/change/")
+    pages += _job_pages(report)
     found = {}
     for page in pages:
         browser.get(live_server.url + page)

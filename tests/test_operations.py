@@ -89,6 +89,7 @@ def test_an_admin_import_is_logged_with_its_counts(client, librarian, period, ca
     response = client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.xlsx", data)},
+        follow=True,
     )
     form = response.context["confirm_form"]
     client.post("/admin/events/event/process_import/", dict(form.initial))
@@ -104,6 +105,7 @@ def test_an_admin_import_is_logged_with_its_counts(client, librarian, period, ca
     client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("x.pdf", b"%PDF")},
+        follow=True,
     )
     [refused] = [e for e in _events(caplog) if e["event"] == "import_refused"]
     assert refused["user"] == "lib-cgb" and refused["file"] == "x.pdf"

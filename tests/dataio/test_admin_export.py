@@ -165,6 +165,7 @@ def test_an_admin_export_imports_back_into_an_emptied_table(client, methodologis
     preview = client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.xlsx", exported)},
+        follow=True,
     )
     client.post("/admin/events/event/process_import/", preview.context["confirm_form"].initial)
     again = client.post(EXPORT_URL, {"format": "0", "resource": "0"}).content
@@ -191,6 +192,7 @@ def test_a_csv_export_never_hands_excel_a_formula_and_reads_back_the_same(
     preview = client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.csv", exported)},
+        follow=True,
     )
     assert preview.context.get("confirm_form"), preview.content.decode()[-3000:]
     done = client.post(

@@ -29,9 +29,12 @@ def event_row(library="cgb", date="05.03.2021", title="Викторина", form
 
 
 def upload(client, data, name="events.xlsx"):
+    """The upload, followed to its job's page: the tests' tasks run at once, so the
+    page shows the finished check."""
     return client.post(
         IMPORT_URL,
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile(name, data)},
+        follow=True,
     )
 
 
@@ -117,10 +120,11 @@ def test_a_confirm_that_would_now_fail_changes_nothing(librarian_client, period)
 
     response = confirm(librarian_client, preview)
     assert response.status_code == 302
-    assert response["Location"].endswith(IMPORT_URL)
+    assert response["Location"] == preview.request["PATH_INFO"]  # the job's page
     assert not Event.objects.exists()
     page = librarian_client.get(response["Location"])
     assert "Импорт не выполнен" in page.content.decode()
+    assert "Период 2021-H1 утверждён" in page.content.decode()  # and why
 
 
 def test_a_row_identical_to_a_stored_one_is_refused(librarian_client, library):
@@ -174,6 +178,7 @@ def test_the_methodologist_updates_a_list_by_code_and_adds_a_new_value(client, m
     response = client.post(
         "/admin/events/eventform/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("f.xlsx", data)},
+        follow=True,
     )
     result = response.context["result"]
     assert [row.import_type for row in result.valid_rows()] == ["update", "new"]

@@ -1,13 +1,9 @@
 """Hand-made requests at the import and template doors (see tests/admin/test_audit_doors.py)."""
 
-import os
-import tempfile
-
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from dataio.upload_storage import import_folder
 from events.models import Event
 from tests.dataio.conftest import read_workbook, workbook_bytes
 from tests.dataio.test_admin_import import CONFIRM_URL, HEADERS, IMPORT_URL, event_row, upload
@@ -31,19 +27,25 @@ def confirm_data(preview, **forged):
     return {**{k: form.initial[k] for k in form.fields if k in form.initial}, **forged}
 
 
-def test_a_confirm_naming_a_file_of_another_librarys_rows_saves_nothing(
-    librarian_client, other_library
+def test_a_confirm_naming_another_users_job_is_a_404_and_saves_nothing(
+    librarian_client, django_user_model, organization, library
 ):
-    """The confirm form's hidden file name is the user's to edit: whatever file it
-    names is checked again as the user's own import."""
+    """The confirm form's hidden job id is the user's to edit: only her own jobs are found,
+    not even a colleague's of the same library."""
+    from django.test import Client
+
+    from branches.scoping import LIBRARIAN
+    from tests.conftest import make_user
+
     preview = upload(librarian_client, workbook_bytes({"Мероприятия": [HEADERS, event_row()]}))
-    # A file in the import folder (dataio/upload_storage.py): nothing outside it is read.
-    with tempfile.NamedTemporaryFile(delete=False, suffix=".xlsx", dir=import_folder()) as forged:
-        forged.write(workbook_bytes({"Мероприятия": [HEADERS, event_row(library="f4")]}))
-    data = confirm_data(preview, import_file_name=os.path.basename(forged.name))
-    response = librarian_client.post(CONFIRM_URL, data, follow=True)
-    assert response.status_code == 200
-    assert "Импорт не выполнен" in response.content.decode()
+    colleague = make_user(django_user_model, "lib-cgb-2", LIBRARIAN, organization, library)
+    grant(colleague, "add_event", "view_event")
+    client = Client()
+    client.force_login(colleague)
+    data = confirm_data(preview)
+    assert client.post(CONFIRM_URL, data).status_code == 404
+    assert client.post(CONFIRM_URL, {**data, "cancel": "1"}).status_code == 404
+    assert client.get(preview.request["PATH_INFO"]).status_code == 404
     assert not Event.objects.exists()
 
 
@@ -57,24 +59,24 @@ def test_confirming_twice_says_so_in_russian_instead_of_failing(librarian_client
     assert Event.objects.count() == 1
 
 
-def test_a_forged_file_that_is_no_table_is_refused_not_a_500(librarian_client):
+@pytest.mark.parametrize("forged", [{"job": "x"}, {"job": ""}, {"job": "../../etc/passwd"}, {}])
+def test_a_forged_job_id_is_refused_not_a_500(librarian_client, forged):
     preview = upload(librarian_client, workbook_bytes({"Мероприятия": [HEADERS, event_row()]}))
-    with tempfile.NamedTemporaryFile(delete=False, suffix=".txt") as forged:
-        forged.write(b"not a table")
-    data = confirm_data(preview, import_file_name=os.path.basename(forged.name))
+    data = {**confirm_data(preview), **forged}
+    if not forged:
+        data = {}
     response = librarian_client.post(CONFIRM_URL, data, follow=True)
-    os.remove(forged.name)
-    assert "Ничего не сохранено; загрузите файл снова" in response.content.decode()
-    assert not Event.objects.exists()
-
-
-@pytest.mark.parametrize("forged", [{"format": "7"}, {"format": "x"}, {"resource": "5"}])
-def test_a_forged_format_or_resource_is_refused_not_a_500(librarian_client, forged):
-    preview = upload(librarian_client, workbook_bytes({"Мероприятия": [HEADERS, event_row()]}))
-    response = librarian_client.post(CONFIRM_URL, confirm_data(preview, **forged), follow=True)
     assert response.status_code == 200
     assert "Ничего не сохранено; загрузите файл снова" in response.content.decode()
     assert not Event.objects.exists()
+
+
+def test_an_unknown_job_id_is_a_404(librarian_client):
+    import uuid
+
+    response = librarian_client.post(CONFIRM_URL, {"job": str(uuid.uuid4())})
+    assert response.status_code == 404
+    assert librarian_client.get(f"{IMPORT_URL}{uuid.uuid4()}/").status_code == 404
 
 
 def test_an_outsider_cannot_import_into_a_library_of_another_organization(
@@ -104,6 +106,7 @@ def test_who_may_not_import_gets_no_import_page_and_no_template(
     upload_response = client.post(
         IMPORT_URL,
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.xlsx", b"x")},
+        follow=True,
     )
     assert upload_response.status_code == 403
 

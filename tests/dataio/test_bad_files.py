@@ -29,6 +29,7 @@ def file_errors(client, data, name="events.xlsx") -> list[str]:
     response = client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile(name, data)},
+        follow=True,
     )
     assert response.status_code == 200
     assert not Event.objects.exists()
@@ -44,6 +45,7 @@ def row_errors(client, data) -> list[str]:
             "format": "0",
             "import_file": SimpleUploadedFile("events.xlsx", data),
         },
+        follow=True,
     )
     assert not Event.objects.exists()
     assert response.context.get("confirm_form") is None
@@ -157,6 +159,7 @@ def test_duplicates_of_existing_rows_are_refused(librarian_client):
     response = librarian_client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.xlsx", data)},
+        follow=True,
     )
     form = response.context["confirm_form"]
     librarian_client.post(
@@ -166,6 +169,7 @@ def test_duplicates_of_existing_rows_are_refused(librarian_client):
     response = librarian_client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.xlsx", data)},
+        follow=True,
     )
     [row] = response.context["result"].invalid_rows
     assert row.non_field_specific_errors == [
@@ -180,6 +184,7 @@ def test_a_csv_file_from_russian_excel_is_read(librarian_client):
     response = librarian_client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.csv", data)},
+        follow=True,
     )
     assert response.context["confirm_form"] is not None
 

@@ -189,6 +189,7 @@ def test_a_file_within_the_limits_still_imports(librarian_client):  # noqa: F811
     response = librarian_client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.xlsx", data)},
+        follow=True,
     )
     assert response.context["confirm_form"] is not None, response.context["form"].errors
 

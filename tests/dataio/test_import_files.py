@@ -38,19 +38,19 @@ def good_file() -> bytes:
 
 def test_a_preview_keeps_its_file_until_the_confirmation_deletes_it(librarian_client, folder):  # noqa: F811
     preview = upload(librarian_client, good_file())
-    assert kept(folder) == [preview.context["confirm_form"].initial["import_file_name"]]
+    assert kept(folder) == [preview.context["job"].stored_name]
     assert confirm(librarian_client, preview).status_code == 302
     assert Event.objects.count() == 1
     assert kept(folder) == []
 
 
 def test_a_refused_preview_keeps_no_file(librarian_client, folder):  # noqa: F811
-    waiting = upload(librarian_client, good_file()).context["confirm_form"]
+    waiting = upload(librarian_client, good_file()).context["job"]
     bad = workbook_bytes({"Мероприятия": [HEADERS, event_row(date="31.02.2021")]})
     response = upload(librarian_client, bad)
     assert response.context["result"].has_validation_errors()
     assert "confirm_form" not in response.context
-    assert kept(folder) == [waiting.initial["import_file_name"]]  # only the other preview's
+    assert kept(folder) == [waiting.stored_name]  # only the other preview's
 
 
 def test_cancel_deletes_the_file_and_saves_nothing(librarian_client, folder):  # noqa: F811
@@ -71,7 +71,7 @@ def test_a_preview_left_open_is_deleted_when_it_expires(librarian_client, folder
     hours_ago = time.time() - settings.IMPORT_FILES_MAX_AGE_SECONDS - 60
     os.utime(folder / left, (hours_ago, hours_ago))
     fresh = upload(librarian_client, good_file())  # any visit to an import page sweeps
-    assert kept(folder) == [fresh.context["confirm_form"].initial["import_file_name"]]
+    assert kept(folder) == [fresh.context["job"].stored_name]
     assert import_files_sweep(max_age=0) == 1
 
 

@@ -56,6 +56,7 @@ def test_a_csv_whose_first_rows_run_past_4_kb_reads_its_headers(librarian_client
     response = librarian_client.post(
         "/admin/events/event/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("e.csv", data)},
+        follow=True,
     )
     assert response.context["form"].errors == {}
     assert not response.context["result"].invalid_rows, (

@@ -82,6 +82,7 @@ def test_a_filled_template_imports(client, librarian, sample_data):
             "format": "0",
             "import_file": SimpleUploadedFile("t.xlsx", buffer.getvalue()),
         },
+        follow=True,
     )
     form = response.context["confirm_form"]
     client.post("/admin/events/event/process_import/", form.initial)

@@ -200,6 +200,7 @@ def test_the_admin_import_refuses_a_back_dated_writeoff(client, librarian, libra
     response = client.post(
         "/admin/holdings/writeoff/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("w.xlsx", data)},
+        follow=True,
     )
     assert response.status_code == 200
     assert "ушёл бы в минус" in response.content.decode()
