@@ -19,9 +19,8 @@ from branches.models import Library, Organization
 from catalogue.selectors import CatalogueRow
 from dashboard.spans import SpanBook
 from digitization.selectors import KindRow
-from holdings.selectors import Copies, fund_at_start_of
-from reports.figures import KeyFigures, LibraryFigures, figures_read, key_figures, library_figures
-from reports.figures import totals as figure_totals
+from holdings.selectors import Copies, fund_ledger
+from reports.figures import KeyFigures, LibraryFigures, figures_read, library_figures, totals
 
 # How many half-years the Kazakh-share chart looks back: a fixed number keeps the
 # page's query count fixed however many years of data there are.
@@ -92,18 +91,34 @@ def overview(
         )
     ids = [lib.pk for lib in libraries]
     previous_span = previous_span or book.previous(span)
-    reads = figures_read(organization=organization, span=span, library_ids=ids)
-    previous = key_figures(organization=organization, span=previous_span, libraries=ids)
+    half_years = _half_years_until(book, last_half or span, SHARE_HISTORY)
+    # The fund at every day the page shows, read once for all of them.
+    ledger = fund_ledger(
+        ids,
+        {span.start, span.day_after, previous_span.start, previous_span.day_after}
+        | {half_year.day_after for half_year in half_years},
+    )
+    reads = figures_read(
+        organization=organization, span=span, library_ids=ids, libraries=libraries, ledger=ledger
+    )
+    previous = totals(
+        figures_read(
+            organization=organization,
+            span=previous_span,
+            library_ids=ids,
+            libraries=libraries,
+            ledger=ledger,
+        )
+    )
     share = []
-    library_qs = Library.objects.filter(pk__in=ids)
-    for half_year in _half_years_until(book, last_half or span, SHARE_HISTORY):
-        fund = sum(fund_at_start_of(half_year.day_after, library_qs).values(), Copies())
+    for half_year in half_years:
+        fund = sum((ledger.fund_at(pk, half_year.day_after)[0] for pk in ids), Copies())
         if fund.copies:  # half-years before anything was recorded stay off the chart
             share.append((half_year, fund))
     return Overview(
         span=span,
         previous_span=previous_span,
-        total=figure_totals(reads),
+        total=totals(reads),
         previous=previous,
         digitization=[k for k in reads.digitization.kinds if k.planned or k.done],
         catalogue=[row for row in reads.catalogue.rows if row.before or row.now],
