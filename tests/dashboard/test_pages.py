@@ -144,7 +144,7 @@ def _director_of(org, django_user_model):
 
 # Queries of a dashboard page uncached, whatever the data size (not counted: the
 # request's savepoint and the figures cache's own queries, see datacache):
-#   session, user, staff profile, roles                                       4
+#   session, user, staff profile with the roles (dashboard.access)           3
 #   the organization's periods; the half-years with data (one UNION)          2
 #   the libraries (the organization page) or the library (a library page)     1
 #   the fund at every day the page shows, once (holdings.selectors.fund_ledger:
@@ -155,8 +155,8 @@ def _director_of(org, django_user_model):
 #   the libraries' hand-in states (handin.selectors.handin_states)            1
 # (Up to 5 fewer when the span before has no opened period: Django runs no query for an
 # empty `period__in`.) The issue measured 70–75 before; the goal is at most half.
-ORGANIZATION_PAGE_QUERIES = 35
-LIBRARY_PAGE_QUERIES = 35
+ORGANIZATION_PAGE_QUERIES = 34
+LIBRARY_PAGE_QUERIES = 34
 # 1× and 100× the rows: 2 libraries × 1 year, 20 libraries × 10 years.
 SIZES = [(2, 1), (20, 10)]
 
