@@ -58,6 +58,7 @@ import time
 from events.models import Event
 event = Event.objects.filter(library__organization__code="balkhash").first()
 title = event.title
+print("ready", flush=True)
 deadline = time.monotonic() + {seconds}
 flip = False
 while time.monotonic() < deadline:
@@ -119,7 +120,6 @@ def _p95(timings: list[float]) -> float:
 
 def _phase(label, port, cookie, env, write) -> None:
     timings, errors, sent = [], [], []
-    deadline = time.monotonic() + SECONDS
     writer = None
     if write:
         code = WRITER.format(seconds=SECONDS, every=WRITE_EVERY)
@@ -127,6 +127,8 @@ def _phase(label, port, cookie, env, write) -> None:
             [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
             stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
+        writer.stdout.readline()  # "ready": the phase starts with the writer's clock
+    deadline = time.monotonic() + SECONDS
     threads = [
         threading.Thread(target=_client, args=(port, cookie, deadline, timings, errors, sent))
         for _ in range(CLIENTS)

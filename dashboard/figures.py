@@ -19,7 +19,7 @@ from branches.models import Library, Organization
 from catalogue.selectors import CatalogueRow
 from dashboard.spans import SpanBook
 from digitization.selectors import KindRow
-from holdings.selectors import Copies, fund_ledger
+from holdings.selectors import Copies, FundMovement, fund_ledger
 from reports.figures import KeyFigures, LibraryFigures, figures_read, library_figures, totals
 
 # How many half-years the Kazakh-share chart looks back: a fixed number keeps the
@@ -41,6 +41,8 @@ class Overview:
     kazakh_share: list[tuple[Span, Copies]] = field(default_factory=list)
     whole_organization: bool = True
     organization_entered: dict[str, int] = field(default_factory=dict)
+    # The span's fund table (the rows are per_library's): which funds are unknown.
+    fund: FundMovement | None = None
 
     @property
     def events(self) -> int:
@@ -112,8 +114,12 @@ def overview(
     )
     share = []
     for half_year in half_years:
-        fund = sum((ledger.fund_at(pk, half_year.day_after)[0] for pk in ids), Copies())
-        if fund.copies:  # half-years before anything was recorded stay off the chart
+        funds = [ledger.fund_at(pk, half_year.day_after) for pk in ids]
+        fund = sum((copies for copies, _known in funds), Copies())
+        # Half-years before anything was recorded stay off the chart; so does a
+        # library's own fund while no state of it is recorded (it is unknown: the
+        # ЦБС's total counts its movements, the report's rule).
+        if fund.copies and (whole or all(known for _copies, known in funds)):
             share.append((half_year, fund))
     return Overview(
         span=span,
@@ -126,6 +132,7 @@ def overview(
         kazakh_share=share,
         whole_organization=whole,
         organization_entered=entered_by_organization(organization=organization, span=span),
+        fund=reads.fund,
     )
 
 

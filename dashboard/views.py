@@ -17,6 +17,7 @@ from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
 from datacache.cached import current_figures
 from handin.selectors import handin_states
+from reports.checks import unknown_fund_notes
 
 
 def _pick_span(asked_code: str | None, book: SpanBook, spans: list):
@@ -96,7 +97,9 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
                 data.previous if context["comparable"] else None,
                 organization_wide=library is None,
                 year=context["span"].is_year,
+                fund_known=_fund_known(data, library),
             ),
+            fund_notes=[note.text for note in unknown_fund_notes(data.fund, context["span"])],
             charts=presenters.charts(data, organization_wide=library is None),
             handin_states=handin_states(context["span"], [lib.pk for lib, _f in data.per_library]),
         )
@@ -105,6 +108,15 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
         "html": render_to_string(body_template, context),
         "has_charts": context["span"] is not None,
     }
+
+
+def _fund_known(data, library) -> tuple[bool, bool]:
+    """Whether the fund is known at the span's start and end: the ЦБС's always (its
+    total counts every library's movements), a library's once a state is recorded."""
+    if library is None:
+        return True, True
+    row = data.fund.rows[0]
+    return row.start_known, row.end_known
 
 
 def _only_half(span, halves: dict[int, set[int]]) -> int | None:

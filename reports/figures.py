@@ -225,9 +225,9 @@ def figures_read(
     queries).
 
     Queries: 3 fund (the libraries, the ledger's two) + 1 budget + 3 digitization
-    (+1 with the books) + 3 catalogue + 1 references + 1 publications + 2 media
+    (+1 with the books) + 2 catalogue + 1 references + 1 publications + 2 media
     + 1 online + 1 rows entered per kind + 1 per kind declaring figures in the
-    registry = 19; +2 events by group (section IV) `with_mass_work`.
+    registry = 15; +2 events by group (section IV) `with_mass_work`.
     """
     if libraries is None:
         libraries = list(Library.objects.filter(pk__in=library_ids).order_by("order", "code"))

@@ -149,8 +149,8 @@ def _director_of(org, django_user_model):
 #   the libraries (the organization page) or the library (a library page)     1
 #   the fund at every day the page shows, once (holdings.selectors.fund_ledger:
 #   the states, the receipts and write-offs in one UNION)                      2
-#   the figures of the span, per library, and of the span before (13 each:
-#   reports.figures.figures_read with the libraries and the fund ledger given) 26
+#   the figures of the span, per library, and of the span before (12 each:
+#   reports.figures.figures_read with the libraries and the fund ledger given) 24
 #   what the ЦБС itself entered (budget, plans: one UNION)                    1
 #   the libraries' hand-in states (handin.selectors.handin_states)            1
 # (Up to 5 fewer when the span before has no opened period: Django runs no query for an
