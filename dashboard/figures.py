@@ -110,6 +110,7 @@ def overview(
             library_ids=ids,
             libraries=libraries,
             ledger=ledger,
+            with_entered=False,  # what was entered shows for the span itself only
         )
     )
     share = []
