@@ -34,7 +34,7 @@ class Overview:
     span: Span
     previous_span: Span
     total: KeyFigures
-    previous: KeyFigures
+    previous: KeyFigures | None  # None: not compared (`overview`'s `compare`)
     digitization: list[KindRow]
     catalogue: list[CatalogueRow]
     per_library: list[tuple[Library, LibraryFigures]]
@@ -77,6 +77,7 @@ def overview(
     libraries: list[Library] | None = None,
     previous_span: Span | None = None,
     last_half: Span | None = None,
+    compare: bool = True,
 ) -> Overview:
     """The figures of `span`, of the span before it, and per library.
 
@@ -84,7 +85,9 @@ def overview(
     organization. `previous_span`: the span to compare with (default: the span
     before). `last_half`: the last half-year the Kazakh-share chart shows
     (default: the span's last half), so a year with data in its first half
-    only draws no point for the empty second half.
+    only draws no point for the empty second half. `compare` False: the page
+    sets nothing against the span before (it has no data, or only part of it),
+    so it is not read.
     """
     whole = libraries is None
     if whole:
@@ -103,16 +106,18 @@ def overview(
     reads = figures_read(
         organization=organization, span=span, library_ids=ids, libraries=libraries, ledger=ledger
     )
-    previous = totals(
-        figures_read(
-            organization=organization,
-            span=previous_span,
-            library_ids=ids,
-            libraries=libraries,
-            ledger=ledger,
-            with_entered=False,  # what was entered shows for the span itself only
+    previous = None
+    if compare:
+        previous = totals(
+            figures_read(
+                organization=organization,
+                span=previous_span,
+                library_ids=ids,
+                libraries=libraries,
+                ledger=ledger,
+                with_entered=False,  # what was entered shows for the span itself only
+            )
         )
-    )
     share = []
     for half_year in half_years:
         funds = [ledger.fund_at(pk, half_year.day_after) for pk in ids]

@@ -52,6 +52,7 @@ def _figures(organization, library, asked_code: str | None) -> dict:
                 libraries=libraries,
                 previous_span=previous_span,
                 last_half=book.span(span.year, only_half) if only_half else None,
+                compare=comparable,
             ),
             span_label=_span_label(span, halves),
             comparison=_comparison_note(previous_span, comparable, previous_span in with_data),
@@ -94,7 +95,7 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
                 data.total,
                 # Against a span with nothing (or only half a year) recorded, every
                 # change would mislead: the flows show none.
-                data.previous if context["comparable"] else None,
+                data.previous,
                 organization_wide=library is None,
                 year=context["span"].is_year,
                 fund_known=_fund_known(data, library),
