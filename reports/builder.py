@@ -196,8 +196,8 @@ def report_build(
     write-offs in one UNION) + 3 budget/receipts/write-offs
     + 4 digitization + 2 catalogue + 1 references + 2 publications (counts, list)
     + 2 media + 3 events + 1 social pages + 1 online + 1 rows entered (the «no data» check)
-    + 2 events by group (section IV: by form, on site/online and audience; by initiative)
-    + 1 narrative + 1 the approved previous half's end = 28, whatever the data size
+    + 3 events by group (section IV: by form and on site/online; by audience; by initiative)
+    + 1 narrative + 1 the approved previous half's end = 29, whatever the data size
     (+1 per kind declaring figures).
     """
     with translation.override(language):

@@ -228,8 +228,9 @@ def figures_read(
     Queries: 3 fund (the libraries, the ledger's two) + 1 budget + 3 digitization
     (+1 with the books) + 2 catalogue + 1 references + 1 publications + 2 media
     + 1 online + 1 rows entered per kind + 1 per kind declaring figures in the
-    registry = 15; +2 events by group (section IV) `with_mass_work`; −1 without the
-    rows entered (`with_entered` False: only the key figures are wanted, `totals`).
+    registry = 15; +3 events by group (section IV: by form, audience, initiative)
+    `with_mass_work`; −1 without the rows entered (`with_entered` False: only the
+    key figures are wanted, `totals`).
     """
     if libraries is None:
         libraries = list(Library.objects.filter(pk__in=library_ids).order_by("order", "code"))
