@@ -7,10 +7,9 @@ is counted everywhere as soon as it is declared. Each function is one query.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, Q, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, IntegerField, Q, Value
 
-from branches.calendar import Span, half_of_date
+from branches.calendar import HalfYearOf, Span
 from branches.kinds import DATED, LIBRARY, ORGANIZATION, PER_PERIOD, STATE, Kind, facts
 
 
@@ -107,10 +106,9 @@ def half_years_with_data(organization, library_ids: list[int] | None = None) -> 
         else:
             rows = kind.model_class.objects.filter(library__in=library_ids)
         if kind.binding == DATED:
-            rows = rows.annotate(y=ExtractYear("date"), h=half_of_date("date"))
-            parts.append(rows.values_list("y", "h").order_by())
+            parts.append(rows.annotate(hy=HalfYearOf("date")).values_list("hy").order_by())
         elif kind.binding == PER_PERIOD:
-            parts.append(rows.values_list("period__year", "period__half").order_by())
-    # PostgreSQL's EXTRACT gives a numeric: the years come back as Decimal there.
+            rows = rows.annotate(hy=F("period__year") * 10 + F("period__half"))
+            parts.append(rows.values_list("hy").order_by())
     found = parts[0].union(*parts[1:])
-    return sorted({(int(year), int(half)) for year, half in found}, reverse=True)
+    return sorted({divmod(int(code), 10) for (code,) in found}, reverse=True)

@@ -7,7 +7,7 @@ before that date, summed over the libraries. Fixed number of queries.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models import F, OuterRef, Subquery, Sum, Value
 
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 
@@ -51,17 +51,23 @@ class CatalogueCounts:
         return sum(row.now for row in self.rows)
 
 
-def _latest_counts(library_ids: list[int], day: datetime.date) -> list[dict]:
-    """Per (library, database): the latest count on or before `day`. One query."""
-    latest = RecordCount.objects.filter(
-        library=OuterRef("library"), database=OuterRef("database"), date__lte=day
-    ).order_by("-date")
-    return list(
-        RecordCount.objects.filter(library__in=library_ids, date__lte=day)
-        .annotate(latest=Subquery(latest.values("date")[:1]))
-        .filter(date=F("latest"))
-        .values("library", "database", "date", "records")
-    )
+def _latest_counts(library_ids: list[int], days: list[datetime.date]) -> list[dict]:
+    """Per day, library and database: the latest count on or before the day. One query."""
+
+    def at(index, day):
+        latest = RecordCount.objects.filter(
+            library=OuterRef("library"), database=OuterRef("database"), date__lte=day
+        ).order_by("-date")
+        return (
+            RecordCount.objects.filter(library__in=library_ids, date__lte=day)
+            .annotate(latest=Subquery(latest.values("date")[:1]), at=Value(index))
+            .filter(date=F("latest"))
+            .values("at", "library", "database", "records")
+            .order_by()
+        )
+
+    first, *others = [at(index, day) for index, day in enumerate(days)]
+    return list(first.union(*others, all=True)) if others else list(first)
 
 
 def catalogue_counts(
@@ -69,20 +75,16 @@ def catalogue_counts(
 ) -> CatalogueCounts:
     """Per catalogue database: records at `start` ("было") and at `day_after` ("состоит").
 
-    Three queries: the databases, the counts at the start, the counts at the end.
+    Two queries: the databases, the counts at the start and at the end.
     Databases that are no longer used still show while they have records.
     """
     databases = list(CatalogueDatabase.objects.order_by("order", "name_ru"))
-    before: dict[int, int] = {}
-    library_before: dict[int, int] = {}
-    for row in _latest_counts(library_ids, start):
-        before[row["database"]] = before.get(row["database"], 0) + row["records"]
-        library_before[row["library"]] = library_before.get(row["library"], 0) + row["records"]
-    now: dict[int, int] = {}
-    library_now: dict[int, int] = {}
-    for row in _latest_counts(library_ids, day_after):
-        now[row["database"]] = now.get(row["database"], 0) + row["records"]
-        library_now[row["library"]] = library_now.get(row["library"], 0) + row["records"]
+    counts = {0: ({}, {}), 1: ({}, {})}  # at: (per database, per library)
+    for row in _latest_counts(library_ids, [start, day_after]):
+        per_database, per_library = counts[row["at"]]
+        per_database[row["database"]] = per_database.get(row["database"], 0) + row["records"]
+        per_library[row["library"]] = per_library.get(row["library"], 0) + row["records"]
+    (before, library_before), (now, library_now) = counts[0], counts[1]
     rows = [
         CatalogueRow(db.code, db.name_ru, db.name_kk, before.get(db.pk, 0), now.get(db.pk, 0))
         for db in databases
@@ -99,6 +101,7 @@ def virtual_references_by_library(*, library_ids: list[int], period_ids: list[in
     """{library id: references answered in the periods}. One query."""
     rows = (
         VirtualReferences.objects.filter(library__in=library_ids, period__in=period_ids)
+        .order_by()  # the model's ordering would join the libraries and periods for nothing
         .values("library")
         .annotate(total=Sum("count"))
     )

@@ -128,6 +128,11 @@ if DATABASES["default"]["ENGINE"] not in {
 }:
     raise ImproperlyConfigured("DATABASE_URL must point at SQLite or PostgreSQL")
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Each gunicorn worker keeps its connection for CONN_MAX_AGE seconds instead of
+# opening one per request (on PostgreSQL a new server process each time), and
+# checks it is still alive before reusing it.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction takes the write lock when it starts: concurrent writers queue
     # (up to `timeout` seconds) instead of one of them failing with «database is
@@ -135,6 +140,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+    # Write-ahead log: readers (the dashboard, every page) never wait for a writer nor
+    # a writer for them; the mode is kept in the database file.
+    DATABASES["default"]["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL;")
 
 # The dashboard's and the report's figures are cached per organization and data
 # version (datacache): in a table of the database by default, shared by every

@@ -8,12 +8,14 @@ without a staff profile, or with no dashboard role, gets 403.
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from branches.models import Library, Organization
-from branches.scoping import DIRECTOR, METHODOLOGIST, staff_profile, user_roles
+from branches.models import Library, Organization, StaffProfile
+from branches.scoping import DIRECTOR, METHODOLOGIST
 
 NO_PROFILE = _("Панель доступна сотрудникам ЦБС: у этой учётной записи нет профиля сотрудника.")
 
@@ -29,12 +31,24 @@ class Viewer:
 
 
 def dashboard_viewer(user) -> Viewer:
-    profile = staff_profile(user)
+    """Who is asking: the staff profile and whether a role shows the whole
+    organization, read in one query (every dashboard request asks)."""
+    sees_all = Group.objects.filter(user=OuterRef("user"), name__in=[DIRECTOR, METHODOLOGIST])
+    profile = next(
+        iter(
+            StaffProfile.objects.select_related("organization", "library")
+            .filter(user=user)
+            .annotate(sees_all=Exists(sees_all))
+            .order_by()[:1]
+        ),
+        None,
+    )
+    user._staff_profile_cache = profile  # branches.scoping.staff_profile's, for the rest
     if profile is None:
         raise PermissionDenied(NO_PROFILE)
     if profile.library_id is not None:
         return Viewer(profile.organization, profile.library)
-    if user.is_superuser or user_roles(user) & {DIRECTOR, METHODOLOGIST}:
+    if user.is_superuser or profile.sees_all:
         return Viewer(profile.organization, None)
     raise PermissionDenied(NO_PROFILE)
 

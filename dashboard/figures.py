@@ -19,9 +19,8 @@ from branches.models import Library, Organization
 from catalogue.selectors import CatalogueRow
 from dashboard.spans import SpanBook
 from digitization.selectors import KindRow
-from holdings.selectors import Copies, fund_at_start_of
-from reports.figures import KeyFigures, LibraryFigures, figures_read, key_figures, library_figures
-from reports.figures import totals as figure_totals
+from holdings.selectors import Copies, FundLedger, FundMovement, fund_ledger
+from reports.figures import KeyFigures, LibraryFigures, figures_read, library_figures, totals
 
 # How many half-years the Kazakh-share chart looks back: a fixed number keeps the
 # page's query count fixed however many years of data there are.
@@ -35,13 +34,17 @@ class Overview:
     span: Span
     previous_span: Span
     total: KeyFigures
-    previous: KeyFigures
+    previous: KeyFigures | None  # None: not compared (`overview`'s `compare`)
     digitization: list[KindRow]
     catalogue: list[CatalogueRow]
     per_library: list[tuple[Library, LibraryFigures]]
     kazakh_share: list[tuple[Span, Copies]] = field(default_factory=list)
     whole_organization: bool = True
     organization_entered: dict[str, int] = field(default_factory=dict)
+    # The span's fund table (the rows are per_library's): which funds are unknown.
+    fund: FundMovement | None = None
+    # The fund at every day the page shows, read once (the main indicators' ratios read it too).
+    ledger: FundLedger | None = None
 
     @property
     def events(self) -> int:
@@ -76,6 +79,7 @@ def overview(
     libraries: list[Library] | None = None,
     previous_span: Span | None = None,
     last_half: Span | None = None,
+    compare: bool = True,
 ) -> Overview:
     """The figures of `span`, of the span before it, and per library.
 
@@ -83,7 +87,9 @@ def overview(
     organization. `previous_span`: the span to compare with (default: the span
     before). `last_half`: the last half-year the Kazakh-share chart shows
     (default: the span's last half), so a year with data in its first half
-    only draws no point for the empty second half.
+    only draws no point for the empty second half. `compare` False: the page
+    sets nothing against the span before (it has no data, or only part of it),
+    so it is not read.
     """
     whole = libraries is None
     if whole:
@@ -92,18 +98,42 @@ def overview(
         )
     ids = [lib.pk for lib in libraries]
     previous_span = previous_span or book.previous(span)
-    reads = figures_read(organization=organization, span=span, library_ids=ids)
-    previous = key_figures(organization=organization, span=previous_span, libraries=ids)
+    half_years = _half_years_until(book, last_half or span, SHARE_HISTORY)
+    # The fund at every day the page shows, read once for all of them.
+    ledger = fund_ledger(
+        ids,
+        {span.start, span.day_after, previous_span.start, previous_span.day_after}
+        | {half_year.day_after for half_year in half_years},
+    )
+    reads = figures_read(
+        organization=organization, span=span, library_ids=ids, libraries=libraries, ledger=ledger
+    )
+    previous = None
+    if compare:
+        previous = totals(
+            figures_read(
+                organization=organization,
+                span=previous_span,
+                library_ids=ids,
+                libraries=libraries,
+                ledger=ledger,
+                with_entered=False,  # what was entered shows for the span itself only
+            )
+        )
     share = []
-    library_qs = Library.objects.filter(pk__in=ids)
-    for half_year in _half_years_until(book, last_half or span, SHARE_HISTORY):
-        fund = sum(fund_at_start_of(half_year.day_after, library_qs).values(), Copies())
-        if fund.copies:  # half-years before anything was recorded stay off the chart
+    for half_year in half_years:
+        funds = [ledger.fund_at(pk, half_year.day_after) for pk in ids]
+        fund = sum((copies for copies, _known in funds), Copies())
+        # Half-years before anything was recorded stay off the chart; so does a
+        # library's own fund while no state of it is recorded (it is unknown: the
+        # ЦБС's total counts its movements, the report's rule).
+        if fund.copies and (whole or all(known for _copies, known in funds)):
             share.append((half_year, fund))
     return Overview(
         span=span,
+        ledger=ledger,
         previous_span=previous_span,
-        total=figure_totals(reads),
+        total=totals(reads),
         previous=previous,
         digitization=[k for k in reads.digitization.kinds if k.planned or k.done],
         catalogue=[row for row in reads.catalogue.rows if row.before or row.now],
@@ -111,6 +141,7 @@ def overview(
         kazakh_share=share,
         whole_organization=whole,
         organization_entered=entered_by_organization(organization=organization, span=span),
+        fund=reads.fund,
     )
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from branches.calendar import Span
 from branches.models import Library
 from dashboard.spans import SpanBook, halves_by_year
+from holdings.selectors import FundLedger
 from indicators.selectors import Indicators, library_states_at, worklog_figures_by_window
 from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
 
@@ -66,6 +67,7 @@ def indicator_overview(
     now: dict[int, Indicators],
     with_data: list[Span],
     last_half: Span | None = None,
+    ledger: FundLedger | None = None,
 ) -> IndicatorOverview:
     """Section II's figures of `libraries` for `span`, as the report computes them.
 
@@ -73,7 +75,9 @@ def indicator_overview(
     `indicators`). `with_data`: the spans with data (`SpanBook.with_data`) that say
     whether last year is a fair comparison. `last_half`: for a year with data in
     one half only, that half: the year's figures are that half's, and they compare
-    with the same half of the year before, not with a whole year.
+    with the same half of the year before, not with a whole year. `ledger`: the
+    page's fund ledger (`holdings.selectors.fund_ledger`), read with the window's
+    day after: the ratios take their funds from it instead of reading them again.
     """
     ids = [library.pk for library in libraries]
     window = last_half or span
@@ -88,6 +92,7 @@ def indicator_overview(
         period_ids_last_year=last_year.period_ids,
         states=library_states_at(library_ids=ids, day=span.end),
         now=now if window is span else None,
+        funds=_funds_known(ledger, ids, window.day_after),
     )
     halves = halves_by_year(with_data).get(last_year.year, set())
     needed = {last_year.half} if last_year.half else {1, 2}
@@ -119,7 +124,18 @@ def for_overview(
         now={library.pk: figures.indicators for library, figures in overview.per_library},
         with_data=with_data,
         last_half=last_half,
+        ledger=overview.ledger,
     )
+
+
+def _funds_known(ledger: FundLedger | None, library_ids: list[int], day) -> dict | None:
+    """{library id: copies} of the libraries whose fund is known at the start of
+    `day` (`indicators.selectors.funds_at`'s rule), from the page's ledger; None
+    when there is none or it was read without that day."""
+    if ledger is None or day not in ledger.boundaries:
+        return None
+    funds = {pk: ledger.fund_at(pk, day) for pk in library_ids}
+    return {pk: copies.copies for pk, (copies, known) in funds.items() if known}
 
 
 def _trend(book: SpanBook, until: Span, library_ids: list[int]):

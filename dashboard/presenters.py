@@ -37,6 +37,7 @@ class Card:
     compared_with: str = ""
     no_comparison: str = ""
     neutral: bool = False  # a change neither good nor bad (write-offs): no green or red
+    unknown: bool = False  # the value is not known (a library's fund with no state recorded)
 
     @property
     def change(self):
@@ -78,7 +79,11 @@ class _Nothing:
 
 
 def cards(
-    current: KeyFigures, previous: KeyFigures | None, organization_wide: bool, year: bool = False
+    current: KeyFigures,
+    previous: KeyFigures | None,
+    organization_wide: bool,
+    year: bool = False,
+    fund_known: tuple[bool, bool] = (True, True),
 ) -> list[Card]:
     """The key figures with their change against the previous span (and the plan).
 
@@ -91,6 +96,10 @@ def cards(
 
     `year`: the span is a whole year. The report sums a year's subscribers over
     its halves (a count taken twice, not the year-end figure); the card says so.
+
+    `fund_known`: whether the fund is known at the span's start and end (a
+    library's page: not while no state of its fund is recorded, the report's
+    rule, `holdings.selectors.MovementRow`); an unknown fund reads «неизвестно».
     """
     c = current
     p = previous or _Nothing()
@@ -138,6 +147,13 @@ def cards(
         Card("views", FIGURE_LABELS["views"], c.views, p.views),
         Card("posts", FIGURE_LABELS["posts"], c.posts, p.posts),
     ]  # fmt: skip
+    start_known, end_known = fund_known
+    fund = result[0]
+    if not end_known:
+        fund.value, fund.previous, fund.unknown = None, None, True
+        fund.detail = _("состояние фонда не внесено")
+    elif not start_known:
+        fund.previous = None
     for card in result:
         card.compared_with = card.compared_with or _("к прошлому периоду")
         card.no_comparison = card.no_comparison or _("сравнения нет")

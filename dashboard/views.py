@@ -3,8 +3,11 @@
 import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -12,8 +15,9 @@ from dashboard import indicator_cards, indicator_presenters, presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
-from datacache.cached import cached, figures_key
+from datacache.cached import current_figures
 from handin.selectors import handin_states
+from reports.checks import unknown_fund_notes
 
 
 def _pick_span(asked_code: str | None, book: SpanBook, spans: list):
@@ -25,8 +29,7 @@ def _pick_span(asked_code: str | None, book: SpanBook, spans: list):
 
 
 def _figures(organization, library, asked_code: str | None) -> dict:
-    """Everything the page shows that comes from the data (no request, no user):
-    computed once per data version of the organization (datacache)."""
+    """Everything the page shows that comes from the data (no request, no user)."""
     libraries = [library] if library is not None else None
     book = SpanBook(organization)
     spans = with_data = book.with_data(libraries)
@@ -50,6 +53,7 @@ def _figures(organization, library, asked_code: str | None) -> dict:
                 libraries=libraries,
                 previous_span=previous_span,
                 last_half=last_half,
+                compare=comparable,
             ),
             span_label=_span_label(span, halves),
             comparison=_comparison_note(previous_span, comparable, previous_span in with_data),
@@ -62,18 +66,32 @@ def _figures(organization, library, asked_code: str | None) -> dict:
 
 
 def _page(request, viewer, library=None, template="dashboard/index.html"):
+    """The page: its body comes whole from the cache (datacache) while the data
+    version, the language, the day and the page's own parameters are the same;
+    only the frame around it (the header, the user's menu) is rendered each time."""
     asked = request.GET.get("period")
-    context = {"organization": viewer.organization, "library": library, "viewer": viewer}
-    key = figures_key(
+    parts = (library.pk if library else None, asked, get_language())
+    # Hand-in states move the data version too; «overdue» moves with the day.
+    body = current_figures(
         viewer.organization.pk,
         "dashboard",
-        (library.pk if library else None, asked, get_language()),
+        (*parts, template, viewer.is_librarian, datetime.date.today().isoformat()),
+        lambda: _body(viewer, library, asked, template),
     )
-    context.update(cached(key, lambda: _figures(viewer.organization, library, asked)))
-    # The page's body is the figures' too: the template caches it under the same key
-    # (the librarian's page has no link up to the organization's).
-    # Hand-in states move the data version too; «overdue» moves with the day.
-    context["body_key"] = f"{key}:{template}:{viewer.is_librarian}:{datetime.date.today()}"
+    context = {
+        "organization": viewer.organization,
+        "library": library,
+        "viewer": viewer,
+        "body": mark_safe(body["html"]),  # noqa: S308 -- rendered by our own template
+        "has_charts": body["has_charts"],
+    }
+    return render(request, template, context)
+
+
+def _body(viewer, library, asked: str | None, template: str) -> dict:
+    """The page's body rendered from the figures: {"html", "has_charts"}."""
+    context = {"organization": viewer.organization, "library": library, "viewer": viewer}
+    context.update(_figures(viewer.organization, library, asked))
     if context["span"] is not None:
         data = context["overview"]
         context.update(
@@ -81,10 +99,12 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
                 data.total,
                 # Against a span with nothing (or only half a year) recorded, every
                 # change would mislead: the flows show none.
-                data.previous if context["comparable"] else None,
+                data.previous,
                 organization_wide=library is None,
                 year=context["span"].is_year,
+                fund_known=_fund_known(data, library),
             ),
+            fund_notes=[note.text for note in unknown_fund_notes(data.fund, context["span"])],
             charts=presenters.charts(data, organization_wide=library is None),
             handin_states=handin_states(context["span"], [lib.pk for lib, _f in data.per_library]),
         )
@@ -92,7 +112,20 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
         context["charts"]["indicator_trend"] = indicator_presenters.trend_chart(
             context["indicators"]
         )
-    return render(request, template, context)
+    body_template = template.replace(".html", "_body.html")
+    return {
+        "html": render_to_string(body_template, context),
+        "has_charts": context["span"] is not None,
+    }
+
+
+def _fund_known(data, library) -> tuple[bool, bool]:
+    """Whether the fund is known at the span's start and end: the ЦБС's always (its
+    total counts every library's movements), a library's once a state is recorded."""
+    if library is None:
+        return True, True
+    row = data.fund.rows[0]
+    return row.start_known, row.end_known
 
 
 def _only_half(span, halves: dict[int, set[int]]) -> int | None:
@@ -130,6 +163,7 @@ def _comparison_note(previous_span, comparable: bool, has_data: bool) -> str:
     ) % {"previous": previous_span.label}
 
 
+@transaction.non_atomic_requests
 @login_required
 def index(request):
     viewer = dashboard_viewer(request.user)
@@ -140,12 +174,14 @@ def index(request):
     return _page(request, viewer)
 
 
+@transaction.non_atomic_requests
 @login_required
 def library(request, code):
     viewer = dashboard_viewer(request.user)
     return _page(request, viewer, library_for_viewer(viewer, code))
 
 
+@transaction.non_atomic_requests
 @login_required
 def completeness(request):
     viewer = dashboard_viewer(request.user)

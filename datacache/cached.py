@@ -1,17 +1,29 @@
 """Figures computed once per data version: `cached_figures(organization_id, name,
 parts, compute)` returns what `compute()` returned for the same organization,
-name and parts since its data last changed."""
+name and parts since its data last changed.
+
+Computed once, not once per process: right after a write every open dashboard
+asks for the same figures at the same moment. The first request takes a lock
+(`cache.add`) and computes; the others wait for its result, polling the cache,
+instead of all computing it at once on the same few cores. A waiter whose
+computer has gone (the lock expired or was dropped without a result) computes
+itself: a lost lock costs time, never an answer.
+"""
 
 import hashlib
 import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 
-from datacache.version import data_version
+from datacache.version import data_version, version_keys
 
 MISSING = object()
 logger = logging.getLogger(__name__)
+# How long one computation may hold the lock, and how often a waiter looks.
+LOCK_SECONDS = 15
+POLL_SECONDS = 0.02
 
 
 def figures_key(organization_id: int, name: str, parts) -> str:
@@ -25,14 +37,80 @@ def cached_figures(organization_id: int, name: str, parts, compute):
     return cached(figures_key(organization_id, name, parts), compute)
 
 
-def cached(key: str, compute):
-    """What `compute()` returned under `key` (a `figures_key`), computed if missing."""
+def _read(key: str):
     try:
-        value = cache.get(key, MISSING)
+        return cache.get(key, MISSING)
     except Exception:  # e.g. an entry pickled by an older release whose classes moved
         logger.warning("figures cache: unreadable entry %s, computing afresh", key, exc_info=True)
-        value = MISSING
-    if value is MISSING:
+        return MISSING
+
+
+def _once(lock: str, read, compute):
+    """`read()` if it finds a value, else `compute()` by one process at a time: the
+    first takes `lock`, the others poll `read()` until its result appears."""
+    value = read()
+    if value is not MISSING:
+        return value
+    if cache.add(lock, 1, timeout=LOCK_SECONDS):
+        try:
+            return compute()
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + LOCK_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        unlocked = cache.get(lock) is None  # looked at first: the result is set before
+        value = read()
+        if value is not MISSING:
+            return value
+        if unlocked:  # the computer gave up (an error) without a result: compute here
+            break
+    return compute()
+
+
+def cached(key: str, compute):
+    """What `compute()` returned under `key` (a `figures_key`), computed if missing,
+    by one request at a time (the others wait for it)."""
+
+    def compute_and_keep():
         value = compute()
         cache.set(key, value, timeout=settings.FIGURES_CACHE_SECONDS)
-    return value
+        return value
+
+    return _once(f"{key}:computing", lambda: _read(key), compute_and_keep)
+
+
+def current_figures(organization_id: int, name: str, parts, compute):
+    """`cached_figures` in one read of the cache when the figures are current: they
+    are kept under a key without the data version, beside the version they were
+    computed from, and read with the version in one `get_many`. (A page that runs
+    on every request saves a round trip to the cache: the body of the dashboard.)"""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"cbs:current:{name}:{organization_id}:{digest}"
+    scopes = version_keys(organization_id)
+    try:
+        found = cache.get_many([*scopes, key])
+    except Exception:  # an unreadable entry (see `_read`)
+        logger.warning("figures cache: unreadable entry %s, computing afresh", key, exc_info=True)
+        found = {}
+    if all(scope in found for scope in scopes):
+        version = ".".join(found[scope] for scope in scopes)
+    else:
+        version = data_version(organization_id)
+
+    def read(entry=None):
+        entry = _read(key) if entry is None else entry
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
+            return entry[1]
+        return MISSING
+
+    value = read(found.get(key, MISSING))
+    if value is not MISSING:
+        return value
+
+    def compute_and_keep():
+        value = compute()
+        cache.set(key, (version, value), timeout=settings.FIGURES_CACHE_SECONDS)
+        return value
+
+    return _once(f"{key}:{version}:computing", read, compute_and_keep)

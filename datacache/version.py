@@ -24,9 +24,14 @@ def _key(scope) -> str:
     return VERSION_KEY.format(scope=scope)
 
 
+def version_keys(organization_id: int) -> list[str]:
+    """The cache keys whose values make up the organization's data version."""
+    return [_key(EVERY_ORGANIZATION), _key(organization_id)]
+
+
 def data_version(organization_id: int) -> str:
     """The current version of the organization's data (and of the shared lists)."""
-    keys = [_key(EVERY_ORGANIZATION), _key(organization_id)]
+    keys = version_keys(organization_id)
     found = cache.get_many(keys)
     if len(found) < len(keys):
         for key in keys:

@@ -108,9 +108,9 @@ def handin_states(span, library_ids: list[int]) -> dict[int, dict]:
         return {}
     period = span.periods[0]
     stored = dict(
-        HandIn.objects.filter(period=period, library_id__in=library_ids).values_list(
-            "library_id", "state"
-        )
+        HandIn.objects.filter(period=period, library_id__in=library_ids)
+        .order_by()  # the model's ordering would join the libraries and periods for nothing
+        .values_list("library_id", "state")
     )
     labels = dict(HandIn.State.choices)
     result = {}

@@ -5,11 +5,24 @@ that day + receipts − write-offs dated from the snapshot up to the day before.
 Every function here runs a fixed number of queries whatever the data size.
 """
 
+import bisect
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Case,
+    DateField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from branches.models import Library, Organization, ReportingPeriod
@@ -28,82 +41,139 @@ class Copies:
         return Copies(self.copies - other.copies, self.copies_kk - other.copies_kk)
 
 
-def _funds_at_start_of(
-    day: datetime.date, libraries: QuerySet[Library] | None = None
-) -> dict[int, tuple[Copies, bool]]:
-    """{library id: (fund at the start of `day`, whether a state was recorded by then)}.
+Known = tuple[Copies, bool]  # a fund, and whether a state of it was recorded by then
 
-    A library with no recorded state on or before `day` has an unknown fund; its
-    figure here is the net of its movements so far, which is what it adds to the
-    ЦБС's total. One query.
+
+@dataclass
+class FundLedger:
+    """The fund of some libraries at some days, read once: `fund_ledger`.
+
+    Holds each library's recorded states (`FundSnapshot`) from the last one on or
+    before the earliest day asked for, and its receipts and write-offs since then,
+    summed between consecutive boundaries (the days asked for and the states'
+    dates). Every fund at one of those days, and every movement between two of
+    them, is then a sum of whole buckets: no further query.
     """
-    libraries = libraries if libraries is not None else Library.objects.all()
-    latest = FundSnapshot.objects.filter(library=OuterRef("pk"), date__lte=day).order_by("-date")
-    zero = Value(0, output_field=IntegerField())
 
-    def total(model, column):
-        base = model.objects.filter(library=OuterRef("pk"), date__lt=day)
-        with_snapshot = base.filter(date__gte=OuterRef("snapshot_date"))
+    days: tuple[datetime.date, ...]
+    boundaries: list[datetime.date]
+    states: dict[int, list[tuple[datetime.date, Copies]]]  # per library, by date
+    received: dict[int, list[Copies]]  # per library, per bucket (see `_bucket`)
+    written_off: dict[int, list[Copies]]
+
+    def _bucket(self, day: datetime.date) -> int:
+        """Bucket i holds the movements dated in [boundaries[i-1], boundaries[i])."""
+        return bisect.bisect_right(self.boundaries, day)
+
+    def _check(self, day: datetime.date) -> None:
+        if day not in self.boundaries:
+            raise ValueError(f"the ledger was read without the day {day}")
+
+    def _sum(self, sums: dict[int, list[Copies]], library_id: int, since, until) -> Copies:
+        """Movements dated from `since` (None: ever) up to the day before `until`."""
+        buckets = sums.get(library_id)
+        if not buckets:
+            return Copies()
+        first = 0 if since is None else self._bucket(since)
+        return sum(buckets[first : self._bucket(until)], Copies())
+
+    def movement(self, library_id: int, start, until) -> tuple[Copies, Copies]:
+        """(received, written off) dated from `start` up to the day before `until`."""
+        self._check(start)
+        self._check(until)
         return (
-            Coalesce(
-                Subquery(
-                    with_snapshot.values("library").annotate(s=Sum(column)).values("s")[:1],
-                    output_field=IntegerField(),
-                ),
-                zero,
-            ),
-            Coalesce(
-                Subquery(
-                    base.values("library").annotate(s=Sum(column)).values("s")[:1],
-                    output_field=IntegerField(),
-                ),
-                zero,
-            ),
+            self._sum(self.received, library_id, start, until),
+            self._sum(self.written_off, library_id, start, until),
         )
 
-    annotated = libraries.annotate(
-        snapshot_date=Subquery(latest.values("date")[:1]),
-        snapshot_copies=Coalesce(Subquery(latest.values("copies")[:1]), zero),
-        snapshot_copies_kk=Coalesce(Subquery(latest.values("copies_kk")[:1]), zero),
+    def fund_at(self, library_id: int, day: datetime.date) -> Known:
+        """The fund at the start of `day`: the latest state on or before it + receipts −
+        write-offs dated from the state up to the day before. With no state recorded
+        by then, the net of the movements so far (what it adds to the ЦБС's total)."""
+        self._check(day)
+        state = None
+        for date, copies in self.states.get(library_id, ()):
+            if date > day:
+                break
+            state = (date, copies)
+        since, base = state if state else (None, Copies())
+        received = self._sum(self.received, library_id, since, day)
+        written_off = self._sum(self.written_off, library_id, since, day)
+        return base + received - written_off, state is not None
+
+    def state_between(self, library_id: int, after, until) -> bool:
+        """Whether a state was recorded after `after`, up to and including `until`."""
+        return any(after < date <= until for date, _c in self.states.get(library_id, ()))
+
+
+def fund_ledger(library_ids: list[int], days) -> FundLedger:
+    """The `FundLedger` of the libraries at `days`. Two queries: the states, the movements.
+
+    Reads no history older than each library's last state on or before the
+    earliest day (all of it for a library with no state by then).
+    """
+    days = tuple(sorted(set(days)))
+    first, last = days[0], days[-1]
+    baseline = (
+        FundSnapshot.objects.filter(library=OuterRef("library"), date__lte=first)
+        .order_by("-date")
+        .values("date")[:1]
     )
-    columns = {}
-    for prefix, model in (("in", Receipt), ("out", WriteOff)):
-        for column in ("copies", "copies_kk"):
-            since, ever = total(model, column)
-            columns[f"{prefix}_{column}_since"] = since
-            columns[f"{prefix}_{column}_ever"] = ever
-    annotated = annotated.annotate(**columns)
+    states: dict[int, list[tuple[datetime.date, Copies]]] = {}
+    rows = (
+        FundSnapshot.objects.filter(library__in=library_ids, date__lte=last)
+        .filter(Q(date__gt=first) | Q(date=Subquery(baseline)))
+        .order_by("library", "date")
+        .values_list("library", "date", "copies", "copies_kk")
+    )
+    for library_id, date, copies, copies_kk in rows:
+        states.setdefault(library_id, []).append((date, Copies(copies, copies_kk)))
+    boundaries = sorted(set(days) | {date for own in states.values() for date, _c in own})
+    bucket = Case(
+        *(When(date__lt=day, then=Value(i)) for i, day in enumerate(boundaries)),
+        default=Value(len(boundaries)),
+        output_field=IntegerField(),
+    )
+    since = Coalesce(Subquery(baseline), Value(datetime.date.min, output_field=DateField()))
 
-    result = {}
-    for row in annotated.values(
-        "pk", "snapshot_date", "snapshot_copies", "snapshot_copies_kk", *columns
-    ):
-        known = row["snapshot_date"] is not None
-        suffix = "since" if known else "ever"
-        fund = Copies(
-            row["snapshot_copies"] + row[f"in_copies_{suffix}"] - row[f"out_copies_{suffix}"],
-            row["snapshot_copies_kk"]
-            + row[f"in_copies_kk_{suffix}"]
-            - row[f"out_copies_kk_{suffix}"],
+    def sums(model, kind):
+        return (
+            model.objects.filter(library__in=library_ids, date__lt=last)
+            .alias(since=since)
+            .filter(date__gte=F("since"))
+            .annotate(kind=Value(kind), bucket=bucket)
+            .values("kind", "library", "bucket")
+            .annotate(c=Sum("copies"), k=Sum("copies_kk"))
+            .order_by()
         )
-        result[row["pk"]] = (fund, known)
-    return result
+
+    received: dict[int, list[Copies]] = {}
+    written_off: dict[int, list[Copies]] = {}
+    for row in sums(Receipt, "in").union(sums(WriteOff, "out"), all=True):
+        own = (received if row["kind"] == "in" else written_off).setdefault(
+            row["library"], [Copies()] * (len(boundaries) + 1)
+        )
+        own[row["bucket"]] += Copies(row["c"] or 0, row["k"] or 0)
+    return FundLedger(days, boundaries, states, received, written_off)
 
 
 def fund_at_start_of(
     day: datetime.date, libraries: QuerySet[Library] | None = None
 ) -> dict[int, Copies]:
-    """Fund of each library at the start of `day`, as {library id: Copies}. One query.
+    """Fund of each library at the start of `day`, as {library id: Copies}. Three queries.
 
     For a library with no recorded state yet, the net of its movements: summed
     over libraries, that is the ЦБС's fund.
     """
-    return {pk: fund for pk, (fund, _known) in _funds_at_start_of(day, libraries).items()}
+    libraries = libraries if libraries is not None else Library.objects.all()
+    ids = list(libraries.values_list("pk", flat=True))
+    ledger = fund_ledger(ids, [day])
+    return {pk: ledger.fund_at(pk, day)[0] for pk in ids}
 
 
 def fund_of_library_at(library: Library, day: datetime.date) -> Copies:
-    """Fund of one library at the start of `day`."""
-    return fund_at_start_of(day, Library.objects.filter(pk=library.pk)).get(library.pk, Copies())
+    """Fund of one library at the start of `day`. Two queries."""
+    return fund_ledger([library.pk], [day]).fund_at(library.pk, day)[0]
 
 
 @dataclass
@@ -159,22 +229,16 @@ class FundMovement:
         ]
 
 
-def _sums_by_library(model, libraries, start, end_exclusive) -> dict[int, Copies]:
-    rows = (
-        model.objects.filter(library__in=libraries, date__gte=start, date__lt=end_exclusive)
-        .values("library")
-        .annotate(c=Sum("copies"), k=Sum("copies_kk"))
-    )
-    return {r["library"]: Copies(r["c"] or 0, r["k"] or 0) for r in rows}
-
-
-def _movement_row(lib, start, end, received, written, snapshotted) -> MovementRow:
-    (start_fund, start_known), (end_fund, end_known) = start, end
+def _movement_row(lib, ledger: FundLedger, start, day_after) -> MovementRow:
+    start_fund, start_known = ledger.fund_at(lib.pk, start)
+    end_fund, end_known = ledger.fund_at(lib.pk, day_after)
+    received, written_off = ledger.movement(lib.pk, start, day_after)
+    snapshotted = ledger.state_between(lib.pk, start, day_after)
     row = MovementRow(
         library=lib,
         start=start_fund,
         received=received,
-        written_off=written,
+        written_off=written_off,
         start_known=start_known,
         end_known=end_known,
         inventory=end_fund if snapshotted else None,
@@ -190,40 +254,22 @@ def fund_movement(
     organization: Organization,
     start: datetime.date,
     end: datetime.date,
-    libraries: QuerySet[Library] | None = None,
+    libraries: QuerySet[Library] | list[Library] | None = None,
+    ledger: FundLedger | None = None,
 ) -> FundMovement:
     """The fund table from `start` to `end` (inclusive), per library and in total.
 
-    Six queries: libraries, fund at start, receipts, write-offs, states inside
-    the span, fund at the end.
+    Three queries: the libraries (none when given as a list) and the ledger's two
+    (none when `ledger`, read with `start` and the day after `end`, is given).
     """
     if libraries is None:
         libraries = Library.objects.filter(organization=organization)
-    libraries = list(libraries.order_by("order", "code"))
-    ids = [lib.pk for lib in libraries]
-    library_qs = Library.objects.filter(pk__in=ids)
+    if not isinstance(libraries, list):
+        libraries = list(libraries.order_by("order", "code"))
     day_after = end + datetime.timedelta(days=1)
-    unknown = (Copies(), False)
-    start_fund = _funds_at_start_of(start, library_qs)
-    received = _sums_by_library(Receipt, ids, start, day_after)
-    written = _sums_by_library(WriteOff, ids, start, day_after)
-    snapshotted = set(
-        FundSnapshot.objects.filter(library__in=ids, date__gt=start, date__lte=day_after)
-        .values_list("library", flat=True)
-        .distinct()
-    )
-    end_fund = _funds_at_start_of(day_after, library_qs)
-    rows = [
-        _movement_row(
-            lib,
-            start_fund.get(lib.pk, unknown),
-            end_fund.get(lib.pk, unknown),
-            received.get(lib.pk, Copies()),
-            written.get(lib.pk, Copies()),
-            lib.pk in snapshotted,
-        )
-        for lib in libraries
-    ]
+    if ledger is None:
+        ledger = fund_ledger([lib.pk for lib in libraries], [start, day_after])
+    rows = [_movement_row(lib, ledger, start, day_after) for lib in libraries]
     total = MovementRow(library=None)
     discrepancy = Copies()
     for row in rows:
@@ -233,7 +279,7 @@ def fund_movement(
         discrepancy += row.discrepancy or Copies()
     if discrepancy != Copies():
         total.discrepancy = discrepancy
-    if snapshotted:
+    if any(row.inventory is not None for row in rows):
         total.inventory = total.end
     return FundMovement(rows=rows, total=total)
 

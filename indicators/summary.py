@@ -91,11 +91,13 @@ def control_summary(
     period_ids_last_year: list[int],
     states: dict | None = None,
     now: dict | None = None,
+    funds: dict | None = None,
 ) -> ControlSummary:
     """Rows in the order of `library_ids`, and the total (the rows' sums).
 
-    `states` (the libraries' states at `end`) and `now` (their work-log figures for
-    the span, `worklog_figures`): when the caller has read them already.
+    `states` (the libraries' states at `end`), `now` (their work-log figures for
+    the span, `worklog_figures`) and `funds` (their known funds the day after `end`,
+    `funds_at`): when the caller has read them already.
     """
     window = {"library_ids": library_ids}
     if now is None:
@@ -109,7 +111,8 @@ def control_summary(
     plans = plans_for(**window, year=year, half=half)
     if states is None:
         states = library_states_at(**window, day=end)
-    funds = funds_at(**window, day=end + datetime.timedelta(days=1))
+    if funds is None:
+        funds = funds_at(**window, day=end + datetime.timedelta(days=1))
     rows = [
         ControlRow(
             library_id=pk,

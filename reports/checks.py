@@ -97,12 +97,14 @@ def _fund_notes(fund, span) -> list[Note]:
                     S.RESOURCES,
                 )
             )
-    notes.extend(_unknown_fund_notes(fund, span))
+    notes.extend(unknown_fund_notes(fund, span))
     notes.append(_balance_note(fund.total))
     return notes
 
 
-def _unknown_fund_notes(fund, span) -> list[Note]:
+def unknown_fund_notes(fund, span) -> list[Note]:
+    """A note for each library whose fund at the start is unknown (`FundMovement.unknown`):
+    the report's and the dashboard's."""
     notes = []
     for row in fund.unknown:
         text = _(

@@ -35,6 +35,7 @@ from events.selectors import (
     online_totals,
 )
 from holdings.selectors import (
+    FundLedger,
     FundMovement,
     ListAmount,
     MovementRow,
@@ -217,20 +218,32 @@ def figures_read(
     library_ids: list[int],
     with_books: bool = False,
     with_mass_work: bool = False,
+    with_entered: bool = True,
+    libraries: list[Library] | None = None,
+    ledger: FundLedger | None = None,
 ) -> FigureReads:
     """Every figure of `span` per library, from the apps' selectors.
 
-    Queries: 6 fund (its first reads the libraries) + 1 budget + 3 digitization
-    (+1 with the books) + 3 catalogue + 1 references + 1 publications + 2 media
+    `libraries`: the libraries of `library_ids` in their order, if the caller has
+    them (else one query); `ledger`: the fund's `holdings.selectors.fund_ledger`
+    read with the span's start and day after, if the caller has it (else two
+    queries).
+
+    Queries: 3 fund (the libraries, the ledger's two) + 1 budget + 3 digitization
+    (+1 with the books) + 2 catalogue + 1 references + 1 publications + 2 media
     + 1 online + 1 rows entered per kind + 1 work log + 1 per kind declaring figures
-    in the registry = 20; +3 events by group (section IV: by form, audience, initiative)
-    `with_mass_work`.
+    in the registry = 16; +3 events by group (section IV: by form, audience, initiative)
+    `with_mass_work`; −1 without the rows entered (`with_entered` False: only the
+    key figures are wanted, `totals`).
     """
+    if libraries is None:
+        libraries = list(Library.objects.filter(pk__in=library_ids).order_by("order", "code"))
     fund = fund_movement(
         organization=organization,
         start=span.start,
         end=span.end,
-        libraries=Library.objects.filter(pk__in=library_ids),
+        libraries=libraries,
+        ledger=ledger,
     )
     window = {"library_ids": library_ids, "start": span.start, "end": span.end}
     references = virtual_references_by_library(library_ids=library_ids, period_ids=span.period_ids)
@@ -249,7 +262,9 @@ def figures_read(
         media=media_summary(period_ids=span.period_ids, **window),
         online=online_totals(library_ids=library_ids, period_ids=span.period_ids),
         declared=kind_figures_by_library(library_ids=library_ids, span=span),
-        entered=entered_by_library(library_ids=library_ids, span=span),
+        entered=entered_by_library(library_ids=library_ids, span=span)
+        if with_entered
+        else Entered({}),
         mass_work=mass_work(**window) if with_mass_work else MassWork(),
         indicators=worklog_figures(**window, virtual=references),
     )
@@ -281,7 +296,8 @@ def library_figures(reads: FigureReads) -> list[tuple[Library, LibraryFigures]]:
 def totals(reads: FigureReads) -> KeyFigures:
     """The key figures: the libraries' figures added up, and the ЦБС's own. No query."""
     per_library = [figures for _library, figures in library_figures(reads)]
-    summed = {name: sum(f.values()[name] for f in per_library) for name in LIBRARY_FIGURES}
+    values = [f.values() for f in per_library]
+    summed = {name: sum(v[name] for v in values) for name in LIBRARY_FIGURES}
     declared: dict[str, int] = {}
     for figures in per_library:
         for name, value in figures.declared.items():

@@ -42,7 +42,7 @@ def test_a_later_inventory_snapshot_restarts_the_ledger(ledger):
 
 
 def test_movement_table_per_library_and_total(ledger, period, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(3):
         movement = period_fund_movement(period)
     first, second = movement.rows
     assert (first.start, first.received, first.written_off, first.end) == (
