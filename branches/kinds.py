@@ -186,6 +186,8 @@ KINDS: list[Kind] = [
          rights=PICK_LIST, sheet=Sheet("Формы мероприятий", key=("code",))),
     Kind("initiatives", "events.Initiative", owner=ORGANIZATION, binding=STANDING,
          rights=PICK_LIST, sheet=Sheet("Инициативы, программы", key=("code",))),
+    Kind("audiences", "events.Audience", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Категории аудитории", key=("code",))),
     # The libraries' facts and the ЦБС's own figures.
     Kind("social_pages", "branches.SocialPage", binding=STANDING, rights=LIBRARY_FACT,
          sheet=Sheet("Страницы в соцсетях")),
@@ -220,7 +222,8 @@ KINDS: list[Kind] = [
          column="media"),
     Kind("events", "events.Event", rights=LIBRARY_FACT,
          sheet=Sheet("Мероприятия",
-                     optional=("series_kind", "series", "note_in_report", "position")),
+                     optional=("series_kind", "series", "note_in_report", "position",
+                               "audiences")),
          label=_("Мероприятия")),
     Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
          sheet=Sheet("Онлайн-работа"), label=_("Онлайн")),

@@ -1,14 +1,17 @@
+from django import forms
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import (
     LIBRARY_FILTER,
     PERIOD_FILTER,
     DatePeriodFilter,
+    FieldErrorsForm,
     ListItemAdmin,
     ScopedAdmin,
 )
-from events.models import Event, EventForm, Initiative, OnlineFigures
+from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
 
 
 @admin.register(EventForm)
@@ -21,8 +24,24 @@ class InitiativeAdmin(ListItemAdmin):
     pass
 
 
+@admin.register(Audience)
+class AudienceAdmin(ListItemAdmin):
+    pass
+
+
+class EventAdminForm(FieldErrorsForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("audiences")
+        if field is not None:
+            # Values switched off are not offered, but an event keeps the ones it has.
+            kept = Q(pk__in=self.instance.audiences.all()) if self.instance.pk else Q()
+            field.queryset = field.queryset.filter(Q(is_active=True) | kept)
+
+
 @admin.register(Event)
 class EventAdmin(ScopedAdmin):
+    form = EventAdminForm
     list_display = [
         "date", "title", "form", "library", "is_online", "highlight", "participants", "position"
     ]  # fmt: skip
@@ -32,6 +51,7 @@ class EventAdmin(ScopedAdmin):
         "is_online",
         "form",
         "initiatives",
+        "audiences",
         "highlight",
         "platforms",
     ]
@@ -58,6 +78,7 @@ class EventAdmin(ScopedAdmin):
             _("Участники и отклик"),
             {
                 "fields": [
+                    "audiences",
                     "audience",
                     "guests",
                     "participants",
@@ -69,6 +90,14 @@ class EventAdmin(ScopedAdmin):
             },
         ),
     ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "audiences":
+            # A handful of values, several per event: ticked, not searched for.
+            # "radiolist": the admin's own layout of a choice list (labels not cut to
+            # the field's label width).
+            kwargs.setdefault("widget", forms.CheckboxSelectMultiple(attrs={"class": "radiolist"}))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(OnlineFigures)

@@ -32,6 +32,16 @@ class Initiative(ListItem):
         verbose_name_plural = _("инициативы, программы")
 
 
+class Audience(ListItem):
+    """Who an event was for: children, youth, adults... An event may have several."""
+
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("категория аудитории")
+        verbose_name_plural = _("категории аудитории")
+
+
 class SeriesKind(models.TextChoices):
     CLUB = "club", _("клуб")
     CIRCLE = "circle", _("кружок")
@@ -79,11 +89,22 @@ class Event(DatedLibraryFact):
         blank=True,
         help_text=_("Клуб, кружок, проект, рубрика, в которых прошло мероприятие: «33 идеи»."),
     )
+    # The words the report prints («для старшеклассников») stay text; the
+    # categories below are what section IV counts by.
     audience = models.CharField(
         _("аудитория"),
         max_length=300,
         blank=True,
         help_text=_("Как в тексте отчёта: для старшеклассников."),
+    )
+    audiences = models.ManyToManyField(
+        Audience,
+        verbose_name=_("категории аудитории"),
+        blank=True,
+        help_text=_(
+            "Для кого мероприятие: по ним раздел IV считает мероприятия и участников. "
+            "Можно отметить несколько."
+        ),
     )
     guests = models.CharField(
         _("гости"),

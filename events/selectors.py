@@ -203,7 +203,7 @@ class Attendance:
 
 @dataclass(frozen=True)
 class Group:
-    """A breakdown's group: a list value (a form, an initiative) or an audience as entered."""
+    """A breakdown's group: a list value (a form, an audience, an initiative)."""
 
     key: str
     name_ru: str
@@ -257,69 +257,74 @@ class MassWork:
 
 
 UNCOUNTED = Count("pk", filter=Q(participants__isnull=True))
+# The key and place of the group of events with no value ticked (no audience): last.
+NONE_KEY, NONE_ORDER = "", 2**31
 
 
-def audience_key(audience: str) -> str:
-    """The group an audience falls in: as entered, ignoring case and spacing."""
-    return " ".join(audience.split()).casefold()
+def _list_group(row, prefix: str) -> Group:
+    """The group of a row grouped by the list value `prefix` (a form, an audience...)."""
+    pk = row[prefix]
+    if pk is None:
+        return Group(NONE_KEY, "", order=NONE_ORDER)
+    return Group(
+        str(pk), row[f"{prefix}__name_ru"], row[f"{prefix}__name_kk"], row[f"{prefix}__order"]
+    )
 
 
-def mass_work(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> MassWork:
-    """Events dated in the span and their participants per library. Two aggregate queries.
+def _by_list_value(events, prefix: str, *also: str):
+    """Rows of (library, *also, list value, events, participants, uncounted), one query.
 
-    The first groups by library, form, on site/online and audience (one audience
-    and one form per event: its groups add up to the library's total); the second
-    by library and initiative (an event may belong to several initiatives, or none,
-    so those groups need not add up).
+    Grouped across a many-to-many, an event is counted once in each of its values.
     """
-    events = Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
-    result = MassWork()
-    rows = (
+    return (
         events.values(
-            "library", "is_online", "audience", "form", "form__name_ru", "form__name_kk",
-            "form__order",
+            "library",
+            *also,
+            prefix,
+            f"{prefix}__name_ru",
+            f"{prefix}__name_kk",
+            f"{prefix}__order",
         )
         .annotate(n=Count("pk"), people=Sum("participants"), uncounted=UNCOUNTED)
         .order_by()
-    )  # fmt: skip
-    for row in rows:
+    )
+
+
+def mass_work(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> MassWork:
+    """Events dated in the span and their participants per library. Three aggregate queries.
+
+    The first groups by library, form and on site/online (one form per event:
+    its groups add up to the library's total); the second by library and audience
+    category, the third by library and initiative: an event may have several of
+    those, or none, so their groups need not add up (an event with two audiences
+    counts under both; one with none, under «не указана»).
+    """
+    events = Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
+    result = MassWork()
+    for row in _by_list_value(events, "form", "is_online"):
         counts = result.by_library.setdefault(row["library"], LibraryMassWork())
         n, people, uncounted = row["n"], row["people"], row["uncounted"]
         counts.total.add(n, people, uncounted)
         (counts.online if row["is_online"] else counts.onsite).add(n, people, uncounted)
-        form = str(row["form"])
-        result.forms.setdefault(
-            form, Group(form, row["form__name_ru"], row["form__name_kk"], row["form__order"])
-        )
-        counts.by_form.setdefault(form, Attendance()).add(n, people, uncounted)
-        audience = " ".join(row["audience"].split())
-        key = audience_key(audience)
-        if key not in result.audiences or audience < result.audiences[key].name_ru:
-            # The first spelling in sort order names the group, whatever the rows' order.
-            result.audiences[key] = Group(key, audience, order=0 if key else 1)
-        counts.by_audience.setdefault(key, Attendance()).add(n, people, uncounted)
-    initiative_rows = (
-        events.filter(initiatives__isnull=False)
-        .values(
-            "library", "initiatives", "initiatives__name_ru", "initiatives__name_kk",
-            "initiatives__order",
-        )
-        .annotate(n=Count("pk"), people=Sum("participants"), uncounted=UNCOUNTED)
-        .order_by()
-    )  # fmt: skip
-    for row in initiative_rows:
-        counts = result.by_library.setdefault(row["library"], LibraryMassWork())
-        key = str(row["initiatives"])
-        result.initiatives.setdefault(
-            key,
-            Group(
-                key,
-                row["initiatives__name_ru"],
-                row["initiatives__name_kk"],
-                row["initiatives__order"],
-            ),
-        )
-        counts.by_initiative.setdefault(key, Attendance()).add(
-            row["n"], row["people"], row["uncounted"]
-        )
+        form = _list_group(row, "form")
+        result.forms.setdefault(form.key, form)
+        counts.by_form.setdefault(form.key, Attendance()).add(n, people, uncounted)
+    breakdowns = (
+        ("audiences", result.audiences, "by_audience", events),
+        # Events of no initiative are not a group of their own there.
+        (
+            "initiatives",
+            result.initiatives,
+            "by_initiative",
+            events.filter(initiatives__isnull=False),
+        ),
+    )
+    for prefix, groups, breakdown, rows in breakdowns:
+        for row in _by_list_value(rows, prefix):
+            counts = result.by_library.setdefault(row["library"], LibraryMassWork())
+            group = _list_group(row, prefix)
+            groups.setdefault(group.key, group)
+            getattr(counts, breakdown).setdefault(group.key, Attendance()).add(
+                row["n"], row["people"], row["uncounted"]
+            )
     return result

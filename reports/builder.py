@@ -205,11 +205,11 @@ def report_build(
     Queries: 1 library ids + 6 fund (with the libraries) + 3 budget/receipts/write-offs
     + 4 digitization + 3 catalogue + 1 references + 2 publications (counts, list)
     + 2 media + 3 events + 1 social pages + 1 online + 1 rows entered (the «no data» check)
-    + 2 events by group (section IV: by form, on site/online and audience; by initiative)
+    + 3 events by group (section IV: by form and on site/online; by audience; by initiative)
     + 1 narrative + 1 the approved previous half's end + 1 work log (section II's figures,
     read with the others in figures_read) + 7 main indicators (sections I and II: see
     indicators.report.indicators_collect; 8 when the year before has periods, whose virtual
-    references are read too) = 40, whatever the data size (+1 per kind declaring figures).
+    references are read too) = 41, whatever the data size (+1 per kind declaring figures).
     """
     with translation.override(language):
         data = _collect(organization, span, libraries, language)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from reports import sections as S
 from reports.data import Note
+from reports.text import count_noun
 
 
 def _kazakh_above_total(row, columns) -> list[tuple[str, object]]:
@@ -156,9 +157,9 @@ def _digitization_notes(digitization, language) -> list[Note]:
     notes = [
         Note(
             "info",
-            _("Всего оцифровано %(total)s документов = сумма по видам: %(parts)s.")
+            _("Всего оцифровано %(documents)s = сумма по видам: %(parts)s.")
             % {
-                "total": digitization.done,
+                "documents": count_noun(digitization.done, _("документ|документа|документов")),
                 "parts": " + ".join(str(k.done) for k in kinds) or "0",
             },
             S.LOCAL_HISTORY,

@@ -39,7 +39,7 @@ from django.db.models import Model
 from branches.models import Library, Organization, Platform, ReportingPeriod, SocialPage
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
-from events.models import Event, EventForm, Initiative, OnlineFigures
+from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
 from holdings.models import (
     AcquisitionBudget,
     FundingSource,
@@ -296,6 +296,7 @@ def demo_events_load(org, period, libraries, lists) -> None:
             m2m={
                 "platforms": [lists(Platform, code) for code in event.platforms],
                 "initiatives": [lists(Initiative, code) for code in event.initiatives],
+                "audiences": [lists(Audience, code) for code in event.audiences],
             },
         )
 

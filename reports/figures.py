@@ -223,7 +223,8 @@ def figures_read(
     Queries: 6 fund (its first reads the libraries) + 1 budget + 3 digitization
     (+1 with the books) + 3 catalogue + 1 references + 1 publications + 2 media
     + 1 online + 1 rows entered per kind + 1 work log + 1 per kind declaring figures
-    in the registry = 20; +2 events by group (section IV) `with_mass_work`.
+    in the registry = 20; +3 events by group (section IV: by form, audience, initiative)
+    `with_mass_work`.
     """
     fund = fund_movement(
         organization=organization,

@@ -53,32 +53,34 @@ def mass_work_section(builder) -> Section:
             )
         )
     section.blocks.append(_library_table(builder))
+    # An event may have several audiences or initiatives, or none: those tables have
+    # no total row, and a footnote says why.
+    overlap = _(
+        "Мероприятие для нескольких категорий аудитории учтено в каждой из них, поэтому "
+        "строки по аудитории в сумме могут быть больше общего числа мероприятий "
+        "(%(events)s) и участников (%(people)s)."
+    ) % {"events": total.events, "people": total.participants}
     breakdowns = (
-        (_("Мероприятия по формам"), _("Форма"), "by_form", work.forms, True),
-        (_("Мероприятия по аудитории"), _("Аудитория"), "by_audience", work.audiences, True),
-        # An event may belong to several initiatives or none: no total row.
+        (_("Мероприятия по формам"), _("Форма"), "by_form", work.forms, ""),
+        (_("Мероприятия по аудитории"), _("Аудитория"), "by_audience", work.audiences, overlap),
         (
             _("Мероприятия по инициативам и программам"),
             _("Инициатива, программа"),
             "by_initiative",
             work.initiatives,
-            False,
+            _(
+                "Мероприятие может относиться к нескольким инициативам или ни к одной, "
+                "поэтому итог по инициативам не подводится."
+            ),
         ),
     )
-    for title, head, breakdown, groups, with_total in breakdowns:
-        if groups:
-            section.blocks.append(
-                _group_table(title, head, work.summed(breakdown, groups), language, with_total)
-            )
-    if work.initiatives:
-        section.blocks.append(
-            Paragraph(
-                _(
-                    "Мероприятие может относиться к нескольким инициативам или ни к одной, "
-                    "поэтому итог по инициативам не подводится."
-                )
-            )
-        )
+    for title, head, breakdown, groups, footnote in breakdowns:
+        if not groups:
+            continue
+        rows = work.summed(breakdown, groups)
+        section.blocks.append(_group_table(title, head, rows, language, with_total=not footnote))
+        if footnote:
+            section.blocks.append(Paragraph(footnote))
     return section
 
 

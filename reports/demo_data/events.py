@@ -55,6 +55,9 @@ class E:
     series: str = ""  # «33 идеи»: the club, circle, project... the event was part of
     series_kind: str = ""  # club | circle | project | rubric | programme
     note_in_report: bool = False
+    # Audience categories (events.Audience codes) where the seed's words name them:
+    # «для старшеклассников», «для детей с ограниченными возможностями»...
+    audiences: tuple[str, ...] = ()
 
 
 # The ЦБС's common pages and the libraries' pages, as the paragraphs of
@@ -86,6 +89,8 @@ PRO_STEPS = "professional-steps"
 LITERARY = "literary"
 LOCAL = "local"
 ZOOM = ("zoom",)
+CHILD = ("children",)
+CHILD_DISABLED = ("children", "disabilities")
 TIKTOK = ("tiktok",)
 
 VICTORY = "ко Дню Победы"
@@ -203,13 +208,14 @@ _CHALLENGES = [
 _ZOOM = [
     E("cgb", "seminar", "семинар «Коллегам на пользу»", D(2021, 2, 18), platforms=ZOOM,
       initiatives=(PRO_STEPS,), series="«Ступени профессионализма»", series_kind="project",
-      audience="для сотрудников Централизованной библиотечной системы г.Балхаш"),
+      audience="для сотрудников Централизованной библиотечной системы г.Балхаш",
+      audiences=("adults",)),
     E("cgb", "other",
       "защита проекта «Фактчекинг: важная информация для старшеклассников» в республиканском "
       "тренинге «Медиа и цифровая грамотность для сотрудников библиотек»", D(2021, 5, 20),
       platforms=ZOOM),
     E("cgb", "other", "информационный обзор «Знакомство с местными периодическими изданиями»",
-      D(2021, 2, 10), platforms=ZOOM, audience="для старшеклассников",
+      D(2021, 2, 10), platforms=ZOOM, audience="для старшеклассников", audiences=("youth",),
       note="С целью привлечения молодежи в библиотеку.", note_in_report=True),
     E("cgdb", "poetry", "час поэзии «Өрен жүйрік, өшпес бейне»", D(2021, 2, 26),
       dedication="к 175-летию Ж.Жабаева", platforms=ZOOM),
@@ -223,17 +229,18 @@ _ZOOM = [
       "обзор книжной выставки в рамках акции «Одна страна, одна книга» в жанре поэзия",
       D(2021, 4, 14), platforms=ZOOM, initiatives=(ONE_BOOK,), audience="для учащихся ОСШ №8"),
     E("f4", "club", "открытие детского литературного кружка «Кітапқұмар балалар»",
-      D(2021, 1, 20), platforms=ZOOM),
+      D(2021, 1, 20), platforms=ZOOM, audiences=CHILD),
     E("f5", "poetry", "вечер поэзии «Жамбыл - менің жай атым, халық - менің шын атым»",
       D(2021, 2, 27), platforms=ZOOM),
     E("f5", "quiz", "онлайн-игра «Сказочный герой – добрый или злой»", D(2021, 3, 18),
       platforms=ZOOM, audience="для детей с ограниченными возможностями",
-      series="«Күншуақ»", series_kind="club"),
+      audiences=CHILD_DISABLED, series="«Күншуақ»", series_kind="club"),
     E("cgdb", "quiz", "краеведческая викторина «Тарихқа тұнған туған өлкем»", D(2021, 3, 16),
       dedication="к Дню города", platforms=ZOOM, highlight=LOCAL),
     E("cgdb", "virtual-trip", "виртуальное путешествие «Кітапхана – рухани байлық мекені»",
       D(2021, 5, 25), platforms=ZOOM, initiatives=(CHILDREN,),
-      audience="с участием школы-лицеи №2 им. Абая, №15 им. А.Бокейханова (6-7 кл)"),
+      audience="с участием школы-лицеи №2 им. Абая, №15 им. А.Бокейханова (6-7 кл)",
+      audiences=CHILD),
     E("f3", "presentation", "видео-презентация в рамках акции «Одна страна – одна книга»",
       D(2021, 4, 16), platforms=ZOOM,
       initiatives=(ONE_BOOK,)),
@@ -306,9 +313,11 @@ _ONLINE = [
     E("f2", "master-class", "мастер класс «Қазақтың ою өрнектерінің жасалу жолдары»",
       D(2021, 3, 19), series="«Золотые ручки»", series_kind="circle"),
     E("f5", "master-class", "мастер-класс «Цветы для мамы»", D(2021, 3, 4),
-      audience="для детей с ограниченными возможностями", series="«Күншуақ»", series_kind="club"),
+      audience="для детей с ограниченными возможностями", audiences=CHILD_DISABLED,
+      series="«Күншуақ»", series_kind="club"),
     E("f5", "master-class", "мастер-класс «Шебер қолдың сиқыры»", D(2021, 4, 15),
-      audience="для детей с ограниченными возможностями", series="«Күншуақ»", series_kind="club"),
+      audience="для детей с ограниченными возможностями", audiences=CHILD_DISABLED,
+      series="«Күншуақ»", series_kind="club"),
     E("f6", "master-class", "мастер-класс «3Д поздравительные открытки» для мам", D(2021, 3, 6),
       series="«Алтын сандық»", series_kind="circle"),
     E("cgdb", "action", "онлайн-акция «Оқылған кітаптар беттерінен»", D(2021, 4, 27)),
@@ -326,7 +335,7 @@ _ONLINE = [
     E("f2", "contest", "конкурс рисунков «Наши пернатые друзья»", D(2021, 4, 1),
       dedication="к Международному Дню птиц"),
     E("f2", "contest", "конкурс рисунка на асфальте «Дети –цветы жизни»", D(2021, 6, 1),
-      dedication="к Дню защиты детей", online=False),
+      dedication="к Дню защиты детей", online=False, audiences=CHILD),
     E("f2", "quiz", "викторина «Угадай, что за книга?»", D(2021, 5, 19)),
 ]  # fmt: skip
 
@@ -370,7 +379,8 @@ _CHILDREN = [
       "«Вместе с папой» (12-15 лет) победил читатель ЦГДБ Мухаметжан Райымбек.",
       note_in_report=True),
     E("cgb", "other", "«Летнее путешествие» по всей библиотеке", D(2021, 6, 10), online=False,
-      initiatives=(CHILDREN,), audience="для ребят из пришкольного лагеря средней школы №9"),
+      initiatives=(CHILDREN,), audience="для ребят из пришкольного лагеря средней школы №9",
+      audiences=CHILD),
     E("cgdb", "other", "«Open-air» «Большой день игры»", D(2021, 6, 4), online=False,
       initiatives=(CHILDREN,),
       note="Читальный зал под открытым небом по пятницам, программа «Лето с книгой веселей»."),

@@ -44,7 +44,7 @@ from branches.scoping import LIBRARIAN, METHODOLOGIST, lookups_for
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from dataio.schema import SHEET_BY_MODEL
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
-from events.models import Event, EventForm, Initiative, OnlineFigures
+from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
 from holdings.models import (
     AcquisitionBudget,
     FundingSource,
@@ -135,7 +135,8 @@ def test_the_cases_cover_every_data_model_for_both_roles():
     for model in [Organization, StaffProfile, AcquisitionBudget, DigitizationPlan, Report]:
         assert (model, METHODOLOGIST) in measured_models, model
     pages = {p.values[2] for p in CASES if p.values[0] is Event}
-    assert {"filter:platforms", "filter:initiatives", "autocomplete:platforms"} <= pages
+    assert {"filter:platforms", "filter:initiatives", "filter:audiences"} <= pages
+    assert "autocomplete:platforms" in pages
 
 
 def test_a_version_in_the_history_is_named_as_the_row_was(client, methodologist, row_of):
@@ -257,6 +258,7 @@ def _library_rows(library: Library, period: ReportingPeriod, lists: dict, i: int
     )  # fmt: skip
     event.platforms.add(platform, _pick(lists[Platform], i + 1))
     event.initiatives.add(_pick(lists[Initiative], i), _pick(lists[Initiative], i + 1))
+    event.audiences.add(_pick(lists[Audience], i), _pick(lists[Audience], i + 1))
     OnlineFigures.objects.create(library=library, period=period, platform=platform, views=i)
     WorkLogEntry.objects.create(
         library=library, date=day, span=_pick(WorkLogEntry.Span.values, i), visits=i, loans=i
@@ -292,12 +294,13 @@ def _rows_to_open(data: Data, lists: dict) -> dict:
 
 
 def _children_add(data: Data, lists: dict, start: int, size: int) -> None:
-    """The opened event gets more platforms and initiatives, the report more texts
+    """The opened event gets more platforms, initiatives and audiences, the report more texts
     (the library more social pages and the organization more libraries and
     periods come with the other rows)."""
     event = data.opened[Event]
     event.platforms.add(*lists[Platform][start:size])
     event.initiatives.add(*lists[Initiative][start:size])
+    event.audiences.add(*lists[Audience][start:size])
     sections = [value for value, _label in SectionText._meta.get_field("section").choices]
     for section in sections[start:size]:
         SectionText.objects.create(report=data.opened[Report], section=section, text_ru="Текст")

@@ -119,3 +119,25 @@ def test_groups_print_in_the_seeds_order_not_by_date(demo_period):
     assert parasat[-1] == "О добре и добропорядочности"
     tiktoks = [i for i, e in enumerate(groups["online_actions"]) if e.form.code == "tiktok"]
     assert tiktoks == list(range(tiktoks[0], tiktoks[0] + 8))  # standing together
+
+
+def test_audiences_are_ticked_where_the_seeds_words_name_them(demo):
+    """«для детей с ограниченными возможностями» is two categories; «для учащихся ОСШ №8»
+    (pupils of any age) is none; the text itself stays the report's wording."""
+    ticked = {
+        event.title: sorted(event.audiences.values_list("code", flat=True))
+        for event in Event.objects.filter(audiences__isnull=False).distinct()
+    }
+    assert ticked["онлайн-игра «Сказочный герой – добрый или злой»"] == [
+        "children",
+        "disabilities",
+    ]
+    assert ticked["информационный обзор «Знакомство с местными периодическими изданиями»"] == [
+        "youth"
+    ]
+    assert ticked["семинар «Коллегам на пользу»"] == ["adults"]
+    assert len(ticked) == 9
+    unclear = Event.objects.get(audience="для учащихся ОСШ №8")
+    assert unclear.audiences.count() == 0
+    game = Event.objects.get(title="онлайн-игра «Сказочный герой – добрый или злой»")
+    assert game.audience == "для детей с ограниченными возможностями"
