@@ -146,3 +146,27 @@ def test_an_entry_left_by_an_older_release_is_computed_afresh(organization, monk
         cache.get(key)
     assert cached_figures(organization.pk, "test", ("old",), lambda: 7) == 7
     assert cached_figures(organization.pk, "test", ("old",), lambda: 8) == 7  # stored anew
+
+
+def test_clear_figures_cache_after_a_deploy_recomputes_every_organizations_figures(
+    organization, other_organization
+):
+    """A release can change how a page is made with no data changed: the deploy's
+    `clear_figures_cache` makes every cached figure unreachable."""
+    from django.core.management import call_command
+
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    ours, theirs = data_version(organization.pk), data_version(other_organization.pk)
+    assert cached_figures(organization.pk, "deploy-test", (), compute) == 1
+    assert cached_figures(organization.pk, "deploy-test", (), compute) == 1  # cached
+    out = io.StringIO()
+    call_command("clear_figures_cache", stdout=out)
+    assert "Кэш показателей сброшен" in out.getvalue()
+    assert data_version(organization.pk) != ours
+    assert data_version(other_organization.pk) != theirs
+    assert cached_figures(organization.pk, "deploy-test", (), compute) == 2
