@@ -90,7 +90,7 @@ def network_blocks(libraries: list[Library], data: IndicatorsCollected, language
         rows.append(
             Row(
                 [
-                    str(library),
+                    library.abbreviation(),
                     library.get_kind_display(),
                     state.get_settlement_display() if state else None,
                     state.address if state and state.address else None,
@@ -110,7 +110,7 @@ def network_blocks(libraries: list[Library], data: IndicatorsCollected, language
                 ]
             )
         )
-        staff_rows.append(Row([str(library), *_staff_cells(staff)]))
+        staff_rows.append(Row([library.abbreviation(), *_staff_cells(staff)]))
     staff_totals = [_sum(r.cells[c] for r in staff_rows) for c in range(1, 11)]
     staff_rows.append(Row([_("Всего по ЦБС"), *staff_totals], kind="total"))
     # Two tables of the same rows: the libraries, then their premises and equipment.
@@ -245,7 +245,7 @@ def _change_formula(now: str, before: str) -> str:
 
 def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Span) -> list:
     summary = data.summary
-    named = list(zip([str(lib) for lib in libraries], summary.rows, strict=True))
+    named = list(zip([lib.abbreviation() for lib in libraries], summary.rows, strict=True))
     total_label = _("Всего по ЦБС")
     figure_titles = [_("Пользователи"), _("Посещения"), _("Книговыдача")]
     # A table per planned figure: plan (B), done (C), % (D), last year (E), change (F).
@@ -382,7 +382,7 @@ def indicator_notes(libraries: list[Library], data: IndicatorsCollected) -> list
     """Figures of the work log that need a look before the report is signed."""
     notes = []
     for library, row in zip(libraries, data.summary.rows, strict=True):
-        f, name = row.figures, str(library)
+        f, name = row.figures, library.abbreviation()
         reading = row.ratios.reading  # as handin.checks' loans_per_user compares it
         if reading is not None and reading > LOANS_PER_USER_LIMIT:
             notes.append(

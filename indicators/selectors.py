@@ -11,10 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
-from branches.models import Library
 from catalogue.selectors import virtual_references_by_library
-from holdings.models import FundSnapshot
-from holdings.selectors import fund_at_start_of
+from holdings.selectors import fund_ledger
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 from indicators.models.worklog import COUNT_FIELDS
 
@@ -116,6 +114,7 @@ def _worklog_counts(
             date__gte=min(min(start, year_start(end)) for start, end in windows),
             date__lte=max(end for _start, end in windows),
         )
+        .order_by()  # the models' ordering would join (and group by) the libraries
         .values("library")
         .annotate(**sums)
     )
@@ -146,8 +145,10 @@ def plans_for(*, library_ids: list[int], year: int, half: int | None) -> dict[in
     a year's plan is the annual plan, else the sum of both halves' plans when
     both are entered. A library without a plan is absent.
     """
-    rows = IndicatorPlan.objects.filter(library__in=library_ids, year=year).values(
-        "library", "half", "users", "visits", "loans"
+    rows = (
+        IndicatorPlan.objects.filter(library__in=library_ids, year=year)
+        .order_by()  # no join on the libraries for the model's ordering
+        .values("library", "half", "users", "visits", "loans")
     )
     by_library: dict[int, dict] = {}
     for row in rows:
@@ -174,6 +175,7 @@ def _latest_states(model, library_ids: list[int], day: datetime.date) -> dict[in
         model.objects.filter(library__in=library_ids, date__lte=day)
         .annotate(latest=Subquery(latest.values("date")[:1]))
         .filter(date=F("latest"))
+        .order_by()  # no join on the libraries for the model's ordering
     )
     return {row.library_id: row for row in rows}
 
@@ -188,14 +190,10 @@ def staff_states_at(*, library_ids: list[int], day: datetime.date) -> dict[int, 
 
 def funds_at(*, library_ids: list[int], day: datetime.date) -> dict[int, int]:
     """{library id: copies in its fund at the start of `day`}, for libraries whose
-    fund is known (a recorded state on or before `day`). Two queries."""
-    known = set(
-        FundSnapshot.objects.filter(library__in=library_ids, date__lte=day)
-        .values_list("library", flat=True)
-        .distinct()
-    )
-    funds = fund_at_start_of(day, Library.objects.filter(pk__in=known))
-    return {pk: copies.copies for pk, copies in funds.items()}
+    fund is known (a recorded state on or before `day`). Two queries (the fund ledger's)."""
+    ledger = fund_ledger(library_ids, [day])
+    funds = {pk: ledger.fund_at(pk, day) for pk in library_ids}
+    return {pk: copies.copies for pk, (copies, known) in funds.items() if known}
 
 
 # --- the ratios: one place, one decimal ---------------------------------------

@@ -208,9 +208,9 @@ def report_build(
     + 2 media + 3 events + 1 social pages + 1 online + 1 rows entered (the «no data» check)
     + 3 events by group (section IV: by form and on site/online; by audience; by initiative)
     + 1 narrative + 1 the approved previous half's end + 1 work log (section II's figures,
-    read with the others in figures_read) + 9 main indicators (sections I and II: see
-    indicators.report.indicators_collect; 10 when the year before has periods, whose virtual
-    references are read too) = 39, whatever the data size (+1 per kind declaring figures).
+    read with the others in figures_read) + 7 main indicators (sections I and II: see
+    indicators.report.indicators_collect; 8 when the year before has periods, whose virtual
+    references are read too) = 37, whatever the data size (+1 per kind declaring figures).
     """
     with translation.override(language):
         data = _collect(organization, span, libraries, language)
@@ -447,7 +447,7 @@ class _Builder:
             return [label, *figures, *pair(row.end, row.end_known)]
 
         rows = [
-            Row(cells(row.library.short_name, row))
+            Row(cells(row.library.abbreviation(), row))
             for row in fund.rows
             if any(v for v in cells("", row)[1:] if isinstance(v, int))
         ]

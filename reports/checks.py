@@ -39,7 +39,7 @@ def _fund_notes(fund, span) -> list[Note]:
         ("end", _("на конец")),
     )
     for row in [*fund.rows, fund.total]:
-        name = row.library.short_name if row.library else _("Всего по ЦБС")
+        name = row.library.abbreviation() if row.library else _("Всего по ЦБС")
         for column, amount in _kazakh_above_total(row, columns):
             notes.append(
                 Note(
@@ -120,7 +120,7 @@ def unknown_fund_notes(fund, span) -> list[Note]:
         notes.append(
             Note(
                 "warning",
-                text % {"library": row.library.short_name, "start": span.start_label},
+                text % {"library": row.library.abbreviation(), "start": span.start_label},
                 S.RESOURCES,
             )
         )
@@ -209,7 +209,7 @@ def _silent_libraries(data, span) -> list[Note]:
         else:
             text = _("%(library)s: за %(span)s нет никаких данных.")
         notes.append(
-            Note("warning", text % {"library": library.short_name, "span": span.label}, "")
+            Note("warning", text % {"library": library.abbreviation(), "span": span.label}, "")
         )
     return notes
 

@@ -127,7 +127,7 @@ def _library_table(builder) -> Table:
         return [label, *values]
 
     rows = [
-        Row(cells(library.short_name, figures.mass_work))
+        Row(cells(library.abbreviation(), figures.mass_work))
         for library, figures in library_figures(builder.data.figures)
     ]
     work = builder.data.figures.mass_work

@@ -129,9 +129,8 @@ def test_the_indicators_cost_a_fixed_number_of_queries(
     organization, work_log, library, other_library
 ):
     """States, last year's work log and its virtual references (2020-H1 is opened),
-    plans, the funds at the span's end (4: the fund ledger's snapshot days, the
-    libraries, its states, its receipts and write-offs), the trend: six half-years
-    at once."""
+    plans, the funds at the span's end (the fund ledger's two), the trend: six
+    half-years at once."""
     book = SpanBook(organization)
     span = book.parse("2021-H1")
     libraries, with_data = [library, other_library], book.with_data()
@@ -139,7 +138,7 @@ def test_the_indicators_cost_a_fixed_number_of_queries(
         data = indicator_overview(
             book=book, span=span, libraries=libraries, now={}, with_data=with_data
         )
-    assert len(queries) == 9, [q["sql"] for q in queries]
+    assert len(queries) == 7, [q["sql"] for q in queries]
     assert len(data.trend) == 3
 
 
