@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import re
+from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -9,7 +11,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -189,7 +191,10 @@ class _DocxWriter:
         if block.title:
             self.add_paragraph(block.title, style="Table Caption")
         columns = max(sum(c.colspan for c in line) for line in block.header)
-        table = doc.add_table(rows=len(block.header) + len(block.rows), cols=columns)
+        # python-docx builds the header (its merges); the data rows, most of a table,
+        # are written as XML (`_data_rows`): python-docx finds each cell by scanning the
+        # whole table and each property by scanning its siblings.
+        table = doc.add_table(rows=len(block.header), cols=columns)
         table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -215,30 +220,87 @@ class _DocxWriter:
             if header_pt != HEADER_PT:
                 run.font.size = Pt(header_pt)
             shade(merged, "E7E6E6")
-        for r in range(len(block.header)):
-            repeat_as_header(table.rows[r])
+        header_rows = list(table.rows)
+        for row in header_rows:
+            repeat_as_header(row)
 
-        # python-docx rebuilds the row list on every `table.rows[i]`: take it once.
-        table_rows = list(table.rows)[len(block.header) :]
-        for row, table_row in zip(block.rows, table_rows, strict=True):
-            cells = table_row.cells
-            if row.kind == "group":
-                merged = cells[0].merge(cells[-1])
-                paragraph = merged.paragraphs[0]
-                self.set_style(paragraph, "Table Header")
-                paragraph.add_run(cell_text(row.cells[0]))
-                continue
-            for c, value in enumerate(row.cells):
-                paragraph = cells[c].paragraphs[0]
-                self.set_style(paragraph, "Table Text")
-                run = paragraph.add_run(cell_text(value))
-                run.bold = row.kind == "total"
-                if isinstance(value, int | float):
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         # The header rows always stay with the first data row; a short table stays whole.
-        keep = len(block.header) if len(table.rows) > KEEP_TOGETHER_ROWS else len(table.rows) - 1
-        for row in table.rows[:keep]:
+        total_rows = len(block.header) + len(block.rows)
+        keep = len(block.header) if total_rows > KEEP_TOGETHER_ROWS else total_rows - 1
+        for row in header_rows[:keep]:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+        twips = [Cm(width).twips for width in widths]
+        for tr in _data_rows(block.rows, twips, self._table_styles(), keep - len(block.header)):
+            table._tbl.append(tr)
         self.add_paragraph()
+
+    def _table_styles(self) -> tuple[str | None, str | None]:
+        return self.style_id("Table Text"), self.style_id("Table Header")
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _data_rows(rows, twips: list[int], styles, keep: int):
+    """The table's data rows as `w:tr` elements, the same XML python-docx writes for
+    them (`test_docx_table_rows` holds the two together): each row on one page; a
+    group row one cell over the table's width in the header's style; a data or total
+    cell in «Table Text», a figure centred, a total bold; the first `keep` rows kept
+    with the next."""
+    text_style, header_style = styles
+    parts = [f'<w:tbl xmlns:w="{W_NS}">']
+    for index, row in enumerate(rows):
+        keep_next = "<w:keepNext/>" if index < keep else ""
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        if row.kind == "group":
+            span = f'<w:gridSpan w:val="{len(twips)}"/>' if len(twips) > 1 else ""
+            run = _run_xml(cell_text(row.cells[0]), bold=None)
+            parts.append(
+                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{sum(twips)}"/>{span}</w:tcPr>'
+                f"<w:p><w:pPr>{_style_xml(header_style)}{keep_next}</w:pPr>{run}</w:p></w:tc>"
+            )
+        else:
+            bold = row.kind == "total"
+            for c, width in enumerate(twips):
+                value = row.cells[c] if c < len(row.cells) else None
+                if c < len(row.cells):
+                    centre = '<w:jc w:val="center"/>' if isinstance(value, int | float) else ""
+                    paragraph = (
+                        f"<w:p><w:pPr>{_style_xml(text_style)}{keep_next}{centre}</w:pPr>"
+                        f"{_run_xml(cell_text(value), bold=bold)}</w:p>"
+                    )
+                else:  # a short row leaves its last cells empty
+                    paragraph = f"<w:p>{'<w:pPr><w:keepNext/></w:pPr>' if keep_next else ''}</w:p>"
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{paragraph}</w:tc>'
+                )
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return list(parse_xml("".join(parts)))
+
+
+def _style_xml(style_id: str | None) -> str:
+    return f'<w:pStyle w:val="{escape(style_id, QUOTE)}"/>' if style_id else ""
+
+
+QUOTE = {'"': "&quot;"}
+
+
+def _run_xml(text: str, bold: bool | None) -> str:
+    """A run as python-docx's `add_run(text)` writes it: a tab is `w:tab`, a line break
+    `w:br`, text with spaces at an end keeps them."""
+    properties = ""
+    if bold is not None:
+        properties = "<w:rPr><w:b/></w:rPr>" if bold else '<w:rPr><w:b w:val="0"/></w:rPr>'
+    content = []
+    for piece in re.split(r"(\t|\r|\n)", text):
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return f"<w:r>{properties}{''.join(content)}</w:r>"

@@ -8,9 +8,11 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from branches.calendar import span_parse
 from reports.builder import report_build
+from reports.docx_template import TEMPLATE
 from reports.renderers import render_docx
 from reports.renderers.docx import USABLE_WIDTH_CM
 from reports.renderers.docx_widths import column_widths, word_cm
@@ -73,3 +75,69 @@ def test_file_properties_name_the_report_its_organization_date_and_language(buil
     assert properties.author == data.organization_name != "python-docx"
     assert properties.created.year >= 2025
     assert properties.language == {"ru": "ru-RU", "kk": "kk-KZ"}[data.language]
+
+
+def _xml(element) -> bytes:
+    # Exclusive canonical XML: the namespaces an element declares depend on its document.
+    return etree.tostring(element, method="c14n", exclusive=True)
+
+
+def _python_docx_rows(block, widths_cm, keep):
+    """The data rows as python-docx's own API writes them: the reference the renderer's
+    XML must equal (it writes the rows as XML only because the API is slow)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    from reports.renderers.docx import cell_text
+    from reports.renderers.docx_xml import keep_row_on_one_page
+
+    document = Document(str(TEMPLATE))
+    table = document.add_table(rows=len(block.rows), cols=len(widths_cm))
+    for row in table.rows:
+        keep_row_on_one_page(row)
+        for index, cell in enumerate(row.cells):
+            cell.width = Cm(widths_cm[index])
+    for row, table_row in zip(block.rows, table.rows, strict=True):
+        cells = table_row.cells
+        if row.kind == "group":
+            paragraph = cells[0].merge(cells[-1]).paragraphs[0]
+            paragraph.style = document.styles["Table Header"]
+            paragraph.add_run(cell_text(row.cells[0]))
+            continue
+        for c, value in enumerate(row.cells):
+            paragraph = cells[c].paragraphs[0]
+            paragraph.style = document.styles["Table Text"]
+            paragraph.add_run(cell_text(value)).bold = row.kind == "total"
+            if isinstance(value, int | float):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for row in table.rows[:keep]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    return [_xml(row._tr) for row in table.rows]
+
+
+@pytest.mark.parametrize("keep", [0, 2, 9])
+def test_data_rows_are_written_as_python_docx_would(keep):
+    from docx.shared import Cm
+
+    from reports.data import HeaderCell, Row, Table
+    from reports.renderers.docx import _data_rows
+
+    block = Table(
+        title="",
+        header=[[HeaderCell("Библиотека"), HeaderCell("Всего"), HeaderCell("Примечание")]],
+        rows=[
+            Row(["Дети и подростки"], kind="group"),
+            Row(["ЦГБ", 1250, "в т.ч. <онлайн> & офлайн"]),
+            Row(["ф№1", 12.5, " пробел по краям "]),
+            Row(["ф№2", None, "строка\tтабуляция\nперенос\r\nещё"]),
+            Row(["ф№3", 0]),  # a short row: its last cell stays empty
+            Row([""], kind="group"),
+            Row(["Всего", 1262.5, ""], kind="total"),
+        ],
+    )
+    widths = [5.5, 3.0, 8.0]
+    twips = [Cm(width).twips for width in widths]
+    written = [_xml(tr) for tr in _data_rows(block.rows, twips, ("TableText", "TableHeader"), keep)]
+    assert written == _python_docx_rows(block, widths, keep)
