@@ -15,7 +15,7 @@ from dashboard import indicator_cards, indicator_presenters, presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
-from datacache.cached import current_figures
+from datacache.cached import current_or_previous_figures
 from handin.selectors import handin_states
 from reports.checks import unknown_fund_notes
 
@@ -68,11 +68,13 @@ def _figures(organization, library, asked_code: str | None) -> dict:
 def _page(request, viewer, library=None, template="dashboard/index.html"):
     """The page: its body comes whole from the cache (datacache) while the data
     version, the language, the day and the page's own parameters are the same;
-    only the frame around it (the header, the user's menu) is rendered each time."""
+    only the frame around it (the header, the user's menu) is rendered each time.
+    While another request computes the body after a write, the page is the one of a
+    moment before, saying so and reloading itself (datacache's stale-while-revalidate)."""
     asked = request.GET.get("period")
     parts = (library.pk if library else None, asked, get_language())
     # Hand-in states move the data version too; «overdue» moves with the day.
-    body = current_figures(
+    body, current = current_or_previous_figures(
         viewer.organization.pk,
         "dashboard",
         (*parts, template, viewer.is_librarian, datetime.date.today().isoformat()),
@@ -84,6 +86,7 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
         "viewer": viewer,
         "body": mark_safe(body["html"]),  # noqa: S308 -- rendered by our own template
         "has_charts": body["has_charts"],
+        "current": current,
     }
     return render(request, template, context)
 

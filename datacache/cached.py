@@ -45,9 +45,10 @@ def _read(key: str):
         return MISSING
 
 
-def _once(lock: str, read, compute):
+def _once(lock: str, read, compute, busy=None):
     """`read()` if it finds a value, else `compute()` by one process at a time: the
-    first takes `lock`, the others poll `read()` until its result appears."""
+    first takes `lock`, the others poll `read()` until its result appears (or, given
+    `busy`, return `busy()` at once instead of waiting)."""
     value = read()
     if value is not MISSING:
         return value
@@ -56,6 +57,8 @@ def _once(lock: str, read, compute):
             return compute()
         finally:
             cache.delete(lock)
+    if busy is not None:
+        return busy()
     deadline = time.monotonic() + LOCK_SECONDS
     while time.monotonic() < deadline:
         time.sleep(POLL_SECONDS)
@@ -85,6 +88,21 @@ def current_figures(organization_id: int, name: str, parts, compute):
     are kept under a key without the data version, beside the version they were
     computed from, and read with the version in one `get_many`. (A page that runs
     on every request saves a round trip to the cache: the body of the dashboard.)"""
+    return _current(organization_id, name, parts, compute, previous_while_computing=False)[0]
+
+
+def current_or_previous_figures(organization_id: int, name: str, parts, compute):
+    """(figures, True) as `current_figures` gives them, or (the figures of the previous
+    data version, False) while another request is computing the current ones.
+
+    Right after a write every open page asks at once; instead of waiting for the
+    one that computes, they are answered at once with the page as it was a moment
+    before (stale-while-revalidate), and say so. Sequential requests never see
+    the previous figures: without a computation under way a request computes."""
+    return _current(organization_id, name, parts, compute, previous_while_computing=True)
+
+
+def _current(organization_id, name, parts, compute, *, previous_while_computing: bool):
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     key = f"cbs:current:{name}:{organization_id}:{digest}"
     scopes = version_keys(organization_id)
@@ -100,8 +118,8 @@ def current_figures(organization_id: int, name: str, parts, compute):
 
     def read(entry=None):
         entry = _read(key) if entry is None else entry
-        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
-            return entry[1]
+        if _is_entry(entry) and entry[0] == version:
+            return entry[1], True
         return MISSING
 
     value = read(found.get(key, MISSING))
@@ -111,6 +129,14 @@ def current_figures(organization_id: int, name: str, parts, compute):
     def compute_and_keep():
         value = compute()
         cache.set(key, (version, value), timeout=settings.FIGURES_CACHE_SECONDS)
-        return value
+        return value, True
 
-    return _once(f"{key}:{version}:computing", read, compute_and_keep)
+    previous = found.get(key)
+    busy = None
+    if previous_while_computing and _is_entry(previous):
+        busy = lambda: (previous[1], False)  # noqa: E731
+    return _once(f"{key}:{version}:computing", read, compute_and_keep, busy)
+
+
+def _is_entry(entry) -> bool:
+    return isinstance(entry, tuple) and len(entry) == 2

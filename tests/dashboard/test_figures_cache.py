@@ -82,3 +82,64 @@ def test_the_library_page_and_each_language_are_cached_apart(client, director, h
     client.cookies["django_language"] = "kk"
     kazakh, _q = look(client, director)
     assert kazakh.context["span_label"] != organization_page.context["span_label"]
+
+
+def test_while_another_request_computes_after_a_write_the_page_of_a_moment_before_shows(
+    client, director, half_year, library
+):
+    """Right after a write every open dashboard asks at once: one request computes, the
+    others get the page as it was (saying so, and reloading itself) instead of waiting;
+    once nobody is computing, the next look computes and shows the write."""
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    before, _queries = look(client, director)
+    Receipt.objects.create(
+        library=library, date=datetime.date(2021, 4, 1),
+        source=FundingSource.objects.get(code="gift"), copies=25, copies_kk=5,
+    )  # fmt: skip
+    real_add = cache.add
+    busy = []
+
+    def another_request_computes(key, *args, **kwargs):
+        if key.endswith(":computing"):
+            busy.append(key)
+            return False  # the lock of the new version is taken by somebody else
+        return real_add(key, *args, **kwargs)
+
+    with mock.patch.object(cache, "add", side_effect=another_request_computes):
+        stale, queries = look(client, director)
+    assert busy, "the page looked for the computing lock"
+    assert data_reads(queries) == []
+    text = stale.content.decode()
+    assert "Данные только что изменились" in text
+    assert '<meta http-equiv="refresh" content="3">' in text
+    assert "cards" not in stale.context  # nothing computed: the previous body
+    notice = main(stale).index('<p class="updating"')
+    assert main(stale)[:notice] + main(stale)[main(stale).index("</p>", notice) + 4 :] == main(
+        before
+    )  # the page as it was before the write, figures and all
+
+    fresh, queries = look(client, director)
+    assert card(fresh, "received").value == 525
+    assert "Данные только что изменились" not in fresh.content.decode()
+    assert "http-equiv" not in fresh.content.decode()
+
+
+def test_the_updating_notice_speaks_kazakh(client, director, half_year, library):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    look(client, director)
+    Receipt.objects.create(
+        library=library, date=datetime.date(2021, 4, 1),
+        source=FundingSource.objects.get(code="gift"), copies=25, copies_kk=5,
+    )  # fmt: skip
+    client.cookies["django_language"] = "kk"
+    look(client, director)  # the Kazakh page, computed once
+    Receipt.objects.filter(copies=25).delete()
+    with mock.patch.object(cache, "add", return_value=False):
+        response = client.get("/dashboard/?period=2021-H1")
+    assert "Деректер жаңа ғана өзгерді" in response.content.decode()

@@ -79,3 +79,56 @@ def test_current_figures_are_computed_again_after_a_write():
     assert by_version(lambda: 4) == 3
     data_changed(None)  # a shared list
     assert by_version(lambda: 5) == 5
+
+
+@pytest.mark.django_db
+def test_while_one_computes_the_others_get_the_previous_figures_at_once():
+    from datacache.cached import current_or_previous_figures
+
+    def ask(compute):
+        return current_or_previous_figures(1, "test", ("x",), compute)
+
+    assert ask(lambda: "before") == ("before", True)
+    data_changed(1)
+    computing = threading.Event()
+    release = threading.Event()
+
+    def slow():
+        computing.set()
+        release.wait(5)
+        return "after"
+
+    computer = []
+    thread = threading.Thread(target=lambda: computer.append(ask(slow)))
+    thread.start()
+    assert computing.wait(5)
+    started = time.monotonic()
+    assert ask(lambda: pytest.fail("computed twice")) == ("before", False)
+    assert time.monotonic() - started < 0.2  # answered without waiting
+    release.set()
+    thread.join(5)
+    assert computer == [("after", True)]
+    assert ask(lambda: "again") == ("after", True)
+
+
+@pytest.mark.django_db
+def test_with_nothing_computed_before_the_others_wait_for_the_first():
+    from datacache.cached import current_or_previous_figures
+
+    results = []
+
+    def slow():
+        time.sleep(0.3)
+        return 42
+
+    threads = [
+        threading.Thread(
+            target=lambda: results.append(current_or_previous_figures(1, "t", (), slow))
+        )
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert results == [(42, True)] * 3
