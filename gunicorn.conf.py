@@ -26,3 +26,20 @@ max_requests_jitter = 200
 # The application is imported once, before the workers are forked: they start at
 # once and share its memory. (Django opens no database connection at import.)
 preload_app = True
+
+
+def when_ready(server):
+    """With the application preloaded, load in the master what each worker would load on
+    its first requests (cbs_reports.warmup): the forked workers start warm."""
+    if server.cfg.preload_app:
+        from cbs_reports.warmup import warm_up
+
+        warm_up()
+
+
+def post_worker_init(worker):
+    """Without preloading, each worker warms itself up before its first request."""
+    if not worker.cfg.preload_app:
+        from cbs_reports.warmup import warm_up
+
+        warm_up()

@@ -131,11 +131,17 @@ def _current(organization_id, name, parts, compute, *, previous_while_computing:
         cache.set(key, (version, value), timeout=settings.FIGURES_CACHE_SECONDS)
         return value, True
 
+    lock = f"{key}:{version}:computing"
     previous = found.get(key)
     busy = None
     if previous_while_computing and _is_entry(previous):
         busy = lambda: (previous[1], False)  # noqa: E731
-    return _once(f"{key}:{version}:computing", read, compute_and_keep, busy)
+        # A look before trying to take the lock: taking it is a write (with the
+        # database cache, a transaction of its own), and right after a write every
+        # request would try it at once.
+        if cache.get(lock) is not None:
+            return busy()
+    return _once(lock, read, compute_and_keep, busy)
 
 
 def _is_entry(entry) -> bool:
