@@ -93,3 +93,27 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, b
     height = browser.execute_script("return document.documentElement.scrollHeight")
     browser.set_window_size(1280, min(height, 8000))
     assert browser.save_screenshot(str(OUTPUT / "dashboard-director.png"))
+
+
+def test_on_a_phone_the_kazakh_page_fits_its_width(live_server, browser):
+    """390 px, Kazakh: the long words wrap inside their cards; only a wide table scrolls,
+    inside its own frame, never the page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    call_command("load_demo")
+    browser.set_window_size(390, 900)
+    browser.get(f"{live_server.url}/login/")
+    browser.add_cookie({"name": "django_language", "value": "kk"})
+    browser.get(f"{live_server.url}/dashboard/")
+    browser.find_element(By.ID, "id_username").send_keys("director")
+    browser.find_element(By.ID, "id_password").send_keys("demo")
+    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
+    page, view = browser.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert page <= view, f"the page is {page} px wide in a {view} px window"
+    OUTPUT.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(OUTPUT / "dashboard-director-kk-390.png"))
