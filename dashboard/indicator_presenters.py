@@ -96,7 +96,7 @@ class RatioRow:
 
 
 def ratio_rows(data: IndicatorOverview, organization_wide: bool) -> list[RatioRow]:
-    rows = [RatioRow(str(lib.short_name), lib.code, row) for lib, row in data.rows]
+    rows = [RatioRow(lib.abbreviation(), lib.code, row) for lib, row in data.rows]
     if organization_wide:
         rows.append(RatioRow(_("Итого по ЦБС"), None, data.summary.total))
     return rows

@@ -188,7 +188,7 @@ def charts(overview: Overview, organization_wide: bool) -> dict:
     """
     language = (get_language() or "ru")[:2]
     per_library = overview.per_library
-    labels = [lib.short_name for lib, _f in per_library]
+    labels = [lib.abbreviation() for lib, _f in per_library]
     copies = _("экз.")
     data: dict = {}
     if organization_wide:

@@ -133,6 +133,21 @@ def test_the_page_speaks_kazakh(client, director, half_year):
     assert "Основные показатели" not in text
 
 
+def test_the_kazakh_page_names_the_libraries_by_their_kazakh_abbreviations(
+    client, director, half_year, library, other_library
+):
+    library.short_name_kk = "ОҚК"
+    library.save()
+    other_library.short_name_kk = "№4 филиал"
+    other_library.save()
+    kk = page(client, director, language="kk").content.decode()
+    assert ">ОҚК</a>" in kk and ">№4 филиал</a>" in kk  # the libraries' table
+    assert json.dumps("ОҚК") in kk  # the charts' labels (json_script)
+    assert ">ЦГБ<" not in kk and json.dumps("ЦГБ") not in kk
+    ru = page(client, director, language="ru").content.decode()
+    assert ">ЦГБ</a>" in ru and "ОҚК" not in ru
+
+
 def test_an_organization_without_data_gets_a_friendly_page(client, director):
     response = page(client, director)
     assert response.status_code == 200
