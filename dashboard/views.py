@@ -75,13 +75,12 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
     parts = (library.pk if library else None, asked, get_language())
     # Hand-in states move the data version too; «overdue» moves with the day.
     body, current = current_or_previous_figures(
-        viewer.organization.pk,
+        viewer.organization_id,
         "dashboard",
         (*parts, template, viewer.is_librarian, datetime.date.today().isoformat()),
         lambda: _body(viewer, library, asked, template),
     )
     context = {
-        "organization": viewer.organization,
         "library": library,
         "viewer": viewer,
         "body": mark_safe(body["html"]),  # noqa: S308 -- rendered by our own template
