@@ -12,20 +12,17 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reports.data import ItemList, Paragraph, ReportData, Table
 from reports.docx_template import TEMPLATE
 from reports.renderers.docx_widths import HEADER_PT, column_widths
 from reports.renderers.docx_xml import (
-    keep_row_on_one_page,
-    repeat_as_header,
     restart_numbering,
     section_break,
     set_language,
     set_num_id,
-    shade,
 )
 from reports.text import number
 
@@ -191,10 +188,10 @@ class _DocxWriter:
         if block.title:
             self.add_paragraph(block.title, style="Table Caption")
         columns = max(sum(c.colspan for c in line) for line in block.header)
-        # python-docx builds the header (its merges); the data rows, most of a table,
-        # are written as XML (`_data_rows`): python-docx finds each cell by scanning the
+        # python-docx makes the table and its grid; the rows are written as XML
+        # (`_header_rows`, `_data_rows`): python-docx finds each cell by scanning the
         # whole table and each property by scanning its siblings.
-        table = doc.add_table(rows=len(block.header), cols=columns)
+        table = doc.add_table(rows=0, cols=columns)
         table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
@@ -203,36 +200,16 @@ class _DocxWriter:
         # LibreOffice reads the grid's column widths, Word the cells': set both.
         for index, column in enumerate(table.columns):
             column.width = Cm(widths[index])
-        for row in table.rows:
-            keep_row_on_one_page(row)
-            for index, cell in enumerate(row.cells):
-                cell.width = Cm(widths[index])
-
-        # Header: each cell at its grid position (Table.header_grid), merged over its span.
-        for r, c, head in block.header_grid():
-            first = table.cell(r, c)
-            last = table.cell(r + head.rowspan - 1, c + head.colspan - 1)
-            merged = first.merge(last) if (head.rowspan, head.colspan) != (1, 1) else first
-            merged.text = ""
-            paragraph = merged.paragraphs[0]
-            self.set_style(paragraph, "Table Header")
-            run = paragraph.add_run(head.text)
-            if header_pt != HEADER_PT:
-                run.font.size = Pt(header_pt)
-            shade(merged, "E7E6E6")
-        header_rows = list(table.rows)
-        for row in header_rows:
-            repeat_as_header(row)
-
+        twips = [Cm(width).twips for width in widths]
         # The header rows always stay with the first data row; a short table stays whole.
         total_rows = len(block.header) + len(block.rows)
         keep = len(block.header) if total_rows > KEEP_TOGETHER_ROWS else total_rows - 1
-        for row in header_rows[:keep]:
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
-        twips = [Cm(width).twips for width in widths]
-        for tr in _data_rows(block.rows, twips, self._table_styles(), keep - len(block.header)):
+        text_style, header_style = self._table_styles()
+        for tr in _header_rows(block, twips, header_pt, header_style, keep):
+            table._tbl.append(tr)
+        for tr in _data_rows(
+            block.rows, twips, (text_style, header_style), keep - len(block.header)
+        ):
             table._tbl.append(tr)
         self.add_paragraph()
 
@@ -241,6 +218,46 @@ class _DocxWriter:
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+HEADER_FILL = "E7E6E6"
+
+
+def _header_rows(block: Table, twips: list[int], size_pt: float, style: str | None, keep: int):
+    """The header rows as `w:tr` elements, as python-docx writes them when its cells are
+    merged over each header cell's span (`test_docx_table_rows` holds the two together):
+    a spanning cell is one `w:tc` over its columns (gridSpan), its rows below are
+    continuation cells (vMerge); each row repeats on every page and stays whole; a
+    header cell is shaded, in «Table Header», at `size_pt` if not the template's."""
+    owner = {}
+    for r, c, head in block.header_grid():
+        for dr in range(head.rowspan):
+            owner[r + dr, c] = (r, head)
+    size = "" if size_pt == HEADER_PT else f'<w:rPr><w:sz w:val="{round(size_pt * 2)}"/></w:rPr>'
+    parts = [f'<w:tbl xmlns:w="{W_NS}">']
+    for r in range(len(block.header)):
+        parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>')
+        c = 0
+        while c < len(twips):
+            top, head = owner[r, c]
+            span = range(c, min(c + head.colspan, len(twips)))
+            properties = f'<w:tcW w:type="dxa" w:w="{sum(twips[i] for i in span)}"/>'
+            if head.colspan > 1:
+                properties += f'<w:gridSpan w:val="{head.colspan}"/>'
+            if top < r:  # a row below a cell spanning down: its continuation
+                parts.append(f"<w:tc><w:tcPr>{properties}<w:vMerge/></w:tcPr><w:p/></w:tc>")
+            else:
+                if head.rowspan > 1:
+                    properties += '<w:vMerge w:val="restart"/>'
+                properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
+                keep_next = "<w:keepNext/>" if r < keep else ""
+                text = _run_xml(head.text, bold=None).replace("<w:r>", f"<w:r>{size}", 1)
+                parts.append(
+                    f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:pPr>{_style_xml(style)}"
+                    f"{keep_next}</w:pPr><w:r/>{text}</w:p></w:tc>"
+                )
+            c += head.colspan
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return list(parse_xml("".join(parts)))
 
 
 def _data_rows(rows, twips: list[int], styles, keep: int):

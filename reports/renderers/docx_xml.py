@@ -1,5 +1,5 @@
 """Raw-XML helpers python-docx lacks: fonts for every script, page-number fields,
-restarting list numbering, repeating table header rows."""
+restarting list numbering, section breaks."""
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -95,23 +95,6 @@ def set_num_id(paragraph, num_id: int) -> None:
     num_pr.append(num)
 
 
-def repeat_as_header(row) -> None:
-    """Mark a table row to repeat at the top of every page the table spans."""
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
-def shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    tc_pr.append(shading)
-
-
 def set_language(document, tag: str) -> None:
     """The document's language (e.g. "ru-RU", "kk-KZ") for Word's spelling and hyphenation.
 
@@ -136,13 +119,6 @@ def set_language(document, tag: str) -> None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), tag)
-
-
-def keep_row_on_one_page(row) -> None:
-    """A row is never split across two pages (Word's «allow row to break» off)."""
-    tr_pr = row._tr.get_or_add_trPr()
-    if tr_pr.find(qn("w:cantSplit")) is None:
-        tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def section_break(paragraph, body_sect_pr, *, landscape: bool) -> None:

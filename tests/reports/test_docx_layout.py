@@ -82,22 +82,40 @@ def _xml(element) -> bytes:
     return etree.tostring(element, method="c14n", exclusive=True)
 
 
-def _python_docx_rows(block, widths_cm, keep):
-    """The data rows as python-docx's own API writes them: the reference the renderer's
-    XML must equal (it writes the rows as XML only because the API is slow)."""
+def _python_docx_rows(block, widths_cm, header_pt, keep):
+    """The table's rows as python-docx's own API writes them (cells merged over each
+    header cell's span): the reference the renderer's XML must equal. It writes the rows
+    as XML only because the API is slow (it scans the whole table for each cell)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm, Pt
 
     from reports.renderers.docx import cell_text
-    from reports.renderers.docx_xml import keep_row_on_one_page
 
     document = Document(str(TEMPLATE))
-    table = document.add_table(rows=len(block.rows), cols=len(widths_cm))
+    table = document.add_table(rows=len(block.header) + len(block.rows), cols=len(widths_cm))
     for row in table.rows:
-        keep_row_on_one_page(row)
+        row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
         for index, cell in enumerate(row.cells):
             cell.width = Cm(widths_cm[index])
-    for row, table_row in zip(block.rows, table.rows, strict=True):
+    for r, c, head in block.header_grid():
+        first = table.cell(r, c)
+        merged = first.merge(table.cell(r + head.rowspan - 1, c + head.colspan - 1))
+        merged.text = ""
+        paragraph = merged.paragraphs[0]
+        paragraph.style = document.styles["Table Header"]
+        run = paragraph.add_run(head.text)
+        if header_pt != 11:
+            run.font.size = Pt(header_pt)
+        shading = OxmlElement(
+            "w:shd", {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): "E7E6E6"}
+        )
+        merged._tc.get_or_add_tcPr().append(shading)
+    for r in range(len(block.header)):
+        table.rows[r]._tr.get_or_add_trPr().append(
+            OxmlElement("w:tblHeader", {qn("w:val"): "true"})
+        )
+    for row, table_row in zip(block.rows, table.rows[len(block.header) :], strict=True):
         cells = table_row.cells
         if row.kind == "group":
             paragraph = cells[0].merge(cells[-1]).paragraphs[0]
@@ -117,27 +135,36 @@ def _python_docx_rows(block, widths_cm, keep):
     return [_xml(row._tr) for row in table.rows]
 
 
-@pytest.mark.parametrize("keep", [0, 2, 9])
-def test_data_rows_are_written_as_python_docx_would(keep):
+@pytest.mark.parametrize(("header_pt", "keep"), [(11, 0), (9, 2), (11, 4), (10, 11)])
+def test_table_rows_are_written_as_python_docx_would(header_pt, keep):
     from docx.shared import Cm
 
     from reports.data import HeaderCell, Row, Table
-    from reports.renderers.docx import _data_rows
+    from reports.renderers.docx import _data_rows, _header_rows
 
     block = Table(
         title="",
-        header=[[HeaderCell("Библиотека"), HeaderCell("Всего"), HeaderCell("Примечание")]],
+        header=[
+            [
+                HeaderCell("Библиотека", rowspan=2),
+                HeaderCell("Поступило за полугодие", colspan=2),
+                HeaderCell("Списано", rowspan=2, colspan=2),
+            ],
+            [HeaderCell("всего"), HeaderCell("в т.ч. на каз.\u00adяз.")],
+        ],
         rows=[
             Row(["Дети и подростки"], kind="group"),
-            Row(["ЦГБ", 1250, "в т.ч. <онлайн> & офлайн"]),
-            Row(["ф№1", 12.5, " пробел по краям "]),
-            Row(["ф№2", None, "строка\tтабуляция\nперенос\r\nещё"]),
-            Row(["ф№3", 0]),  # a short row: its last cell stays empty
+            Row(["ЦГБ", 1250, 300, "в т.ч. <онлайн> & офлайн", 4]),
+            Row(["ф№1", 12.5, 0, " пробел по краям ", 5]),
+            Row(["ф№2", None, 1, "строка\tтабуляция\nперенос\r\nещё", 6]),
+            Row(["ф№3", 0]),  # a short row: its last cells stay empty
             Row([""], kind="group"),
-            Row(["Всего", 1262.5, ""], kind="total"),
+            Row(["Всего", 1262.5, 301, "", 15], kind="total"),
         ],
     )
-    widths = [5.5, 3.0, 8.0]
+    widths = [4.5, 3.0, 2.5, 4.0, 2.5]
     twips = [Cm(width).twips for width in widths]
-    written = [_xml(tr) for tr in _data_rows(block.rows, twips, ("TableText", "TableHeader"), keep)]
-    assert written == _python_docx_rows(block, widths, keep)
+    written = [_xml(tr) for tr in _header_rows(block, twips, header_pt, "TableHeader", keep)] + [
+        _xml(tr) for tr in _data_rows(block.rows, twips, ("TableText", "TableHeader"), keep - 2)
+    ]
+    assert written == _python_docx_rows(block, widths, header_pt, keep)
