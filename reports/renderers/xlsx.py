@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.writer.excel import ExcelWriter
 
 from dataio.cells import texts_not_formulas
 from reports.data import ItemList, Paragraph, ReportData, Section, Table
@@ -74,7 +75,7 @@ def _merge_cells(sheet, *, start_row: int, start_column: int, end_row: int, end_
     sheet.merged_cells.ranges.add(merged)
     style = merged.start_cell._style
     if style and (style.borderId or style.protectionId):
-        sheet._clean_merge_range(merged)  # borders to draw round the merged cell
+        _draw_merged_borders(sheet, merged)
         return
     cells = merged.cells
     next(cells)  # the top-left cell keeps its value
@@ -111,6 +112,36 @@ def _styles(sheet) -> _Styles:
     return workbook._report_styles
 
 
+EDGES = ("top", "left", "right", "bottom")
+
+
+def _draw_merged_borders(sheet, merged: MergedCellRange) -> None:
+    """openpyxl's `_clean_merge_range`, the same cells with the same styles: every cell
+    of the range but the first becomes a MergedCell, and each cell on an edge gets the
+    first cell's border of that edge. openpyxl adds each border to each cell (a hash
+    and a look-up every time); here a cell's style after adding an edge is worked out
+    once per workbook and copied."""
+    start = merged.start_cell
+    cells = merged.cells
+    next(cells)
+    for row, column in cells:
+        sheet._cells[row, column] = MergedCell(sheet, row, column)
+    styles = _styles(sheet).arrays
+    for name in EDGES:
+        side = getattr(start.border, name)
+        if side and side.style is None:
+            continue  # openpyxl draws no side without a style
+        border = Border(**{name: side})
+        for coord in getattr(merged, name):
+            cell = sheet._cells[coord]
+            kind = ("edge", name, start._style.borderId, tuple(cell._style or ()))
+            if kind in styles:
+                cell._style = copy(styles[kind])
+            else:
+                cell.border += border
+                styles[kind] = copy(cell._style)
+
+
 def _sheet(workbook, title: str | None = None):
     sheet = workbook.active if title is None else workbook.create_sheet(title)
     sheet.merge_cells = partial(_merge_cells, sheet)
@@ -140,9 +171,7 @@ def render_xlsx(data: ReportData) -> bytes:
         workbook.calculation.fullCalcOnLoad = True
         # A title or narrative that starts with "=" is text; only our totals and checks compute.
         texts_not_formulas(workbook, formulas)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return _cache_results(buffer.getvalue(), workbook)
+        return _cache_results(_saved_uncompressed(workbook), workbook)
 
 
 # The formulas' computed results, per sheet: {"B7": 56521}.
@@ -152,9 +181,19 @@ FORMULA_CELL = re.compile(
 )
 
 
+def _saved_uncompressed(workbook) -> bytes:
+    """`workbook.save()` into a ZIP that is not compressed: `_cache_results` rewrites
+    the file anyway and compresses it then, once."""
+    buffer = io.BytesIO()
+    workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+    return buffer.getvalue()
+
+
 def _cache_results(content: bytes, workbook) -> bytes:
     """Write each formula's result into the saved file, so a viewer that does not
-    recalculate shows the figure, not a blank."""
+    recalculate shows the figure, not a blank; compressed as openpyxl would."""
     source = zipfile.ZipFile(io.BytesIO(content))
     output = io.BytesIO()
     sheets = {f"xl/worksheets/sheet{n}.xml": ws for n, ws in enumerate(workbook.worksheets, 1)}
@@ -172,6 +211,7 @@ def _cache_results(content: bytes, workbook) -> bytes:
                     return f'<c r="{ref}"{attrs}><f>{formula}</f><v>{value}</v>'
 
                 data = FORMULA_CELL.sub(fill, data.decode()).encode()
+            item.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(item, data)
     return output.getvalue()
 
@@ -428,8 +468,12 @@ class _SheetWriter:
             for dr in range(head.rowspan):
                 for dc in range(head.colspan):
                     part = sheet.cell(top + r + dr, c + dc + 1)
-                    part.border = BORDER
-                    part.fill = HEADER_FILL
+                    if (dr, dc) == (0, 0):
+                        continue  # the cell with the text: styled whole below
+                    _styles(sheet).apply(part, "header part", border=BORDER, fill=HEADER_FILL)
+            _styles(sheet).apply(
+                cell, "header", border=BORDER, fill=HEADER_FILL, font=BOLD, alignment=CENTER
+            )
             if head.rowspan > 1 or head.colspan > 1:
                 sheet.merge_cells(
                     start_row=top + r,
@@ -437,8 +481,6 @@ class _SheetWriter:
                     end_row=top + r + head.rowspan - 1,
                     end_column=c + head.colspan,
                 )
-            cell.font = BOLD
-            cell.alignment = CENTER
         for r in range(len(block.header)):
             sheet.row_dimensions[top + r].height = 45 if r == 0 else 30
         for offset, audit in enumerate(block.audit, 2):
