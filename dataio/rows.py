@@ -7,6 +7,7 @@ rules whichever way it comes in, and those rules are the model's own
 """
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -217,11 +218,16 @@ def row_build(sheet: Sheet, values: dict, lookups: Lookups, instance=None) -> Ro
         else:
             setattr(instance, column.name, value)
     only = lookups.only_library
-    library_column = next((c for c in sheet.columns if c.kind == LIBRARY), None)
+    library_column = _library_column(sheet)
     if only is not None and library_column and library_column.header not in data.errors:
         if getattr(instance, f"{library_column.name}_id") is None:
             data.add_error(library_column.header, OWN_LIBRARY_REQUIRED % {"library": only.code})
     return data
+
+
+@functools.cache  # asked for every row of an import
+def _library_column(sheet: Sheet):
+    return next((c for c in sheet.columns if c.kind == LIBRARY), None)
 
 
 def _header_of(sheet: Sheet, name: str) -> str:
@@ -231,11 +237,12 @@ def _header_of(sheet: Sheet, name: str) -> str:
     return ROW
 
 
-def signature_fields(sheet: Sheet) -> list[str]:
+@functools.cache  # asked for every row of an import
+def signature_fields(sheet: Sheet) -> tuple[str, ...]:
     names = [c.field.attname for c in sheet.columns if c.kind != MANY]
     if has_organization(sheet.model):
         names.append("organization_id")
-    return names
+    return tuple(names)
 
 
 def signature(sheet: Sheet, instance) -> tuple:
