@@ -32,14 +32,21 @@ def when_ready(server):
     """With the application preloaded, load in the master what each worker would load on
     its first requests (cbs_reports.warmup): the forked workers start warm."""
     if server.cfg.preload_app:
-        from cbs_reports.warmup import warm_up
-
-        warm_up()
+        _warm_up(server.log)
 
 
 def post_worker_init(worker):
     """Without preloading, each worker warms itself up before its first request."""
     if not worker.cfg.preload_app:
+        _warm_up(worker.log)
+
+
+def _warm_up(log):
+    # Only a speed-up: whatever fails here is loaded again on the first request that
+    # needs it, so it must never keep the server from starting.
+    try:
         from cbs_reports.warmup import warm_up
 
         warm_up()
+    except Exception:
+        log.exception("warm-up failed; the workers load what they need on first use")

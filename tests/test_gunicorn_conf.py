@@ -43,7 +43,23 @@ def test_the_master_warms_up_what_each_worker_would_load_on_its_first_requests()
     clear_url_caches()
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
     # No django_db mark: pytest-django fails any database access here.
-    config["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=True)))
+    config["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=True), log=None))
     assert "dashboard/index_body.html" in loader.get_template_cache
     resolver = get_resolver()
     assert {"ru", "kk"} <= set(resolver._reverse_dict)
+
+
+def test_a_failing_warm_up_does_not_keep_the_server_from_starting(monkeypatch):
+    from types import SimpleNamespace
+
+    import cbs_reports.warmup
+
+    def broken():
+        raise RuntimeError("a template the warm-up could not load")
+
+    monkeypatch.setattr(cbs_reports.warmup, "warm_up", broken)
+    logged = []
+    log = SimpleNamespace(exception=lambda message: logged.append(message))
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config["when_ready"](SimpleNamespace(cfg=SimpleNamespace(preload_app=True), log=log))
+    assert logged and "warm-up failed" in logged[0]
