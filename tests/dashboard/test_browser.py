@@ -52,6 +52,17 @@ def browser():
     driver.quit()
 
 
+def _log_in_as_director(browser) -> None:
+    """On the login page the dashboard sent us to: the demo's director, then the cards."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.find_element(By.ID, "id_username").send_keys("director")
+    browser.find_element(By.ID, "id_password").send_keys("demo")
+    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
+
+
 def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -59,10 +70,7 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, b
     call_command("load_demo")
     browser.get(f"{live_server.url}/dashboard/")
     # Not logged in: the login page, then straight back to the dashboard.
-    browser.find_element(By.ID, "id_username").send_keys("director")
-    browser.find_element(By.ID, "id_password").send_keys("demo")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
+    _log_in_as_director(browser)
 
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
     figure = browser.find_element(By.CSS_SELECTOR, '[data-figure="fund"] .figure').text
@@ -99,17 +107,13 @@ def test_on_a_phone_the_kazakh_page_fits_its_width(live_server, browser):
     """390 px, Kazakh: the long words wrap inside their cards; only a wide table scrolls,
     inside its own frame, never the page."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     call_command("load_demo")
     browser.set_window_size(390, 900)
     browser.get(f"{live_server.url}/login/")
     browser.add_cookie({"name": "django_language", "value": "kk"})
     browser.get(f"{live_server.url}/dashboard/")
-    browser.find_element(By.ID, "id_username").send_keys("director")
-    browser.find_element(By.ID, "id_password").send_keys("demo")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
+    _log_in_as_director(browser)
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
     page, view = browser.execute_script(
         "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
