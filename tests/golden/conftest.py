@@ -1,0 +1,1 @@
+from tests.demo.conftest import demo, demo_period  # noqa: F401
