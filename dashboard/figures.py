@@ -1,4 +1,4 @@
-"""The dashboard's figures: the report's, read through `reports.figures`.
+"""The dashboard's figures: the report's, read through `figures.reader`.
 
 Key figures (the cards, the totals) and each library's row come from the same
 read of the apps' selectors (`figures_read`): a library's row is its share of
@@ -19,8 +19,8 @@ from branches.models import Library, Organization
 from catalogue.selectors import CatalogueRow
 from dashboard.spans import SpanBook
 from digitization.selectors import KindRow
+from figures.reader import KeyFigures, LibraryFigures, figures_read, library_figures, totals
 from holdings.selectors import Copies, FundLedger, FundMovement, fund_ledger
-from reports.figures import KeyFigures, LibraryFigures, figures_read, library_figures, totals
 
 # How many half-years the Kazakh-share chart looks back: a fixed number keeps the
 # page's query count fixed however many years of data there are.

@@ -71,7 +71,7 @@ def indicator_overview(
 ) -> IndicatorOverview:
     """Section II's figures of `libraries` for `span`, as the report computes them.
 
-    `now`: the span's work-log figures per library (`reports.figures.figures_read`'s
+    `now`: the span's work-log figures per library (`figures.reader.figures_read`'s
     `indicators`). `with_data`: the spans with data (`SpanBook.with_data`) that say
     whether last year is a fair comparison. `last_half`: for a year with data in
     one half only, that half: the year's figures are that half's, and they compare

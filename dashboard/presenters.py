@@ -7,7 +7,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from dashboard.figures import Overview
-from reports.figures import FIGURE_LABELS, KeyFigures
+from figures.reader import FIGURE_LABELS, KeyFigures
 
 NBSP = "\u00a0"
 

@@ -23,11 +23,11 @@ from branches.kind_figures import declared_figures
 from branches.kinds import completeness_columns, kind_by_code
 from branches.models import Library, ReportingPeriod
 from events.models import OnlineFigures
+from figures.reader import LibraryFigures, figure_label, figures_read, library_figures
 from holdings.models import FundSnapshot
 from holdings.selectors import fund_movement
 from indicators.selectors import LOANS_PER_USER_LIMIT, ratio
-from reports.figures import LibraryFigures, figure_label, figures_read, library_figures
-from reports.text import number
+from reportkit.text import number
 
 ERROR = "error"
 WARNING = "warning"
@@ -71,7 +71,7 @@ def compared_figures() -> list[Figure]:
     return [*map(_key_figure, flows), events, *WORK_LOG_FIGURES, *declared]
 
 
-# Section II's planned figures, from the work log (indicators.selectors via reports.figures).
+# Section II's planned figures, from the work log (indicators.selectors via figures.reader).
 WORK_LOG_FIGURES = (
     Figure("users", _("Пользователи"), lambda f: f.indicators.users),
     Figure("visits", _("Посещения"), lambda f: f.indicators.visits),

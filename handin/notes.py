@@ -4,7 +4,7 @@ and the reason the report went on without every library's data accepted."""
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from reports.data import Note
+from reportkit.data import Note
 
 # Checks the report's consistency notes (reports.checks) make too: printed here only
 # with the explanation someone gave.

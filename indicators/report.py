@@ -1,7 +1,7 @@
 """Sections I and II of the half-year report, built from the indicators' selectors.
 
 `indicators_collect` reads everything once (a fixed number of queries); the
-section builders only arrange it into `reports.data` tables. In the XLSX every
+section builders only arrange it into `reportkit.data` tables. In the XLSX every
 % and ratio cell is a formula over the figures of its row (`Table.formulas`),
 the total row's included, and the other totals are =SUM()s of the libraries'
 rows (reports/renderers/xlsx.py).
@@ -16,9 +16,9 @@ from branches.calendar import Span
 from branches.models import Library, ReportingPeriod
 from indicators.selectors import LOANS_PER_USER_LIMIT, library_states_at, staff_states_at
 from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
-from reports import sections as S
-from reports.data import HeaderCell, Note, Paragraph, Row, Section, Table
-from reports.text import number
+from reportkit import sections as S
+from reportkit.data import HeaderCell, Note, Paragraph, Row, Section, Table
+from reportkit.text import number
 
 
 @dataclass
@@ -32,7 +32,7 @@ def indicators_collect(
     *, span: Span, library_ids: list[int], now: dict | None = None
 ) -> IndicatorsCollected:
     """Eight queries (seven with `now`, the span's work-log figures as
-    reports.figures.figures_read returns them; one more when the year before has
+    figures.reader.figures_read returns them; one more when the year before has
     periods, whose virtual references are read): last year's periods, the library
     states, the staff states and the control summary."""
     last_year = list(

@@ -20,6 +20,7 @@ from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from cbs_reports import security_log
 from dataio.models import ReportFile
+from reportkit.sections import SECTIONS
 from reports.models import Report, SectionText
 from reports.renderers import RENDERERS
 from reports.report_files import (
@@ -28,7 +29,6 @@ from reports.report_files import (
     report_file_start,
     report_is_big,
 )
-from reports.sections import SECTIONS
 from reports.services import report_set_status
 
 LANGUAGES = settings.LANGUAGES

@@ -18,6 +18,14 @@ from branches.models import Library, Organization
 from catalogue.selectors import CatalogueCounts
 from digitization.selectors import BOOKS, Digitization
 from events.selectors import OnlineTotals, event_groups, events_in, social_pages
+from figures.reader import (
+    FigureReads,
+    KeyFigures,
+    figures_read,
+    key_figures,
+    library_ids_for,
+    totals,
+)
 from holdings.selectors import (
     Copies,
     FundMovement,
@@ -34,9 +42,8 @@ from indicators.report import (
     section_with,
 )
 from publications.selectors import Media, Publications, publications_in
-from reports import sections as S
-from reports.checks import consistency_notes
-from reports.data import (
+from reportkit import sections as S
+from reportkit.data import (
     AuditColumn,
     Figure,
     HeaderCell,
@@ -48,18 +55,11 @@ from reports.data import (
     Section,
     Table,
 )
+from reportkit.text import count_noun, lower_first, number, upper_first
+from reports.checks import consistency_notes
 from reports.event_text import EventPhrases, anchored_paragraphs, mark_untranslated
-from reports.figures import (
-    FigureReads,
-    KeyFigures,
-    figures_read,
-    key_figures,
-    library_ids_for,
-    totals,
-)
 from reports.mass_work import mass_work_section
 from reports.phrases import BUDGET_SOURCES, RECEIPT_SOURCES, WRITE_OFF_REASONS
-from reports.text import count_noun, lower_first, number, upper_first
 
 __all__ = ["KeyFigures", "key_figures", "report_build"]
 

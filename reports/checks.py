@@ -7,9 +7,9 @@ warnings are figures that need a look, info confirms a balance.
 
 from django.utils.translation import gettext as _
 
-from reports import sections as S
-from reports.data import Note
-from reports.text import count_noun
+from reportkit import sections as S
+from reportkit.data import Note
+from reportkit.text import count_noun
 
 
 def _kazakh_above_total(row, columns) -> list[tuple[str, object]]:

@@ -1,6 +1,6 @@
 """Section IV «Массовая работа»: events and their attendance per library and by group.
 
-Arranges what `events.selectors.mass_work` read (through reports.figures); no
+Arranges what `events.selectors.mass_work` read (through figures.reader); no
 query. Each library's row and each group's total come from the same counts, so
 the per-library table, the breakdowns and the sentence agree.
 """
@@ -8,10 +8,10 @@ the per-library table, the breakdowns and the sentence agree.
 from django.utils.translation import gettext as _
 
 from events.selectors import Attendance, Group, LibraryMassWork, MassWork
-from reports import sections as S
-from reports.data import Figure, HeaderCell, Paragraph, Row, Section, Table
-from reports.figures import library_figures
-from reports.text import count_noun, upper_first
+from figures.reader import library_figures
+from reportkit import sections as S
+from reportkit.data import Figure, HeaderCell, Paragraph, Row, Section, Table
+from reportkit.text import count_noun, upper_first
 
 
 def mass_work_section(builder) -> Section:

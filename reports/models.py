@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization, ReportingPeriod
-from reports.sections import SECTION_CHOICES
+from reportkit.sections import SECTION_CHOICES
 
 
 class Untranslated(models.TextChoices):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.calendar import Span, span_for_period
 from branches.models import ReportingPeriod
+from reportkit.data import ReportData
 from reports.builder import report_build
-from reports.data import ReportData
 from reports.models import Report
 
 TRANSITIONS = {

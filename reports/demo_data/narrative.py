@@ -1,4 +1,4 @@
-"""The seed's prose paragraphs, per report section (reports.sections codes), as text_ru.
+"""The seed's prose paragraphs, per report section (reportkit.sections codes), as text_ru.
 
 Only prose: sentences that state the report's figures («объем которого
 составляет 57552 ...», «Всего было проведено 183 ...») are left out, the report

@@ -15,7 +15,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from reports.data import ItemList, Paragraph, ReportData, Table
+from reportkit.data import ItemList, Paragraph, ReportData, Table
+from reportkit.text import number
 from reports.docx_template import TEMPLATE
 from reports.renderers.docx_widths import HEADER_PT, column_widths
 from reports.renderers.docx_xml import (
@@ -24,7 +25,6 @@ from reports.renderers.docx_xml import (
     set_language,
     set_num_id,
 )
-from reports.text import number
 
 USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
 LANDSCAPE_WIDTH_CM = 25.2  # A4 turned: 29.7 cm minus the same margins

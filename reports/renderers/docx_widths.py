@@ -8,7 +8,7 @@ columns); the rest of the page goes by the table's relative widths.
 
 import re
 
-from reports.data import Table
+from reportkit.data import Table
 
 HEADER_PT = 11  # the template's «Table Header»: 11 pt bold
 CM_PER_PT = 2.54 / 72

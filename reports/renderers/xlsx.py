@@ -29,8 +29,8 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.writer.excel import ExcelWriter
 
 from dataio.cells import texts_not_formulas
-from reports.data import ItemList, Paragraph, ReportData, Section, Table
-from reports.figures import figure_label
+from figures.reader import figure_label
+from reportkit.data import ItemList, Paragraph, ReportData, Section, Table
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

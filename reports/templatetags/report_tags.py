@@ -1,6 +1,6 @@
 from django import template
 
-from reports.text import number
+from reportkit.text import number
 
 register = template.Library()
 

@@ -11,8 +11,8 @@ from branches.models import Organization
 from dashboard.figures import overview
 from dashboard.indicator_cards import for_overview
 from dashboard.spans import SpanBook
+from figures.reader import key_figures
 from reports.builder import report_build
-from reports.figures import key_figures
 from tests.dashboard.test_figures import key_part, printed_section_two, section_two, split_of
 
 

@@ -10,11 +10,11 @@ from dashboard.figures import overview
 from dashboard.indicator_cards import for_overview
 from dashboard.spans import SpanBook
 from events.models import OnlineFigures
+from figures.reader import LIBRARY_FIGURES, key_figures
 from holdings.selectors import Copies
+from reportkit.data import Table
+from reportkit.sections import CONTROL
 from reports.builder import report_build
-from reports.data import Table
-from reports.figures import LIBRARY_FIGURES, key_figures
-from reports.sections import CONTROL
 
 D = datetime.date
 

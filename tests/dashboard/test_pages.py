@@ -171,7 +171,7 @@ def _director_of(org, django_user_model):
 #   the fund at every day the page shows, once (holdings.selectors.fund_ledger:
 #   the states, the receipts and write-offs in one UNION)                      2
 #   the figures of the span, per library, and of the span before (12 and 11:
-#   reports.figures.figures_read with the libraries and the fund ledger given;
+#   figures.reader.figures_read with the libraries and the fund ledger given;
 #   the span before without the rows entered per library; each with its work
 #   log)                                                                     25
 #   what the ЦБС itself entered (budget, plans: one UNION)                    1

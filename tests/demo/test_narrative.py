@@ -2,8 +2,8 @@
 
 from django.core.management import call_command
 
+from reportkit.sections import SECTION_BY_CODE
 from reports.models import Report, SectionText
-from reports.sections import SECTION_BY_CODE
 
 
 def test_the_demo_creates_the_draft_report_of_the_half_year(demo_period):

@@ -218,7 +218,7 @@ def test_figures_that_need_a_look_get_a_note_in_section_two(organization, figure
 def test_section_two_and_the_key_figures_read_one_figures_path(
     organization, figures, library, other_library
 ):
-    from reports.figures import figures_read, library_figures
+    from figures.reader import figures_read, library_figures
 
     reads = figures_read(
         organization=organization, span=figures, library_ids=[library.pk, other_library.pk]

@@ -10,7 +10,7 @@ import pytest
 from branches.calendar import span_parse
 from holdings.models import FundSnapshot, WriteOff, WriteOffReason
 from holdings.selectors import fund_movement
-from reports import sections as S
+from reportkit import sections as S
 from reports.builder import report_build
 
 D = datetime.date

@@ -17,8 +17,8 @@ from dashboard.figures import overview
 from dashboard.spans import SpanBook
 from dataio.exporting import organization_export
 from dataio.schema import SHEET_BY_MODEL
+from figures.reader import key_figures
 from reports.builder import report_build
-from reports.figures import key_figures
 from reports.renderers.xlsx import render_xlsx
 from tests.admin.factories import BUILDERS
 from tests.kind_example.models import LibraryVisits

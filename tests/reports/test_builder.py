@@ -3,8 +3,8 @@
 import pytest
 
 from branches.calendar import span_parse
+from reportkit.data import ReportData
 from reports.builder import report_build
-from reports.data import ReportData
 
 
 @pytest.fixture

@@ -139,7 +139,7 @@ def _python_docx_rows(block, widths_cm, header_pt, keep):
 def test_table_rows_are_written_as_python_docx_would(header_pt, keep):
     from docx.shared import Cm
 
-    from reports.data import HeaderCell, Row, Table
+    from reportkit.data import HeaderCell, Row, Table
     from reports.renderers.docx import _data_rows, _header_rows
 
     block = Table(

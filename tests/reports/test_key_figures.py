@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from branches.calendar import span_parse
-from reports.figures import key_figures
+from figures.reader import key_figures
 from tests.reports.seed_data import grow
 
 

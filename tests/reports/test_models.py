@@ -4,8 +4,8 @@ from django.db import IntegrityError
 
 from branches.calendar import SpanError, span_parse
 from branches.scoping import DIRECTOR, METHODOLOGIST
+from reportkit.sections import SECTION_CHOICES, SECTIONS
 from reports.models import Report, SectionText
-from reports.sections import SECTION_CHOICES, SECTIONS
 
 
 def test_sections_follow_the_seed_order():

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.cell_range import MultiCellRange
 
 from branches.calendar import span_parse
+from reportkit.data import ItemList
+from reportkit.sections import ONLINE_ACTIONS
 from reports.builder import report_build
-from reports.data import ItemList
 from reports.renderers import render_docx, render_xlsx
-from reports.sections import ONLINE_ACTIONS
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from branches.calendar import span_parse
+from reportkit.data import Note
 from reports.builder import report_build
-from reports.data import Note
 from reports.models import Report, SectionText
 from reports.renderers import render_docx, render_xlsx
 from tests.reports.layout import seed_tables
