@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "publications",
     "events",
     "indicators",
+    "figures",
     "reports",
     "dataio",
     "dashboard",

@@ -17,7 +17,7 @@ from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
 from datacache.cached import current_or_previous_figures
 from handin.selectors import handin_states
-from reports.checks import unknown_fund_notes
+from holdings.checks import unknown_fund_messages
 
 
 def _pick_span(asked_code: str | None, book: SpanBook, spans: list):
@@ -106,7 +106,7 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
                 year=context["span"].is_year,
                 fund_known=_fund_known(data, library),
             ),
-            fund_notes=[note.text for note in unknown_fund_notes(data.fund, context["span"])],
+            fund_notes=unknown_fund_messages(data.fund, context["span"]),
             charts=presenters.charts(data, organization_wide=library is None),
             handin_states=handin_states(context["span"], [lib.pk for lib, _f in data.per_library]),
         )

@@ -5,14 +5,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from branches.admin_base import FieldErrorsForm, ScopedAdmin
-from handin.checks import CHECKS
+from branches.checks import handin_checks
 from handin.models import CheckThreshold
 
 
 def _threshold_choices():
     return [
         (check.code, f"{check.title} ({check.threshold_label}, {check.default_threshold})")
-        for check in CHECKS
+        for check in handin_checks()
         if check.default_threshold is not None
     ]
 

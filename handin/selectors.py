@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from branches.checks import Result
 from branches.models import Library, ReportingPeriod
-from handin.checks import Result
 from handin.models import Explanation, HandIn, HandInTransition
 
 

@@ -14,11 +14,9 @@ from django.utils.translation import gettext as _
 
 from branches.calendar import Span
 from branches.models import Library, ReportingPeriod
-from indicators.selectors import LOANS_PER_USER_LIMIT, library_states_at, staff_states_at
+from indicators.selectors import library_states_at, staff_states_at
 from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
-from reportkit import sections as S
-from reportkit.data import HeaderCell, Note, Paragraph, Row, Section, Table
-from reportkit.text import number
+from reportkit.data import HeaderCell, Paragraph, Row, Section, Table
 
 
 @dataclass
@@ -376,57 +374,3 @@ def section_with(section: Section, blocks: list, *, landscape: bool = False) -> 
 
 
 # --- Consistency notes of section II ----------------------------------------------
-
-
-def indicator_notes(libraries: list[Library], data: IndicatorsCollected) -> list[Note]:
-    """Figures of the work log that need a look before the report is signed."""
-    notes = []
-    for library, row in zip(libraries, data.summary.rows, strict=True):
-        f, name = row.figures, library.abbreviation()
-        reading = row.ratios.reading  # as handin.checks' loans_per_user compares it
-        if reading is not None and reading > LOANS_PER_USER_LIMIT:
-            notes.append(
-                Note(
-                    "warning",
-                    _(
-                        "%(library)s: на пользователя выдано %(ratio)s документов (%(loans)s на "
-                        "%(users)s) — больше %(limit)s. Проверьте число пользователей: "
-                        "пользователь учитывается один раз в году."
-                    )
-                    % {
-                        "library": name,
-                        "ratio": number(reading),
-                        "loans": f.loans,
-                        "users": f.users,
-                        "limit": LOANS_PER_USER_LIMIT,
-                    },  # fmt: skip
-                    S.CONTROL,
-                )
-            )
-        if f.visits < f.users:
-            notes.append(
-                Note(
-                    "warning",
-                    _(
-                        "%(library)s: посещений (%(visits)s) меньше, чем пользователей "
-                        "(%(users)s): каждый записавшийся хотя бы раз посетил библиотеку."
-                    )
-                    % {"library": name, "visits": f.visits, "users": f.users},
-                    S.CONTROL,
-                )
-            )
-        # A library that logs nothing yet is the completeness page's business, not an error.
-        logged = f.users or f.visits or f.loans or f.references
-        if logged and f.references_virtual > f.references:
-            notes.append(
-                Note(
-                    "error",
-                    _(
-                        "%(library)s: виртуальных справок (%(virtual)s) больше, чем всех справок "
-                        "в дневнике работы (%(all)s)."
-                    )
-                    % {"library": name, "virtual": f.references_virtual, "all": f.references},
-                    S.CONTROL,
-                )
-            )
-    return notes

@@ -13,11 +13,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from branches.calendar import Span
+from branches.checks import Result
 from branches.entered import Entered, half_years_with_data
 from branches.models import Library, Organization
 from catalogue.selectors import CatalogueCounts
 from digitization.selectors import BOOKS, Digitization
 from events.selectors import OnlineTotals, event_groups, events_in, social_pages
+from figures.checks import check_context, checks_run, report_notes
 from figures.reader import (
     FigureReads,
     KeyFigures,
@@ -26,6 +28,8 @@ from figures.reader import (
     library_ids_for,
     totals,
 )
+from handin.checks import thresholds_of
+from handin.notes import handin_notes
 from holdings.selectors import (
     Copies,
     FundMovement,
@@ -36,7 +40,6 @@ from holdings.selectors import (
 from indicators.report import (
     IndicatorsCollected,
     control_blocks,
-    indicator_notes,
     indicators_collect,
     network_blocks,
     section_with,
@@ -56,7 +59,6 @@ from reportkit.data import (
     Table,
 )
 from reportkit.text import count_noun, lower_first, number, upper_first
-from reports.checks import consistency_notes
 from reports.event_text import EventPhrases, anchored_paragraphs, mark_untranslated
 from reports.mass_work import mass_work_section
 from reports.phrases import BUDGET_SOURCES, RECEIPT_SOURCES, WRITE_OFF_REASONS
@@ -199,6 +201,7 @@ def report_build(
     span: Span,
     language: str = "ru",
     libraries=None,
+    with_handin_notes: bool = False,
 ) -> ReportData:
     """The report of `organization` for `span` in `language` ("ru" or "kk").
 
@@ -215,7 +218,32 @@ def report_build(
     with translation.override(language):
         data = _collect(organization, span, libraries, language)
         builder = _Builder(organization, span, language, data)
-        return builder.build()
+        builder.check_results = _check_results(data, span, libraries, with_handin_notes)
+        report = builder.build()
+        if with_handin_notes:
+            report.notes += handin_notes(builder.check_results, span.periods[0], language)
+        return report
+
+
+def _check_results(data: Collected, span: Span, libraries, with_handin: bool) -> list[Result]:
+    """The registry's checks over the figures the report read (`figures.checks`): those
+    the report prints in its sections, and with `with_handin` the hand-in's too, which
+    compare with the same span a year before (read once more, with the thresholds).
+
+    Queries: none for the report's own notes; with the hand-in's, 1 thresholds + 1 last
+    year's periods + figures_read's for last year + the checks' own (the opening balance's
+    continuity, the online parts) + 1 explanations (handin.notes).
+    """
+    ctx = check_context(
+        span=span,
+        libraries=data.libraries,
+        reads=data.figures,
+        thresholds=thresholds_of(span.organization) if with_handin else {},
+        organization_wide=libraries is None,
+        compare=with_handin,
+        approved_previous_end=data.approved_previous_end,
+    )
+    return checks_run(ctx, noted_only=not with_handin)
 
 
 class _Builder:
@@ -225,6 +253,7 @@ class _Builder:
         self.language = language
         self.data = data
         self.translation_notes: list[Note] = []
+        self.check_results: list[Result] = []
 
     def build(self) -> ReportData:
         d = self.data
@@ -243,8 +272,7 @@ class _Builder:
             self.totals(),
         ]
         self.mark_empty_halves(sections)
-        notes = consistency_notes(d, self.span, self.language) + self.translation_notes
-        notes += indicator_notes(d.libraries, d.indicators)
+        notes = report_notes(self.check_results) + self.translation_notes
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
         key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.items()}

@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from branches.calendar import Span, span_for_period
 from branches.models import ReportingPeriod
-from reportkit.data import ReportData
+from handin.notes import who
+from handin.selectors import all_accepted
+from reportkit.data import Note, ReportData
 from reports.builder import report_build
 from reports.models import Report
 
@@ -62,17 +64,32 @@ def report_data(report: Report, language: str = "ru") -> ReportData:
         frozen = report.snapshot.get(language) or report.snapshot.get("ru")
         if frozen:
             return ReportData.from_dict(frozen)
+    return _report_live(report, language)
+
+
+def _report_live(report: Report, language: str) -> ReportData:
+    """The report built from the data now, with the edit checks' results and their
+    explanations, and the override's reason, as notes."""
     data = report_build(
-        organization=report.organization, span=report_span(report), language=language
+        organization=report.organization,
+        span=report_span(report),
+        language=language,
+        with_handin_notes=True,
     )
-    return _with_handin_notes(report, data, language)
-
-
-def _with_handin_notes(report: Report, data: ReportData, language: str) -> ReportData:
-    """The edit checks with their explanations, and the override's reason, as notes."""
-    from handin.notes import handin_notes
-
-    data.notes.extend(handin_notes(report, language))
+    if report.handin_override_reason:
+        with translation.override(language):
+            data.notes.append(
+                Note(
+                    "info",
+                    str(OVERRIDE_NOTE)
+                    % {
+                        "reason": report.handin_override_reason,
+                        "who": who(report.handin_override_by),
+                        "when": formats.date_format(report.handin_override_at, "SHORT_DATE_FORMAT"),
+                    },
+                    "",
+                )
+            )
     return data
 
 
@@ -100,11 +117,9 @@ def report_set_status(*, report: Report, status: str, restoring: bool = False) -
     if target in (Report.Status.SUBMITTED, Report.Status.APPROVED) and not restoring:
         _refuse_unless_handed_in(report)
     if target == Report.Status.APPROVED:
-        span = report_span(report)
         snapshot = {}
         for language, _label in settings.LANGUAGES:
-            data = report_build(organization=report.organization, span=span, language=language)
-            data = _with_handin_notes(report, data, language)
+            data = _report_live(report, language)
             data.generated = timezone.now().date().isoformat()
             snapshot[language] = data.as_dict()
         report.snapshot = snapshot
@@ -120,8 +135,6 @@ def report_set_status(*, report: Report, status: str, restoring: bool = False) -
 
 
 def _refuse_unless_handed_in(report: Report) -> None:
-    from handin.selectors import all_accepted
-
     if not report.handin_override_reason and not all_accepted(report.period):
         raise ValidationError(HANDINS_NOT_ACCEPTED)
 

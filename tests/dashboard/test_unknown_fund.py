@@ -9,9 +9,9 @@ import re
 import pytest
 
 from branches.models import Library
+from holdings.checks import unknown_fund_messages
 from holdings.models import FundingSource, Receipt
 from holdings.selectors import fund_movement
-from reports.checks import unknown_fund_notes
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +53,8 @@ def test_the_organization_page_says_unknown_where_the_report_does(
     assert [row.library for row in fund.unknown] == [no_state]  # the report's rule
     assert "неизвестно" in row_of(text, "f7")  # the libraries table: the fund at the end
     assert "неизвестно" not in row_of(text, "cgb")
-    for note in unknown_fund_notes(fund, span):  # the report's note, word for word
-        assert note.text in text
+    for message in unknown_fund_messages(fund, span):  # the report's note, word for word
+        assert message in text
     # The ЦБС's fund still counts its receipts, as the report's total does.
     card = next(c for c in response.context["cards"] if c.key == "fund")
     assert card.value == fund.total.end.copies

@@ -5,7 +5,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from handin.checks import CHECKS, check_run
+from branches.checks import handin_checks
+from handin.checks import check_run
 from handin.models import CheckThreshold
 
 
@@ -18,7 +19,7 @@ def by_code(results):
 
 def test_every_check_is_tripped_by_the_flawed_half_year(flawed_data):
     found = by_code(check_run(period=flawed_data))
-    assert set(found) == {check.code for check in CHECKS}
+    assert set(found) == {check.code for check in handin_checks()}
 
 
 def test_messages_name_the_library_the_figure_the_value_and_the_comparison(flawed_data):

@@ -1,0 +1,136 @@
+"""The registry of checks: every rule the data of a span is checked against, written once.
+
+A check has a code, a severity (an error blocks a library's hand-in; a warning needs
+a written explanation; info only confirms a balance), a title and a `run` that yields
+its results from the figures of the span (`figures.checks.Context`: the figures per
+library of the span and of the same span a year before, read once by the caller).
+
+The apps that own a figure declare its checks beside it (`holdings/checks.py`,
+`indicators/checks.py`…) and `register_check()` them from their AppConfig.ready(),
+as they declare their kinds; this module imports no app. The hand-in, `check_data`,
+the overview and the report all print the results of this one list:
+
+- `handin`: an edit check of a library's hand-in (False: a note only the report
+  prints, such as the fund's balance);
+- `note`: how the report prints a result in its own section's notes, when it does
+  (the hand-in's notes then repeat it only with its explanation); None: the report
+  prints it among the hand-in's notes.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from reportkit.data import Note
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITY_LABELS = {ERROR: _("ошибка"), WARNING: _("внимание"), INFO: _("справка")}
+
+
+@dataclass
+class Result:
+    code: str
+    severity: str
+    library: object  # a branches.models.Library, None: a figure of the whole ЦБС
+    subject: str  # which figure, column or database: part of the explanation's key
+    text: object  # a lazy message with %(name)s placeholders
+    params: dict = field(default_factory=dict)
+    explanation: object = None  # a handin.models.Explanation, attached by the hand-in
+    # What the report's note needs beyond the message (a fund row, a list item…).
+    data: object = None
+
+    @property
+    def key(self) -> str:
+        owner = self.library.code if self.library else "-"
+        return f"{self.code}:{owner}:{self.subject}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    @property
+    def needs_explanation(self) -> bool:
+        return self.severity == WARNING and not (self.explanation and self.explanation.text)
+
+    def message(self, language: str | None = None) -> str:
+        language = language or translation.get_language() or "ru"
+        with translation.override(language):
+            params = {k: str(v) for k, v in self.params.items()}
+            return str(self.text) % params
+
+    def severity_label(self) -> str:
+        return str(SEVERITY_LABELS[self.severity])
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    severity: str
+    title: object
+    run: Callable[["Check", object], Iterable[Result]]
+    default_threshold: int | None = None
+    threshold_label: object = ""
+    handin: bool = True
+    # The report's section the note prints in; and the note itself (see the module's doc).
+    section: str = ""
+    note: Callable[[Result], Note | None] | None = None
+    # Reads the figures of the same span a year before (the caller reads them only then).
+    compares: bool = False
+
+    def result(self, library, subject, text, *, data=None, **params) -> Result:
+        if library is not None:
+            params.setdefault("library", library.short_name)
+        return Result(self.code, self.severity, library, subject, text, params, data=data)
+
+    def message_note(self, result: Result) -> Note:
+        """The report's note of a result that says what its message says."""
+        return Note(result.severity, result.message(), self.section)
+
+
+CHECKS: list[Check] = []
+
+
+def register_check(check: Check) -> Check:
+    """Add a check (from an app's ready()); a code is registered once."""
+    if any(known.code == check.code for known in CHECKS):
+        raise ValueError(f"check {check.code} is already registered")
+    CHECKS.append(check)
+    return check
+
+
+def check_by_code(code: str) -> Check:
+    for check in CHECKS:
+        if check.code == code:
+            return check
+    raise KeyError(code)
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A figure the checks compare with the same span a year before (changed much, the
+    same as last year, zero where it was not): `value` takes one library's figures
+    (`figures.reader.LibraryFigures`). The key figures and the kinds' declared figures are
+    compared anyway; an app registers the figures of its own (the work log's)."""
+
+    key: str
+    label: object  # a lazy string
+    value: Callable[[object], int]
+
+
+COMPARED: list[Compared] = []
+
+
+def register_compared(*figures: Compared) -> None:
+    for figure in figures:
+        if any(known.key == figure.key for known in COMPARED):
+            raise ValueError(f"compared figure {figure.key} is already registered")
+        COMPARED.append(figure)
+
+
+def handin_checks() -> list[Check]:
+    """The hand-in's edit checks, in the registry's order."""
+    return [check for check in CHECKS if check.handin]

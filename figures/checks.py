@@ -1,0 +1,332 @@
+"""Running the registry of checks (`branches.checks`) over the figures of a span.
+
+The caller reads the span's figures once (`figures.reader.figures_read`) and, for
+the checks that compare, the same span a year before; `check_context` lays them out
+per library and `checks_run` runs every registered check over them. The report passes
+the reads it builds from, the hand-in pages read them here: either way one read.
+
+The checks every figure shares (changed much, the same as last year, zero where last
+year had some, a kind entered last year and not now, a library without any data)
+live here; the apps register the checks of their own figures from their ready().
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from branches.calendar import Span
+from branches.checks import CHECKS, COMPARED, WARNING, Check, Compared, Result, register_check
+from branches.kind_figures import declared_figures
+from branches.kinds import completeness_columns, kind_by_code
+from branches.models import Library, Organization, ReportingPeriod
+from figures.reader import FigureReads, LibraryFigures, figure_label, figures_read, library_figures
+from reportkit.data import Note
+
+
+@dataclass
+class Context:
+    """What every check reads: the figures of the span and of the same span a year before."""
+
+    organization: Organization
+    span: Span
+    last_year: Span
+    libraries: list[Library]
+    reads: FigureReads  # the span's figures, as read once
+    now: dict[int, LibraryFigures]
+    before: dict[int, LibraryFigures]  # empty when nothing compares
+    thresholds: dict[str, int] = field(default_factory=dict)
+    # False: some libraries only (a librarian's page): the ЦБС's own figures aren't checked.
+    organization_wide: bool = True
+    # The report's only: the ЦБС's fund at the end of the half-year before, as approved.
+    approved_previous_end: object = None
+
+    @property
+    def fund(self):
+        return self.reads.fund
+
+    @property
+    def digitization(self):
+        return self.reads.digitization
+
+    @property
+    def catalogue(self):
+        return self.reads.catalogue
+
+    def threshold(self, check: Check) -> int:
+        return self.thresholds.get(check.code, check.default_threshold)
+
+
+def last_year_span(span: Span) -> Span:
+    """The same span a year before (its periods, if any, for period facts). One query."""
+    periods = ReportingPeriod.objects.filter(organization=span.organization, year=span.year - 1)
+    if span.half:
+        periods = periods.filter(half=span.half)
+    return Span(
+        organization=span.organization,
+        periods=tuple(periods.order_by("half")),
+        year=span.year - 1,
+        half=span.half,
+    )
+
+
+def check_context(
+    *,
+    span: Span,
+    libraries: list[Library],
+    reads: FigureReads,
+    thresholds: dict[str, int],
+    organization_wide: bool = True,
+    compare: bool = True,
+    approved_previous_end=None,
+) -> Context:
+    """The checks' context from the span's `reads`; with `compare`, last year's figures
+    are read too (1 + figures_read's queries)."""
+    last_year = last_year_span(span) if compare else span
+    before = {}
+    if compare:
+        before_reads = figures_read(
+            organization=span.organization,
+            span=last_year,
+            library_ids=[lib.pk for lib in libraries],
+            libraries=libraries,
+        )
+        before = {lib.pk: figures for lib, figures in library_figures(before_reads)}
+    return Context(
+        organization=span.organization,
+        span=span,
+        last_year=last_year,
+        libraries=libraries,
+        reads=reads,
+        now={lib.pk: figures for lib, figures in library_figures(reads)},
+        before=before,
+        thresholds=thresholds,
+        organization_wide=organization_wide,
+        approved_previous_end=approved_previous_end,
+    )
+
+
+def checks_run(
+    ctx: Context, *, handin_only: bool = False, noted_only: bool = False
+) -> list[Result]:
+    """Every registered check's results, in the registry's order; `handin_only`: the
+    hand-in's edit checks only (the report's own notes aside); `noted_only`: only the
+    checks whose results the report prints in its sections."""
+    results = []
+    for check in CHECKS:
+        if (handin_only and not check.handin) or (noted_only and check.note is None):
+            continue
+        if check.compares and not ctx.before:
+            continue
+        results.extend(check.run(check, ctx))
+    return results
+
+
+def report_notes(results: list[Result]) -> list:
+    """The notes the report prints in its sections: each result its check writes a note for."""
+    notes = []
+    by_code = {check.code: check for check in CHECKS}
+    for result in results:
+        check = by_code[result.code]
+        if check.note is not None:
+            note = check.note(result)
+            if note is not None:
+                notes.append(note)
+    return notes
+
+
+def printed_in_sections(result: Result) -> bool:
+    """Whether the report's own notes already print this result (see `branches.checks`)."""
+    return next(c for c in CHECKS if c.code == result.code).note is not None
+
+
+# The figures every library is compared on with the same span a year before ----------
+
+
+# The key figures that are a span's flows (figures.reader.KeyFigures).
+COMPARED_FLOWS = (
+    "received",
+    "written_off",
+    "digitization_done",
+    "virtual_references",
+    "publications",
+    "trailers",
+    "media_mentions",
+    "online_events",
+    "views",
+    "posts",
+)
+
+
+def _key_figure(name: str) -> Compared:
+    return Compared(name, figure_label(name), lambda f: f.values()[name])
+
+
+def compared_figures() -> list[Compared]:
+    """The key flows of a library, the events it listed, the figures an app registers
+    (the work log's: `branches.checks.COMPARED`) and every figure a kind declares in the
+    registry (`branches.kinds.Figure`): a new figure is checked too."""
+    events = Compared("events", kind_by_code("events").title, lambda f: f.entered.get("events", 0))
+    extra = [Compared(c.key, c.label, c.value) for c in COMPARED]
+    declared = [
+        Compared(f.name, f.label or f.name, lambda lf, name=f.name: lf.declared.get(name, 0))
+        for f in declared_figures()
+    ]
+    return [*map(_key_figure, COMPARED_FLOWS), events, *extra, *declared]
+
+
+def _compared(ctx):
+    """(library, figure, now, a year before) for every library and figure."""
+    figures = compared_figures()
+    for lib in ctx.libraries:
+        for figure in figures:
+            yield lib, figure, figure.value(ctx.now[lib.pk]), figure.value(ctx.before[lib.pk])
+
+
+def _changed_much(check, ctx):
+    limit = ctx.threshold(check)
+    for lib, figure, now, before in _compared(ctx):
+        if not now or not before:
+            continue  # zero on either side is another check's business
+        change = (now - before) * 100 / before
+        if abs(change) > limit:
+            yield check.result(
+                lib,
+                figure.key,
+                _(
+                    "%(library)s: «%(figure)s» – %(now)s, за %(last)s – %(before)s "
+                    "(%(change)s%%, больше чем на ±%(limit)s%%)."
+                ),
+                figure=figure.label,
+                now=now,
+                before=before,
+                last=ctx.last_year.label,
+                change=f"{change:+.0f}",
+                limit=limit,
+            )
+
+
+def _same_as_last_year(check, ctx):
+    smallest = ctx.threshold(check)
+    for lib, figure, now, before in _compared(ctx):
+        if now == before and now >= smallest:
+            yield check.result(
+                lib,
+                figure.key,
+                _(
+                    "%(library)s: «%(figure)s» – %(now)s, ровно столько же, сколько за %(last)s. "
+                    "Не скопированы ли данные?"
+                ),
+                figure=figure.label,
+                now=now,
+                last=ctx.last_year.label,
+            )
+
+
+def _zero_where_last_year(check, ctx):
+    for lib, figure, now, before in _compared(ctx):
+        if before and not now:
+            yield check.result(
+                lib,
+                figure.key,
+                _("%(library)s: «%(figure)s» – 0, а за %(last)s было %(before)s."),
+                figure=figure.label,
+                before=before,
+                last=ctx.last_year.label,
+            )
+
+
+# An opening balance, a network's or staff's state is entered once and holds until it
+# changes, not every year.
+ENTERED_ONCE = {"fund_snapshots", "library_states", "staff_states"}
+
+
+def _kind_missing(check, ctx):
+    labels = dict(completeness_columns())
+    for lib in ctx.libraries:
+        now = ctx.now[lib.pk].entered
+        before = ctx.before[lib.pk].entered
+        for kind, count in before.items():
+            if kind not in ENTERED_ONCE and count and not now.get(kind):
+                yield check.result(
+                    lib,
+                    kind,
+                    _(
+                        "%(library)s: «%(kind)s» за %(last)s внесено (%(count)s), а за %(span)s нет."
+                    ),
+                    kind=labels[kind],
+                    count=count,
+                    last=ctx.last_year.label,
+                    span=ctx.span.label,
+                )
+
+
+def _silent_libraries(check, ctx):
+    """Libraries that entered nothing for the span, by every kind in the registry
+    (`branches.entered`), an opening balance aside."""
+    fund = ctx.fund
+    funded = {row.library.pk for row in fund.rows if row.start_known and row.start.copies}
+    for library in ctx.reads.libraries:
+        if library.pk in ctx.reads.entered.active:
+            continue
+        if library.pk in funded:
+            text = _(
+                "%(library)s: за %(span)s нет данных, кроме остатка фонда "
+                "(ни поступлений, ни списаний, ни мероприятий, ни изданий)."
+            )
+        else:
+            text = _("%(library)s: за %(span)s нет никаких данных.")
+        yield check.result(library, "all", text, span=ctx.span.label)
+
+
+def _abbreviated_note(result):
+    """The report names a library by its abbreviation in the report's language."""
+    check = next(c for c in CHECKS if c.code == result.code)
+    params = {**result.params, "library": result.library.abbreviation()}
+    return Note(result.severity, str(result.text) % params, check.section)
+
+
+def register() -> None:
+    """The shared checks, registered once the apps' own are (figures' ready())."""
+    for check in (
+        Check(
+            "changed_much",
+            WARNING,
+            _("Изменение к тому же полугодию прошлого года"),
+            _changed_much,
+            default_threshold=30,
+            threshold_label=_("допустимое изменение, %"),
+            compares=True,
+        ),
+        Check(
+            "same_as_last_year",
+            WARNING,
+            _("Ровно как в прошлом году"),
+            _same_as_last_year,
+            default_threshold=10,
+            threshold_label=_("проверять значения от"),
+            compares=True,
+        ),
+        Check(
+            "zero_where_last_year",
+            WARNING,
+            _("Ноль там, где в прошлом году было"),
+            _zero_where_last_year,
+            compares=True,
+        ),
+        Check(
+            "kind_missing",
+            WARNING,
+            _("Вид данных не внесён в этом году"),
+            _kind_missing,
+            compares=True,
+        ),
+        Check(
+            "silent_library",
+            WARNING,
+            _("Библиотека без данных"),
+            _silent_libraries,
+            handin=False,
+            note=_abbreviated_note,
+        ),
+    ):
+        register_check(check)
