@@ -7,7 +7,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from dashboard.figures import Overview
-from figures.reader import FIGURE_LABELS, KeyFigures
+from figures.reader import FIGURE_LABELS, KeyFigures, figure_label
 
 NBSP = "\u00a0"
 
@@ -147,6 +147,13 @@ def cards(
         Card("views", FIGURE_LABELS["views"], c.views, p.views),
         Card("posts", FIGURE_LABELS["posts"], c.posts, p.posts),
     ]  # fmt: skip
+    # Every figure a kind of data declares in the registry (branches.kinds.Figure).
+    result += [
+        Card(
+            name, str(figure_label(name)), value, previous.declared.get(name) if previous else None
+        )
+        for name, value in c.declared.items()
+    ]
     start_known, end_known = fund_known
     fund = result[0]
     if not end_known:

@@ -14,10 +14,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from branches.facts import WriteRefused, lock_libraries
+from branches.models import Library
 
 FUND_WOULD_GO_NEGATIVE = _(
     "После этого изменения фонд библиотеки «%(library)s» к концу дня %(date)s ушёл бы в "
@@ -62,8 +64,10 @@ def ledger_overdraw(
     (the stored and the new version of a row being saved); without them the
     database is checked as it is. Four queries.
     """
-    from holdings.models import FundSnapshot, Receipt, WriteOff
-
+    # By label: the models call this module as they save, so it can't import them back.
+    FundSnapshot, Receipt, WriteOff = (  # noqa: N806
+        apps.get_model("holdings", name) for name in ("FundSnapshot", "Receipt", "WriteOff")
+    )
     gone = defaultdict(set)
     for entry in removed:
         if entry is not None and entry.pk is not None:
@@ -161,6 +165,4 @@ def ledger_check_written(rows) -> None:
     for library_id, day in sorted(since.items()):
         overdraw = ledger_overdraw(library_id, day)
         if overdraw is not None:
-            from branches.models import Library
-
             raise overdraw_error(Library.objects.get(pk=library_id), overdraw)

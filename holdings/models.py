@@ -12,6 +12,7 @@ from branches.facts import (
     OrganizationPeriodFact,
 )
 from branches.lists import ListItem
+from holdings.ledger import ledger_check_pending, ledger_check_written
 
 KAZAKH_ABOVE_TOTAL = _(
     "Экземпляров на казахском языке не может быть больше, чем всего экземпляров."
@@ -41,8 +42,6 @@ class LedgerFact:
 
     def clean(self):
         super().clean()
-        from holdings.ledger import ledger_check_pending
-
         try:
             ledger_check_pending(self)
         except ValidationError as error:
@@ -50,8 +49,6 @@ class LedgerFact:
 
     @classmethod
     def facts_written(cls, rows) -> None:
-        from holdings.ledger import ledger_check_written
-
         ledger_check_written(rows)
 
 

@@ -109,3 +109,36 @@ def test_a_librarian_sees_only_their_librarys_visits_in_admin(client, librarian,
     response = client.get("/admin/kind_example/libraryvisits/")
     assert response.status_code == 200
     assert {row.library.code for row in response.context["cl"].result_list} == {"cgb"}
+
+
+def test_its_check_runs_in_the_hand_in_and_in_check_data(organization, period, visits):
+    from django.core.management import call_command
+
+    from handin.checks import check_run
+
+    found = [r for r in check_run(period=period) if r.code == "example_visits_above_limit"]
+    assert [(r.library.code, r.message("ru")) for r in found] == [
+        ("cgb", "ЦГБ: посещений за полугодие – 1200, больше 1000.")
+    ]
+    out = io.StringIO()
+    call_command("check_data", "--period", "2021-H1", stdout=out)
+    assert "ЦГБ: посещений за полугодие – 1200, больше 1000." in out.getvalue()
+
+
+def test_its_threshold_is_the_methodologists(organization, period, visits):
+    from handin.checks import check_run
+    from handin.models import CheckThreshold
+
+    CheckThreshold.objects.create(
+        organization=organization, code="example_visits_above_limit", value=2000
+    )
+    assert not [r for r in check_run(period=period) if r.code == "example_visits_above_limit"]
+
+
+def test_the_dashboard_shows_its_figure_as_a_card(client, director, visits):
+    client.force_login(director)
+    response = client.get("/dashboard/?period=2021-H1")
+    assert response.status_code == 200
+    card = next(c for c in response.context["cards"] if c.key == "visits")
+    assert (card.label, card.value) == ("Посещений", 1600)
+    assert "Посещений" in response.content.decode()
