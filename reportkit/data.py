@@ -125,10 +125,6 @@ class Section:
         return [p.strip() for p in text.split("\n\n") if p.strip()]
 
     @property
-    def narrative_paragraphs(self) -> list[str]:
-        return self.narrative_before + self.narrative_after
-
-    @property
     def narrative_before(self) -> list[str]:
         return self._paragraphs(self.narrative)
 

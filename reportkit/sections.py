@@ -73,7 +73,3 @@ SECTION_BY_CODE = {section.code: section for section in SECTIONS}
 SECTION_CHOICES = [(section.code, section.title) for section in SECTIONS]
 
 # Which events fill which group is decided in one place: events/selectors.py (event_groups).
-
-
-def section_title(code: str) -> str:
-    return str(SECTION_BY_CODE[code].title)
