@@ -121,17 +121,20 @@ def checks_run(
     return results
 
 
-def report_notes(results: list[Result]) -> list:
-    """The notes the report prints in its sections: each result its check writes a note for."""
-    notes = []
+def report_notes(results: list[Result], libraries: list[Library]) -> list:
+    """The notes the report prints in its sections: each result its check writes a note
+    for, a library's notes together in the libraries' order (the registry's order within
+    a library), the ЦБС's own after them."""
+    position = {library.pk: n for n, library in enumerate(libraries)}
     by_code = {check.code: check for check in CHECKS}
+    noted = []
     for result in results:
         check = by_code[result.code]
-        if check.note is not None:
-            note = check.note(result)
-            if note is not None:
-                notes.append(note)
-    return notes
+        note = check.note(result) if check.note is not None else None
+        if note is not None:
+            where = position.get(getattr(result.library, "pk", None), len(position))
+            noted.append((where, note))
+    return [note for _where, note in sorted(noted, key=lambda pair: pair[0])]
 
 
 def printed_in_sections(result: Result) -> bool:

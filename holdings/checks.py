@@ -267,19 +267,6 @@ def _approved_continuity(check, ctx):
 def register() -> None:
     for check in (
         Check(
-            "ledger_identity",
-            ERROR,
-            _("Учёт фонда сходится с инвентаризацией"),
-            _ledger_identity,
-            note=_discrepancy_note,
-        ),
-        Check(
-            "ledger_continuity",
-            ERROR,
-            _("Начальный остаток продолжает учёт прошлого полугодия"),
-            _ledger_continuity,
-        ),
-        Check(
             "kazakh_above_total",
             ERROR,
             _("На казахском языке не больше, чем всего"),
@@ -292,6 +279,19 @@ def register() -> None:
             _("Фонд не ниже нуля"),
             _fund_negative,
             note=_negative_note,
+        ),
+        Check(
+            "ledger_identity",
+            ERROR,
+            _("Учёт фонда сходится с инвентаризацией"),
+            _ledger_identity,
+            note=_discrepancy_note,
+        ),
+        Check(
+            "ledger_continuity",
+            ERROR,
+            _("Начальный остаток продолжает учёт прошлого полугодия"),
+            _ledger_continuity,
         ),
         Check(
             "unknown_fund",

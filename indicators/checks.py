@@ -93,13 +93,6 @@ def register() -> None:
     register_compared(*COMPARED)
     for check in (
         Check(
-            "virtual_above_references",
-            ERROR,
-            _("Виртуальных справок не больше, чем всех справок"),
-            _virtual_above_references,
-            note=_control_note,
-        ),
-        Check(
             "loans_per_user",
             WARNING,
             _("Книговыдача на пользователя"),
@@ -113,6 +106,13 @@ def register() -> None:
             WARNING,
             _("Посещений меньше, чем пользователей"),
             _visits_below_users,
+            note=_control_note,
+        ),
+        Check(
+            "virtual_above_references",
+            ERROR,
+            _("Виртуальных справок не больше, чем всех справок"),
+            _virtual_above_references,
             note=_control_note,
         ),
     ):

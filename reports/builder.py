@@ -272,7 +272,7 @@ class _Builder:
             self.totals(),
         ]
         self.mark_empty_halves(sections)
-        notes = report_notes(self.check_results) + self.translation_notes
+        notes = report_notes(self.check_results, d.libraries) + self.translation_notes
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
         key = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in figures.items()}
