@@ -87,7 +87,7 @@ def _report(label: str, url: str, timings: list[float], queries: int, response) 
 
 def run() -> None:
     from branches.models import Library, Organization
-    from dashboard.generate import generate
+    from demo.generate import generate
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     demo = Organization.objects.get(code="balkhash")

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "dashboard",
     "handin",
     "datacache",
+    "demo",  # after the apps it loads: load_demo, generate_data
     "django_tasks",
     "django_tasks_db",
 ]

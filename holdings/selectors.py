@@ -157,20 +157,6 @@ def fund_ledger(library_ids: list[int], days) -> FundLedger:
     return FundLedger(days, boundaries, states, received, written_off)
 
 
-def fund_at_start_of(
-    day: datetime.date, libraries: QuerySet[Library] | None = None
-) -> dict[int, Copies]:
-    """Fund of each library at the start of `day`, as {library id: Copies}. Three queries.
-
-    For a library with no recorded state yet, the net of its movements: summed
-    over libraries, that is the ЦБС's fund.
-    """
-    libraries = libraries if libraries is not None else Library.objects.all()
-    ids = list(libraries.values_list("pk", flat=True))
-    ledger = fund_ledger(ids, [day])
-    return {pk: ledger.fund_at(pk, day)[0] for pk in ids}
-
-
 def fund_of_library_at(library: Library, day: datetime.date) -> Copies:
     """Fund of one library at the start of `day`. Two queries."""
     return fund_ledger([library.pk], [day]).fund_at(library.pk, day)[0]

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from branches.models import StaffProfile
 from branches.scoping import DIRECTOR, ensure_groups
-from dashboard.generate import generate
+from demo.generate import generate
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from branches.calendar import span_parse
 from branches.models import Library, StaffProfile
 from branches.scoping import DIRECTOR, ensure_groups
-from dashboard.generate import generate
+from demo.generate import generate
 from figures.reader import key_figures
 
 pytestmark = pytest.mark.django_db

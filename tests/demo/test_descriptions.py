@@ -14,10 +14,10 @@ Differences accepted as punctuation normalisation (applied to both sides):
 
 import re
 
+from demo.data import media as media_data
+from demo.data import publications as publications_data
 from digitization.models import DigitizedDocument
 from publications.models import MediaMention, Publication
-from reports.demo_data import media as media_data
-from reports.demo_data import publications as publications_data
 
 SEED_BOOKS = [
     "Скляров, Н. Рассказы в стихах / Н.Скляров. - Алматы, 2000. – 340 с.",

@@ -3,7 +3,7 @@
 import datetime
 
 from branches.models import Library
-from indicators.demo import DAILY, NOTE, month_figures
+from demo.indicators import DAILY, NOTE, month_figures
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 from indicators.summary import control_summary
 

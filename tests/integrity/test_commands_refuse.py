@@ -43,12 +43,12 @@ def test_a_command_refused_by_a_closed_period_exits_non_zero_with_a_russian_mess
 ):
     """load_demo when the period closes between its check and its writes."""
     from branches.facts import WriteRefused
-    from reports import demo
+    from demo.management.commands import load_demo
 
     def closed(org):
         raise WriteRefused("Период 2021-H1 утверждён: его данные больше нельзя менять.")
 
-    monkeypatch.setattr(demo, "demo_half_year_load", closed)
+    monkeypatch.setattr(load_demo, "demo_half_year_load", closed)
     with pytest.raises(CommandError) as error:
         call_command("load_demo", stdout=io.StringIO())
     assert "Демо не загружено, ничего не изменено" in str(error.value)

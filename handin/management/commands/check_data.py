@@ -7,10 +7,10 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from branches.calendar import SpanError, span_parse
+from branches.commands import organization_for_command
 from branches.models import Library
 from handin.checks import check_run
 from handin.selectors import attach_explanations
-from reports.management.commands.build_report import Command as BuildReport
 
 FORMAT_UNKNOWN = "Неизвестный формат «{format}»: допустимы text и json."
 HALF_YEAR_ONLY = "Проверки идут по полугодию: укажите период вида 2021-H1."
@@ -29,7 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, period, library, organization, output_format, **options):
         if output_format not in ("text", "json"):
             raise CommandError(FORMAT_UNKNOWN.format(format=output_format))
-        org = BuildReport().organization(organization)
+        org = organization_for_command(organization)
         try:
             span = span_parse(org, period)
         except SpanError as error:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from branches.calendar import SpanError, span_parse
-from branches.models import Organization
+from branches.commands import organization_for_command
 from reports.builder import report_build
 from reports.models import Report
 from reports.renderers import RENDERERS
@@ -15,9 +15,6 @@ from reports.services import report_data
 
 FORMAT_UNKNOWN = "Неизвестный формат «{format}»: допустимы docx и xlsx."
 LANGUAGE_UNKNOWN = "Неизвестный язык «{language}»: допустимы ru и kk."
-ORGANIZATION_UNKNOWN = "Организация с кодом «{code}» не найдена. Есть: {known}."
-ORGANIZATION_AMBIGUOUS = "Организаций несколько ({known}): укажите --organization КОД."
-NO_ORGANIZATION = "В базе нет ни одной организации: загрузите данные (manage.py load_demo)."
 OUTPUT_FOLDER_MISSING = "Папка «{folder}» не существует."
 
 
@@ -40,7 +37,7 @@ class Command(BaseCommand):
         path = Path(output)
         if not path.parent.exists():
             raise CommandError(OUTPUT_FOLDER_MISSING.format(folder=path.parent))
-        org = self.organization(organization)
+        org = organization_for_command(organization)
         try:
             span = span_parse(org, period)
         except SpanError as error:
@@ -57,17 +54,3 @@ class Command(BaseCommand):
         content = render(data)
         path.write_bytes(content)
         self.stdout.write(self.style.SUCCESS(f"Отчёт за {span.code} записан: {path}"))
-
-    def organization(self, code: str | None) -> Organization:
-        known = ", ".join(Organization.objects.order_by("code").values_list("code", flat=True))
-        if code:
-            org = Organization.objects.filter(code=code).first()
-            if org is None:
-                raise CommandError(ORGANIZATION_UNKNOWN.format(code=code, known=known or "—"))
-            return org
-        organizations = list(Organization.objects.all()[:2])
-        if not organizations:
-            raise CommandError(NO_ORGANIZATION)
-        if len(organizations) > 1:
-            raise CommandError(ORGANIZATION_AMBIGUOUS.format(known=known))
-        return organizations[0]

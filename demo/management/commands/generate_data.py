@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from branches.models import Organization
-from dashboard.generate import generate
+from demo.generate import generate
 
 
 class Command(BaseCommand):

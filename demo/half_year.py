@@ -1,8 +1,8 @@
 """The Balkhash ЦБС's first half of 2021, loaded from the seed report as real rows.
 
 `demo_half_year_load(org)` is called by `load_demo` after
-`branches.demo.demo_organization_load` has created the organization, its
-libraries and periods. The rows themselves live in `reports/demo_data/`.
+`demo.organization.demo_organization_load` has created the organization, its
+libraries and periods. The rows themselves live in `demo/data/`.
 
 Where the rows go. The seed is a report of the whole ЦБС: where it gives only
 an organization-wide figure, that figure is loaded once, as an
@@ -38,6 +38,14 @@ from django.db.models import Model
 
 from branches.models import Library, Organization, Platform, ReportingPeriod, SocialPage
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
+from demo.data import catalogue as catalogue_data
+from demo.data import digitization as digitization_data
+from demo.data import event_order
+from demo.data import events as events_data
+from demo.data import holdings as holdings_data
+from demo.data import media as media_data
+from demo.data import narrative as narrative_data
+from demo.data import publications as publications_data
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
 from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
 from holdings.models import (
@@ -49,14 +57,6 @@ from holdings.models import (
     WriteOffReason,
 )
 from publications.models import MediaMention, MediaMentionTotal, Publication, PublicationKind
-from reports.demo_data import catalogue as catalogue_data
-from reports.demo_data import digitization as digitization_data
-from reports.demo_data import event_order
-from reports.demo_data import events as events_data
-from reports.demo_data import holdings as holdings_data
-from reports.demo_data import media as media_data
-from reports.demo_data import narrative as narrative_data
-from reports.demo_data import publications as publications_data
 from reports.models import Report, SectionText, Untranslated
 
 YEAR, HALF = 2021, 1

@@ -3,8 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from branches.demo import DEMO_PASSWORD, ORGANIZATION, demo_organization_load
 from branches.models import ReportingPeriod
+from demo.half_year import demo_half_year_load
+from demo.indicators import demo_indicators_load
+from demo.organization import DEMO_PASSWORD, ORGANIZATION, demo_organization_load
 
 DEMO_APPROVED = _(
     "Демо-полугодие %(period)s уже утверждено: его данные не меняются, load_demo ничего не изменил."
@@ -26,9 +28,6 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 org = demo_organization_load()
-                from indicators.demo import demo_indicators_load
-                from reports.demo import demo_half_year_load
-
                 demo_half_year_load(org)
                 demo_indicators_load(org)
         except ValidationError as error:  # a closed period, say, between the check and the load

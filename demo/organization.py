@@ -1,7 +1,7 @@
 """The Balkhash ЦБС as the demo: organization, libraries, periods and demo users.
 
-The figures of its first half of 2021 are loaded by the report's demo module
-(`reports/demo.py`) on top of this.
+The figures of its first half of 2021 are loaded by `demo/half_year.py` on top
+of this.
 """
 
 from django.contrib.auth import get_user_model
