@@ -18,6 +18,7 @@ from indicators.selectors import LOANS_PER_USER_LIMIT, library_states_at, staff_
 from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
 from reportkit import sections as S
 from reportkit.data import HeaderCell, Note, Paragraph, Row, Section, Table
+from reportkit.parts import Part, ReportContext
 from reportkit.text import number
 
 
@@ -430,3 +431,26 @@ def indicator_notes(libraries: list[Library], data: IndicatorsCollected) -> list
                 )
             )
     return notes
+
+
+# --- The report's part ---------------------------------------------------------------
+
+
+def indicators_read(context: ReportContext) -> IndicatorsCollected:
+    """`indicators_collect`'s queries, with the span's work-log figures the figures
+    reader already read."""
+    return indicators_collect(
+        span=context.span, library_ids=context.library_ids, now=context.figures.indicators
+    )
+
+
+def indicators_sections(context: ReportContext, data: IndicatorsCollected) -> list[Section]:
+    network = network_blocks(context.libraries, data, context.language)
+    control = control_blocks(context.libraries, data, context.span)
+    return [
+        section_with(context.section(S.NETWORK), network, landscape=True),
+        section_with(context.section(S.CONTROL), control, landscape=True),
+    ]
+
+
+PARTS = (Part(sections=(S.NETWORK, S.CONTROL), read=indicators_read, build=indicators_sections),)
