@@ -7,7 +7,12 @@ class DigitizationConfig(AppConfig):
     verbose_name = _("Оцифровка")
 
     def ready(self):
-        # The app's checks join the registry (branches.checks) once its models are loaded.
+        # The app's checks (branches.checks) and report parts (reportkit.parts) join the
+        # registries once its models are loaded.
         from digitization.checks import register
+        from digitization.report import PARTS
+        from reportkit.parts import register_part
 
         register()
+        for part in PARTS:
+            register_part(part)

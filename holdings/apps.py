@@ -7,7 +7,12 @@ class HoldingsConfig(AppConfig):
     verbose_name = _("Фонд")
 
     def ready(self):
-        # The app's checks join the registry (branches.checks) once its models are loaded.
+        # The app's checks (branches.checks) and report parts (reportkit.parts) join the
+        # registries once its models are loaded.
         from holdings.checks import register
+        from holdings.report import PARTS
+        from reportkit.parts import register_part
 
         register()
+        for part in PARTS:
+            register_part(part)

@@ -16,7 +16,9 @@ from branches.calendar import Span
 from branches.models import Library, ReportingPeriod
 from indicators.selectors import library_states_at, staff_states_at
 from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
+from reportkit import sections as S
 from reportkit.data import HeaderCell, Paragraph, Row, Section, Table
+from reportkit.parts import Part, ReportContext
 
 
 @dataclass
@@ -373,4 +375,24 @@ def section_with(section: Section, blocks: list, *, landscape: bool = False) -> 
     return section
 
 
-# --- Consistency notes of section II ----------------------------------------------
+# --- The report's part ---------------------------------------------------------------
+
+
+def indicators_read(context: ReportContext) -> IndicatorsCollected:
+    """`indicators_collect`'s queries, with the span's work-log figures the figures
+    reader already read."""
+    return indicators_collect(
+        span=context.span, library_ids=context.library_ids, now=context.figures.indicators
+    )
+
+
+def indicators_sections(context: ReportContext, data: IndicatorsCollected) -> list[Section]:
+    network = network_blocks(context.libraries, data, context.language)
+    control = control_blocks(context.libraries, data, context.span)
+    return [
+        section_with(context.section(S.NETWORK), network, landscape=True),
+        section_with(context.section(S.CONTROL), control, landscape=True),
+    ]
+
+
+PARTS = (Part(sections=(S.NETWORK, S.CONTROL), read=indicators_read, build=indicators_sections),)

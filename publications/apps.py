@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PublicationsConfig(AppConfig):
     name = "publications"
     verbose_name = _("Издания и СМИ")
+
+    def ready(self):
+        from publications.report import PARTS
+        from reportkit.parts import register_part
+
+        for part in PARTS:
+            register_part(part)

@@ -1,8 +1,15 @@
-"""Small text helpers for the report: numbers and counted nouns as the seed writes them."""
+"""Small text helpers for the report: numbers and counted nouns as the seed writes them,
+and the narrative's paragraphs."""
 
+import re
 from decimal import Decimal
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+# A narrative paragraph whose first line is «@ part of an event's title» prints right after
+# that event in the section's list, not with the section's text (events' report part).
+ANCHOR = re.compile(r"^@\s*(?P<fragment>[^\n]+)\n(?P<text>.+)$", re.DOTALL)
 
 
 def number(value) -> str:
@@ -39,3 +46,20 @@ def lower_first(text: str) -> str:
 
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def mark_untranslated(text: str) -> str:
+    """Each paragraph of a Russian text standing in for a missing Kazakh one, marked."""
+    mark = _("[не переведено]")
+    marked = []
+    for part in paragraphs(text):
+        anchor = ANCHOR.match(part)
+        if anchor:
+            marked.append(f"@{anchor['fragment'].strip()}\n{mark} {anchor['text'].strip()}")
+        else:
+            marked.append(f"{mark} {part}")
+    return "\n\n".join(marked)

@@ -1,34 +1,33 @@
 """Section IV «Массовая работа»: events and their attendance per library and by group.
 
-Arranges what `events.selectors.mass_work` read (through figures.reader); no
-query. Each library's row and each group's total come from the same counts, so
+Arranges what `events.selectors.mass_work` read (through the figures reader, whose
+reads the report's context gives); no query. Each library's row and each group's total come from the same counts, so
 the per-library table, the breakdowns and the sentence agree.
 """
 
 from django.utils.translation import gettext as _
 
 from events.selectors import Attendance, Group, LibraryMassWork, MassWork
-from figures.reader import library_figures
-from reportkit import sections as S
-from reportkit.data import Figure, HeaderCell, Paragraph, Row, Section, Table
+from reportkit.data import Figure, HeaderCell, Paragraph, Row, Table
+from reportkit.parts import ReportContext
 from reportkit.text import count_noun, upper_first
 
 
-def mass_work_section(builder) -> Section:
-    """Section IV of `builder`'s report (a reports.builder._Builder)."""
-    work: MassWork = builder.data.figures.mass_work
-    language = builder.language
-    section = builder.section(S.MASS_WORK)
+def mass_work_blocks(context: ReportContext, _read=None) -> list:
+    """Section IV's blocks: the sentence, the table per library and the breakdowns."""
+    work: MassWork = context.figures.mass_work
+    language = context.language
+    blocks = []
     total, onsite, online = work.grand(), work.grand("onsite"), work.grand("online")
     events_forms = _("мероприятие|мероприятия|мероприятий")
-    section.blocks.append(
+    blocks.append(
         Paragraph(
             _(
                 "%(For)s проведено %(events)s, участников – %(people)s "
                 "(в библиотеках – %(onsite)s, онлайн – %(online)s)."
             )
             % {
-                "For": upper_first(builder.span.during_label),
+                "For": upper_first(context.span.during_label),
                 "events": count_noun(total.events, events_forms),
                 "people": total.participants,
                 "onsite": count_noun(onsite.events, events_forms),
@@ -45,14 +44,14 @@ def mass_work_section(builder) -> Section:
         )
     )
     if total.uncounted:
-        section.blocks.append(
+        blocks.append(
             Paragraph(
                 _("Число участников не внесено у %(events)s (в суммах участников они не учтены).")
                 % {"events": count_noun(total.uncounted, _("мероприятия|мероприятий|мероприятий"))},
                 figures=[Figure(_("Мероприятий без числа участников"), total.uncounted)],
             )
         )
-    section.blocks.append(_library_table(builder))
+    blocks.append(_library_table(context))
     # An event may have several audiences or initiatives, or none: those tables have
     # no total row, and a footnote says why.
     overlap = _(
@@ -78,10 +77,10 @@ def mass_work_section(builder) -> Section:
         if not groups:
             continue
         rows = work.summed(breakdown, groups)
-        section.blocks.append(_group_table(title, head, rows, language, with_total=not footnote))
+        blocks.append(_group_table(title, head, rows, language, with_total=not footnote))
         if footnote:
-            section.blocks.append(Paragraph(footnote))
-    return section
+            blocks.append(Paragraph(footnote))
+    return blocks
 
 
 def _counts_header(first: str) -> list[HeaderCell]:
@@ -110,7 +109,7 @@ def _group_table(
     return Table(title=title, header=[_counts_header(head)], rows=body, widths=[2, 1, 1])
 
 
-def _library_table(builder) -> Table:
+def _library_table(context: ReportContext) -> Table:
     parts = (_("Всего"), _("В библиотеке"), _("Онлайн"))
     header = [
         [
@@ -128,9 +127,9 @@ def _library_table(builder) -> Table:
 
     rows = [
         Row(cells(library.abbreviation(), figures.mass_work))
-        for library, figures in library_figures(builder.data.figures)
+        for library, figures in context.library_figures()
     ]
-    work = builder.data.figures.mass_work
+    work = context.figures.mass_work
     everyone = LibraryMassWork(
         total=work.grand(), onsite=work.grand("onsite"), online=work.grand("online")
     )

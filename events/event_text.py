@@ -10,28 +10,7 @@ A narrative paragraph whose first line is «@ part of an event's title» prints
 right after that event in the section's list, not with the section's text.
 """
 
-import re
-
-from django.utils.translation import gettext as _
-
-ANCHOR = re.compile(r"^@\s*(?P<fragment>[^\n]+)\n(?P<text>.+)$", re.DOTALL)
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in text.split("\n\n") if p.strip()]
-
-
-def mark_untranslated(text: str) -> str:
-    """Each paragraph of a Russian text standing in for a missing Kazakh one, marked."""
-    mark = _("[не переведено]")
-    marked = []
-    for part in _paragraphs(text):
-        anchor = ANCHOR.match(part)
-        if anchor:
-            marked.append(f"@{anchor['fragment'].strip()}\n{mark} {anchor['text'].strip()}")
-        else:
-            marked.append(f"{mark} {part}")
-    return "\n\n".join(marked)
+from reportkit.text import ANCHOR, paragraphs
 
 
 def anchored_paragraphs(narrative: str, events) -> tuple[dict[int, list[str]], str]:
@@ -42,7 +21,7 @@ def anchored_paragraphs(narrative: str, events) -> tuple[dict[int, list[str]], s
     """
     anchored: dict[int, list[str]] = {}
     rest = []
-    for part in _paragraphs(narrative):
+    for part in paragraphs(narrative):
         match = ANCHOR.match(part)
         if not match:
             rest.append(part)

@@ -1,0 +1,140 @@
+"""The report's parts from events: section IV «Массовая работа» (events/mass_work.py), the
+events per group («Информационно-библиотечная поддержка значимых мероприятий») and the
+online work's totals that close that chapter, and the list of every event of the span."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from branches.models import Library
+from events.event_text import EventPhrases, anchored_paragraphs
+from events.mass_work import mass_work_blocks
+from events.models import Event
+from events.selectors import event_groups, events_in, social_pages
+from reportkit import sections as S
+from reportkit.data import Figure, ItemList, Paragraph, Section
+from reportkit.parts import Part, ReportContext
+from reportkit.text import count_noun
+
+
+@dataclass
+class EventsRead:
+    events: list[Event]
+    pages: dict  # {library id, or None for the ЦБС's common pages: its social pages}
+
+
+def events_read(context: ReportContext) -> EventsRead:
+    """Four queries: the events with their initiatives and platforms, the social pages."""
+    return EventsRead(
+        events=events_in(
+            library_ids=context.library_ids, start=context.span.start, end=context.span.end
+        ),
+        pages=social_pages(organization=context.organization, library_ids=context.library_ids),
+    )
+
+
+def events_sections(context: ReportContext, read: EventsRead) -> list[Section]:
+    groups = event_groups(read.events)
+    result = [context.section(S.EVENTS)]
+    for definition in S.SECTIONS:
+        if definition.level != 2 or definition.code not in S.EVENT_GROUPS:
+            continue
+        section = context.section(definition.code)
+        events = groups.get(definition.code, [])
+        anchored, section.narrative = anchored_paragraphs(section.narrative, events)
+        if definition.code == S.LITERARY:
+            section.blocks += _literary(context, read, events)
+        elif events:
+            phrases = EventPhrases(context.language)
+            section.blocks.append(
+                ItemList(
+                    "",
+                    phrases.items(events, anchored),
+                    numbered=definition.code == S.LIVE,
+                )
+            )
+        result.append(section)
+    return result
+
+
+def _literary(context: ReportContext, read: EventsRead, events) -> list:
+    """Per library, with its pages; the central library's rows are the ЦБС's common pages."""
+    by_library: dict[int, list] = {}
+    for event in events:
+        by_library.setdefault(event.library_id, []).append(event)
+    phrases = EventPhrases(context.language, with_library=False)
+    items = []
+    for library in context.libraries:
+        if library.pk not in by_library:
+            continue
+        if library.kind == Library.Kind.CENTRAL:
+            who = _("На общих страницах ЦБС")
+            pages = read.pages.get(None, [])
+        else:
+            who = library.name(context.language)
+            pages = read.pages.get(library.pk, [])
+        urls = ", ".join(page.url for page in pages)
+        head = f"{who} {urls}".strip()
+        listed = ", ".join(phrases.items(by_library[library.pk], {}))
+        items.append(f"{head}: {listed}")
+    return [ItemList("", items)] if items else []
+
+
+def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
+    """Every event of the span, one row each, by date (the XLSX's list of events)."""
+    lang = context.language
+    return [
+        [
+            event.date.isoformat(),
+            event.library.abbreviation(lang),
+            event.form.name_in(lang),
+            " ".join(part for part in (event.title, event.dedication) if part),
+            ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
+            ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
+            event.participants,
+            event.views,
+            event.url,
+        ]
+        for event in sorted(read.events, key=lambda e: (e.date, e.pk))
+    ]
+
+
+def totals_blocks(context: ReportContext, _read=None) -> list:
+    o = context.figures.online
+    parts = {
+        "events": count_noun(
+            o.online_events, _("онлайн-мероприятие|онлайн-мероприятия|онлайн-мероприятий")
+        ),
+        "subscribers": count_noun(o.subscribers, _("подписчик|подписчика|подписчиков")),
+        "views": count_noun(o.views, _("просмотр|просмотра|просмотров")),
+        "posts": count_noun(o.posts, _("публикация|публикации|публикаций")),
+    }
+    return [
+        Paragraph(
+            _(
+                "Всего было проведено %(events)s, зафиксировано %(subscribers)s, "
+                "%(views)s, %(posts)s."
+            )
+            % parts,
+            figures=[
+                Figure(_("Онлайн-мероприятий"), o.online_events),
+                Figure(_("Подписчиков"), o.subscribers),
+                Figure(_("Просмотров"), o.views),
+                Figure(_("Публикаций"), o.posts),
+            ],
+        )
+    ]
+
+
+_GROUPS = tuple(d.code for d in S.SECTIONS if d.level == 2 and d.code in S.EVENT_GROUPS)
+
+PARTS = (
+    Part(sections=(S.MASS_WORK,), build=mass_work_blocks),
+    Part(
+        sections=(S.EVENTS, *_GROUPS),
+        read=events_read,
+        build=events_sections,
+        event_rows=event_rows,
+    ),
+    Part(sections=(S.TOTALS,), build=totals_blocks),
+)

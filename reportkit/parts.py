@@ -1,0 +1,80 @@
+"""The report's parts: each domain app contributes the sections it knows.
+
+An app registers its parts from its AppConfig.ready() (`register_part`); the report's
+builder reads them in the seed's order (`parts_in_order`) and never names an app. A part
+names its sections (codes of `reportkit.sections`, consecutive in the seed's order), may
+read what its sections need beyond the figures (`read`, a fixed number of queries whatever
+the data size, run once per build, before any section is built) and arranges it (`build`,
+no query).
+
+`build(context, read)` returns the blocks of the part's one section, which the builder
+makes (with its narrative) and fills; a part of several sections returns them, made with
+`context.section(code)` in the seed's order.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportkit import sections as S
+from reportkit.data import Section
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a part is given: the report's subject and what the builder read once.
+
+    `figures` is the span's figures per library (`figures.reader.FigureReads`) and
+    `library_figures()` lays them out per library (`figures.reader.library_figures`):
+    both come from the builder, as the domain apps stand below the figures reader.
+    `section(code)` is the section with its narrative in the report's language; it is
+    given to `build` only (a read makes no section).
+    """
+
+    organization: Any  # branches.models.Organization
+    span: Any  # branches.calendar.Span
+    language: str
+    libraries: list  # the report's libraries, in their order
+    library_ids: list[int]
+    figures: Any
+    library_figures: Callable[[], list[tuple[Any, Any]]]
+    section: Callable[[str], Section] | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    sections: tuple[str, ...]
+    build: Callable[[ReportContext, Any], list]
+    read: Callable[[ReportContext], Any] | None = None
+    # The rows the part adds to the report's list of every event (ReportData.event_rows).
+    event_rows: Callable[[ReportContext, Any], list[list]] | None = None
+
+
+_PARTS: dict[tuple[str, ...], Part] = {}
+
+
+def register_part(part: Part) -> None:
+    """Add `part` to the report (again from a second ready(): the same sections, replaced)."""
+    unknown = [code for code in part.sections if code not in S.SECTION_BY_CODE]
+    if unknown or not part.sections:
+        raise ValueError(f"A report part names unknown sections: {part.sections}")
+    _PARTS[part.sections] = part
+
+
+def parts_in_order() -> list[Part]:
+    """The registered parts in the seed's order of their sections.
+
+    Every section of the seed belongs to exactly one part, and a part's sections follow
+    each other: a report missing a section (an app that did not register its part) or
+    printing one twice fails here, not in a renderer.
+    """
+    position = {definition.code: n for n, definition in enumerate(S.SECTIONS)}
+    parts = sorted(_PARTS.values(), key=lambda part: position[part.sections[0]])
+    codes = [code for part in parts for code in part.sections]
+    expected = [definition.code for definition in S.SECTIONS]
+    if codes != expected:
+        raise LookupError(
+            f"The report's parts give the sections {codes}, not the seed's {expected}: "
+            "is a domain app's register_part() missing from its AppConfig.ready()?"
+        )
+    return parts
