@@ -48,9 +48,13 @@ class Part:
     read: Callable[[ReportContext], Any] | None = None
     # The rows the part adds to the report's list of every event (ReportData.event_rows).
     event_rows: Callable[[ReportContext, Any], list[list]] | None = None
+    # True: the part adds its blocks at the end of one section that another part makes
+    # (a kind of data's figure printed in section II), after that part's own blocks.
+    adds: bool = False
 
 
 _PARTS: dict[tuple[str, ...], Part] = {}
+_ADDITIONS: dict[tuple[str, Callable], Part] = {}
 
 
 def register_part(part: Part) -> None:
@@ -58,11 +62,17 @@ def register_part(part: Part) -> None:
     unknown = [code for code in part.sections if code not in S.SECTION_BY_CODE]
     if unknown or not part.sections:
         raise ValueError(f"A report part names unknown sections: {part.sections}")
+    if part.adds:
+        if len(part.sections) != 1:
+            raise ValueError(f"A part that adds to a section names one: {part.sections}")
+        _ADDITIONS[(part.sections[0], part.build)] = part
+        return
     _PARTS[part.sections] = part
 
 
 def parts_in_order() -> list[Part]:
-    """The registered parts in the seed's order of their sections.
+    """The registered parts in the seed's order of their sections, then the parts that
+    add to a section, in the order they were registered.
 
     Every section of the seed belongs to exactly one part, and a part's sections follow
     each other: a report missing a section (an app that did not register its part) or
@@ -77,4 +87,4 @@ def parts_in_order() -> list[Part]:
             f"The report's parts give the sections {codes}, not the seed's {expected}: "
             "is a domain app's register_part() missing from its AppConfig.ready()?"
         )
-    return parts
+    return parts + list(_ADDITIONS.values())

@@ -254,7 +254,10 @@ class _Builder:
         blocks, a part of several its sections."""
         sections = []
         for part, read in self.data.reads:
-            if len(part.sections) == 1:
+            if part.adds:
+                section = next(s for s in sections if s.code == part.sections[0])
+                section.blocks.extend(part.build(context, read))
+            elif len(part.sections) == 1:
                 section = self.section(part.sections[0])
                 section.blocks.extend(part.build(context, read))
                 sections.append(section)

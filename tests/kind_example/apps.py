@@ -7,7 +7,11 @@ class KindExampleConfig(AppConfig):
     verbose_name = "Пример вида данных"
 
     def ready(self):
-        # The kind's checks join the registry, as a project app's ready() does.
+        # The kind's checks and report rows join the registries, as a project app's do.
+        from reportkit.parts import register_part
         from tests.kind_example.checks import register
+        from tests.kind_example.report import PARTS
 
         register()
+        for part in PARTS:
+            register_part(part)

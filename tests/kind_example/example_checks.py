@@ -142,3 +142,23 @@ def test_the_dashboard_shows_its_figure_as_a_card(client, director, visits):
     card = next(c for c in response.context["cards"] if c.key == "visits")
     assert (card.label, card.value) == ("Посещений", 1600)
     assert "Посещений" in response.content.decode()
+
+
+def test_its_rows_print_at_the_end_of_section_two(organization, visits):
+    from docx import Document
+
+    from reports.renderers.docx import render_docx
+
+    data = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+    table = data.section("control").tables()[-1]
+    assert table.title == "Посещения библиотек"
+    assert [row.cells for row in table.rows] == [
+        ["ЦГБ", 1200],
+        ["ф№4", 400],
+        ["Всего по ЦБС", 1600],
+    ]
+    document = Document(io.BytesIO(render_docx(data)))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert "Посещения библиотек" in texts
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert {"Посещений", "1600"} <= cells
