@@ -59,7 +59,7 @@ for origin in CSRF_TRUSTED_ORIGINS:
         )
 
 INSTALLED_APPS = [
-    "branches.admin_site.AdminConfig",  # django.contrib.admin, index in the registry order
+    "entry.apps.AdminConfig",  # django.contrib.admin, index in the registry order
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "indicators",
     "reports",
     "dataio",
+    "entry",
     "dashboard",
     "handin",
     "datacache",

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import FieldErrorsForm, ScopedAdmin
+from entry.admin_base import FieldErrorsForm, ScopedAdmin
 from handin.checks import CHECKS
 from handin.models import CheckThreshold
 

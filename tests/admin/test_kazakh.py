@@ -14,7 +14,16 @@ from tests.admin.posting import admin_url
 
 CATALOGS = [
     Path(settings.BASE_DIR, app, "locale/kk/LC_MESSAGES/django.po")
-    for app in ["branches", "holdings", "catalogue", "digitization", "publications", "events", ""]
+    for app in [
+        "branches",
+        "entry",
+        "holdings",
+        "catalogue",
+        "digitization",
+        "publications",
+        "events",
+        "",
+    ]
 ] + [Path(settings.BASE_DIR, "locale/kk/LC_MESSAGES/djangojs.po")]
 
 
