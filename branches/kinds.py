@@ -258,6 +258,12 @@ KINDS: list[Kind] = [
 ]  # fmt: skip
 
 
+# Models of the data apps that hold no data but what is derived from it (a report's file,
+# written by the task worker): they are no kind, and writing them changes no figure
+# (datacache moves no data version for them).
+DERIVED: set[str] = {"reports.ReportFile"}
+
+
 def register(kind: Kind) -> Kind:
     """Add a kind declared outside this module (an app's `ready()`, a test app)."""
     if any(k.code == kind.code or k.model == kind.model for k in KINDS):
