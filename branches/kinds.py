@@ -72,6 +72,13 @@ class Sheet:
     # Columns added after files were made: a file without them still imports (a new
     # row takes the default, an existing one keeps its value).
     optional: tuple[str, ...] = ()
+    # Facts saved one at a time, not in batches: a row's check reads the rows stored
+    # before it (a write-off's fund).
+    row_by_row: bool = False
+    # "app.module.function"(obj, values) that applies the deferred fields through the
+    # kind's own workflow (a report's status), raising ValidationError; applied before
+    # the sheets without one, whose fields are set, cleaned and saved.
+    apply_deferred: str = ""
 
 
 @dataclass(frozen=True)
@@ -200,8 +207,8 @@ KINDS: list[Kind] = [
          sheet=Sheet("Состояния фонда"), label=_("Состояние фонда")),
     Kind("receipts", "holdings.Receipt", rights=LIBRARY_FACT, sheet=Sheet("Поступления"),
          label=_("Поступления")),
-    Kind("writeoffs", "holdings.WriteOff", rights=LIBRARY_FACT, sheet=Sheet("Списания"),
-         label=_("Списания")),
+    Kind("writeoffs", "holdings.WriteOff", rights=LIBRARY_FACT,
+         sheet=Sheet("Списания", row_by_row=True), label=_("Списания")),
     # Completeness counts the databases recounted, not the rows.
     Kind("catalogue", "catalogue.RecordCount", binding=STATE, rights=LIBRARY_FACT,
          sheet=Sheet("Объёмы баз каталога"), label=_("Каталог"),
@@ -242,12 +249,19 @@ KINDS: list[Kind] = [
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},
          sheet=Sheet("Отчёты", key=("period",), deferred=("status",), in_admin=False,
-                     optional=("untranslated",))),
+                     optional=("untranslated",),
+                     apply_deferred="reports.restoring.report_status_restore")),
     Kind("section_texts", "reports.SectionText", owner=ORGANIZATION, binding=STANDING,
          rights=ORGANIZATION_RECORD,
          sheet=Sheet("Тексты разделов", key=("report", "section"), in_admin=False,
                      optional=("text_after_ru", "text_after_kk"))),
 ]  # fmt: skip
+
+
+# Models of the data apps that hold no data but what is derived from it (a report's file,
+# written by the task worker): they are no kind, and writing them changes no figure
+# (datacache moves no data version for them).
+DERIVED: set[str] = {"reports.ReportFile"}
 
 
 def register(kind: Kind) -> Kind:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from branches.admin_base import LIBRARY_FILTER, PERIOD_FILTER, ListItemAdmin, ScopedAdmin
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
+from entry.admin_base import LIBRARY_FILTER, PERIOD_FILTER, ListItemAdmin, ScopedAdmin
 
 
 @admin.register(CatalogueDatabase)

@@ -59,7 +59,7 @@ for origin in CSRF_TRUSTED_ORIGINS:
         )
 
 INSTALLED_APPS = [
-    "branches.admin_site.AdminConfig",  # django.contrib.admin, index in the registry order
+    "entry.apps.AdminConfig",  # django.contrib.admin, index in the registry order
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "figures",
     "reports",
     "dataio",
+    "entry",
     "dashboard",
     "handin",
     "datacache",

@@ -9,6 +9,7 @@ import and the data generator do.
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from branches.kinds import DERIVED, KINDS
 from datacache.version import data_changed
 
 DATA_APPS = (
@@ -60,12 +61,15 @@ def _m2m_changed(sender, instance, action, **kwargs) -> None:
 
 def data_models() -> set:
     """The data apps' models and every kind of data the registry knows (an app of
-    its own may register one); simple_history's rows go with the row they record."""
-    from branches.kinds import KINDS
-
+    its own may register one), but what is derived from the data (a report's file);
+    simple_history's rows go with the row they record."""
     models = {model for label in DATA_APPS for model in apps.get_app_config(label).get_models()}
     models |= {kind.model_class for kind in KINDS}
-    return {model for model in models if not model.__name__.startswith("Historical")}
+    return {
+        model
+        for model in models
+        if not model.__name__.startswith("Historical") and model._meta.label not in DERIVED
+    }
 
 
 def connect() -> None:

@@ -9,7 +9,9 @@ bounded. Any error anywhere rolls the whole file back.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
@@ -31,7 +33,7 @@ from dataio.rows import (
     signature,
     signature_fields,
 )
-from dataio.schema import MANY, SHEETS, Sheet
+from dataio.schema import MANY, SHEET_BY_MODEL, SHEETS, Sheet
 
 BATCH_SIZE = 2000
 MAX_LISTED_ERRORS = 300
@@ -162,40 +164,20 @@ def _import_reference(
     return saved
 
 
-REPORT_STATUS_FIXED = _(
-    "Лист «%(sheet)s»: отчёт за %(period)s в базе «%(current)s», файл не может сделать его «%(target)s»."
-)
-
-
 def _apply_deferred(deferred, report: ImportReport) -> None:
-    """Statuses last: a report approved in the file is approved through the
-    report's own workflow, which freezes its snapshot from the imported data."""
-    from django.core.exceptions import ValidationError
-
-    from reports.models import Report
-    from reports.services import report_set_status, status_steps
-
-    reports = [(obj, values) for obj, values in deferred if isinstance(obj, Report)]
-    others = [(obj, values) for obj, values in deferred if not isinstance(obj, Report)]
-    for obj, values in reports:
-        current, target = obj.status, values["status"]
-        if current == target:
-            continue
-        steps = status_steps(current, target)
-        if steps is None:
-            report.add(
-                REPORT_STATUS_FIXED
-                % {
-                    "sheet": "Отчёты",
-                    "period": obj.period.code,
-                    "current": current,
-                    "target": target,
-                }
-            )
-            continue
+    """Deferred fields last. A sheet that applies them itself goes first (a report
+    approved in the file is approved through the report's own workflow, which
+    freezes its snapshot from the imported data); the others are set and saved."""
+    own, others = [], []
+    for obj, values in deferred:
+        path = SHEET_BY_MODEL[type(obj)].apply_deferred
+        if path:
+            own.append((import_string(path), obj, values))
+        else:
+            others.append((obj, values))
+    for apply, obj, values in own:
         try:
-            for step in steps:
-                report_set_status(report=obj, status=step, restoring=True)
+            apply(obj, values)
         except ValidationError as error:
             report.add("; ".join(error.messages))
     for obj, values in others:

@@ -278,9 +278,8 @@ def file_rows_checked(data: bytes, name: str, sheet) -> int:
 
 
 def job_start(*, user, model, name: str, data: bytes, rows: int) -> ImportJob:
-    """Store the upload, make its job and queue its check."""
-    from dataio.tasks import import_check
-
+    """Store the upload and make its job; the caller queues its check
+    (`dataio.tasks.import_check`)."""
     stored = uuid.uuid4().hex
     (import_folder() / stored).write_bytes(data)
     job = ImportJob.objects.create(
@@ -288,22 +287,18 @@ def job_start(*, user, model, name: str, data: bytes, rows: int) -> ImportJob:
         language=translation.get_language() or settings.LANGUAGE_CODE,
         state=ImportJob.State.CHECKING, rows_total=rows,
     )  # fmt: skip
-    import_check.enqueue(str(job.pk))
     return job
 
 
 def job_confirm(job: ImportJob) -> bool:
-    """Queue the save of a checked file, once: a second click finds it taken."""
-    from dataio.tasks import import_save
-
+    """Take a checked file for its save, once: a second click finds it taken. The caller
+    queues the save (`dataio.tasks.import_save`) of a job taken."""
     if not job.stored_path().is_file():
         return False
     State = ImportJob.State
     taken = ImportJob.objects.filter(pk=job.pk, state=State.READY).update(
         state=State.SAVING, updated_at=timezone.now()
     )
-    if taken:
-        import_save.enqueue(str(job.pk))
     return bool(taken)
 
 

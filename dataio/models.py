@@ -56,32 +56,3 @@ class ImportJob(models.Model):
         from dataio.upload_storage import import_folder
 
         return import_folder() / Path(self.stored_name).name
-
-
-class ReportFile(models.Model):
-    """A report file too big to write in a request (REPORT_BACKGROUND_ROWS): written by
-    the task worker (`reports.report_files`), kept here until its user downloads it
-    (and for a day after). Here, not in `reports`: it is an export's file, not data."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("готовится")
-        READY = "ready", _("готов")
-        FAILED = "failed", _("сбой")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    report = models.ForeignKey("reports.Report", on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    fmt = models.CharField(max_length=10)
-    language = models.CharField(max_length=10)
-    year = models.BooleanField(default=False)  # the whole year, not the report's half
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    content = models.BinaryField(default=b"", editable=False)
-    filename = models.CharField(max_length=100, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("файл отчёта")
-        verbose_name_plural = _("файлы отчёта")
-
-    def __str__(self):
-        return self.filename or f"{self.report} ({self.fmt}, {self.language})"

@@ -15,7 +15,17 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.models import Library, ReportingPeriod
 from dataio.cells import READERS, CellError, is_blank
-from dataio.schema import LIBRARY, LIST, MANY, PERIOD, RELATIONS, REPORT, Sheet, has_organization
+from dataio.schema import (
+    LIBRARY,
+    LIST,
+    MANY,
+    PERIOD,
+    RELATIONS,
+    REPORT,
+    SHEETS,
+    Sheet,
+    has_organization,
+)
 
 REQUIRED = _("Заполните этот столбец.")
 UNKNOWN_LIST_VALUE = _("«%(value)s» нет в списке «%(list)s». Допустимо: %(allowed)s.")
@@ -36,6 +46,10 @@ DUPLICATE_IN_FILE = _(
     "Строка повторяет строку %(row)s этого же файла: одна и та же запись внесена дважды."
 )
 ROW = ""  # the key of errors that concern the whole row, not one column
+
+
+# The models of the sheets keyed by period (the reports), in the registry's order.
+BY_PERIOD_MODELS = tuple(sheet.model for sheet in SHEETS if sheet.is_by_period)
 
 
 def _key(text) -> str:
@@ -72,7 +86,7 @@ class Lookups:
         self._library_codes: list[str] = []
         self._periods: dict[str, ReportingPeriod] = {}
         self._lists: dict[type, dict[str, object]] = {}
-        self._reports: dict[str, object] = {}
+        self._by_period: dict[type, dict[str, object]] = {}
         self._many: dict[tuple, list] = {}
         if self.organization is None or self.organization.pk is None:
             return
@@ -84,14 +98,13 @@ class Lookups:
         for period in ReportingPeriod.objects.filter(organization=self.organization):
             period.organization = self.organization
             self._periods[_key(period.code)] = period
-        from reports.models import Report
-
-        self._reports = {
-            _key(report.period.code): report
-            for report in Report.objects.filter(organization=self.organization).select_related(
-                "period"
-            )
-        }
+        for model in BY_PERIOD_MODELS:
+            self._by_period[model] = {
+                _key(row.period.code): row
+                for row in model.objects.filter(organization=self.organization).select_related(
+                    "period"
+                )
+            }
 
     def library(self, value) -> Library:
         library = self._libraries.get(_key(value))
@@ -111,11 +124,12 @@ class Lookups:
             )
         return period
 
-    def report(self, value):
-        report = self._reports.get(_key(value))
-        if report is None:
+    def by_period(self, model, value):
+        """The row of a sheet keyed by period (a report), named by its period's code."""
+        row = self._by_period.get(model, {}).get(_key(value))
+        if row is None:
             raise CellError(UNKNOWN_REPORT, value=value)
-        return report
+        return row
 
     def list_item(self, model, value):
         items = self._lists.get(model)
@@ -178,7 +192,7 @@ def _read(column, raw, lookups: Lookups):
     if column.kind == PERIOD:
         return lookups.period(raw)
     if column.kind == REPORT:
-        return lookups.report(raw)
+        return lookups.by_period(column.related_model, raw)
     if column.kind == LIST:
         return lookups.list_item(column.related_model, raw)
     if column.kind == MANY:

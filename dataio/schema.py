@@ -12,15 +12,16 @@ from functools import cache
 from django.db import models
 from django.utils import translation
 
-from branches.kinds import KINDS
+from branches.kinds import KINDS, kind_for
 from branches.lists import ListItem
 from branches.models import Library, Organization, ReportingPeriod
-from holdings.models import WriteOff
-from reports.models import Report
 
 TEXT, INT, DECIMAL, DATE, BOOL, CHOICE = "text", "int", "decimal", "date", "bool", "choice"
-LIST, LIBRARY, PERIOD, MANY, REPORT = "list", "library", "period", "many", "report"
+LIST, LIBRARY, PERIOD, MANY = "list", "library", "period", "many"
+# A row of a sheet keyed by its period (a report): other sheets name it by the period's code.
+REPORT = "report"
 RELATIONS = (LIST, LIBRARY, PERIOD, REPORT)
+BY_PERIOD = ("period",)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class Sheet:
     in_admin: bool = True
     # Columns a file may leave out (branches.kinds.Sheet.optional).
     optional: tuple[str, ...] = ()
+    # Saved one at a time (branches.kinds.Sheet.row_by_row).
+    row_by_row: bool = False
+    # Applies the deferred fields itself (branches.kinds.Sheet.apply_deferred).
+    apply_deferred: str = ""
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -81,6 +86,10 @@ class Sheet:
         return bool(self.key)
 
     @property
+    def is_by_period(self) -> bool:
+        return self.key == BY_PERIOD
+
+    @property
     def in_batches(self) -> bool:
         """Facts with no rule across rows are validated row by row and inserted in batches.
 
@@ -90,7 +99,7 @@ class Sheet:
         meta = self.model._meta
         return (
             not self.is_reference
-            and self.model not in ROW_BY_ROW
+            and not self.row_by_row
             and not meta.unique_together
             and not any(isinstance(c, models.UniqueConstraint) for c in meta.constraints)
         )
@@ -101,6 +110,11 @@ class Sheet:
             return str(self.model._meta.verbose_name_plural)
 
 
+def _by_period(model) -> bool:
+    kind = kind_for(model)
+    return kind is not None and kind.sheet is not None and kind.sheet.key == BY_PERIOD
+
+
 def _kind(field: models.Field) -> str:
     if isinstance(field, models.ManyToManyField):
         return MANY
@@ -109,7 +123,7 @@ def _kind(field: models.Field) -> str:
             return LIBRARY
         if field.related_model is ReportingPeriod:
             return PERIOD
-        if field.related_model is Report:
+        if _by_period(field.related_model):
             return REPORT
         if issubclass(field.related_model, ListItem):
             return LIST
@@ -146,8 +160,6 @@ def columns_of(model) -> tuple[Column, ...]:
     return tuple(columns)
 
 
-ROW_BY_ROW = {WriteOff}
-
 # One sheet per kind of data that has one, in the registry's order: reference
 # data first, snapshots and receipts before write-offs (a write-off is checked
 # against the fund they make up), the reports last.
@@ -159,6 +171,8 @@ SHEETS: tuple[Sheet, ...] = tuple(
         deferred=kind.sheet.deferred,
         in_admin=kind.sheet.in_admin,
         optional=kind.sheet.optional,
+        row_by_row=kind.sheet.row_by_row,
+        apply_deferred=kind.sheet.apply_deferred,
     )
     for kind in KINDS
     if kind.sheet is not None

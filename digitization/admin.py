@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import (
+from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
+from entry.admin_base import (
     DESCRIPTION_AFTER_SAVE,
     LIBRARY_FILTER,
     PERIOD_FILTER,
@@ -9,7 +10,6 @@ from branches.admin_base import (
     ListItemAdmin,
     ScopedAdmin,
 )
-from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
 
 
 @admin.register(DocumentKind)

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import (
+from entry.admin_base import (
     LIBRARY_FILTER,
     PERIOD_FILTER,
     DatePeriodFilter,

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import FieldErrorsForm, ScopedAdmin
 from branches.checks import handin_checks
+from entry.admin_base import FieldErrorsForm, ScopedAdmin
 from handin.models import CheckThreshold
 
 

@@ -35,7 +35,7 @@ class KindLine:
 def _link(kind: Kind, library, period) -> KindLink:
     query = {"library__id__exact": library.pk}
     if kind.binding == DATED:
-        query["period"] = period.pk  # branches.admin_base.DatePeriodFilter
+        query["period"] = period.pk  # entry.admin_base.DatePeriodFilter
     elif kind.binding == PER_PERIOD:
         query["period__id__exact"] = period.pk
     name = f"admin:{kind.app_label}_{kind.model_name}"

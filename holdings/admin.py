@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from branches.admin_base import (
+from entry.admin_base import (
     LIBRARY_FILTER,
     PERIOD_FILTER,
     DatePeriodFilter,

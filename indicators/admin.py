@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import LIBRARY_FILTER, DatePeriodFilter, ScopedAdmin
+from entry.admin_base import LIBRARY_FILTER, DatePeriodFilter, ScopedAdmin
 from indicators.admin_month import MonthSheetAdminMixin
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import (
+from entry.admin_base import (
     DESCRIPTION_AFTER_SAVE,
     LIBRARY_FILTER,
     PERIOD_FILTER,

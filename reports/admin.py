@@ -14,14 +14,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import has_profile
-from branches.admin_params import TypedParamsAdminMixin
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import scope_queryset, user_organization
 from cbs_reports import security_log
-from dataio.models import ReportFile
+from entry.admin_base import has_profile
+from entry.admin_params import TypedParamsAdminMixin
 from reportkit.sections import SECTIONS
-from reports.models import Report, SectionText
+from reports.models import Report, ReportFile, SectionText
 from reports.renderers import RENDERERS
 from reports.report_files import (
     report_file_data,
@@ -30,6 +29,7 @@ from reports.report_files import (
     report_is_big,
 )
 from reports.services import report_set_status
+from reports.tasks import report_file_build
 
 LANGUAGES = settings.LANGUAGES
 
@@ -258,6 +258,7 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             file = report_file_start(
                 report, user=request.user, fmt=fmt, language=language, year=year
             )
+            report_file_build.enqueue(str(file.pk))
             return HttpResponseRedirect(
                 reverse("admin:reports_report_file", args=[report.pk, file.pk])
             )

@@ -1,9 +1,12 @@
-"""The half-year report: one per reporting period, with the methodologist's narrative.
+"""The half-year report: one per reporting period, with the methodologist's narrative,
+and the report files the task worker writes.
 
 Figures are never stored here: the builder computes them from the data while the
 report is a draft or submitted; on approval a snapshot of what the report said
 is frozen in `snapshot` and every later rendering reads it.
 """
+
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -128,3 +131,33 @@ class SectionText(models.Model):
         """The text in `language` as written, "" when it is not: the caller decides
         what a missing translation prints (see `Report.untranslated`)."""
         return getattr(self, f"text{where}_{language}", "") or ""
+
+
+class ReportFile(models.Model):
+    """A report file too big to write in a request (REPORT_BACKGROUND_ROWS): written by
+    the task worker (`reports.report_files`), kept until its user downloads it (and for
+    a day after). Its table keeps the name it had in `dataio`, where it was first kept."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("готовится")
+        READY = "ready", _("готов")
+        FAILED = "failed", _("сбой")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    fmt = models.CharField(max_length=10)
+    language = models.CharField(max_length=10)
+    year = models.BooleanField(default=False)  # the whole year, not the report's half
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    content = models.BinaryField(default=b"", editable=False)
+    filename = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "dataio_reportfile"
+        verbose_name = _("файл отчёта")
+        verbose_name_plural = _("файлы отчёта")
+
+    def __str__(self):
+        return self.filename or f"{self.report} ({self.fmt}, {self.language})"

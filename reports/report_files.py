@@ -9,10 +9,10 @@ from django.conf import settings
 from django.utils import timezone
 
 from branches.calendar import span_parse
+from branches.kinds import kind_by_code
 from datacache.cached import cached_figures
-from dataio.models import ReportFile
 from reports.builder import report_build
-from reports.models import Report
+from reports.models import Report, ReportFile
 from reports.renderers import RENDERERS
 from reports.services import report_data
 
@@ -49,9 +49,9 @@ def report_file_render(report: Report, *, fmt: str, language: str, year: bool) -
 
 def report_is_big(report: Report, *, year: bool) -> bool:
     """Whether the file is for the worker: the span's events, counted in one query once
-    per data version (a second download reads no data, as the file's figures do not)."""
-    from events.models import Event
-
+    per data version (a second download reads no data, as the file's figures do not).
+    The events' model comes from the registry, as every kind's does."""
+    events_model = kind_by_code("events").model_class
     if year:
         start = datetime.date(report.period.year, 1, 1)
         end = datetime.date(report.period.year, 12, 31)
@@ -59,7 +59,7 @@ def report_is_big(report: Report, *, year: bool) -> bool:
         start, end = report.period.start, report.period.end
 
     def count() -> int:
-        return Event.objects.filter(
+        return events_model.objects.filter(
             library__organization_id=report.organization_id, date__range=(start, end)
         ).count()
 
@@ -68,13 +68,10 @@ def report_is_big(report: Report, *, year: bool) -> bool:
 
 
 def report_file_start(report: Report, *, user, fmt: str, language: str, year: bool) -> ReportFile:
-    from reports.tasks import report_file_build
-
-    file = ReportFile.objects.create(
+    """The file's row; the caller queues its writing (`reports.tasks.report_file_build`)."""
+    return ReportFile.objects.create(
         report=report, user=user, fmt=fmt, language=language, year=year
     )
-    report_file_build.enqueue(str(file.pk))
-    return file
 
 
 def report_file_write(file_id) -> None:

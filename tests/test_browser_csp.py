@@ -27,7 +27,8 @@ def _job_pages(report) -> list[str]:
     checked; a report file's page while it is written."""
     from django.contrib.auth import get_user_model
 
-    from dataio.models import ImportJob, ReportFile
+    from dataio.models import ImportJob
+    from reports.models import ReportFile
 
     user = get_user_model().objects.get(username="methodist")
     running = ImportJob.objects.create(

@@ -16,6 +16,7 @@ CATALOGS = [
     Path(settings.BASE_DIR, app, "locale/kk/LC_MESSAGES/django.po")
     for app in [
         "branches",
+        "entry",
         "holdings",
         "catalogue",
         "digitization",

@@ -19,6 +19,7 @@ from datacache.cached import cached_figures, figures_key
 from datacache.version import EVERY_ORGANIZATION, VERSION_KEY, data_version
 from events.models import Event, EventForm
 from holdings.models import FundingSource, Receipt
+from reports.models import Report, ReportFile
 from tests.dashboard.test_figures_cache import data_reads
 
 
@@ -170,3 +171,15 @@ def test_clear_figures_cache_after_a_deploy_recomputes_every_organizations_figur
     assert data_version(organization.pk) != ours
     assert data_version(other_organization.pk) != theirs
     assert cached_figures(organization.pk, "deploy-test", (), compute) == 2
+
+
+def test_a_report_file_written_by_the_worker_moves_no_version(organization, period, methodologist):
+    """A report's file is derived from the data (branches.kinds.DERIVED): writing it
+    leaves the figures it was written from cached."""
+    report = Report.objects.create(organization=organization, period=period)
+    before = data_version(organization.pk)
+    file = ReportFile.objects.create(report=report, user=methodologist, fmt="docx", language="ru")
+    file.state = ReportFile.State.READY
+    file.save()
+    file.delete()
+    assert data_version(organization.pk) == before

@@ -6,9 +6,9 @@ import openpyxl
 import pytest
 from django.contrib import admin
 
-from dataio.admin_mixins import DataIOAdminMixin
 from dataio.schema import SHEET_BY_MODEL, SHEETS
 from dataio.templates_xlsx import LISTS_SHEET
+from entry.admin_mixins import DataIOAdminMixin
 from events.models import Event
 
 REGISTERED = [sheet for sheet in SHEETS if sheet.in_admin]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from branches.admin_base import ScopedAdmin
+from entry.admin_base import ScopedAdmin
 from tests.kind_example.models import LibraryVisits
 
 

@@ -9,9 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from docx import Document
 
-from dataio.models import ReportFile
 from events.models import Event
-from reports.models import Report
+from reports.models import Report, ReportFile
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from dataio.jobs import (
 )
 from dataio.models import ImportJob
 from dataio.schema import sheet_for
+from dataio.tasks import import_check, import_save
 
 REFRESH_SECONDS = 2
 
@@ -87,7 +88,7 @@ class JobResult:
 class ImportJobsAdminMixin:
     """Mixed into `DataIOAdminMixin`: replaces the package's import in the request."""
 
-    import_job_template_name = "dataio/import_job.html"
+    import_job_template_name = "entry/import_job.html"
 
     def get_urls(self):
         info = self.model._meta.app_label, self.model._meta.model_name
@@ -133,6 +134,7 @@ class ImportJobsAdminMixin:
                 job = job_start(
                     user=request.user, model=self.model, name=upload.name, data=data, rows=rows
                 )
+                import_check.enqueue(str(job.pk))
                 return HttpResponseRedirect(self._job_url(job))
         context = self.get_import_context_data()
         context.update(self.admin_site.each_context(request))
@@ -194,6 +196,7 @@ class ImportJobsAdminMixin:
             return HttpResponseRedirect(self._job_url(job))
         if not job_confirm(job):
             return self._import_refused(request)
+        import_save.enqueue(str(job.pk))
         return HttpResponseRedirect(self._job_url(job))
 
     def _import_refused(self, request):

@@ -1,9 +1,9 @@
-"""Import and export in every data admin (mixed into `branches.admin_base.ScopedAdmin`).
+"""Import and export in every data admin (mixed into `entry.admin_base.ScopedAdmin`).
 
 - Import: a file is checked as a whole first (format, size, sheet, columns,
   formulas, merged cells), then the task worker tries every row in a dry run whose
   preview shows each row's outcome; confirming re-runs it and keeps it only if every
-  row is still valid (all or nothing). See `dataio.admin_jobs` and `dataio.jobs`.
+  row is still valid (all or nothing). See `entry.admin_jobs` and `dataio.jobs`.
 - Export (the button and the "export selected" action): narrowed to the rows
   the user may see at every step, whatever filters or ids the request carries.
 - An empty template per kind of data, with the allowed values of list columns.
@@ -26,7 +26,6 @@ from import_export.forms import ExportForm, ImportForm
 
 from branches.scoping import is_librarian, lookups_for, scope_queryset, user_library
 from cbs_reports import security_log
-from dataio.admin_jobs import ImportJobsAdminMixin
 from dataio.cells import csv_escape
 from dataio.exporting import column_widths, date_columns_of, with_cell_relations, write_sheet
 from dataio.files import (
@@ -39,6 +38,7 @@ from dataio.jobs import imports_cleanup
 from dataio.resources import organization_of, resource_for
 from dataio.schema import SHEET_BY_MODEL, sheet_for
 from dataio.templates_xlsx import template_workbook
+from entry.admin_jobs import ImportJobsAdminMixin
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -138,7 +138,7 @@ def import_format_for(model):
 
 
 class DataIOAdminMixin(ImportJobsAdminMixin, ImportExportMixin, ExportActionMixin):
-    import_template_name = "dataio/import.html"
+    import_template_name = "entry/import.html"
     import_form_class = DataImportForm
     # All columns, always: a file that reads back needs every one of them.
     export_form_class = DataExportForm
@@ -196,7 +196,7 @@ class DataIOAdminMixin(ImportJobsAdminMixin, ImportExportMixin, ExportActionMixi
             form.add_error("import_file", NOT_A_TABLE % {"name": name})
 
     def import_action(self, request, **kwargs):
-        """The form's page; an upload becomes a job (`dataio.admin_jobs`). The package
+        """The form's page; an upload becomes a job (`entry.admin_jobs`). The package
         lists the columns only when the file was read; a refused file (a misspelled
         column) is exactly when the user needs the list."""
         imports_cleanup()  # previews left open long ago

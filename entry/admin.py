@@ -1,3 +1,6 @@
+"""The admin of `branches`' own models: organizations, libraries, periods, the pick list
+of platforms, social pages and staff profiles (with their accounts and lockouts)."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -8,13 +11,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from branches.admin_base import (
-    LIBRARY_FILTER,
-    ListItemAdmin,
-    ScopedAdmin,
-    ScopedTabularInline,
-    SharedChoicesFormSet,
-)
 from branches.lockout import NOTHING_TO_UNLOCK, UNLOCKED, unlock, with_lock_status
 from branches.models import (
     Library,
@@ -26,6 +22,13 @@ from branches.models import (
 )
 from branches.scoping import staff_profile
 from branches.staff_accounts import AccountCreateForm, PasswordResetForm, account_create
+from entry.admin_base import (
+    LIBRARY_FILTER,
+    ListItemAdmin,
+    ScopedAdmin,
+    ScopedTabularInline,
+    SharedChoicesFormSet,
+)
 
 
 @admin.register(Platform)

@@ -8,11 +8,11 @@ read after them.
 """
 
 from django.contrib import admin
-from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from branches.kinds import KINDS, LIBRARIAN, PICK_LIST, kind_for
+from branches.scoping import is_librarian
 
 ENTRY = _("Ввод данных")
 READ_ONLY = _("Справочники (только просмотр)")
@@ -36,8 +36,6 @@ class AdminSite(admin.AdminSite):
         app_list = super().get_app_list(request, app_label)
         for app in app_list:
             app["models"].sort(key=_order)
-        from branches.scoping import is_librarian  # imports models: not at app loading
-
         if app_label is None and is_librarian(request.user):
             return self._librarian_groups(app_list)
         return app_list
@@ -59,9 +57,3 @@ class AdminSite(admin.AdminSite):
             for name, code, group in groups
             if group
         ]
-
-
-class AdminConfig(DjangoAdminConfig):
-    """django.contrib.admin with this site (INSTALLED_APPS names it instead)."""
-
-    default_site = "branches.admin_site.AdminSite"

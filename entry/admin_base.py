@@ -25,12 +25,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from branches.admin_params import TypedParamsAdminMixin
 from branches.facts import WriteRefused, in_approved_period
 from branches.models import Library, Organization, ReportingPeriod
 from branches.scoping import is_librarian, may_touch, scope_queryset, staff_profile
 from branches.shared_lists import SHARED_VALUE_LOCKED, locked_for
-from dataio.admin_mixins import DataIOAdminMixin
+from entry.admin_mixins import DataIOAdminMixin
+from entry.admin_params import TypedParamsAdminMixin
 
 
 def has_profile(request) -> bool:
