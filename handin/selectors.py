@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from branches.handins import HandIn, HandInTransition
 from branches.models import Library, ReportingPeriod
 from handin.checks import Result
-from handin.models import Explanation, HandIn, HandInTransition
+from handin.models import Explanation
 
 
 def attach_explanations(results: list[Result], period: ReportingPeriod) -> list[Result]:
