@@ -48,7 +48,7 @@ class HandIn(models.Model):
     class Meta:
         db_table = "handin_handin"
         verbose_name = _("сдача данных")
-        verbose_name_plural = _("сдача данных")
+        verbose_name_plural = _("сдачи данных")
         ordering = ["period", "library__order", "library__code"]
         constraints = [
             models.UniqueConstraint(fields=["library", "period"], name="handin_unique_per_period"),

@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
                     ],
                     options={
                         "verbose_name": "сдача данных",
-                        "verbose_name_plural": "сдача данных",
+                        "verbose_name_plural": "сдачи данных",
                         "db_table": "handin_handin",
                         "ordering": ["period", "library__order", "library__code"],
                         "constraints": [models.UniqueConstraint(fields=("library", "period"), name="handin_unique_per_period")],
