@@ -3,19 +3,20 @@
 The one implementation of these dates: `ReportingPeriod`, the report, the
 dashboard and the registry's queries all use it. A year is the sum of its two
 halves; "2021-H1" names a half-year and "2021" a year.
+
+`branches.models` builds on this module (`ReportingPeriod` is a `HalfYearDates`),
+so it imports nothing of the models back: a span's organization and periods
+are plain model instances here, and its periods are read through the
+organization's `periods` relation.
 """
 
 import datetime
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from django.db.models import Func, IntegerField
+from django.db.models import Func, IntegerField, Model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-if TYPE_CHECKING:
-    from branches.models import Organization, ReportingPeriod
 
 PERIOD_CODE_INVALID = gettext_lazy(
     "Период «%(code)s» задан неверно: нужен год и полугодие, например 2021-H1, или год, например 2021."
@@ -92,8 +93,8 @@ class HalfYearDates:
 class Span(HalfYearDates):
     """A half-year or a whole year of one organization, with the periods it has opened."""
 
-    organization: "Organization"
-    periods: tuple["ReportingPeriod", ...]
+    organization: Model  # a branches.models.Organization
+    periods: tuple[Model, ...]  # its ReportingPeriods in the span
     year: int
     half: int | None  # None: the whole year
 
@@ -143,20 +144,17 @@ class Span(HalfYearDates):
         return _("на %(date)s") % {"date": self.day_after.strftime("%d.%m.%Y")}
 
 
-def span_for_period(period: "ReportingPeriod") -> Span:
+def span_for_period(period: Model) -> Span:
+    """The half-year of a ReportingPeriod as a span."""
     return Span(
         organization=period.organization, periods=(period,), year=period.year, half=period.half
     )
 
 
-def span_parse(organization: "Organization", code: str) -> Span:
+def span_parse(organization: Model, code: str) -> Span:
     """The span named by `code` ("2021-H1" or "2021"); SpanError with a Russian message if none."""
-    from branches.models import ReportingPeriod
-
     year, half = code_parse(code)
-    periods = ReportingPeriod.objects.filter(organization=organization, year=year).select_related(
-        "organization"
-    )
+    periods = organization.periods.filter(year=year).select_related("organization")
     if half:
         periods = periods.filter(half=half)
     periods = tuple(periods.order_by("half"))

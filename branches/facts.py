@@ -9,8 +9,8 @@ shares live here so each form, import, command and queryset runs the same ones.
 Every write of a fact (save, delete, queryset update and delete, bulk insert,
 many-to-many change, history revert) goes through `fact_write_guard()`, which
 locks the periods the rows touch and asks `frozen_reason()` about each row, so
-an approval (which locks its period row, `reports.services`) and a write never
-interleave.
+an approval (which locks its period row, `branches.lockstate.period_lock`) and a
+write never interleave.
 """
 
 import contextlib
@@ -26,8 +26,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from branches.calendar import half_of
+from branches.handins import HandIn
 from branches.kinds import DATED, STATE, kind_for
 from branches.models import Library, Organization, ReportingPeriod
+from branches.scoping import is_librarian
 
 DATE_OUTSIDE_PERIODS = _(
     "Дата %(date)s не попадает ни в один отчётный период этой ЦБС. "
@@ -204,8 +206,6 @@ def frozen_reason(obj, *, lock: bool = False) -> str | None:
 def _acting_librarian():
     """The librarian whose request is running (simple_history's middleware keeps the
     request), or None: a methodologist, a command, a test's direct write."""
-    from branches.scoping import is_librarian
-
     request = getattr(HistoricalRecords.context, "request", None)
     user = getattr(request, "user", None)
     if user is None or not getattr(user, "is_authenticated", False):
@@ -216,13 +216,11 @@ def _acting_librarian():
 def _handed_in_reason(obj, periods, *, lock: bool) -> str | None:
     """While a library's half-year is handed in or accepted, its rows of that
     half-year are read-only for its librarian (returned, they are editable again);
-    the methodologist still corrects them. `handin.services` locks the library's
+    the methodologist still corrects them. `branches.lockstate` locks the library's
     row for each move, so a write waits for a hand-in being made and then sees it."""
     library_id = getattr(obj, "library_id", None)
     if library_id is None or not periods or _acting_librarian() is None:
         return None
-    from handin.models import HandIn
-
     if lock:
         lock_libraries([library_id])
     handin = (

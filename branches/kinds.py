@@ -263,6 +263,15 @@ KINDS: list[Kind] = [
 # (datacache moves no data version for them).
 DERIVED: set[str] = {"reports.ReportFile"}
 
+# Models of a kind's app that are no kind of data: the lock state's rows (a
+# hand-in and its moves), written only by `branches.lockstate`, with no sheet and
+# no completeness. The roles' rights on them are declared here all the same:
+# the role groups hold exactly the declared permissions of a kind's app.
+RECORD_RIGHTS: dict[str, dict] = {
+    "branches.HandIn": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
+    "branches.HandInTransition": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
+}
+
 
 def register(kind: Kind) -> Kind:
     """Add a kind declared outside this module (an app's `ready()`, a test app)."""
@@ -302,9 +311,11 @@ def completeness_columns(owner: str = LIBRARY) -> list[tuple[str, Promise | str]
 
 
 def role_permissions() -> dict[str, list[tuple[str, str]]]:
-    """{role: [(app_label, codename)]} from the kinds' rights."""
+    """{role: [(app_label, codename)]} from the kinds' rights and RECORD_RIGHTS."""
     result: dict[str, list[tuple[str, str]]] = {role: [] for role in ROLES}
-    for kind in KINDS:
-        for role, actions in kind.rights.items():
-            result[role] += [(kind.app_label, f"{a}_{kind.model_name}") for a in actions]
+    rights = [(kind.model, kind.rights) for kind in KINDS] + list(RECORD_RIGHTS.items())
+    for label, by_role in rights:
+        app_label, model_name = label.lower().split(".")
+        for role, actions in by_role.items():
+            result[role] += [(app_label, f"{a}_{model_name}") for a in actions]
     return result

@@ -1,4 +1,8 @@
-"""The organization (ЦБС), its libraries, reporting periods and who works where."""
+"""The organization (ЦБС), its libraries, reporting periods and who works where.
+
+The hand-ins of the libraries' half-years are models of this app too, declared in
+`branches.handins` (the lock state's rows) and imported here so Django registers them.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from branches.calendar import HalfYearDates
+
+# Imported so Django registers them with this app (see the docstring).
+from branches.handins import HandIn, HandInTransition  # noqa: F401
 from branches.lists import ListItem, localized
 
 

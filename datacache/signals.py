@@ -21,7 +21,7 @@ DATA_APPS = (
     "events",
     "indicators",  # the work log, plans and network states (sections I, II)
     "reports",
-    "handin",  # the dashboard shows each library's hand-in state
+    "handin",  # explanations and check thresholds (the hand-ins themselves are branches')
 )
 # Through which foreign key a row reaches its organization, tried in this order.
 OWNERS = ("library", "period", "report")

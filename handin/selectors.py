@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from branches.checks import Result
+from branches.handins import HandIn, HandInTransition
 from branches.models import Library, ReportingPeriod
-from handin.models import Explanation, HandIn, HandInTransition
+from handin.models import Explanation
 
 
 def attach_explanations(results: list[Result], period: ReportingPeriod) -> list[Result]:

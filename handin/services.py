@@ -1,26 +1,27 @@
-"""Writes of the hand-in: its moves, and the explanations of warnings.
+"""Writes of the hand-in workflow: its moves, and the explanations of warnings.
 
-Each move locks the hand-in's row (and creates it on first use), checks who may
-make it and from which state, and records who, when and the comment. Refusals
-are `ValidationError`s with the module's messages, which views and tests reuse.
+Each move checks who may make it (and, for a hand-in, the edit checks), then
+moves the hand-in through the lock state's machine (`branches.lockstate`),
+which locks the row, refuses a move its table does not allow and records who,
+when and the comment. Refusals are `ValidationError`s with the modules'
+messages, which views and tests reuse.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from branches.facts import lock_libraries
+from branches.handins import HandIn
+from branches.lockstate import handin_locked, handin_move, handin_move_check
 from branches.models import Library, ReportingPeriod
 from branches.scoping import METHODOLOGIST, staff_profile, user_roles
 from handin import notify
 from handin.checks import check_run
-from handin.models import Explanation, HandIn, HandInTransition
+from handin.models import Explanation
 from handin.selectors import attach_explanations
 
 State = HandIn.State
 
-WRONG_STATE = _("Данные библиотеки %(library)s сейчас в состоянии «%(state)s»: так нельзя.")
-PERIOD_APPROVED = _("Период %(period)s утверждён: его данные больше не сдаются и не возвращаются.")
 HAS_ERRORS = _("Нельзя сдать данные: есть ошибки (%(count)s). Исправьте их.")
 UNEXPLAINED = _("Нельзя сдать данные: не пояснено предупреждений – %(count)s.")
 COMMENT_REQUIRED = _("Напишите, что исправить: без комментария данные не возвращаются.")
@@ -35,18 +36,6 @@ def handin_for(library: Library, period: ReportingPeriod) -> HandIn:
     """The hand-in of `library` for `period` (a draft until first moved). Not locked."""
     handin, _created = HandIn.objects.get_or_create(library=library, period=period)
     return handin
-
-
-def _locked(library: Library, period: ReportingPeriod) -> HandIn:
-    """The hand-in, locked with its library's row: a librarian's write of a row of
-    this library waits for the move (branches.facts._handed_in_reason)."""
-    lock_libraries([library.pk])
-    handin_for(library, period)
-    return (
-        HandIn.objects.select_for_update()
-        .select_related("library", "period")
-        .get(library=library, period=period)
-    )
 
 
 def _is_librarian_of(user, library: Library) -> bool:
@@ -66,36 +55,14 @@ def _is_methodologist_of(user, library: Library) -> bool:
     )
 
 
-def _move(handin: HandIn, target: str, user, comment: str = "") -> HandIn:
-    HandInTransition.objects.create(
-        handin=handin, from_state=handin.state, to_state=target, user=user, comment=comment
-    )
-    handin.state = target
-    handin.save(update_fields=["state", "updated_at"])
-    return handin
-
-
-def _refuse_if_approved(period: ReportingPeriod):
-    if period.status == ReportingPeriod.Status.APPROVED:
-        raise ValidationError(PERIOD_APPROVED, params={"period": period.code})
-
-
-def _refuse_state(handin: HandIn, allowed: tuple[str, ...]):
-    if handin.state not in allowed:
-        raise ValidationError(
-            WRONG_STATE,
-            params={"library": handin.library.short_name, "state": handin.get_state_display()},
-        )
-
-
 @transaction.atomic
 def handin_submit(*, library: Library, period: ReportingPeriod, user) -> HandIn:
     """The librarian hands in the half-year: no errors, every warning explained."""
     if not _is_librarian_of(user, library):
         raise PermissionDenied(NOT_YOURS)
-    handin = _locked(library, period)
-    _refuse_if_approved(period)
-    _refuse_state(handin, (State.DRAFT, State.RETURNED))
+    handin = handin_locked(library, period)
+    # The lock state's refusal first: a hand-in that cannot move runs no checks.
+    handin_move_check(handin, State.SUBMITTED)
     results = attach_explanations(check_run(period=period, libraries=[library]), period)
     errors = [r for r in results if r.is_error]
     if errors:
@@ -103,7 +70,7 @@ def handin_submit(*, library: Library, period: ReportingPeriod, user) -> HandIn:
     unexplained = [r for r in results if r.needs_explanation]
     if unexplained:
         raise ValidationError(UNEXPLAINED, params={"count": len(unexplained)})
-    _move(handin, State.SUBMITTED, user)
+    handin_move(handin=handin, to_state=State.SUBMITTED, user=user)
     notify.handin_moved(handin, user)
     return handin
 
@@ -112,10 +79,8 @@ def handin_submit(*, library: Library, period: ReportingPeriod, user) -> HandIn:
 def handin_accept(*, library: Library, period: ReportingPeriod, user) -> HandIn:
     if not _is_methodologist_of(user, library):
         raise PermissionDenied(NOT_METHODOLOGIST)
-    handin = _locked(library, period)
-    _refuse_if_approved(period)
-    _refuse_state(handin, (State.SUBMITTED,))
-    _move(handin, State.ACCEPTED, user)
+    handin = handin_locked(library, period)
+    handin_move(handin=handin, to_state=State.ACCEPTED, user=user)
     notify.handin_moved(handin, user)
     return handin
 
@@ -128,10 +93,8 @@ def handin_return(*, library: Library, period: ReportingPeriod, user, comment: s
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError(COMMENT_REQUIRED)
-    handin = _locked(library, period)
-    _refuse_if_approved(period)
-    _refuse_state(handin, (State.SUBMITTED, State.ACCEPTED))
-    _move(handin, State.RETURNED, user, comment)
+    handin = handin_locked(library, period)
+    handin_move(handin=handin, to_state=State.RETURNED, user=user, comment=comment)
     notify.handin_moved(handin, user, comment)
     return handin
 
@@ -166,7 +129,7 @@ def explanation_save(*, period: ReportingPeriod, key: str, text: str, user) -> E
         # Another library's key is not among a librarian's results: a forged POST.
         raise ValidationError(UNKNOWN_CHECK)
     if own is not None:
-        handin = _locked(own, period)
+        handin = handin_locked(own, period)
         if handin.is_locked:
             raise ValidationError(EXPLANATION_LOCKED)
     explanation, _created = Explanation.objects.update_or_create(

@@ -18,12 +18,13 @@ from django.views.decorators.http import require_POST
 
 from branches.calendar import span_for_period
 from branches.entered import entered_by_library, half_years_with_data
+from branches.handins import HandIn
+from branches.lockstate import HANDIN_MOVES
 from branches.models import Library, ReportingPeriod
 from branches.scoping import METHODOLOGIST, staff_profile, user_roles
 from handin import services
 from handin.checks import check_run
 from handin.kinds import kind_lines
-from handin.models import HandIn
 from handin.selectors import attach_explanations, is_overdue, overview_rows
 from reports.models import Report
 
@@ -116,7 +117,7 @@ def _librarian_home(request, library):
         "errors": [r for r in results if r.is_error],
         "unexplained": [r for r in results if r.needs_explanation],
         "overdue": is_overdue(period, handin.state),
-        "can_submit": handin.state in (HandIn.State.DRAFT, HandIn.State.RETURNED)
+        "can_submit": HandIn.State.SUBMITTED in HANDIN_MOVES[handin.state]
         and period.status != ReportingPeriod.Status.APPROVED,
     }
     return render(request, "handin/home.html", context)

@@ -7,6 +7,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from branches.calendar import Span, span_for_period
+from branches.lockstate import PERIOD_MOVES, period_lock, period_set_status
 from branches.models import ReportingPeriod
 from handin.notes import who
 from handin.selectors import all_accepted
@@ -14,15 +15,17 @@ from reportkit.data import Note, ReportData
 from reports.builder import report_build
 from reports.models import Report
 
-TRANSITIONS = {
-    Report.Status.DRAFT: {Report.Status.SUBMITTED},
-    Report.Status.SUBMITTED: {Report.Status.DRAFT, Report.Status.APPROVED},
-    Report.Status.APPROVED: set(),
-}
+# The period follows its report: each report status is one period status, and the
+# report moves as its period may (branches.lockstate.PERIOD_MOVES, the one table).
 PERIOD_STATUS = {
     Report.Status.DRAFT: ReportingPeriod.Status.OPEN,
     Report.Status.SUBMITTED: ReportingPeriod.Status.SUBMITTED,
     Report.Status.APPROVED: ReportingPeriod.Status.APPROVED,
+}
+REPORT_STATUS = {period: report for report, period in PERIOD_STATUS.items()}
+TRANSITIONS = {
+    report: {REPORT_STATUS[following] for following in PERIOD_MOVES[period]}
+    for report, period in PERIOD_STATUS.items()
 }
 TRANSITION_REFUSED = _("Отчёт в статусе «%(current)s» нельзя перевести в «%(target)s».")
 HANDINS_NOT_ACCEPTED = _(
@@ -102,7 +105,7 @@ def report_set_status(*, report: Report, status: str, restoring: bool = False) -
     """
     # The period row locked first: a fact write checks the period under the same
     # lock (branches.facts.frozen_reason), so none commits after the snapshot.
-    ReportingPeriod.objects.select_for_update().filter(pk=report.period_id).first()
+    period_lock(report.period)
     stored = Report.objects.filter(pk=report.pk).values_list("status", flat=True).first()
     if stored is not None:  # two methodologists at once: the second one sees the first's step
         report.status = stored
@@ -128,9 +131,7 @@ def report_set_status(*, report: Report, status: str, restoring: bool = False) -
     report.save()
     # The period follows its report: once approved, its data can no longer be
     # changed in forms or imports (branches.facts checks the period's status).
-    period = report.period
-    period.status = PERIOD_STATUS[target]
-    period.save(update_fields=["status"])
+    period_set_status(period=report.period, status=PERIOD_STATUS[target])
     return report
 
 

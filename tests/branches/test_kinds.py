@@ -3,7 +3,7 @@ a kind without a sheet, a label or a factory fails here."""
 
 from django.apps import apps
 
-from branches.kinds import DERIVED, KINDS, STANDING, completeness_columns, facts
+from branches.kinds import DERIVED, KINDS, RECORD_RIGHTS, STANDING, completeness_columns, facts
 from dataio.schema import SHEET_BY_MODEL
 from tests.admin.factories import BUILDERS
 
@@ -12,13 +12,16 @@ WITHOUT_SHEET = {"staff"}
 PROJECT_APPS = {"branches", "holdings", "catalogue", "digitization", "publications", "events"}
 
 
-def test_every_model_of_the_project_is_a_kind_of_data():
+def test_every_model_of_the_project_is_a_kind_of_data_or_a_declared_record():
     declared = {kind.model_class for kind in KINDS}
+    declared |= {apps.get_model(label) for label in RECORD_RIGHTS}
     for label in [*PROJECT_APPS, "reports"]:
         for model in apps.get_app_config(label).get_models():
             if model.__name__.startswith("Historical") or model._meta.label in DERIVED:
                 continue
-            assert model in declared, f"{model._meta.label} is not in branches.kinds.KINDS"
+            assert model in declared, (
+                f"{model._meta.label} is in neither branches.kinds.KINDS nor RECORD_RIGHTS"
+            )
 
 
 def test_every_kind_has_a_unique_code_and_every_fact_a_label():

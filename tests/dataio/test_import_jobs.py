@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from branches.handins import HandIn
 from dataio.jobs import job_run, progress_write
 from dataio.models import ImportJob
 from events.models import Event
-from handin.models import HandIn
 from tests.dataio.conftest import workbook_bytes
 from tests.dataio.test_admin_import import (
     CONFIRM_URL,

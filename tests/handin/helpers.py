@@ -1,7 +1,7 @@
 """For tests about the report's approval, not the hand-in: every library's data accepted."""
 
+from branches.handins import HandIn
 from branches.models import Library
-from handin.models import HandIn
 
 
 def accept_every_handin(period) -> None:

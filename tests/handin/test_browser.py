@@ -41,9 +41,9 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
+    from branches.handins import HandIn
     from branches.models import Library, Organization, ReportingPeriod, StaffProfile
     from branches.scoping import LIBRARIAN, ensure_groups
-    from handin.models import HandIn
     from holdings.models import FundingSource, FundSnapshot, Receipt
 
     organization = Organization.objects.create(code="t", name_ru="Тестовая ЦБС", city_ru="Балхаш")

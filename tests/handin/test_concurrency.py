@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
+from branches.handins import HandIn, HandInTransition
 from handin import services
-from handin.models import HandIn, HandInTransition
 
 # serialized_rollback: an earlier transactional test may have flushed the seeded
 # permissions and lists; they are put back before this one.

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from simple_history.models import HistoricalRecords
 
+from branches.handins import HandIn
 from catalogue.models import VirtualReferences
 from events.models import Event
-from handin.models import HandIn
 from holdings.models import FundingSource, FundSnapshot, Receipt
 from tests.dataio.conftest import workbook_bytes
 from tests.dataio.test_admin_import import HEADERS, event_row, librarian_client, upload  # noqa: F401

@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.core import mail
 
-from handin.models import Explanation, HandIn
+from branches.handins import HandIn
+from handin.models import Explanation
 from holdings.models import Receipt
 from reports.models import Report
 from reports.services import HANDINS_NOT_ACCEPTED, report_set_status

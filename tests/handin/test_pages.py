@@ -2,7 +2,7 @@
 
 import datetime
 
-from handin.models import HandIn
+from branches.handins import HandIn
 
 
 def get(client, user, url="/", language="ru"):

@@ -41,7 +41,7 @@ def test_the_report_page_shows_the_explanation(client, methodologist, loop_data,
 def test_the_return_email_speaks_the_librarians_language(
     librarian, methodologist, loop_data, library, django_capture_on_commit_callbacks
 ):
-    from handin.models import HandIn
+    from branches.handins import HandIn
 
     librarian.email = "cgb@example.kz"
     librarian.save()

@@ -10,8 +10,8 @@ from django.test import RequestFactory
 from simple_history.models import HistoricalRecords
 
 from branches.facts import WriteRefused
+from branches.handins import HandIn
 from branches.models import ReportingPeriod
-from handin.models import HandIn
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 
 DAY = datetime.date(2021, 3, 15)
