@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from cbs_reports import security_log as log
+
 
 class BranchesConfig(AppConfig):
     name = "branches"
@@ -13,7 +15,6 @@ class BranchesConfig(AppConfig):
 
         from branches.accounts import seen_at_login
         from branches.roles import grant_after_migrate
-        from cbs_reports import security_log as log
 
         post_migrate.connect(grant_after_migrate, dispatch_uid="branches.grant_role_permissions")
         user_logged_in.connect(seen_at_login, dispatch_uid="branches.seen_at_login")

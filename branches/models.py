@@ -206,6 +206,24 @@ class ReportingPeriod(HalfYearDates, models.Model):
         blank=True,
         help_text=_("До какого дня ЦБС сдаёт отчёт за полугодие."),
     )
+    # The methodologist's recorded override (`handin.services.handin_override`): the
+    # report may be submitted and approved although not every library's hand-in is
+    # accepted; the report's notes print why, who and when.
+    handin_override_reason = models.TextField(
+        _("причина сдачи без принятия всех библиотек"), blank=True, editable=False
+    )
+    handin_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто разрешил"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    handin_override_at = models.DateTimeField(
+        _("когда разрешено"), null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     library_lookup = None

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from reportkit.parts import register_part
+
 
 class CatalogueConfig(AppConfig):
     name = "catalogue"
@@ -11,7 +13,6 @@ class CatalogueConfig(AppConfig):
         # registries once its models are loaded.
         from catalogue.checks import register
         from catalogue.report import PARTS
-        from reportkit.parts import register_part
 
         register()
         for part in PARTS:

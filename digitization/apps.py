@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from reportkit.parts import register_part
+
 
 class DigitizationConfig(AppConfig):
     name = "digitization"
@@ -11,7 +13,6 @@ class DigitizationConfig(AppConfig):
         # registries once its models are loaded.
         from digitization.checks import register
         from digitization.report import PARTS
-        from reportkit.parts import register_part
 
         register()
         for part in PARTS:

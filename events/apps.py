@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from reportkit.parts import register_part
+
 
 class EventsConfig(AppConfig):
     name = "events"
@@ -11,7 +13,6 @@ class EventsConfig(AppConfig):
         # registries once its models are loaded.
         from events.checks import register
         from events.report import PARTS
-        from reportkit.parts import register_part
 
         register()
         for part in PARTS:

@@ -9,10 +9,11 @@ messages, which views and tests reuse.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from branches.handins import HandIn
-from branches.lockstate import handin_locked, handin_move, handin_move_check
+from branches.lockstate import handin_locked, handin_move, handin_move_check, period_lock
 from branches.models import Library, ReportingPeriod
 from branches.scoping import METHODOLOGIST, staff_profile, user_roles
 from handin import notify
@@ -138,3 +139,26 @@ def explanation_save(*, period: ReportingPeriod, key: str, text: str, user) -> E
         defaults={"library": result.library, "text": text, "author": user},
     )
     return explanation
+
+
+OVERRIDE_REASON_REQUIRED = _("Напишите причину: без неё отчёт без принятия всех не сдаётся.")
+REPORT_APPROVED = _("Отчёт утверждён: менять в нём больше нечего.")
+
+
+@transaction.atomic
+def handin_override(*, period: ReportingPeriod, user, reason: str) -> ReportingPeriod:
+    """Let the ЦБС's report go on although not every library's hand-in is accepted: the
+    reason, who and when are kept on the period (the lock state's, `branches`) and the
+    report's notes print them. The methodologist's; not once the period is approved."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(OVERRIDE_REASON_REQUIRED)
+    if period_lock(period) == ReportingPeriod.Status.APPROVED:
+        raise ValidationError(REPORT_APPROVED)
+    period.handin_override_reason = reason
+    period.handin_override_by = user
+    period.handin_override_at = timezone.now()
+    period.save(
+        update_fields=["handin_override_reason", "handin_override_by", "handin_override_at"]
+    )
+    return period

@@ -26,7 +26,6 @@ from handin import services
 from handin.checks import check_run
 from handin.kinds import kind_lines
 from handin.selectors import attach_explanations, is_overdue, overview_rows
-from reports.models import Report
 
 
 def _is_methodologist(user) -> bool:
@@ -126,13 +125,11 @@ def _librarian_home(request, library):
 def _overview(request):
     period = _period_for(request)
     results = attach_explanations(check_run(period=period), period)
-    report = Report.objects.filter(period=period).first()
     context = {
         "period": period,
         "periods": _periods(period),
         "rows": overview_rows(period, results),
         "organization_results": [r for r in results if r.library is None],
-        "report": report,
     }
     return render(request, "handin/overview.html", context)
 
@@ -199,14 +196,12 @@ def explain(request, period_pk):
 @login_required
 @require_POST
 def override(request, period_pk):
-    from reports.services import report_override_handins
-
     period = _period_for(request, period_pk)
     if not _is_methodologist(request.user):
         raise PermissionDenied
     _act(
         request,
-        report_override_handins,
+        services.handin_override,
         _("Причина записана: отчёт можно сдать и утвердить."),
         period=period,
         reason=request.POST.get("reason", ""),

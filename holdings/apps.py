@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from reportkit.parts import register_part
+
 
 class HoldingsConfig(AppConfig):
     name = "holdings"
@@ -11,7 +13,6 @@ class HoldingsConfig(AppConfig):
         # registries once its models are loaded.
         from holdings.checks import register
         from holdings.report import PARTS
-        from reportkit.parts import register_part
 
         register()
         for part in PARTS:

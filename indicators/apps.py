@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from reportkit.parts import register_part
+
 
 class IndicatorsConfig(AppConfig):
     name = "indicators"
@@ -11,7 +13,6 @@ class IndicatorsConfig(AppConfig):
         # registries once its models are loaded.
         from indicators.checks import register
         from indicators.report import PARTS
-        from reportkit.parts import register_part
 
         register()
         for part in PARTS:

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from reportkit.parts import register_part
+
 
 class PublicationsConfig(AppConfig):
     name = "publications"
@@ -8,7 +10,6 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from publications.report import PARTS
-        from reportkit.parts import register_part
 
         for part in PARTS:
             register_part(part)

@@ -232,6 +232,11 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 self.admin_site.admin_view(self.status_view),
                 name="reports_report_status",
             ),
+            path(
+                "period/<int:period_pk>/",
+                self.admin_site.admin_view(self.period_view),
+                name="reports_report_of_period",
+            ),
         ]
         return extra + super().get_urls()
 
@@ -243,6 +248,20 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
         if not self.has_view_permission(request, report):
             raise PermissionDenied
         return report
+
+    def period_view(self, request, period_pk):
+        """The report of a half-year by its period (the hand-in overview links here, as it
+        knows periods, not reports): its page, or the add form with the period chosen."""
+        report = self.get_queryset(request).filter(period_id=period_pk).first()
+        if report is not None:
+            return HttpResponseRedirect(reverse("admin:reports_report_change", args=[report.pk]))
+        periods = scope_queryset(ReportingPeriod.objects.filter(pk=period_pk), request.user)
+        period = periods.first()
+        if period is None:
+            raise Http404
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return HttpResponseRedirect(f"{reverse('admin:reports_report_add')}?period={period.pk}")
 
     def download_view(self, request, pk, fmt):
         """The file at once, or, for a big organization, queued for the worker: then the

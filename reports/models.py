@@ -46,23 +46,6 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("создан"), auto_now_add=True)
     updated_at = models.DateTimeField(_("изменён"), auto_now=True)
     approved_at = models.DateTimeField(_("утверждён"), null=True, blank=True, editable=False)
-    # Set by `reports.services.report_override_handins`: the report may go on
-    # although not every library's hand-in is accepted; the notes print why.
-    handin_override_reason = models.TextField(
-        _("причина сдачи без принятия всех библиотек"), blank=True, editable=False
-    )
-    handin_override_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("кто разрешил"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    handin_override_at = models.DateTimeField(
-        _("когда разрешено"), null=True, blank=True, editable=False
-    )
     untranslated = models.CharField(
         _("раздел без казахского текста"),
         max_length=10,

@@ -32,8 +32,6 @@ HANDINS_NOT_ACCEPTED = _(
     "Не все библиотеки сдали данные и их приняли. Примите данные каждой библиотеки "
     "или запишите причину, по которой отчёт сдаётся без этого."
 )
-OVERRIDE_REASON_REQUIRED = _("Напишите причину: без неё отчёт без принятия всех не сдаётся.")
-REPORT_APPROVED = _("Отчёт утверждён: менять в нём больше нечего.")
 OVERRIDE_NOTE = _(
     "Отчёт сдан без принятия данных всех библиотек. Причина: %(reason)s (%(who)s, %(when)s)."
 )
@@ -79,16 +77,17 @@ def _report_live(report: Report, language: str) -> ReportData:
         language=language,
         with_handin_notes=True,
     )
-    if report.handin_override_reason:
+    period = report.period
+    if period.handin_override_reason:
         with translation.override(language):
             data.notes.append(
                 Note(
                     "info",
                     str(OVERRIDE_NOTE)
                     % {
-                        "reason": report.handin_override_reason,
-                        "who": who(report.handin_override_by),
-                        "when": formats.date_format(report.handin_override_at, "SHORT_DATE_FORMAT"),
+                        "reason": period.handin_override_reason,
+                        "who": who(period.handin_override_by),
+                        "when": formats.date_format(period.handin_override_at, "SHORT_DATE_FORMAT"),
                     },
                     "",
                 )
@@ -136,24 +135,5 @@ def report_set_status(*, report: Report, status: str, restoring: bool = False) -
 
 
 def _refuse_unless_handed_in(report: Report) -> None:
-    if not report.handin_override_reason and not all_accepted(report.period):
+    if not report.period.handin_override_reason and not all_accepted(report.period):
         raise ValidationError(HANDINS_NOT_ACCEPTED)
-
-
-@transaction.atomic
-def report_override_handins(*, period: ReportingPeriod, user, reason: str) -> Report:
-    """Let the report go on although not every library's hand-in is accepted; the
-    reason, who and when are kept and printed in the report's notes."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(OVERRIDE_REASON_REQUIRED)
-    report, _created = Report.objects.select_for_update().get_or_create(
-        period=period, defaults={"organization": period.organization}
-    )
-    if report.status == Report.Status.APPROVED:
-        raise ValidationError(REPORT_APPROVED)
-    report.handin_override_reason = reason
-    report.handin_override_by = user
-    report.handin_override_at = timezone.now()
-    report.save()
-    return report

@@ -215,8 +215,16 @@ def test_the_report_goes_on_with_a_recorded_override(
         "Напишите причину: без неё отчёт без принятия всех не сдаётся."
     ]
     client.post(f"/handin/{loop_data.pk}/override/", {"reason": "Ф№4 закрыта на ремонт."})
-    report = Report.objects.get(period=loop_data)
-    assert report.handin_override_by == methodologist
+    loop_data.refresh_from_db()
+    assert loop_data.handin_override_by == methodologist  # the period's lock state
+    # The overview links to the report by its period: the add form, the period chosen.
+    overview = client.get("/").content.decode()
+    assert "Ф№4 закрыта на ремонт." in overview
+    link = f"/admin/reports/report/period/{loop_data.pk}/"
+    assert link in overview
+    assert client.get(link)["Location"] == f"/admin/reports/report/add/?period={loop_data.pk}"
+    report = Report.objects.create(period=loop_data, organization=organization)
+    assert client.get(link)["Location"] == f"/admin/reports/report/{report.pk}/change/"
     report_set_status(report=report, status=Report.Status.SUBMITTED)
     from reports.services import report_data
 
@@ -232,3 +240,8 @@ def test_overdue_libraries_are_marked(client, methodologist, loop_data):
     rows = client.get("/").context["rows"]
     assert all(row.overdue for row in rows)
     assert "просрочено" in client.get("/").content.decode()
+
+
+def test_the_report_link_of_another_organizations_period_is_not_found(client, outsider, loop_data):
+    client.force_login(outsider)
+    assert client.get(f"/admin/reports/report/period/{loop_data.pk}/").status_code == 404
