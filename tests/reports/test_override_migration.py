@@ -4,20 +4,12 @@ reports.0008): a database of before the move keeps why, who and when."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from branches.models import Organization, ReportingPeriod
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("reports", "0007_report_file"), ("branches", "0006_handin_models")]
 WHEN = datetime.datetime(2021, 7, 12, 9, 30, tzinfo=datetime.UTC)
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -38,7 +30,7 @@ def test_the_reason_who_and_when_move_to_the_period(django_user_model):
         )  # fmt: skip
         reports.create(organization_id=organization.pk, period_id=second.pk)
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
 
     first.refresh_from_db()
     second.refresh_from_db()

@@ -5,20 +5,12 @@ follows them."""
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from branches.models import Organization, ReportingPeriod
 from reports.models import Report, ReportFile
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("dataio", "0002_report_file"), ("reports", "0006_sections_network_control")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 # serialized_rollback, as every transactional test here: the rows of the migrations come
@@ -45,7 +37,7 @@ def test_a_report_file_of_before_the_move_is_found_in_reports(django_user_model)
             content_type=old_type, codename="view_reportfile", name="Can view файл отчёта"
         )
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
 
     file = ReportFile.objects.get(pk=old_file.pk)
     assert (file.report, file.user, file.filename) == (report, user, "report-2021-H1-kk.docx")
