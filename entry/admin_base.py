@@ -415,11 +415,6 @@ class ScopedTabularInline(ScopingMixin, admin.TabularInline):
     formset = SharedChoicesFormSet
 
 
-class ScopedStackedInline(ScopingMixin, admin.StackedInline):
-    extra = 0
-    formset = SharedChoicesFormSet
-
-
 class ListItemForm(FieldErrorsForm):
     class Meta:
         # Django's own says "Форма мероприятия с таким Код уже существует."
