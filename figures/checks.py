@@ -29,7 +29,7 @@ class Context:
 
     organization: Organization
     span: Span
-    last_year: Span
+    last_year: Span | None  # None: nothing compares (the checks that do are not run)
     libraries: list[Library]
     reads: FigureReads  # the span's figures, as read once
     now: dict[int, LibraryFigures]
@@ -81,7 +81,7 @@ def check_context(
 ) -> Context:
     """The checks' context from the span's `reads`; with `compare`, last year's figures
     are read too (1 + figures_read's queries)."""
-    last_year = last_year_span(span) if compare else span
+    last_year = last_year_span(span) if compare else None
     before = {}
     if compare:
         before_reads = figures_read(
@@ -115,7 +115,7 @@ def checks_run(
     for check in CHECKS:
         if (handin_only and not check.handin) or (noted_only and check.note is None):
             continue
-        if check.compares and not ctx.before:
+        if check.compares and ctx.last_year is None:
             continue
         results.extend(check.run(check, ctx))
     return results
