@@ -39,6 +39,8 @@ class Context:
     organization_wide: bool = True
     # The report's only: the ЦБС's fund at the end of the half-year before, as approved.
     approved_previous_end: object = None
+    # What a check read beyond the figures, kept for the other checks of the same run.
+    memo: dict = field(default_factory=dict)
 
     @property
     def fund(self):
