@@ -180,28 +180,57 @@ def _negative_note(result) -> Note:
     return Note(ERROR, text % {**result.params, "library": _name(result)}, S.RESOURCES)
 
 
-def unknown_fund_messages(fund, span) -> list[str]:
-    """For each library whose fund at the start is unknown (`FundMovement.unknown`): what
-    the report's note and the dashboard say, in the active language."""
-    messages = []
-    for row in fund.unknown:
+def unknown_fund_message(row, start_label: str) -> str:
+    """What the report's note and the dashboard say of a library whose fund at the start
+    is unknown (a row of `FundMovement.unknown`), in the active language."""
+    text = _(
+        "%(library)s: фонд %(start)s неизвестен — не внесено ни одно состояние фонда. "
+        "Её поступления и списания учтены в итогах ЦБС; внесите начальный остаток фонда "
+        "библиотеки."
+    )
+    if row.end_known:
         text = _(
-            "%(library)s: фонд %(start)s неизвестен — не внесено ни одно состояние фонда. "
-            "Её поступления и списания учтены в итогах ЦБС; внесите начальный остаток фонда "
-            "библиотеки."
+            "%(library)s: фонд %(start)s неизвестен — первое состояние фонда внесено "
+            "внутри периода; в итоге ЦБС оно учтено как расхождение по инвентаризации."
         )
-        if row.end_known:
-            text = _(
-                "%(library)s: фонд %(start)s неизвестен — первое состояние фонда внесено "
-                "внутри периода; в итоге ЦБС оно учтено как расхождение по инвентаризации."
-            )
-        messages.append(text % {"library": row.library.abbreviation(), "start": span.start_label})
-    return messages
+    return text % {"library": row.library.abbreviation(), "start": start_label}
+
+
+def unknown_fund_messages(fund, span) -> list[str]:
+    return [unknown_fund_message(row, span.start_label) for row in fund.unknown]
 
 
 def _unknown_fund(check, ctx):
-    for row, text in zip(ctx.fund.unknown, unknown_fund_messages(ctx.fund, ctx.span), strict=True):
-        yield check.result(row.library, "fund_start", "%(message)s", message=text)
+    """A library with receipts or write-offs but no recorded state of its fund: its
+    balance can't be kept (the ledger starts at its first state), so the librarian is
+    asked for the opening balance; the report prints it as a note in section III."""
+    for row in ctx.fund.unknown:
+        if not row.end_known:
+            yield check.result(
+                row.library,
+                "fund_start",
+                _(
+                    "%(library)s: фонд неизвестен — не внесено ни одно состояние фонда, а "
+                    "поступило %(received)s экз., списано %(written_off)s экз. Внесите "
+                    "начальный остаток фонда: без него остаток библиотеки не считается."
+                ),
+                data=row,
+                received=row.received.copies,
+                written_off=row.written_off.copies,
+                start=ctx.span.start_label,
+            )
+
+
+def _first_recorded(check, ctx):
+    """A library whose first state of its fund is dated inside the span."""
+    for row in ctx.fund.unknown:
+        if row.end_known:
+            yield check.result(row.library, "fund_start", "", data=row, start=ctx.span.start_label)
+
+
+def _unknown_note(result) -> Note:
+    """The report's wording (the dashboard says the same: `unknown_fund_messages`)."""
+    return Note(WARNING, unknown_fund_message(result.data, result.params["start"]), S.RESOURCES)
 
 
 def _message_note(result) -> Note:
@@ -298,8 +327,15 @@ def register() -> None:
             WARNING,
             _("Фонд библиотеки неизвестен"),
             _unknown_fund,
+            note=_unknown_note,
+        ),
+        Check(
+            "fund_first_recorded",
+            WARNING,
+            _("Фонд впервые учтён внутри периода"),
+            _first_recorded,
             handin=False,
-            note=_message_note,
+            note=_unknown_note,
         ),
         Check(
             "fund_balance",

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.db.models import QuerySet
 
-from branches.models import Platform, ReportingPeriod
+from branches.models import Library, Platform, ReportingPeriod
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from digitization.models import DigitizationPlan, DocumentKind
 from events.models import OnlineFigures
@@ -85,4 +85,10 @@ def flawed_data(organization, library, other_library, period, last_year):
     WorkLogEntry.objects.create(
         library=other_library, date=D(2021, 3, 10), users=20, visits=10, loans=2500
     )
+    # ф№7: books received, and no state of its fund ever recorded.
+    no_fund = Library.objects.create(
+        organization=organization, code="f7", kind="branch", number=7, short_name="ф№7",
+        name_ru="Библиотека-филиал №7", order=70,
+    )  # fmt: skip
+    Receipt.objects.create(library=no_fund, date=D(2021, 5, 1), source=local, copies=12)
     return period
