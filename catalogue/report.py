@@ -38,7 +38,7 @@ def bibliography_blocks(context: ReportContext, _read=None) -> list:
                 [
                     HeaderCell(_("Наименование каталога")),
                     HeaderCell(_("Было на %(date)s") % {"date": span.start.strftime("%d.%m.%Y")}),
-                    HeaderCell(_("Состоит %(end)s") % {"end": span.end_label}),
+                    HeaderCell(_("Состоит %(end)s") % {"end": context.states_end_label}),
                 ]
             ],
             rows=rows,

@@ -98,12 +98,12 @@ def resources_blocks(context: ReportContext, read: ResourcesRead) -> list:
     if len(read.writeoffs) != 1:
         text = _("Всего списано %(copies)s экз., в т.ч. на каз. яз. – %(kk)s экз.")
         blocks.append(copies_sentence(_("Всего списано"), fund.total.written_off, text))
-    blocks.append(fund_table(span, fund))
+    blocks.append(fund_table(span, fund, end_label=context.states_end_label))
     return blocks
 
 
-def fund_table(span, fund: FundMovement) -> Table:
-    """The fund table; «расхождение по инвентаризации» columns only when a state
+def fund_table(span, fund: FundMovement, *, end_label: str) -> Table:
+    """The fund table, its end dated `end_label` (where the data end); «расхождение по инвентаризации» columns only when a state
     recorded inside the span differs from the ledger, and a library without any
     recorded state prints its start and end as unknown."""
     with_discrepancy = fund.total.discrepancy is not None or any(
@@ -117,7 +117,7 @@ def fund_table(span, fund: FundMovement) -> Table:
     ]
     if with_discrepancy:
         heads.append(_("Расхождение по инвентаризации"))
-    heads.append(_("Состоит %(end)s") % {"end": span.end_label})
+    heads.append(_("Состоит %(end)s") % {"end": end_label})
     header = [
         [
             HeaderCell(_("Библиотека"), rowspan=2),
@@ -163,7 +163,7 @@ def fund_table(span, fund: FundMovement) -> Table:
             AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}", "I"),
         ]
     return Table(
-        title=_("Книжный фонд %(end)s") % {"end": span.end_label},
+        title=_("Книжный фонд %(end)s") % {"end": end_label},
         header=header,
         rows=rows,
         widths=[1.9] + [1] * (len(heads) * 2),

@@ -78,7 +78,9 @@ class Paragraph:
     """A sentence or paragraph; `figures` are the numbers it states (the XLSX lists them)."""
 
     text: str
-    style: str = "body"  # "body" | "bullet" | "heading" (a run-in subheading) | "narrative"
+    # "body" | "bullet" | "heading" (a run-in subheading) | "narrative" | "note" (what the
+    # figures around it cover)
+    style: str = "body"
     figures: list[Figure] = field(default_factory=list)
     kind: str = "paragraph"
 

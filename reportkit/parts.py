@@ -39,6 +39,9 @@ class ReportContext:
     figures: Any
     library_figures: Callable[[], list[tuple[Any, Any]]]
     section: Callable[[str], Section] | None = None
+    # «на 01.07.2021»: the day the span's states (the fund, the catalogue) are dated: the
+    # span's end, or, in a year whose second half has no data, the end of its first half.
+    states_end_label: str = ""
 
 
 @dataclass(frozen=True)

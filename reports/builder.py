@@ -57,6 +57,7 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
     reads = figures_read(
         organization=organization, span=span, library_ids=ids, with_books=True, with_mass_work=True
     )
+    empty_halves = _empty_halves(organization, span, None if libraries is None else ids)
     context = ReportContext(
         organization=organization,
         span=span,
@@ -65,6 +66,7 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         library_ids=ids,
         figures=reads,
         library_figures=lambda: library_figures(reads),
+        states_end_label=_states_span(span, empty_halves).end_label,
     )
     fund_start = reads.fund.total.start
     approved = None if libraries else _approved_end_before(organization, span, fund_start)
@@ -72,7 +74,7 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         libraries=reads.libraries,
         figures=reads,
         texts=_section_texts(span, language),
-        empty_halves=_empty_halves(organization, span, None if libraries is None else ids),
+        empty_halves=empty_halves,
         context=context,
         reads=[(part, part.read(context) if part.read else None) for part in parts_in_order()],
         approved_previous_end=approved,
@@ -104,6 +106,15 @@ def _approved_end_before(organization, span: Span, fund_start):
     if not figures or figures[0] is None:
         return None
     return replace(fund_start, copies=int(figures[0]), copies_kk=int(figures[1] or 0))
+
+
+def _states_span(span: Span, empty_halves: list[int]) -> Span:
+    """The span whose end dates the states: a year whose second half has no data ends,
+    as far as its data go, where its first half does (its fund is that day's)."""
+    if empty_halves != [2]:
+        return span
+    first = tuple(period for period in span.periods if period.half == 1)
+    return replace(span, periods=first, half=1)
 
 
 def _empty_halves(organization, span: Span, library_ids: list[int] | None) -> list[int]:
@@ -266,15 +277,15 @@ class _Builder:
         return sections
 
     def mark_empty_halves(self, sections: list[Section]) -> None:
-        """A year with a half that has no data says so in its notes and beside the figures
-        that would differ: the fund at the year's end, the year's sums."""
+        """A year with a half that has no data says so once in its notes and once at the
+        start of each section whose figures it makes the year's (its states are dated where
+        the data end: `ReportContext.states_end_label`)."""
         if not self.data.empty_halves:
             return
         halves = ", ".join(
             _("%(half)s полугодие %(year)s года") % {"half": half, "year": self.span.year}
             for half in self.data.empty_halves
         )
-        mark = _("нет данных за %(halves)s") % {"halves": halves}
         self.translation_notes.append(
             Note(
                 "warning",
@@ -287,12 +298,15 @@ class _Builder:
                 "",
             )
         )
+        said = _("Данных за %(halves)s нет: цифры раздела — за остальные месяцы года.") % {
+            "halves": halves
+        }
         for section in sections:
-            for block in section.blocks:
-                if isinstance(block, Table) and block.title:
-                    block.title = f"{block.title} ({mark})"
-                elif isinstance(block, Paragraph) and block.figures:
-                    block.text = f"{block.text.rstrip('.')} ({mark})."
+            if any(
+                isinstance(block, Table) or (isinstance(block, Paragraph) and block.figures)
+                for block in section.blocks
+            ):
+                section.blocks.insert(0, Paragraph(said, style="note"))
 
     def section(self, code: str) -> Section:
         definition = S.SECTION_BY_CODE[code]

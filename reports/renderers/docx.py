@@ -162,6 +162,8 @@ class _DocxWriter:
             self.add_heading(block.text, level=min(self.level + 1, 3))
         elif block.style == "narrative":
             self.add_paragraph(block.text, style="Narrative")
+        elif block.style == "note":
+            self.add_paragraph(block.text, style="Note")
         else:
             # Short statements: justified, a two-line sentence would stretch its first line.
             paragraph = self.add_paragraph(block.text)

@@ -4,7 +4,9 @@ the files kept in `tests/golden/files`, part by part inside the zip.
 Only `docProps/core.xml` (the file's creation timestamp) may differ. A change that
 means to change what the report prints regenerates the kept files on purpose:
 
-    .venv/bin/python -m tests.golden.outputs   # after `load_demo` on a fresh database
+    DATABASE_URL=sqlite:////tmp/golden.sqlite3 .venv/bin/python manage.py migrate
+    DATABASE_URL=sqlite:////tmp/golden.sqlite3 .venv/bin/python manage.py load_demo
+    DATABASE_URL=sqlite:////tmp/golden.sqlite3 .venv/bin/python -m tests.golden.outputs
 
 and the diff of the unzipped parts is then part of the review.
 """
@@ -56,6 +58,8 @@ if __name__ == "__main__":
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cbs_reports.settings")
+    if "SECRET_KEY" not in os.environ:  # a developer's machine, as manage.py has it
+        os.environ.setdefault("DEBUG", "true")
     django.setup()
     for case in CASES:
         build(*case, FILES / file_name(*case))

@@ -133,33 +133,45 @@ def test_a_years_subscribers_are_the_count_at_its_end_not_a_sum(organization, se
     assert year.key_figures["online_events"] == 183 + 10
 
 
-def test_a_year_with_an_empty_half_says_so_in_its_notes_and_beside_its_figures(
+def test_a_year_with_an_empty_half_says_so_once_per_section_and_dates_its_fund_where_data_end(
     organization, seeded
 ):
+    """Issue 22, item 8: one note per section with figures, not a mark on every heading
+    and sentence, and the fund dated where the data end (01.07, not 01.01 next year)."""
     ReportingPeriod.objects.create(organization=organization, year=2021, half=2)
     year = report_build(organization=organization, span=span_parse(organization, "2021"))
-    mark = "нет данных за 2 полугодие 2021 года"
+    said = "Данных за 2 полугодие 2021 года нет: цифры раздела — за остальные месяцы года."
     assert any(
         n.level == "warning" and n.text.startswith("За 2 полугодие 2021 года нет")
         for n in year.notes
     )
-    fund = year.section("resources").tables()[0]
-    assert fund.title == f"Книжный фонд на 01.01.2022 ({mark})"
-    assert year.section("totals").blocks[0].text.endswith(f"({mark}).")
+    resources = year.section("resources")
+    assert resources.blocks[0].text == said
+    assert [b.text for b in resources.blocks if getattr(b, "text", "") == said] == [said]
+    assert resources.tables()[0].title == "Книжный фонд на 01.07.2021"
+    assert resources.tables()[0].header[0][-1].text == "Состоит на 01.07.2021"
+    totals = year.section("totals")
+    assert totals.blocks[0].text == said
+    assert totals.blocks[1].text.endswith("публикаций.")  # the sentence keeps its full stop
+    # A section of lists only (no figure) gets no note.
+    assert not [b for b in year.section("literary").blocks if getattr(b, "style", "") == "note"]
     kk = report_build(
         organization=organization, span=span_parse(organization, "2021"), language="kk"
     )
     assert (
         kk.section("resources")
-        .tables()[0]
-        .title.endswith("(2021 жылдың 2-жартыжылдығы бойынша деректер жоқ)")
+        .blocks[0]
+        .text.startswith("2021 жылдың 2-жартыжылдығы бойынша деректер жоқ")
     )
     document = Document(io.BytesIO(render_docx(year)))
     texts = [p.text for p in document.paragraphs]
-    assert f"Книжный фонд на 01.01.2022 ({mark})" in texts
+    assert "Книжный фонд на 01.07.2021" in texts
+    assert not [t for t in texts if "(нет данных" in t]
     assert any(t.startswith("! За 2 полугодие 2021 года нет никаких данных") for t in texts)
 
 
 def test_a_year_with_both_halves_recorded_has_no_such_mark(organization, second_half):
     year = report_build(organization=organization, span=span_parse(organization, "2021"))
-    assert "нет данных за" not in year.section("resources").tables()[0].title
+    resources = year.section("resources")
+    assert resources.tables()[0].title == "Книжный фонд на 01.01.2022"
+    assert not [b for b in resources.blocks if getattr(b, "style", "") == "note"]
