@@ -86,9 +86,18 @@ class Check:
             params.setdefault("library", library.short_name)
         return Result(self.code, self.severity, library, subject, text, params, data=data)
 
-    def message_note(self, result: Result) -> Note:
-        """The report's note of a result that says what its message says."""
-        return Note(result.severity, result.message(), self.section)
+
+def printed_in(section: str) -> Callable[[Result], Note]:
+    """A check's `note`: its message as the report prints it in `section`, a library named
+    by its abbreviation in the report's language (ОҚК in a Kazakh report)."""
+
+    def note(result: Result) -> Note:
+        params = dict(result.params)
+        if result.library is not None:
+            params["library"] = result.library.abbreviation()
+        return Note(result.severity, str(result.text) % params, section)
+
+    return note
 
 
 CHECKS: list[Check] = []

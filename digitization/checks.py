@@ -5,7 +5,7 @@ confirms in section V."""
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from branches.checks import INFO, WARNING, Check, register_check
+from branches.checks import INFO, WARNING, Check, printed_in, register_check
 from reportkit import sections as S
 from reportkit.data import Note
 from reportkit.text import count_noun
@@ -76,7 +76,7 @@ def register() -> None:
             _("Оцифровано всего = сумма по видам"),
             _sum,
             handin=False,
-            note=lambda result: Note(INFO, result.message(), S.LOCAL_HISTORY),
+            note=printed_in(S.LOCAL_HISTORY),
         ),
     ):
         register_check(check)

@@ -15,12 +15,21 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from branches.calendar import Span
-from branches.checks import CHECKS, COMPARED, WARNING, Check, Compared, Result, register_check
+from branches.checks import (
+    CHECKS,
+    COMPARED,
+    WARNING,
+    Check,
+    Compared,
+    Result,
+    check_by_code,
+    printed_in,
+    register_check,
+)
 from branches.kind_figures import declared_figures
 from branches.kinds import completeness_columns, kind_by_code
 from branches.models import Library, Organization, ReportingPeriod
 from figures.reader import FigureReads, LibraryFigures, figure_label, figures_read, library_figures
-from reportkit.data import Note
 
 
 @dataclass
@@ -141,7 +150,7 @@ def report_notes(results: list[Result], libraries: list[Library]) -> list:
 
 def printed_in_sections(result: Result) -> bool:
     """Whether the report's own notes already print this result (see `branches.checks`)."""
-    return next(c for c in CHECKS if c.code == result.code).note is not None
+    return check_by_code(result.code).note is not None
 
 
 # The figures every library is compared on with the same span a year before ----------
@@ -283,13 +292,6 @@ def _silent_libraries(check, ctx):
         yield check.result(library, "all", text, span=ctx.span.label)
 
 
-def _abbreviated_note(result):
-    """The report names a library by its abbreviation in the report's language."""
-    check = next(c for c in CHECKS if c.code == result.code)
-    params = {**result.params, "library": result.library.abbreviation()}
-    return Note(result.severity, str(result.text) % params, check.section)
-
-
 def register() -> None:
     """The shared checks, registered once the apps' own are (figures' ready())."""
     for check in (
@@ -331,7 +333,7 @@ def register() -> None:
             _("Библиотека без данных"),
             _silent_libraries,
             handin=False,
-            note=_abbreviated_note,
+            note=printed_in(""),
         ),
     ):
         register_check(check)

@@ -9,7 +9,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from branches.checks import ERROR, INFO, WARNING, Check, register_check
+from branches.checks import ERROR, INFO, WARNING, Check, printed_in, register_check
 from branches.models import Library
 from holdings.models import FundSnapshot
 from holdings.selectors import fund_movement
@@ -150,8 +150,7 @@ def _kazakh_note(result) -> Note | None:
     figure is left to `fund_negative`'s note."""
     if result.data.copies < 0 or result.data.copies_kk < 0:
         return None
-    params = {**result.params, "library": _name(result)}
-    return Note(result.severity, str(result.text) % params, S.RESOURCES)
+    return printed_in(S.RESOURCES)(result)
 
 
 def _fund_negative(check, ctx):
@@ -231,10 +230,6 @@ def _first_recorded(check, ctx):
 def _unknown_note(result) -> Note:
     """The report's wording (the dashboard says the same: `unknown_fund_messages`)."""
     return Note(WARNING, unknown_fund_message(result.data, result.params["start"]), S.RESOURCES)
-
-
-def _message_note(result) -> Note:
-    return Note(result.severity, result.message(), S.RESOURCES)
 
 
 def _signed(value: int) -> str:
@@ -343,7 +338,7 @@ def register() -> None:
             _("Баланс фонда по ЦБС"),
             _balance,
             handin=False,
-            note=_message_note,
+            note=printed_in(S.RESOURCES),
         ),
         Check(
             "approved_continuity",
@@ -351,7 +346,7 @@ def register() -> None:
             _("Полугодие продолжает утверждённый отчёт"),
             _approved_continuity,
             handin=False,
-            note=_message_note,
+            note=printed_in(S.RESOURCES),
         ),
     ):
         register_check(check)

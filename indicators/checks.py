@@ -9,6 +9,7 @@ from branches.checks import (
     WARNING,
     Check,
     Compared,
+    printed_in,
     register_check,
     register_compared,
 )
@@ -20,7 +21,6 @@ from indicators.selectors import (
     year_start,
 )
 from reportkit import sections as S
-from reportkit.data import Note
 from reportkit.text import number
 
 # Section II's planned figures, compared with the same span a year before.
@@ -115,12 +115,6 @@ def _virtual_above_references(check, ctx):
             )
 
 
-def _control_note(result) -> Note:
-    """The report's note: the library by its abbreviation, in section II."""
-    params = {**result.params, "library": result.library.abbreviation()}
-    return Note(result.severity, str(result.text) % params, S.CONTROL)
-
-
 def register() -> None:
     register_compared(*COMPARED)
     for check in (
@@ -131,21 +125,21 @@ def register() -> None:
             _loans_per_user,
             default_threshold=LOANS_PER_USER_LIMIT,
             threshold_label=_("выдач на пользователя, не больше"),
-            note=_control_note,
+            note=printed_in(S.CONTROL),
         ),
         Check(
             "visits_below_users",
             WARNING,
             _("Посещений меньше, чем пользователей"),
             _visits_below_users,
-            note=_control_note,
+            note=printed_in(S.CONTROL),
         ),
         Check(
             "virtual_above_references",
             ERROR,
             _("Виртуальных справок не больше, чем всех справок"),
             _virtual_above_references,
-            note=_control_note,
+            note=printed_in(S.CONTROL),
         ),
     ):
         register_check(check)
