@@ -10,7 +10,7 @@ from django.utils.translation import pgettext
 from dashboard.indicator_cards import FAIR, NO_DATA, IndicatorOverview
 from dashboard.presenters import half_year_short
 from dashboard.templatetags.dashboard_tags import num, share
-from indicators.summary import Control, ControlRow
+from indicators.summary import Control, ControlRow, plan_labels
 
 
 @dataclass
@@ -22,6 +22,10 @@ class IndicatorCard:
     comparable: bool
     detail: str = ""
     plan_note: str = ""  # why there is no plan
+    # What the plan is and the pace beside its % (indicators.summary.plan_labels): the
+    # report's words for the same span.
+    plan_label: str = ""
+    plan_pace: str = ""
 
     @property
     def difference(self) -> int:
@@ -55,6 +59,8 @@ def comparison_note(data: IndicatorOverview) -> str:
 
 
 def _plan_note(data: IndicatorOverview) -> str:
+    if data.summary.mixed_plans:
+        return _("планы библиотек — на разные сроки (полугодие и год): общего % плана нет")
     if any(row.plan is not None for row in data.summary.rows):
         return _("план задан не всем библиотекам")
     return _("план не задан")
@@ -83,8 +89,10 @@ def cards(data: IndicatorOverview) -> list[IndicatorCard]:
         ),
     ]  # fmt: skip
     note = _plan_note(data)
+    plan_word, _percent_word, pace = plan_labels(data.summary)
     for card in result:
         card.plan_note = note
+        card.plan_label, card.plan_pace = plan_word, pace
     return result
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from branches.calendar import Span
 from branches.models import Library, ReportingPeriod
 from indicators.selectors import library_states_at, staff_states_at
-from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
+from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary, plan_labels
 from reportkit import sections as S
 from reportkit.data import HeaderCell, Paragraph, Row, Section, Table
 from reportkit.parts import Part, ReportContext
@@ -249,16 +249,22 @@ def control_blocks(libraries: list[Library], data: IndicatorsCollected, span: Sp
     total_label = _("Всего по ЦБС")
     figure_titles = [_("Пользователи"), _("Посещения"), _("Книговыдача")]
     # A table per planned figure: plan (B), done (C), % (D), last year (E), change (F).
+    # The year's plan set against a half says so, with the pace expected by then.
+    plan_word, percent_word, pace = plan_labels(summary)
+    if summary.annual_plan:
+        heading = _("%(figure)s: выполнение годового плана %(span)s")
+    else:
+        heading = _("%(figure)s: выполнение плана %(span)s")
     control = [
         Table(
-            title=_("%(figure)s: выполнение плана %(span)s")
-            % {"figure": title, "span": span.during_label},
+            title=heading % {"figure": title, "span": span.during_label}
+            + (f" ({pace})" if pace else ""),
             header=[
                 [
                     HeaderCell(_("Библиотека")),
-                    HeaderCell(_("план")),
+                    HeaderCell(plan_word),
                     HeaderCell(_("выполнено")),
-                    HeaderCell(_("% плана")),
+                    HeaderCell(percent_word),
                     HeaderCell(_("прошлый год")),
                     HeaderCell(_("изменение, %")),
                 ]

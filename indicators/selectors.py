@@ -6,7 +6,7 @@ aggregation. The five ratios are computed here and nowhere else.
 """
 
 import datetime
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
@@ -133,9 +133,17 @@ class Plan:
     users: int = 0
     visits: int = 0
     loans: int = 0
+    # The year's plan set against a half-year (no plan of the half was entered): its
+    # % is «% годового плана», read against the year's pace, not as the half's own.
+    annual: bool = False
 
     def __add__(self, other: "Plan") -> "Plan":
-        return Plan(self.users + other.users, self.visits + other.visits, self.loans + other.loans)
+        return Plan(
+            self.users + other.users,
+            self.visits + other.visits,
+            self.loans + other.loans,
+            self.annual or other.annual,
+        )
 
 
 def plans_for(*, library_ids: list[int], year: int, half: int | None) -> dict[int, Plan]:
@@ -158,7 +166,9 @@ def plans_for(*, library_ids: list[int], year: int, half: int | None) -> dict[in
     result = {}
     for library_id, plans in by_library.items():
         if half is not None:
-            plan = plans.get(half) or plans.get(None)
+            plan = plans.get(half)
+            if plan is None and None in plans:
+                plan = replace(plans[None], annual=True)
         else:
             plan = plans.get(None)
             if plan is None and 1 in plans and 2 in plans:

@@ -9,6 +9,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from indicators.selectors import (
     Indicators,
     Plan,
@@ -71,6 +73,25 @@ class ControlRow:
 class ControlSummary:
     rows: list[ControlRow]
     total: ControlRow
+    half: int | None = None  # the span's half (None: a year)
+
+    @property
+    def annual_plan(self) -> bool:
+        """The plans set against this half-year are the year's: «% годового плана»."""
+        plans = [row.plan for row in self.rows if row.plan is not None]
+        return bool(plans) and all(plan.annual for plan in plans)
+
+    @property
+    def mixed_plans(self) -> bool:
+        """Some libraries' plans are the half's own, others the year's: no total %."""
+        return len({row.plan.annual for row in self.rows if row.plan is not None}) > 1
+
+    @property
+    def plan_pace(self) -> int | None:
+        """The % of the year's plan expected by the end of the span, where it says something:
+        50 at mid-year for the flows of a first half (a second half's are the half's own
+        against the whole year's plan: no pace to read them by)."""
+        return 50 if self.annual_plan and self.half == 1 else None
 
 
 def _sum_or_none(values: list[int | None]) -> int | None:
@@ -124,14 +145,28 @@ def control_summary(
         )
         for pk in library_ids
     ]
-    # % of plan in total compares like with like: only when every library has a plan.
+    # % of plan in total compares like with like: only when every library has a plan, and
+    # all of them the half's own or all the year's.
     planned = [row.plan for row in rows]
+    alike = None not in planned and len({plan.annual for plan in planned}) == 1
     total = ControlRow(
         library_id=None,
         figures=sum((row.figures for row in rows), Indicators()),
         last_year=sum((row.last_year for row in rows), Indicators()),
-        plan=sum(planned, Plan()) if planned and None not in planned else None,
+        plan=sum(planned[1:], planned[0]) if planned and alike else None,
         fund=_sum_or_none([row.fund for row in rows]),
         population=_sum_or_none([row.population for row in rows]),
     )
-    return ControlSummary(rows=rows, total=total)
+    return ControlSummary(rows=rows, total=total, half=half)
+
+
+def plan_labels(summary: ControlSummary) -> tuple[str, str, str]:
+    """(what the plan is, the % column's name, the pace said beside it) in the active
+    language: «план», «% плана», "" for a span's own plan; «годовой план», «% годового
+    плана», «к середине года — 50 %» for the year's plan set against a first half. The
+    report and the dashboard print the same words."""
+    if not summary.annual_plan:
+        return _("план"), _("% плана"), ""
+    pace = summary.plan_pace
+    said = _("к середине года — %(pace)s %%") % {"pace": pace} if pace is not None else ""
+    return _("годовой план"), _("% годового плана"), said

@@ -83,7 +83,11 @@ def test_section_two_prints_plan_done_percent_last_year_and_change(organization,
     users, visits, loans, ratios, users_visits, loans_references = (
         report_build(organization=organization, span=figures).section("control").tables()
     )
-    assert users.title == "Пользователи: выполнение плана за 1 полугодие 2021 года"
+    # The plans are the year's: their % says so, with the pace expected at mid-year.
+    assert users.title == (
+        "Пользователи: выполнение годового плана за 1 полугодие 2021 года "
+        "(к середине года — 50 %)"
+    )
     # plan, done, % of plan, last year, change
     assert rows_of(users) == [
         ["ЦГБ", 100, 40, 40.0, 20, 100.0],
