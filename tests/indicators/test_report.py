@@ -85,8 +85,7 @@ def test_section_two_prints_plan_done_percent_last_year_and_change(organization,
     )
     # The plans are the year's: their % says so, with the pace expected at mid-year.
     assert users.title == (
-        "Пользователи: выполнение годового плана за 1 полугодие 2021 года "
-        "(к середине года — 50 %)"
+        "Пользователи: выполнение годового плана за 1 полугодие 2021 года (к середине года — 50 %)"
     )
     # plan, done, % of plan, last year, change
     assert rows_of(users) == [
