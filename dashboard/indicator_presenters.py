@@ -117,11 +117,13 @@ def trend_chart(data: IndicatorOverview) -> dict:
     def series(name):
         return [None if figures is None else getattr(figures, name) for _s, figures in trend]
 
+    # Users are the year's so far at each half's end (a reader counts once a year): bars,
+    # not a line, so a new year's first half does not read as a fall from the year before.
     datasets = [
         {"label": _("Посещения"), "data": series("visits"), "yAxisID": "y"},
         {"label": _("Книговыдача, экз."), "data": series("loans"), "yAxisID": "y"},
-        {"label": _("Пользователи (правая шкала), чел."), "data": series("users"),
-         "yAxisID": "y1"},
+        {"label": _("Пользователи с начала года (правая шкала), чел."),
+         "data": series("users"), "yAxisID": "y1", "type": "bar", "barPercentage": 0.5},
     ]  # fmt: skip
     return {
         "type": "line",

@@ -186,6 +186,13 @@ def test_the_trend_chart_has_units_and_a_table(client, director, work_log):
         [3800, 0, 4500],
         [140, 140, 200],
     ]
+    # Users are the year's so far at each half's end: bars, named so, not a line whose
+    # drop from a year to the next year's first half would read as a fall (issue 22, item 10).
+    users = spec["datasets"][2]
+    assert (users["type"], users["label"]) == (
+        "bar", "Пользователи с начала года (правая шкала), чел."
+    )  # fmt: skip
+    assert "Пользователи с начала года, чел." in text
     assert 'data-chart="indicator_trend"' in text
     assert 'role="img" aria-label="Пользователи, посещения и книговыдача по полугодиям.' in text
     assert '<th scope="row">1 полугодие 2021 года</th><td>200</td><td>1\u00a0700</td>' in text
