@@ -4,6 +4,12 @@ Numbers are stored as numbers. A table's total row is =SUM() over its data rows
 and the fund table gets formula columns end = start + received − written off;
 a table's formula columns (section II's % of plan, change and ratios) are
 formulas over the same row's figures in every row, the total row included.
+A formula is written only where it recalculates to what the report prints: every
+cell it reads holds a number (a word such as «неизвестно» or «нет данных» would
+give #VALUE! or be skipped by SUM) and, for a total, its data rows add up to the
+printed total (a ЦБС's fund counts the movements of libraries whose own fund is
+unknown). Otherwise the cell holds the printed figure or word, as in the DOCX,
+and an audit column is left empty in that row.
 openpyxl writes formulas without their results, and a viewer that does not
 recalculate would show them blank: each formula gets its computed value written
 beside it in the file (`_cache_results`), and the workbook asks to be
@@ -12,6 +18,7 @@ recalculated on opening. The events are a sheet of their own, one row each.
 
 import datetime
 import io
+import math
 import re
 import zipfile
 from copy import copy
@@ -493,6 +500,7 @@ class _SheetWriter:
             sheet.print_title_rows = f"{top}:{self.row - 1}"
             self.frozen = True
         first_data = self.row
+        data_rows: list[list] = []  # the cells of the rows a total sums
         for row in block.rows:
             if row.kind == "group":
                 cell = sheet.cell(self.row, 1, row.cells[0])
@@ -510,7 +518,7 @@ class _SheetWriter:
                 expression = block.formulas.get(get_column_letter(c))
                 printed = value
                 if expression:
-                    value = self._row_formula(expression, c, value)
+                    value = self._row_formula(expression, c, value, row.cells)
                 cell = sheet.cell(self.row, c, value)
                 kind = f"table {bool(expression)} {row.kind == 'total'}"
                 attributes = {"border": BORDER, "alignment": WRAP}
@@ -524,7 +532,9 @@ class _SheetWriter:
                     lines = max(lines, len(printed) // per_line + 1)
             sheet.row_dimensions[self.row].height = 15 * lines
             if row.kind == "total":
-                self._total_formulas(block, row, first_data)
+                self._total_formulas(block, row, first_data, data_rows)
+            else:
+                data_rows.append(row.cells)
             self._audit_columns(block, row, columns)
             self.row += 1
         for c, width in enumerate(widths, 1):
@@ -538,21 +548,25 @@ class _SheetWriter:
         letters = {
             get_column_letter(c): f"{get_column_letter(c)}{self.row}" for c in range(1, columns + 1)
         }
-        values = {
-            get_column_letter(c): value if isinstance(value, int | float) else 0
-            for c, value in enumerate(row.cells, 1)
-        }
+        values = {get_column_letter(c): value for c, value in enumerate(row.cells, 1)}
         for offset, audit in enumerate(block.audit, 2):
             column = columns + offset
+            self.widths[column] = 16
+            if not _all_numbers(audit.expression, values):
+                continue  # a row whose figure is unknown has nothing to check
             formula = self.sheet.cell(self.row, column, "=" + audit.expression.format(**letters))
             formula.font = AUDIT_FONT
             self.formulas.add((self.sheet.title, formula.coordinate))
-            self.widths[column] = 16
             _remember(self.sheet, formula.coordinate, _evaluate(audit.expression, values))
 
-    def _row_formula(self, expression: str, column: int, value):
+    def _row_formula(self, expression: str, column: int, value, cells: list):
         """A table's formula column: "=" + `expression` over this row's cells, its printed
-        figure cached beside it (none when the figure is blank: the formula gives "")."""
+        figure cached beside it (none when the figure is blank: the formula gives "").
+        The printed value itself, with no formula, when the figure is a word or a cell
+        the formula reads is not a number."""
+        values = {get_column_letter(c): cell for c, cell in enumerate(cells, 1)}
+        if isinstance(value, str) or not _all_numbers(expression, values):
+            return value
         letters = {
             get_column_letter(c): f"{get_column_letter(c)}{self.row}" for c in range(1, column)
         }
@@ -562,24 +576,41 @@ class _SheetWriter:
             _remember(self.sheet, ref, value)
         return "=" + expression.format(**letters)
 
-    def _total_formulas(self, block: Table, row, first_data: int) -> None:
+    def _total_formulas(self, block: Table, row, first_data: int, data_rows: list[list]) -> None:
         """A total row sums its data rows with =SUM(), its figure cached beside the formula.
 
         A table that is only its total (the fund of one library) has nothing to sum: its
         figures stay as they are. A formula column (a %, a ratio) is no sum: it keeps its
-        formula over the total row's figures.
+        formula over the total row's figures. A column with a word among its data rows
+        («неизвестно»), or whose rows do not add up to the printed total, keeps the
+        printed total as a value: SUM would skip the words and give another figure.
         """
         if self.row == first_data:
             return
         for c, value in enumerate(row.cells, 1):
             letter = get_column_letter(c)
-            if c > 1 and isinstance(value, int | float) and letter not in block.formulas:
+            column = [cells[c - 1] if c <= len(cells) else None for cells in data_rows]
+            summed = all(map(_is_number, column)) and _is_number(value) and _adds_up(column, value)
+            if c > 1 and _is_number(value) and letter not in block.formulas and summed:
                 formula = f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
                 cell = self.sheet.cell(self.row, c, formula)
                 if isinstance(value, float):
                     cell.number_format = "0.0"
                 self.formulas.add((self.sheet.title, cell.coordinate))
                 _remember(self.sheet, cell.coordinate, value)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _adds_up(column: list, total) -> bool:
+    return math.isclose(sum(column), total, rel_tol=1e-9, abs_tol=1e-6)
+
+
+def _all_numbers(expression: str, values: dict[str, object]) -> bool:
+    """Whether every cell "{B}"-style `expression` reads holds a number."""
+    return all(_is_number(values.get(letter)) for letter in re.findall(r"\{([A-Z]+)\}", expression))
 
 
 def _evaluate(expression: str, values: dict[str, float]) -> float:
