@@ -38,6 +38,7 @@ class Card:
     no_comparison: str = ""
     neutral: bool = False  # a change neither good nor bad (write-offs): no green or red
     unknown: bool = False  # the value is not known (a library's fund with no state recorded)
+    note: str = ""  # what the value leaves out: «по 2 из 9 библиотек…»
 
     @property
     def change(self):
@@ -84,6 +85,7 @@ def cards(
     organization_wide: bool,
     year: bool = False,
     fund_known: tuple[bool, bool] = (True, True),
+    fund_parts: tuple[int, int] | None = None,
 ) -> list[Card]:
     """The key figures with their change against the previous span (and the plan).
 
@@ -96,6 +98,9 @@ def cards(
 
     `year`: the span is a whole year. The report sums a year's subscribers over
     its halves (a count taken twice, not the year-end figure); the card says so.
+
+    `fund_parts`: (libraries whose fund is known at the end, all libraries) on the
+    ЦБС's page: when some are unknown, the card says «по N из M библиотек».
 
     `fund_known`: whether the fund is known at the span's start and end (a
     library's page: not while no state of its fund is recorded, the report's
@@ -161,6 +166,11 @@ def cards(
         fund.detail = _("состояние фонда не внесено")
     elif not start_known:
         fund.previous = None
+    if fund_parts and fund_parts[0] < fund_parts[1] and fund.value is not None:
+        fund.note = _(
+            "по %(known)s из %(all)s библиотек: фонд остальных неизвестен (не внесён "
+            "начальный остаток), в сумме учтены только их поступления и списания"
+        ) % {"known": fund_parts[0], "all": fund_parts[1]}
     for card in result:
         card.compared_with = card.compared_with or _("к прошлому периоду")
         card.no_comparison = card.no_comparison or _("сравнения нет")

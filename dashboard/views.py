@@ -105,6 +105,7 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
                 organization_wide=library is None,
                 year=context["span"].is_year,
                 fund_known=_fund_known(data, library),
+                fund_parts=_fund_parts(data, library),
             ),
             fund_notes=unknown_fund_messages(data.fund, context["span"]),
             charts=presenters.charts(data, organization_wide=library is None),
@@ -128,6 +129,15 @@ def _fund_known(data, library) -> tuple[bool, bool]:
         return True, True
     row = data.fund.rows[0]
     return row.start_known, row.end_known
+
+
+def _fund_parts(data, library) -> tuple[int, int] | None:
+    """(libraries whose fund at the end is known, all libraries) of the ЦБС's page: its
+    «Фонд на конец» is the sum of the known funds and the others' movements."""
+    if library is not None:
+        return None
+    rows = data.fund.rows
+    return sum(row.end_known for row in rows), len(rows)
 
 
 def _only_half(span, halves: dict[int, set[int]]) -> int | None:

@@ -190,7 +190,7 @@ def unknown_fund_message(row, start_label: str) -> str:
     if row.end_known:
         text = _(
             "%(library)s: фонд %(start)s неизвестен — первое состояние фонда внесено "
-            "внутри периода; в итоге ЦБС оно учтено как расхождение по инвентаризации."
+            "внутри периода; в таблице фонда оно показано в графе «Фонд впервые учтён»."
         )
     return text % {"library": row.library.abbreviation(), "start": start_label}
 
@@ -249,7 +249,25 @@ def _balance(check, ctx):
         "off_kk": total.written_off.copies_kk,
         "end_kk": total.end.copies_kk,
     }
-    if total.discrepancy is None:
+    if total.first_recorded is not None:
+        # A first state, and a discrepancy if any, each its own term: the sum reads as printed.
+        figures["first"] = _signed(total.first_recorded.copies)
+        figures["first_kk"] = _signed(total.first_recorded.copies_kk)
+        text = _(
+            "Баланс фонда по ЦБС: %(start)s + %(received)s − %(off)s %(first)s (фонд "
+            "впервые учтён) = %(end)s экз.; на каз. яз.: %(start_kk)s + %(received_kk)s − "
+            "%(off_kk)s %(first_kk)s = %(end_kk)s."
+        )
+        if total.discrepancy is not None:
+            figures["diff"] = _signed(total.discrepancy.copies)
+            figures["diff_kk"] = _signed(total.discrepancy.copies_kk)
+            text = _(
+                "Баланс фонда по ЦБС: %(start)s + %(received)s − %(off)s %(first)s (фонд "
+                "впервые учтён) %(diff)s (расхождение по инвентаризации) = %(end)s экз.; на "
+                "каз. яз.: %(start_kk)s + %(received_kk)s − %(off_kk)s %(first_kk)s "
+                "%(diff_kk)s = %(end_kk)s."
+            )
+    elif total.discrepancy is None:
         text = _(
             "Баланс фонда по ЦБС: %(start)s + %(received)s − %(off)s = %(end)s экз.; "
             "на каз. яз.: %(start_kk)s + %(received_kk)s − %(off_kk)s = %(end_kk)s."

@@ -103,19 +103,21 @@ def resources_blocks(context: ReportContext, read: ResourcesRead) -> list:
 
 
 def fund_table(span, fund: FundMovement, *, end_label: str) -> Table:
-    """The fund table, its end dated `end_label` (where the data end); «расхождение по инвентаризации» columns only when a state
-    recorded inside the span differs from the ledger, and a library without any
-    recorded state prints its start and end as unknown."""
-    with_discrepancy = fund.total.discrepancy is not None or any(
-        row.discrepancy is not None for row in fund.rows
-    )
+    """The fund table, its end dated `end_label` (where the data end). A «фонд впервые
+    учтён» column only when a library's first state of its fund is recorded inside the
+    span, a «расхождение по инвентаризации» one only when a state recorded inside the
+    span differs from the ledger; a library without a recorded state at the start
+    prints its start (and, until one is recorded, its end) as unknown. Every row and
+    the total add up: start + received − written off + first recorded + discrepancy = end."""
     copies, kk = _("экз."), _("в т.ч. на каз. яз.")
     heads = [
         _("Состояло %(start)s") % {"start": span.start_label},
         _("Поступило %(for)s") % {"for": span.for_label},
         _("Выбыло %(for)s") % {"for": span.for_label},
     ]
-    if with_discrepancy:
+    if fund.with_first_recorded:
+        heads.append(_("Фонд впервые учтён"))
+    if fund.with_discrepancy:
         heads.append(_("Расхождение по инвентаризации"))
     heads.append(_("Состоит %(end)s") % {"end": end_label})
     header = [
@@ -136,9 +138,10 @@ def fund_table(span, fund: FundMovement, *, end_label: str) -> Table:
             *pair(row.received),
             *pair(row.written_off),
         ]
-        if with_discrepancy:
-            shown = row.discrepancy if row.start_known or row.library is None else None
-            figures += pair(shown or Copies())
+        if fund.with_first_recorded:
+            figures += pair(row.first_recorded or Copies())
+        if fund.with_discrepancy:
+            figures += pair(row.discrepancy or Copies())
         return [label, *figures, *pair(row.end, row.end_known)]
 
     rows = [
@@ -152,16 +155,23 @@ def fund_table(span, fund: FundMovement, *, end_label: str) -> Table:
         # library's own fund. The total says it all.
         rows = []
     rows.append(Row(cells(_("Всего по ЦБС"), fund.total), kind="total"))
-    if with_discrepancy:
-        audit = [
-            AuditColumn(_("Состоит, по формуле"), "{B}+{D}-{F}+{H}", "J"),
-            AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}+{I}", "K"),
+    # The audit columns: end = start + received − written off (+ first recorded + discrepancy),
+    # over the copies' columns (B, D, F, …) and the Kazakh copies' (C, E, G, …).
+    letters = [_letter(2 + 2 * i) for i in range(len(heads))]
+    terms = ["+"] + ["+", "-"] + ["+"] * (len(heads) - 4)
+
+    def expression(shift: int) -> str:
+        parts = [
+            f"{sign}{{{_shifted(letter, shift)}}}"
+            for sign, letter in zip(terms, letters[:-1], strict=True)
         ]
-    else:
-        audit = [
-            AuditColumn(_("Состоит, по формуле"), "{B}+{D}-{F}", "H"),
-            AuditColumn(_("на каз. яз., по формуле"), "{C}+{E}-{G}", "I"),
-        ]
+        return "".join(parts).lstrip("+")
+
+    end, end_kk = letters[-1], _shifted(letters[-1], 1)
+    audit = [
+        AuditColumn(_("Состоит, по формуле"), expression(0), end),
+        AuditColumn(_("на каз. яз., по формуле"), expression(1), end_kk),
+    ]
     return Table(
         title=_("Книжный фонд %(end)s") % {"end": end_label},
         header=header,
@@ -169,6 +179,15 @@ def fund_table(span, fund: FundMovement, *, end_label: str) -> Table:
         widths=[1.9] + [1] * (len(heads) * 2),
         audit=audit,
     )
+
+
+def _letter(column: int) -> str:
+    """A spreadsheet column's letter: 2 → "B" (the fund table has at most 13 columns)."""
+    return chr(ord("A") + column - 1)
+
+
+def _shifted(letter: str, by: int) -> str:
+    return chr(ord(letter) + by)
 
 
 PARTS = (Part(sections=(S.RESOURCES,), read=resources_read, build=resources_blocks),)

@@ -101,6 +101,19 @@ class FundLedger:
         written_off = self._sum(self.written_off, library_id, since, day)
         return base + received - written_off, state is not None
 
+    def first_recorded(self, library_id: int, after, until) -> Copies | None:
+        """For a library with no state recorded on or before `after`, what its first
+        state, dated after `after` up to and including `until`, adds to the ledger:
+        the state minus the net of the movements dated before it. None when the
+        library's fund was known by `after` or is not recorded by `until`."""
+        own = self.states.get(library_id, ())
+        if not own or own[0][0] <= after or own[0][0] > until:
+            return None
+        date, copies = own[0]
+        received = self._sum(self.received, library_id, None, date)
+        written_off = self._sum(self.written_off, library_id, None, date)
+        return copies - (received - written_off)
+
     def state_between(self, library_id: int, after, until) -> bool:
         """Whether a state was recorded after `after`, up to and including `until`."""
         return any(after < date <= until for date, _c in self.states.get(library_id, ()))
@@ -164,7 +177,8 @@ def fund_of_library_at(library: Library, day: datetime.date) -> Copies:
 
 @dataclass
 class MovementRow:
-    """One row of the fund table: at start / received / written off / discrepancy / at end.
+    """One row of the fund table: at start / received / written off / first recorded /
+    discrepancy / at end.
 
     One meaning in any span: `start` is the fund at the start of the span's first
     day (a state dated that day is the previous span's closing state, so it is
@@ -173,7 +187,11 @@ class MovementRow:
     and a year's end is its second half's end. A state recorded inside the span
     that differs from the ledger (start + received − written off) shows as
     `discrepancy` («расхождение по инвентаризации»), never folded into the
-    received or written-off figures.
+    received or written-off figures. A library whose fund was unknown at the start
+    and whose first state is recorded inside the span gets that state as
+    `first_recorded` («фонд впервые учтён»: the state minus the net of its movements
+    before it), not as a discrepancy: nothing was miscounted. So every row and the
+    total add up: start + received − written off + first recorded + discrepancy = end.
     """
 
     library: Library | None  # None for the organization's total row
@@ -182,6 +200,8 @@ class MovementRow:
     written_off: Copies = field(default_factory=Copies)
     # State minus ledger, summed over the states recorded inside the span; None when none differ.
     discrepancy: Copies | None = None
+    # What the first state of a fund unknown at the start adds; None: no such state.
+    first_recorded: Copies | None = None
     # False: no state of the fund recorded by then, the library's own figure is unknown
     # (its `start`/`end` then only carry its movements into the ЦБС's total).
     start_known: bool = True
@@ -191,18 +211,31 @@ class MovementRow:
 
     @property
     def end(self) -> Copies:
-        return self.start + self.received - self.written_off + (self.discrepancy or Copies())
+        return self.ledger_end + (self.discrepancy or Copies())
 
     @property
     def ledger_end(self) -> Copies:
-        """The end by the ledger alone: start + received − written off."""
-        return self.start + self.received - self.written_off
+        """The end by the ledger alone: start + received − written off (+ a fund
+        recorded for the first time)."""
+        return self.start + self.received - self.written_off + (self.first_recorded or Copies())
 
 
 @dataclass
 class FundMovement:
     rows: list[MovementRow]
     total: MovementRow
+
+    @property
+    def with_first_recorded(self) -> bool:
+        """Whether the fund table needs a «фонд впервые учтён» column."""
+        return self.total.first_recorded is not None
+
+    @property
+    def with_discrepancy(self) -> bool:
+        """Whether the fund table needs a «расхождение по инвентаризации» column."""
+        return self.total.discrepancy is not None or any(
+            row.discrepancy is not None for row in self.rows
+        )
 
     @property
     def unknown(self) -> list[MovementRow]:
@@ -228,6 +261,7 @@ def _movement_row(lib, ledger: FundLedger, start, day_after) -> MovementRow:
         start_known=start_known,
         end_known=end_known,
         inventory=end_fund if snapshotted else None,
+        first_recorded=None if start_known else ledger.first_recorded(lib.pk, start, day_after),
     )
     difference = end_fund - row.ledger_end
     if difference != Copies():
@@ -263,6 +297,8 @@ def fund_movement(
         total.received += row.received
         total.written_off += row.written_off
         discrepancy += row.discrepancy or Copies()
+        if row.first_recorded is not None:
+            total.first_recorded = (total.first_recorded or Copies()) + row.first_recorded
     if discrepancy != Copies():
         total.discrepancy = discrepancy
     if any(row.inventory is not None for row in rows):
