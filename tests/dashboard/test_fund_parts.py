@@ -70,9 +70,7 @@ def test_the_fund_card_says_over_how_many_libraries(client, director, funds):
     assert "4 кітапхананың 2 бойынша" in kazakh
 
 
-def test_a_fully_known_fund_says_nothing_of_parts(
-    client, director, library, other_library, period
-):
+def test_a_fully_known_fund_says_nothing_of_parts(client, director, library, other_library, period):
     for lib in (library, other_library):
         FundSnapshot.objects.create(library=lib, date=period.start, copies=10, copies_kk=1)
     response, _text = page(client, director, "/dashboard/?period=2021-H1")

@@ -46,9 +46,7 @@ def test_first_recorded_is_the_state_less_the_movements_before_it(organization, 
     Receipt.objects.create(library=library, date=D(2021, 2, 1), source=source, copies=100)
     FundSnapshot.objects.create(library=library, date=D(2021, 4, 1), copies=1000)
     FundSnapshot.objects.create(library=library, date=D(2021, 6, 1), kind="inventory", copies=990)
-    (row,) = fund_movement(
-        organization=organization, start=D(2021, 1, 1), end=D(2021, 6, 30)
-    ).rows
+    (row,) = fund_movement(organization=organization, start=D(2021, 1, 1), end=D(2021, 6, 30)).rows
     assert row.received == Copies(100, 0)
     assert row.first_recorded == Copies(900, 0)
     assert row.discrepancy == Copies(-10, 0)
@@ -82,8 +80,9 @@ def test_the_report_table_adds_up_in_every_row_and_column(organization, funds, s
             if all(isinstance(v, int) for v in cells[kk::2]):
                 assert cells[kk] + cells[2 + kk] - cells[4 + kk] + cells[6 + kk] == cells[8 + kk]
     for column in (2, 3, 4, 5, 6, 7):  # the columns every library knows
-        assert sum(cells[column] for name, cells in rows.items() if name != "Всего по ЦБС") == (
-            total[column]
+        assert (
+            sum(cells[column] for name, cells in rows.items() if name != "Всего по ЦБС")
+            == (total[column])
         )
     texts = [note.text for note in report.notes]
     assert not any("расхождение по инвентаризации" in t for t in texts if "ф№6" in t)
