@@ -33,6 +33,11 @@ def require_soffice() -> str:
 
 def recalculated(content: bytes) -> dict[str, dict[str, object]]:
     """{sheet title: {cell: value}} of `content` after LibreOffice recalculated it."""
+    return values(recalculated_file(content))
+
+
+def recalculated_file(content: bytes) -> bytes:
+    """`content` as LibreOffice saves it after recalculating every formula."""
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="recalc-") as scratch:
         folder = Path(scratch)
@@ -61,7 +66,7 @@ def recalculated(content: bytes) -> dict[str, dict[str, object]]:
         result = out / "report.xlsx"
         if not result.exists():
             raise AssertionError("LibreOffice wrote no file")
-        return values(result.read_bytes())
+        return result.read_bytes()
 
 
 # LibreOffice shows an XLSX's cached results unless told to recalculate on loading

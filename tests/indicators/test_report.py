@@ -2,10 +2,7 @@
 
 import datetime
 import io
-import os
 import shutil
-import subprocess
-import tempfile
 from decimal import Decimal
 
 import pytest
@@ -21,6 +18,7 @@ from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEn
 from reports.builder import report_build
 from reports.renderers.docx import render_docx
 from reports.renderers.xlsx import render_xlsx
+from tests.recalc import recalculated_file
 
 D = datetime.date
 
@@ -137,24 +135,6 @@ def test_the_kazakh_report_names_the_sections_and_columns_in_kazakh(organization
     assert "I. Кітапханалар желісі" in [p.text for p in document.paragraphs]
 
 
-def _recalculated(content: bytes) -> bytes:
-    """The workbook as LibreOffice recalculates and saves it."""
-    with tempfile.TemporaryDirectory() as folder:
-        source = os.path.join(folder, "report.xlsx")
-        with open(source, "wb") as file:
-            file.write(content)
-        out = os.path.join(folder, "out")
-        subprocess.run(
-            [
-                shutil.which("soffice"), f"-env:UserInstallation=file://{folder}/profile",
-                "--headless", "--calc", "--convert-to", "xlsx", "--outdir", out, source,
-            ],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
-        with open(os.path.join(out, "report.xlsx"), "rb") as file:
-            return file.read()
-
-
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_the_xlsx_formulas_recalculate_in_libreoffice_to_the_printed_values(
     organization, figures, other_library
@@ -167,7 +147,7 @@ def test_the_xlsx_formulas_recalculate_in_libreoffice_to_the_printed_values(
     content = render_xlsx(data)
     sheet = load_workbook(io.BytesIO(content))["II Показатели"]
     cached = load_workbook(io.BytesIO(content), data_only=True)["II Показатели"]
-    values = load_workbook(io.BytesIO(_recalculated(content)), data_only=True)["II Показатели"]
+    values = load_workbook(io.BytesIO(recalculated_file(content)), data_only=True)["II Показатели"]
     titles = {sheet.cell(r, 1).value: r for r in range(1, sheet.max_row + 1)}
     formulas = sums = unknown = 0
     for table in data.section("control").tables():
