@@ -49,6 +49,7 @@ def test_no_notice_once_the_fund_is_recorded(as_librarian, library, period):
 def test_a_methodologist_sees_which_libraries_have_no_fund(
     client, methodologist, library, other_library, period
 ):
-    FundSnapshot.objects.create(library=library, date=period.start, copies=100)
     client.force_login(methodologist)
+    assert "Фонд библиотек неизвестен (ЦГБ, ф№4): не внесён их начальный" in opened(client, ADD)
+    FundSnapshot.objects.create(library=library, date=period.start, copies=100)
     assert "Фонд библиотеки неизвестен (ф№4)" in opened(client, ADD)
