@@ -10,7 +10,7 @@ from branches.models import Library
 from events.event_text import EventPhrases, anchored_paragraphs
 from events.mass_work import mass_work_blocks
 from events.models import Event
-from events.selectors import event_groups, events_in, social_pages
+from events.selectors import ONLINE_WORK_EVENTS_LABEL, event_groups, events_in, social_pages
 from reportkit import sections as S
 from reportkit.data import Figure, ItemList, Paragraph, Section
 from reportkit.parts import Part, ReportContext
@@ -117,7 +117,8 @@ def totals_blocks(context: ReportContext, _read=None) -> list:
             )
             % parts,
             figures=[
-                Figure(_("Онлайн-мероприятий"), o.online_events),
+                # The online-work tally, named as on the dashboard (events.selectors).
+                Figure(str(ONLINE_WORK_EVENTS_LABEL), o.online_events),
                 Figure(_("Подписчиков"), o.subscribers),
                 Figure(_("Просмотров"), o.views),
                 Figure(_("Публикаций"), o.posts),
