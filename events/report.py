@@ -91,7 +91,8 @@ def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
             " ".join(part for part in (event.title, event.dedication) if part),
             ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
             ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
-            event.participants,
+            # Never counted is not none: the list says so rather than leave a 0 or a blank.
+            _("не указано") if event.participants is None else event.participants,
             event.views,
             event.url,
         ]
