@@ -6,14 +6,15 @@ the per-library table, the breakdowns and the sentence agree.
 
 Unknown is not zero (issue 22, item 5). Two things can be unknown here:
 - a library's count of events: it entered none and did not hand the span in, so it may
-  just not have entered them yet (`MassWork.known`): its cells read «нет данных», and a
-  total over the others says «по 3 из 9 библиотек»;
+  just not have entered them yet (`MassWork.known`). Its row says «нет данных» and stays
+  blank, and the totals, over the other libraries, say «по 8 из 9 библиотек»;
 - participants: an event whose participants were not counted adds none to a sum. A
   cell over such events reads «не указано» when none of them was counted, and its sum
-  «по 4 из 5 мероприятий» when some were; a span in which no event has a count has no
+  «3103 (по 58 из 192)» when some were; a span in which no event has a count has no
   participants columns at all rather than columns of zeros.
-A cell that says so is text, in the DOCX and the XLSX alike; the XLSX sums a total row
-with a formula only where every cell above it is a number, so no sum ever skips a word.
+The XLSX sums a total row with a formula only where the cells above it are numbers: a
+participants column with a word in it has its total as words too, so no formula ever
+sums over a word, and a recalculated file prints what the DOCX prints.
 """
 
 from django.utils.translation import gettext as _
@@ -23,91 +24,96 @@ from events.selectors import (
     ONLINE_WORK_EVENTS_LABEL,
     Attendance,
     Group,
+    LibraryMassWork,
     MassWork,
 )
 from reportkit.data import Figure, HeaderCell, Paragraph, Row, Table
 from reportkit.parts import ReportContext
 from reportkit.text import count_noun, upper_first
 
-Cell = int | str
+Cell = int | str | None
 
 
 def _no_data() -> str:
     return _("нет данных")
 
 
-def _among(part: int, whole: int, forms: str) -> str:
-    """«по 4 из 5 мероприятий», «по 3 из 9 библиотек»."""
-    return _("по %(part)s из %(whole)s") % {"part": part, "whole": count_noun(whole, forms)}
+def _among(part: int, whole: int | str) -> str:
+    """«по 4 из 5 мероприятий», «по 8 из 9 библиотек», «по 35 из 52»."""
+    return _("по %(part)s из %(whole)s") % {"part": part, "whole": whole}
 
 
-def _qualified(value: int, notes: list[str]) -> Cell:
-    """The value, or «162 (по 4 из 5 мероприятий)» when it is a sum over part of its base."""
-    return f"{value} ({'; '.join(notes)})" if notes else value
-
-
-def _people(counts: Attendance, library_note: str = "") -> Cell:
-    """The participants of `counts` as printed: a number when every event was counted."""
+def _people(counts: Attendance, noun: bool = False) -> Cell:
+    """The participants of `counts` as printed: a number when every event was counted,
+    «не указано» when none was, else the sum «по 35 из 52» (`noun`: «мероприятий»)."""
     if counts.events and counts.uncounted == counts.events:
         return _("не указано")
-    notes = []
-    if counts.uncounted:
-        forms = _("мероприятия|мероприятий|мероприятий")
-        notes.append(_among(counts.events - counts.uncounted, counts.events, forms))
-    if library_note:
-        notes.append(library_note)
-    return _qualified(counts.participants, notes)
+    if not counts.uncounted:
+        return counts.participants
+    whole: int | str = counts.events
+    if noun:
+        whole = count_noun(counts.events, _("мероприятия|мероприятий|мероприятий"))
+    return f"{counts.participants} ({_among(counts.events - counts.uncounted, whole)})"
 
 
 class _Printed:
-    """The section's counts as printed: which libraries are known and the note on a total
-    over part of them."""
+    """The section's counts as printed: which libraries are known, and how a total over
+    part of them says so."""
 
     def __init__(self, context: ReportContext):
         self.work: MassWork = context.figures.mass_work
         self.known = [lib for lib in context.libraries if self.work.known(lib.pk)]
-        self.libraries = len(context.libraries)
         self.library_note = ""
-        if self.known and len(self.known) < self.libraries:
+        if self.known and len(self.known) < len(context.libraries):
             forms = _("библиотеки|библиотек|библиотек")
-            self.library_note = _among(len(self.known), self.libraries, forms)
+            self.library_note = _among(len(self.known), count_noun(len(context.libraries), forms))
         total = self.work.grand()
         # No event with a count: participants columns would be nothing but «не указано».
         self.with_people = total.events > total.uncounted
 
-    def events(self, counts: Attendance) -> Cell:
-        """A total's events: the known libraries' sum, «по 3 из 9 библиотек» if not all."""
-        if not self.known:
-            return _no_data()
-        return _qualified(counts.events, [self.library_note] if self.library_note else [])
+    def total_label(self, label: str) -> str:
+        """«Всего по ЦБС (по 8 из 9 библиотек)» when some libraries' counts are unknown."""
+        return f"{label} ({self.library_note})" if self.library_note else label
 
-    def people(self, counts: Attendance) -> Cell:
+    def figure(self, value: Cell) -> Cell:
+        """A total as the XLSX's list of figures gives it: with the libraries it covers."""
         if not self.known:
             return _no_data()
-        return _people(counts, self.library_note)
+        return f"{value} ({self.library_note})" if self.library_note else value
 
 
 def mass_work_blocks(context: ReportContext, _read=None) -> list:
     """Section IV's blocks: the sentence, the table per library and the breakdowns."""
     printed = _Printed(context)
-    work = printed.work
-    language = context.language
     blocks = [_sentence(context, printed)]
+    if not printed.known:
+        return blocks  # the sentence says there is no data: no table of blanks
+    work = printed.work
     blocks.append(_library_table(context, printed))
     total = work.grand()
+    if total.uncounted and printed.with_people:
+        blocks.append(
+            Paragraph(
+                _(
+                    "«По N из M» у числа участников: оно подсчитано по N мероприятиям "
+                    "из M, у остальных число участников не внесено."
+                )
+            )
+        )
     # An event may have several audiences or initiatives, or none: those tables have
     # no total row, and a footnote says why.
-    overlap = _(
-        "Мероприятие для нескольких категорий аудитории учтено в каждой из них, поэтому "
-        "строки по аудитории в сумме могут быть больше общего числа мероприятий "
-        "(%(events)s) и участников (%(people)s)."
-    ) % {"events": printed.events(total), "people": printed.people(total)}
-    if not printed.with_people:
+    if printed.with_people:
+        overlap = _(
+            "Мероприятие для нескольких категорий аудитории учтено в каждой из них, поэтому "
+            "строки по аудитории в сумме могут быть больше общего числа мероприятий "
+            "(%(events)s) и участников (%(people)s)."
+        ) % {"events": total.events, "people": _people(total)}
+    else:
         overlap = _(
             "Мероприятие для нескольких категорий аудитории учтено в каждой из них, поэтому "
             "строки по аудитории в сумме могут быть больше общего числа мероприятий "
             "(%(events)s)."
-        ) % {"events": printed.events(total)}
+        ) % {"events": total.events}
     breakdowns = (
         (_("Мероприятия по формам"), _("Форма"), "by_form", work.forms, ""),
         (_("Мероприятия по аудитории"), _("Аудитория"), "by_audience", work.audiences, overlap),
@@ -126,14 +132,14 @@ def mass_work_blocks(context: ReportContext, _read=None) -> list:
         if not groups:
             continue
         rows = work.summed(breakdown, groups)
-        blocks.append(_group_table(title, head, rows, language, printed, with_total=not footnote))
+        blocks.append(_group_table(title, head, rows, context.language, printed, not footnote))
         if footnote:
             blocks.append(Paragraph(footnote))
     return blocks
 
 
 def _sentence(context: ReportContext, printed: _Printed) -> Paragraph:
-    """«За … проведено 80 мероприятий (в библиотеках – …, в онлайн-формате – …),
+    """«За … проведено 193 мероприятия (в библиотеках – …, в онлайн-формате – …),
     участников – не указано.», and what its sums leave out."""
     work = printed.work
     total, onsite, online = work.grand(), work.grand("onsite"), work.grand("online")
@@ -156,7 +162,7 @@ def _sentence(context: ReportContext, printed: _Printed) -> Paragraph:
         "events": count_noun(total.events, events_forms),
         "onsite": count_noun(onsite.events, events_forms),
         "online": count_noun(online.events, events_forms),
-        "people": _people(total),
+        "people": _people(total, noun=True),
     }
     if printed.library_note:
         text += " " + _(
@@ -169,15 +175,21 @@ def _sentence(context: ReportContext, printed: _Printed) -> Paragraph:
         # the listed count, so that nobody reads one as a mistake for the other.
         text += " " + _(
             "Здесь учтены мероприятия, внесённые списком. Показатель «%(label)s» (%(count)s) – "
-            "итог учёта онлайн-работы: в него входят и мероприятия, не внесённые списком."
+            "итог учёта онлайн-работы: в него могут входить и мероприятия, не внесённые списком."
         ) % {"label": ONLINE_WORK_EVENTS_LABEL, "count": tally}
     figures = [
-        Figure(_("Мероприятий всего"), printed.events(total)),
-        Figure(_("Участников всего"), printed.people(total)),
-        Figure(_("Мероприятий в библиотеках"), printed.events(onsite)),
-        Figure(_("Участников мероприятий в библиотеках"), printed.people(onsite)),
-        Figure(str(LISTED_ONLINE_EVENTS_LABEL), printed.events(online)),
-        Figure(_("Участников мероприятий в онлайн-формате"), printed.people(online)),
+        Figure(_("Мероприятий всего"), printed.figure(total.events)),
+        Figure(_("Участников всего"), printed.figure(_people(total, noun=True))),
+        Figure(_("Мероприятий в библиотеках"), printed.figure(onsite.events)),
+        Figure(
+            _("Участников мероприятий в библиотеках"),
+            printed.figure(_people(onsite, noun=True)),
+        ),
+        Figure(str(LISTED_ONLINE_EVENTS_LABEL), printed.figure(online.events)),
+        Figure(
+            _("Участников мероприятий в онлайн-формате"),
+            printed.figure(_people(online, noun=True)),
+        ),
     ]
     if total.uncounted:
         figures.append(Figure(_("Мероприятий без числа участников"), total.uncounted))
@@ -201,33 +213,30 @@ def _group_table(
     printed: _Printed,
     with_total: bool,
 ) -> Table:
-    """A breakdown over the known libraries: its rows are their sums, its total says
-    when some libraries are not known."""
+    """A breakdown over the known libraries: its rows are their sums, its total's label
+    says when some libraries are not known."""
 
-    def cells(label: str, events: Cell, people: Cell) -> list:
-        return [label, events, *([people] if printed.with_people else [])]
+    def cells(label: str, counts: Attendance) -> list:
+        return [label, counts.events, *([_people(counts)] if printed.with_people else [])]
 
-    body = [Row(cells(_group_name(g, language), a.events, _people(a))) for g, a in rows]
+    body = [Row(cells(_group_name(g, language), a)) for g, a in rows]
     if with_total:
         total = Attendance()
         for _g, a in rows:
             total.add(a.events, a.participants, a.uncounted)
-        body.append(
-            Row(
-                cells(_("Всего"), printed.events(total), printed.people(total)),
-                kind="total",
-            )
-        )
-    widths = [2, 1, 1] if printed.with_people else [2, 1]
+        body.append(Row(cells(printed.total_label(_("Всего")), total), kind="total"))
     return Table(
         title=title,
         header=[_counts_header(head, printed.with_people)],
         rows=body,
-        widths=widths,
+        widths=[2, 1, 1] if printed.with_people else [2, 1],
     )
 
 
 def _library_table(context: ReportContext, printed: _Printed) -> Table:
+    """Per library: all, in the library, in the online format. A library whose count is
+    unknown says so in its first cell and leaves its figures blank, so that the
+    columns stay numbers the XLSX can sum."""
     parts = (_("Всего"), _("В библиотеке"), _("В онлайн-формате"))
     with_people = printed.with_people
     if with_people:
@@ -243,30 +252,28 @@ def _library_table(context: ReportContext, printed: _Printed) -> Table:
         header = [[HeaderCell(_("Библиотека")), *(HeaderCell(text) for text in parts)]]
         title = _("Мероприятия по библиотекам (кол-во)")
 
-    def cells(label: str, values) -> list:
+    def cells(label: str, counts: LibraryMassWork | None) -> list:
         result = [label]
-        for events, people in values:
-            result += [events, people] if with_people else [events]
+        for part in ("total", "onsite", "online"):
+            if counts is None:
+                result += [None, None] if with_people else [None]
+                continue
+            value = getattr(counts, part)
+            result += [value.events, _people(value)] if with_people else [value.events]
         return result
 
-    def library_values(library_id: int) -> list[tuple[Cell, Cell]]:
-        counts = printed.work.library(library_id)
-        if not printed.work.known(library_id):
-            return [(_no_data(), _no_data())] * 3
-        return [(a.events, _people(a)) for a in (counts.total, counts.onsite, counts.online)]
-
-    rows = [
-        Row(cells(library.abbreviation(), library_values(library.pk)))
-        for library, _figures in context.library_figures()
-    ]
     work = printed.work
-    totals = [work.grand(part) for part in ("total", "onsite", "online")]
-    rows.append(
-        Row(
-            cells(_("Всего по ЦБС"), [(printed.events(a), printed.people(a)) for a in totals]),
-            kind="total",
-        )
+    rows = []
+    for library, _figures in context.library_figures():
+        if work.known(library.pk):
+            rows.append(Row(cells(library.abbreviation(), work.library(library.pk))))
+        else:
+            label = _("%(library)s: нет данных") % {"library": library.abbreviation()}
+            rows.append(Row(cells(label, None)))
+    grand = LibraryMassWork(
+        total=work.grand(), onsite=work.grand("onsite"), online=work.grand("online")
     )
+    rows.append(Row(cells(printed.total_label(_("Всего по ЦБС")), grand), kind="total"))
     return Table(
         title=title,
         header=header,
