@@ -223,7 +223,7 @@ def charts(overview: Overview, organization_wide: bool) -> dict:
             "labels": labels,
             "axes": {"y": pgettext("ось графика", "мероприятий"), "y1": pgettext("ось графика", "просмотров")},
             "datasets": [
-                {"label": _("Онлайн-мероприятия"), "data": [f.online.online_events for _l, f in per_library], "yAxisID": "y"},
+                {"label": str(FIGURE_LABELS["online_events"]), "data": [f.online.online_events for _l, f in per_library], "yAxisID": "y"},
                 {"label": _("Мероприятия (списком)"), "data": [f.entered.get("events", 0) for _l, f in per_library], "yAxisID": "y"},
                 {"label": _("Просмотры (правая шкала)"), "data": [f.online.views for _l, f in per_library], "yAxisID": "y1", "type": "line"},
             ],

@@ -5,14 +5,22 @@ the first half of 2021: the work log (monthly rows; the days of March 2021 for
 ф№4, as a librarian keeps them), the annual plans, the network's states
 (premises, staff) at 1 January of each year. The figures are invented to
 look like a city ЦБС's, derived from one yearly base per library, and every
-row's note says so. The 2020 half-years are opened so their rows are valid.
+row's note says so. Each library has its own pace (`profile`, seeded by its
+code, so every load gives the same figures): its change on the year before
+(−15 % to +20 %), how much of its annual plan its first half reaches (users
+60–110 %, visits and loans 42–62 %: readers register early in the year, visits
+and loans spread over it) and a month-to-month wobble of a few percent. A ЦБС
+whose every library is at exactly the same % of plan reads as invented. The 2020 half-years are opened so their rows are valid.
 The seed's own rows are not touched. Idempotent: rows are found by their
 natural key and saved (after `full_clean()`) only when new or different.
 """
 
 import calendar
 import datetime
+import random
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from django.db import transaction
 
@@ -38,7 +46,7 @@ BASE = {
 # loans dip in summer. Percent of the year per month.
 REGISTRATIONS = [30, 15, 10, 8, 7, 5, 4, 4, 8, 4, 3, 2]
 ACTIVITY = [8, 9, 10, 9, 8, 7, 6, 6, 9, 9, 10, 9]
-YEAR_FACTOR = {2020: Decimal("0.9"), 2021: Decimal("1")}
+CONTROL = ("users", "visits", "loans")
 MONTHS = [(2020, m) for m in range(1, 13)] + [(2021, m) for m in range(1, 7)]
 DAILY = ("f4", 2021, 3)  # the month one library logs day by day
 HOLIDAYS = {datetime.date(2021, 3, 8), *(datetime.date(2021, 3, d) for d in (21, 22, 23))}
@@ -48,12 +56,46 @@ def _share(total: int, percent) -> int:
     return int(Decimal(total) * Decimal(percent) / 100)
 
 
+@dataclass(frozen=True)
+class Profile:
+    """A library's pace: {figure: its 2021 over its 2020} and {figure: % of the 2021
+    annual plan its first half reaches}, {figure: % of the 2020 plan the year reached}."""
+
+    change: dict[str, float]
+    first_half_percent: dict[str, float]
+    year_percent_2020: dict[str, float]
+
+
+@cache
+def profile(code: str) -> Profile:
+    """The library's own pace, the same at every load: a generator seeded by its code
+    (a string seed is hashed with SHA-512, not Python's per-process hash)."""
+    rng = random.Random(f"demo-indicators-{code}")
+    change = {name: rng.uniform(-0.15, 0.20) for name in CONTROL}
+    first_half = {"users": rng.uniform(60, 110)}
+    first_half |= {name: rng.uniform(42, 62) for name in ("visits", "loans")}
+    year_2020 = {name: rng.uniform(90, 108) for name in CONTROL}
+    return Profile(change, first_half, year_2020)
+
+
+def _wobble(code: str, year: int, month: int) -> float:
+    """A month's figures a few percent above or below the library's usual pace."""
+    return random.Random(f"demo-indicators-{code}-{year}-{month}").uniform(0.93, 1.07)
+
+
 def month_figures(code: str, year: int, month: int) -> dict[str, int]:
     users_year, visits_year, loans_year, _pop, children, _premises = BASE[code]
-    factor = YEAR_FACTOR[year]
-    users = _share(int(users_year * factor), REGISTRATIONS[month - 1])
-    visits = _share(int(visits_year * factor), ACTIVITY[month - 1])
-    loans = _share(int(loans_year * factor), ACTIVITY[month - 1])
+    pace = profile(code)
+    wobble = _wobble(code, year, month)
+
+    def base(name: str, value: int) -> int:
+        # 2021 is the base year; 2020 is it undone by the library's change.
+        factor = 1 if year == 2021 else 1 / (1 + pace.change[name])
+        return int(value * factor * wobble)
+
+    users = _share(base("users", users_year), REGISTRATIONS[month - 1])
+    visits = _share(base("visits", visits_year), ACTIVITY[month - 1])
+    loans = _share(base("loans", loans_year), ACTIVITY[month - 1])
     children_users = int(users * children)
     return {
         "users": users,
@@ -114,8 +156,23 @@ def _work_log_load(library: Library) -> None:
             )
 
 
+def plans(code: str, year: int) -> dict[str, int]:
+    """The library's annual plan of `year`: 2021's set so that its first half reaches the
+    profile's % of it, 2020's so that the whole year reaches its %. Round figures, as a
+    plan is: users to tens, visits and loans to hundreds."""
+    pace = profile(code)
+    months = range(1, 7) if year == 2021 else range(1, 13)
+    percent = pace.first_half_percent if year == 2021 else pace.year_percent_2020
+    result = {}
+    for name in CONTROL:
+        done = sum(month_figures(code, year, month)[name] for month in months)
+        step = 10 if name == "users" else 100
+        result[name] = max(step, round(done * 100 / percent[name] / step) * step)
+    return result
+
+
 def _network_load(library: Library) -> None:
-    users, visits, loans, population, _children, premises = BASE[library.code]
+    users, _visits, _loans, population, _children, premises = BASE[library.code]
     area, seats, computers, pcs, outreach = premises
     staff = max(2, users // 700)
     for year in (2020, 2021):
@@ -156,11 +213,7 @@ def _network_load(library: Library) -> None:
         _upsert(
             IndicatorPlan,
             {"library": library, "year": year, "half": None},
-            {
-                "users": int(users * YEAR_FACTOR[year]),
-                "visits": int(visits * YEAR_FACTOR[year]),
-                "loans": int(loans * YEAR_FACTOR[year]),
-            },
+            plans(library.code, year),
         )
 
 

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.checks import ERROR, Check, register_check
 from events.models import OnlineFigures
+from events.selectors import ONLINE_WORK_EVENTS_LABEL
 
 ONLINE_FIGURES = ("online_events", "subscribers", "views", "posts")
 ONLINE_LABELS = {
-    "online_events": _("Онлайн-мероприятия"),
+    "online_events": ONLINE_WORK_EVENTS_LABEL,
     "subscribers": _("Подписчики"),
     "views": _("Просмотры"),
     "posts": _("Публикации в соцсетях"),

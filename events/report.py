@@ -10,7 +10,7 @@ from branches.models import Library
 from events.event_text import EventPhrases, anchored_paragraphs
 from events.mass_work import mass_work_blocks
 from events.models import Event
-from events.selectors import event_groups, events_in, social_pages
+from events.selectors import ONLINE_WORK_EVENTS_LABEL, event_groups, events_in, social_pages
 from reportkit import sections as S
 from reportkit.data import Figure, ItemList, Paragraph, Section
 from reportkit.parts import Part, ReportContext
@@ -91,7 +91,8 @@ def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
             " ".join(part for part in (event.title, event.dedication) if part),
             ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
             ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
-            event.participants,
+            # Never counted is not none: the list says so rather than leave a 0 or a blank.
+            _("не указано") if event.participants is None else event.participants,
             event.views,
             event.url,
         ]
@@ -117,7 +118,8 @@ def totals_blocks(context: ReportContext, _read=None) -> list:
             )
             % parts,
             figures=[
-                Figure(_("Онлайн-мероприятий"), o.online_events),
+                # The online-work tally, named as on the dashboard (events.selectors).
+                Figure(str(ONLINE_WORK_EVENTS_LABEL), o.online_events),
                 Figure(_("Подписчиков"), o.subscribers),
                 Figure(_("Просмотров"), o.views),
                 Figure(_("Публикаций"), o.posts),

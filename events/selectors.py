@@ -16,7 +16,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, Sum
+from django.utils.translation import gettext_lazy
 
+from branches.handins import HandIn
 from branches.models import Platform, SocialPage
 from events.models import Event, Initiative, OnlineFigures
 
@@ -110,6 +112,22 @@ def social_pages(*, organization, library_ids: list[int]) -> dict[int | None, li
         pages.setdefault(page.library_id, []).append(page)
     return pages
 
+
+# Two counts of online events, so two names (issue 22, item 7). A methodologist reads
+# them as different figures, and they cannot be made one:
+# - the online-work tally (`OnlineFigures.online_events`): how many online events a
+#   library counted for the period beside its pages' subscribers, views and posts. It
+#   counts every online event, listed or not: the seed's 183 are such a total, with no
+#   list behind most of them;
+# - the events entered one by one (`Event`) held online (`Event.is_online`): the list the
+#   report prints and section IV counts with their participants. A library lists its
+#   notable events, so the list is a part of the tally, not the whole of it.
+# Adding the two would count a listed online event twice; printing either under the other's
+# name made the dashboard (183, the tally) and the report's list (35) disagree under one
+# word. Every output names each by one of these labels, the same in the report, the XLSX
+# and the dashboard.
+ONLINE_WORK_EVENTS_LABEL = gettext_lazy("Онлайн-мероприятия (по учёту онлайн-работы)")
+LISTED_ONLINE_EVENTS_LABEL = gettext_lazy("Мероприятий в онлайн-формате")
 
 FIGURES = ("online_events", "subscribers", "views", "posts")
 # Counted at a period's end, not over it: a year has its last half's count.
@@ -232,9 +250,22 @@ class MassWork:
     forms: dict[str, Group] = field(default_factory=dict)
     audiences: dict[str, Group] = field(default_factory=dict)
     initiatives: dict[str, Group] = field(default_factory=dict)
+    # Libraries that handed in (or had accepted) every half-year of the span.
+    handed_in: set[int] = field(default_factory=set)
 
     def library(self, library_id: int) -> LibraryMassWork:
         return self.by_library.get(library_id, LibraryMassWork())
+
+    def known(self, library_id: int) -> bool:
+        """Whether the library's count of events is known, a 0 included.
+
+        What the report can know: a library with events in the span has entered
+        them (its count may still grow, as every figure entered so far); a library
+        with none has held none only if it handed in the span's half-years, saying
+        its data is complete. Otherwise it may simply not have entered them yet: its
+        count is unknown, «нет данных», not 0.
+        """
+        return library_id in self.by_library or library_id in self.handed_in
 
     def summed(self, breakdown: str, groups: dict[str, Group]) -> list[tuple[Group, Attendance]]:
         """[(group, the libraries' attendance added up)] in the groups' order. No query."""
@@ -290,8 +321,32 @@ def _by_list_value(events, prefix: str, *also: str):
     )
 
 
-def mass_work(*, library_ids: list[int], start: datetime.date, end: datetime.date) -> MassWork:
-    """Events dated in the span and their participants per library. Three aggregate queries.
+def handed_in(*, library_ids: list[int], period_ids: list[int]) -> set[int]:
+    """The libraries that handed in every one of the periods (sent or accepted). One query,
+    none without periods."""
+    if not period_ids:
+        return set()
+    locked = (HandIn.State.SUBMITTED, HandIn.State.ACCEPTED)
+    rows = (
+        HandIn.objects.filter(library__in=library_ids, period__in=period_ids, state__in=locked)
+        .values("library")
+        .annotate(n=Count("period", distinct=True))
+        .filter(n=len(set(period_ids)))
+        .values_list("library", flat=True)
+        .order_by()
+    )
+    return set(rows)
+
+
+def mass_work(
+    *,
+    library_ids: list[int],
+    start: datetime.date,
+    end: datetime.date,
+    period_ids: list[int] | None = None,
+) -> MassWork:
+    """Events dated in the span and their participants per library, and which libraries
+    handed the span in (`MassWork.known`). Three aggregate queries, +1 with `period_ids`.
 
     The first groups by library, form and on site/online (one form per event:
     its groups add up to the library's total); the second by library and audience
@@ -300,7 +355,7 @@ def mass_work(*, library_ids: list[int], start: datetime.date, end: datetime.dat
     counts under both; one with none, under «не указана»).
     """
     events = Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
-    result = MassWork()
+    result = MassWork(handed_in=handed_in(library_ids=library_ids, period_ids=period_ids or []))
     for row in _by_list_value(events, "form", "is_online"):
         counts = result.by_library.setdefault(row["library"], LibraryMassWork())
         n, people, uncounted = row["n"], row["people"], row["uncounted"]

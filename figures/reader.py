@@ -27,6 +27,7 @@ from catalogue.selectors import (
 )
 from digitization.selectors import Digitization, Done, digitization_summary
 from events.selectors import (
+    ONLINE_WORK_EVENTS_LABEL,
     LibraryMassWork,
     MassWork,
     OnlineCount,
@@ -107,7 +108,7 @@ FIGURE_LABELS = {
     "media_mentions": gettext_lazy("Публикации в СМИ"),
     "media_by_librarians": gettext_lazy("из них самих библиотекарей"),
     "media_tv": gettext_lazy("видеосюжетов на ТВ"),
-    "online_events": gettext_lazy("Онлайн-мероприятия"),
+    "online_events": ONLINE_WORK_EVENTS_LABEL,  # not the listed online events: see there
     "subscribers": gettext_lazy("Подписчики"),
     "views": gettext_lazy("Просмотры"),
     "posts": gettext_lazy("Публикации в соцсетях"),
@@ -233,7 +234,7 @@ def figures_read(
     (+1 with the books) + 2 catalogue + 1 references + 1 publications + 2 media
     + 1 online + 1 rows entered per kind + 1 work log + 1 per kind declaring figures
     in the registry = 16; +3 events by group (section IV: by form, audience, initiative)
-    `with_mass_work`; −1 without the rows entered (`with_entered` False: only the
+    +1 the libraries that handed the span in `with_mass_work`; −1 without the rows entered (`with_entered` False: only the
     key figures are wanted, `totals`).
     """
     if libraries is None:
@@ -265,7 +266,7 @@ def figures_read(
         entered=entered_by_library(library_ids=library_ids, span=span)
         if with_entered
         else Entered({}),
-        mass_work=mass_work(**window) if with_mass_work else MassWork(),
+        mass_work=mass_work(**window, period_ids=span.period_ids) if with_mass_work else MassWork(),
         indicators=worklog_figures(**window, virtual=references),
     )
 

@@ -3,7 +3,7 @@
 import datetime
 
 from branches.models import Library
-from demo.indicators import DAILY, NOTE, month_figures
+from demo.indicators import DAILY, NOTE, month_figures, plans, profile
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 from indicators.summary import control_summary
 
@@ -49,3 +49,30 @@ def test_the_first_half_of_2021_compares_with_plan_and_the_year_before(demo, dem
         assert control.percent is not None and control.change is not None, name
     ratios = summary.rows[0].ratios  # ЦГБ keeps the ЦБС's fund ledger: its fund is known
     assert None not in (ratios.reading, ratios.attendance, ratios.turnover, ratios.coverage)
+
+
+def test_the_libraries_differ_as_a_real_cbs_s_would_and_the_same_at_every_load(demo, demo_period):
+    """Issue 22: every library was at exactly 75,0 % of its users plan, 51,0 % of visits
+    and loans, +11,1 % on the year before. Each now has its own pace, seeded by its code."""
+    libraries = list(Library.objects.filter(organization=demo).order_by("order"))
+    h1_2020 = demo.periods.get(year=2020, half=1)
+    summary = control_summary(
+        library_ids=[lib.pk for lib in libraries], start=demo_period.start, end=demo_period.end,
+        year=2021, half=1, period_ids=[demo_period.pk], period_ids_last_year=[h1_2020.pk],
+    )  # fmt: skip
+    for name, (low, high) in {"users": (60, 110), "visits": (40, 65), "loans": (40, 65)}.items():
+        percents = [row.control(name).percent for row in summary.rows]
+        changes = [row.control(name).change for row in summary.rows]
+        assert all(low <= p <= high for p in percents), (name, percents)
+        assert all(-20 <= c <= 25 for c in changes), (name, changes)
+        # Not one figure for all: most libraries differ from each other.
+        assert len(set(percents)) >= len(libraries) - 1, (name, percents)
+        assert len(set(changes)) >= len(libraries) - 1, (name, changes)
+    # Seeded, not random: the same figures and plans at every load.
+    profile.cache_clear()
+    for library in libraries:
+        assert month_figures(library.code, 2021, 3) == month_figures(library.code, 2021, 3)
+        assert (
+            IndicatorPlan.objects.get(library=library, year=2021).users
+            == (plans(library.code, 2021)["users"])
+        )
