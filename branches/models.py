@@ -161,7 +161,7 @@ class SocialPage(models.Model):
 
     The half-year report prints the pages' addresses. A page is standing (not dated),
     so instead of dating it we freeze what an approved report printed: approving a
-    half-year marks every page of the ЦБС `printed` (`branches.lockstate`), and a
+    half-year marks every page of the ЦБС `printed` (`ReportingPeriod.save`), and a
     printed page is never changed or deleted again, by any door (save, queryset,
     bulk, cascade, history revert); a new page is added beside it. Its writers lock
     the ЦБС's periods first, as an approval does, so a page cannot change between
@@ -213,6 +213,17 @@ class SocialPage(models.Model):
         owner = self.library or self.organization.short_name
         return f"{owner}: {self.platform} — {self.url}"
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using") or "default"):
+            if self.pk is not None and not self._state.adding:
+                stored = type(self)._base_manager.filter(pk=self.pk)
+                if stored.exclude(**self._page_fields()).exists():
+                    # Saving a printed page unchanged (an admin form sent back) is harmless.
+                    self.printed_guard(stored)
+            super().save(*args, **kwargs)
+
+    save.alters_data = True
+
     def clean(self):
         if self.library_id and self.organization_id:
             if self.library.organization_id != self.organization_id:
@@ -242,17 +253,6 @@ class SocialPage(models.Model):
         )
         if pages.filter(printed=True).exists():
             raise WriteRefused(SOCIAL_PAGE_PRINTED)
-
-    def save(self, *args, **kwargs):
-        with transaction.atomic(using=kwargs.get("using") or "default"):
-            if self.pk is not None and not self._state.adding:
-                stored = type(self)._base_manager.filter(pk=self.pk)
-                if stored.exclude(**self._page_fields()).exists():
-                    # Saving a printed page unchanged (an admin form sent back) is harmless.
-                    self.printed_guard(stored)
-            super().save(*args, **kwargs)
-
-    save.alters_data = True
 
     def _page_fields(self) -> dict:
         return {
@@ -364,6 +364,18 @@ class ReportingPeriod(HalfYearDates, models.Model):
     def __str__(self) -> str:
         return f"{self.code} ({self.get_half_display()} {self.year})"
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using") or "default"):
+            super().save(*args, **kwargs)
+            if self.status == self.Status.APPROVED:
+                # What the approved report printed stays as printed (see SocialPage):
+                # marked by whatever approves (the report's workflow, an import).
+                SocialPage.objects.filter(
+                    organization_id=self.organization_id, printed=False
+                ).update(printed=True)
+
+    save.alters_data = True
+
     def clean(self):
         super().clean()
         # An approved half-year is final: its report is frozen and its data locked,
@@ -381,18 +393,6 @@ class ReportingPeriod(HalfYearDates, models.Model):
             raise ValidationError(
                 {"status": _("Период утверждён: его больше нельзя открыть заново или изменить.")}
             )
-
-    def save(self, *args, **kwargs):
-        with transaction.atomic(using=kwargs.get("using") or "default"):
-            super().save(*args, **kwargs)
-            if self.status == self.Status.APPROVED:
-                # What the approved report printed stays as printed (see SocialPage):
-                # marked by whatever approves (the report's workflow, an import).
-                SocialPage.objects.filter(
-                    organization_id=self.organization_id, printed=False
-                ).update(printed=True)
-
-    save.alters_data = True
 
 
 class StaffProfile(models.Model):
@@ -438,55 +438,3 @@ class StaffProfile(models.Model):
         if self.library_id and self.organization_id:
             if self.library.organization_id != self.organization_id:
                 raise ValidationError({"library": _("Библиотека относится к другой ЦБС.")})
-        reason = self.printed_reason()
-        if reason is not None:
-            raise ValidationError(reason)
-
-    def printed_reason(self) -> str | None:
-        """Why this page (as stored) may not change: an approved report printed it.
-        `branches.facts.frozen_reason` asks it, so the admin shows the page read-only."""
-        if self.pk is None:
-            return None
-        stored = type(self)._base_manager.filter(pk=self.pk).values_list("printed", flat=True)
-        return str(SOCIAL_PAGE_PRINTED) if stored.first() else None
-
-    @staticmethod
-    def printed_guard(pages) -> None:
-        """Refuse (WriteRefused) when any of `pages` (a queryset) was printed; the
-        ЦБС's periods are locked first, so an approval waits or is seen."""
-        organizations = pages.values("organization_id")
-        list(
-            ReportingPeriod.objects.select_for_update()
-            .filter(organization_id__in=organizations)
-            .order_by("year", "half")
-            .values("pk")
-        )
-        if pages.filter(printed=True).exists():
-            raise WriteRefused(SOCIAL_PAGE_PRINTED)
-
-    def save(self, *args, **kwargs):
-        with transaction.atomic(using=kwargs.get("using") or "default"):
-            if self.pk is not None and not self._state.adding:
-                stored = type(self)._base_manager.filter(pk=self.pk)
-                if stored.exclude(**self._page_fields()).exists():
-                    # Saving a printed page unchanged (an admin form sent back) is harmless.
-                    self.printed_guard(stored)
-            super().save(*args, **kwargs)
-
-    save.alters_data = True
-
-    def _page_fields(self) -> dict:
-        return {
-            "organization_id": self.organization_id,
-            "library_id": self.library_id,
-            "platform_id": self.platform_id,
-            "url": self.url,
-            "printed": self.printed,
-        }
-
-
-@receiver(pre_delete, sender=SocialPage)
-def _printed_page_delete_guard(sender, instance, **kwargs):
-    """Every delete (one row, a queryset, a library's or ЦБС's cascade) sends this
-    per row, inside the delete's transaction."""
-    SocialPage.printed_guard(SocialPage._base_manager.filter(pk=instance.pk))

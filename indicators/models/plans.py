@@ -4,7 +4,6 @@ A plan is annual (no half) or for one half-year. A half-year's plan is the
 annual plan unless a plan for that half is entered (`indicators.selectors`).
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords

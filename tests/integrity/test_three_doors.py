@@ -8,6 +8,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import translation
 
 from branches.facts import WriteRefused
 from branches.models import Platform, ReportingPeriod, SocialPage
@@ -256,3 +257,13 @@ def test_the_admin_import_adds_no_plan_to_an_approved_half_year(
     )
     assert PERIOD_CLOSED in response.content.decode()
     assert IndicatorPlan.objects.count() == 1
+
+
+def test_the_refusals_speak_kazakh_too(approved_text, printed_page, approved_plan):
+    with translation.override("kk"):
+        with pytest.raises(WriteRefused, match="2021-H1 есебі бекітілген: оның бөлім мәтіндерін"):
+            approved_text.save()
+        with pytest.raises(WriteRefused, match="Бұл парақша бекітілген есепте басылды"):
+            printed_page.delete()
+        with pytest.raises(WriteRefused, match="2021-H1 кезеңі бекітілген"):
+            approved_plan.delete()
