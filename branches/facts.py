@@ -28,7 +28,7 @@ from simple_history.models import HistoricalRecords
 from branches.calendar import half_of
 from branches.handins import HandIn
 from branches.kinds import DATED, STATE, kind_for
-from branches.models import Library, Organization, ReportingPeriod
+from branches.models import Library, Organization, ReportingPeriod, WriteRefused
 from branches.scoping import is_librarian
 
 DATE_OUTSIDE_PERIODS = _(
@@ -45,14 +45,6 @@ HANDED_IN = _(
     "Данные библиотеки за %(period)s сданы: изменить их можно, только когда методист "
     "вернёт их на исправление."
 )
-
-
-class WriteRefused(ValidationError):
-    """A write the data layer refuses (a closed period, a fund below zero).
-
-    A ValidationError, so forms and imports show its message; raised by a save,
-    a delete or a queryset write when the form's own checks were bypassed.
-    """
 
 
 # Set by `periods_memoized()`: a cache of periods for this thread or task only.
@@ -140,6 +132,14 @@ def _binding_of(model) -> str | None:
 
 def _touched(obj, *, lock: bool) -> list[tuple[ReportingPeriod, datetime.date | None]]:
     """The periods `obj` belongs to, each with the state's date when it is a closing state."""
+    read_by = getattr(obj, "periods_reading", None)
+    if read_by is not None:
+        # A standing row the reports of some half-years read (a plan, a report's
+        # narrative): it belongs to each of them. Locked in time order, as every fact's.
+        query = read_by().order_by("year", "half")
+        if lock and _may_lock():
+            query = query.select_for_update()
+        return [(period, None) for period in query]
     period_id = getattr(obj, "period_id", None)
     if period_id is not None:
         query = ReportingPeriod.objects.filter(pk=period_id)
@@ -186,7 +186,14 @@ def frozen_reason(obj, *, lock: bool = False) -> str | None:
     obeys it at once. With `lock`, the periods' rows are locked (`SELECT … FOR
     UPDATE`) until the transaction ends, so an approval cannot slip in between
     this check and the write.
+
+    A standing row a half-year's report reads names those periods by
+    `periods_reading()` (a plan, a report's narrative); one that keeps its own
+    freeze says why by `printed_reason()` (a social page an approved report printed).
     """
+    printed_reason = getattr(obj, "printed_reason", None)
+    if printed_reason is not None:
+        return printed_reason()
     touched = _touched(obj, lock=lock)
     if not touched and getattr(obj, "needs_open_period", False) and obj.date is not None:
         # A kind whose rows only exist inside a period (the work log): no door writes
@@ -199,7 +206,7 @@ def frozen_reason(obj, *, lock: bool = False) -> str | None:
                     "date": closing_day.strftime("%d.%m.%Y"),
                     "period": period.code,
                 }
-            return PERIOD_CLOSED % {"period": period.code}
+            return getattr(obj, "closed_message", PERIOD_CLOSED) % {"period": period.code}
     return _handed_in_reason(obj, [period for period, _day in touched], lock=lock)
 
 

@@ -6,7 +6,9 @@ The hand-ins of the libraries' half-years are models of this app too, declared i
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,6 +18,20 @@ from branches.calendar import HalfYearDates
 # Imported so Django registers them with this app (see the docstring).
 from branches.handins import HandIn, HandInTransition  # noqa: F401
 from branches.lists import ListItem, localized
+
+
+class WriteRefused(ValidationError):
+    """A write the data layer refuses (a closed period, a fund below zero, a printed page).
+
+    A ValidationError, so forms and imports show its message; raised by a save,
+    a delete or a queryset write when the form's own checks were bypassed.
+    """
+
+
+SOCIAL_PAGE_PRINTED = _(
+    "Эта страница напечатана в утверждённом отчёте: её нельзя изменить или удалить. "
+    "Если у библиотеки появилась новая страница, добавьте её отдельной записью."
+)
 
 
 class Organization(models.Model):
@@ -121,8 +137,36 @@ class Platform(ListItem):
         verbose_name_plural = _("платформы")
 
 
+class SocialPageQuerySet(models.QuerySet):
+    """Queryset writes obey the page's own rule (`SocialPage.save`): no printed page changes."""
+
+    def update(self, **kwargs):
+        with transaction.atomic(using=self.db):
+            SocialPage.printed_guard(self.model._base_manager.filter(pk__in=self.values("pk")))
+            return super().update(**kwargs)
+
+    update.queryset_only = True
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        with transaction.atomic(using=self.db):
+            SocialPage.printed_guard(
+                self.model._base_manager.filter(pk__in=[obj.pk for obj in objs])
+            )
+            return super().bulk_update(objs, fields, *args, **kwargs)
+
+
 class SocialPage(models.Model):
-    """A page of the whole ЦБС (no library) or of one library in a social network."""
+    """A page of the whole ЦБС (no library) or of one library in a social network.
+
+    The half-year report prints the pages' addresses. A page is standing (not dated),
+    so instead of dating it we freeze what an approved report printed: approving a
+    half-year marks every page of the ЦБС `printed` (`ReportingPeriod.save`), and a
+    printed page is never changed or deleted again, by any door (save, queryset,
+    bulk, cascade, history revert); a new page is added beside it. Its writers lock
+    the ЦБС's periods first, as an approval does, so a page cannot change between
+    the approval's snapshot and the mark.
+    """
 
     organization = models.ForeignKey(
         Organization, verbose_name=_("организация"), on_delete=models.CASCADE
@@ -138,7 +182,12 @@ class SocialPage(models.Model):
     )
     platform = models.ForeignKey(Platform, verbose_name=_("платформа"), on_delete=models.PROTECT)
     url = models.URLField(_("ссылка"), max_length=500)
+    printed = models.BooleanField(
+        _("напечатана в утверждённом отчёте"), default=False, editable=False
+    )
     history = HistoricalRecords()
+
+    objects = SocialPageQuerySet.as_manager()
 
     library_lookup = "library"
     organization_lookup = "organization"
@@ -164,10 +213,62 @@ class SocialPage(models.Model):
         owner = self.library or self.organization.short_name
         return f"{owner}: {self.platform} — {self.url}"
 
+    def save(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using") or "default"):
+            if self.pk is not None and not self._state.adding:
+                stored = type(self)._base_manager.filter(pk=self.pk)
+                if stored.exclude(**self._page_fields()).exists():
+                    # Saving a printed page unchanged (an admin form sent back) is harmless.
+                    self.printed_guard(stored)
+            super().save(*args, **kwargs)
+
+    save.alters_data = True
+
     def clean(self):
         if self.library_id and self.organization_id:
             if self.library.organization_id != self.organization_id:
                 raise ValidationError({"library": _("Библиотека относится к другой ЦБС.")})
+        reason = self.printed_reason()
+        if reason is not None:
+            raise ValidationError(reason)
+
+    def printed_reason(self) -> str | None:
+        """Why this page (as stored) may not change: an approved report printed it.
+        `branches.facts.frozen_reason` asks it, so the admin shows the page read-only."""
+        if self.pk is None:
+            return None
+        stored = type(self)._base_manager.filter(pk=self.pk).values_list("printed", flat=True)
+        return str(SOCIAL_PAGE_PRINTED) if stored.first() else None
+
+    @staticmethod
+    def printed_guard(pages) -> None:
+        """Refuse (WriteRefused) when any of `pages` (a queryset) was printed; the
+        ЦБС's periods are locked first, so an approval waits or is seen."""
+        organizations = pages.values("organization_id")
+        list(
+            ReportingPeriod.objects.select_for_update()
+            .filter(organization_id__in=organizations)
+            .order_by("year", "half")
+            .values("pk")
+        )
+        if pages.filter(printed=True).exists():
+            raise WriteRefused(SOCIAL_PAGE_PRINTED)
+
+    def _page_fields(self) -> dict:
+        return {
+            "organization_id": self.organization_id,
+            "library_id": self.library_id,
+            "platform_id": self.platform_id,
+            "url": self.url,
+            "printed": self.printed,
+        }
+
+
+@receiver(pre_delete, sender=SocialPage)
+def _printed_page_delete_guard(sender, instance, **kwargs):
+    """Every delete (one row, a queryset, a library's or ЦБС's cascade) sends this
+    per row, inside the delete's transaction."""
+    SocialPage.printed_guard(SocialPage._base_manager.filter(pk=instance.pk))
 
 
 class ReportingPeriod(HalfYearDates, models.Model):
@@ -262,6 +363,18 @@ class ReportingPeriod(HalfYearDates, models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} ({self.get_half_display()} {self.year})"
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using") or "default"):
+            super().save(*args, **kwargs)
+            if self.status == self.Status.APPROVED:
+                # What the approved report printed stays as printed (see SocialPage):
+                # marked by whatever approves (the report's workflow, an import).
+                SocialPage.objects.filter(
+                    organization_id=self.organization_id, printed=False
+                ).update(printed=True)
+
+    save.alters_data = True
 
     def clean(self):
         super().clean()

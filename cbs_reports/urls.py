@@ -1,16 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from branches.accounts import HonestPasswordResetView
+from branches.accounts import SilentPasswordResetView
 from cbs_reports.health import HealthView
 
 urlpatterns = [
     path("health/", HealthView.as_view(), name="health"),
     path("admin/", admin.site.urls),
-    # Before Django's own: the reset page says so when the mail could not be sent.
+    # Before Django's own: the same answer whether or not the letter could be sent.
     path(
         "accounts/password_reset/",
-        HonestPasswordResetView.as_view(),
+        SilentPasswordResetView.as_view(),
         name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -31,6 +31,7 @@ from branches.scoping import is_librarian, may_touch, scope_queryset, staff_prof
 from branches.shared_lists import SHARED_VALUE_LOCKED, locked_for
 from entry.admin_mixins import DataIOAdminMixin
 from entry.admin_params import TypedParamsAdminMixin
+from entry.search import FoldedSearchMixin
 
 
 def has_profile(request) -> bool:
@@ -148,7 +149,9 @@ class FieldErrorsForm(forms.ModelForm):
         return targets
 
 
-class ScopedAdmin(TypedParamsAdminMixin, DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin):
+class ScopedAdmin(
+    FoldedSearchMixin, TypedParamsAdminMixin, DataIOAdminMixin, ScopingMixin, SimpleHistoryAdmin
+):
     list_per_page = 50
     save_on_top = True
     form = FieldErrorsForm

@@ -14,6 +14,12 @@ class EntryConfig(AppConfig):
     name = "entry"
     verbose_name = _("Ввод данных")
 
+    def ready(self):
+        # Here, once the apps are loaded: the search module imports the admin's helpers.
+        from entry.search import fold_install
+
+        fold_install()
+
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with this site (INSTALLED_APPS names it instead).

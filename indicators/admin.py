@@ -43,17 +43,8 @@ class IndicatorPlanAdmin(ScopedAdmin):
     search_fields = ["library__short_name", "library__name_ru"]
     list_select_related = ["library"]
     fields = ["library", "year", "half", "users", "visits", "loans"]
-
-    # A plan read by an approved report stays as it was, as the period's facts do.
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and not request.user.is_superuser and obj.approved_period():
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and not request.user.is_superuser and obj.approved_period():
-            return False
-        return super().has_delete_permission(request, obj)
+    # A plan read by an approved report is read-only: ScopedAdmin asks the data layer's
+    # rule (IndicatorPlan.periods_reading, branches.facts.frozen_reason).
 
 
 class StateAdmin(ScopedAdmin):

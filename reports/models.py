@@ -11,8 +11,11 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from branches.facts import GuardedFact, fact_write_guard
 from branches.models import Organization, ReportingPeriod
 from reportkit.sections import SECTION_CHOICES
 
@@ -75,8 +78,18 @@ class Report(models.Model):
                 raise ValidationError({"period": _("Период относится к другой ЦБС.")})
 
 
-class SectionText(models.Model):
-    """The narrative paragraphs of one section, written by the methodologist."""
+TEXT_OF_APPROVED_REPORT = _(
+    "Отчёт за %(period)s утверждён: тексты его разделов больше нельзя менять."
+)
+
+
+class SectionText(GuardedFact):
+    """The narrative paragraphs of one section, written by the methodologist.
+
+    A guarded fact of its report's period (`periods_reading`): once that half-year is
+    approved, no door (the report's page, `import_data`, a queryset, a cascade from
+    its report) changes what the approved report said.
+    """
 
     report = models.ForeignKey(
         Report, verbose_name=_("отчёт"), on_delete=models.CASCADE, related_name="texts"
@@ -89,6 +102,8 @@ class SectionText(models.Model):
 
     library_lookup = None
     organization_lookup = "report__organization"
+    frozen_field = "section"
+    closed_message = TEXT_OF_APPROVED_REPORT
 
     class Meta:
         verbose_name = _("текст раздела")
@@ -105,6 +120,9 @@ class SectionText(models.Model):
     def __str__(self) -> str:
         return f"{self.report}: {self.get_section_display()}"
 
+    def periods_reading(self):
+        return ReportingPeriod.objects.filter(report__pk=self.report_id)
+
     @property
     def all_texts(self) -> list[str]:
         fields = ("text_ru", "text_after_ru", "text_kk", "text_after_kk")
@@ -114,6 +132,14 @@ class SectionText(models.Model):
         """The text in `language` as written, "" when it is not: the caller decides
         what a missing translation prints (see `Report.untranslated`)."""
         return getattr(self, f"text{where}_{language}", "") or ""
+
+
+@receiver(pre_delete, sender=SectionText)
+def _cascade_delete_guard(sender, instance, origin=None, **kwargs):
+    """A text deleted with its report (a cascade) obeys the same rule; a text's own
+    delete (one row or a queryset) was already checked by GuardedFact."""
+    if getattr(origin, "model", type(origin)) is not SectionText:
+        fact_write_guard([instance])
 
 
 class ReportFile(models.Model):

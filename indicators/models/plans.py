@@ -4,18 +4,20 @@ A plan is annual (no half) or for one half-year. A half-year's plan is the
 annual plan unless a plan for that half is entered (`indicators.selectors`).
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from branches.facts import PERIOD_CLOSED
+from branches.facts import GuardedFact
 from branches.models import Library, ReportingPeriod
 
 PLAN_NOT_NEGATIVE = _("План не может быть отрицательным.")
 
 
-class IndicatorPlan(models.Model):
+class IndicatorPlan(GuardedFact):
+    """A guarded fact of the half-years whose reports read it (`periods_reading`): a
+    plan read by an approved half-year never changes, by any door."""
+
     library = models.ForeignKey(Library, verbose_name=_("библиотека"), on_delete=models.PROTECT)
     year = models.PositiveSmallIntegerField(_("год"))
     half = models.PositiveSmallIntegerField(
@@ -34,6 +36,7 @@ class IndicatorPlan(models.Model):
 
     library_lookup = "library"
     organization_lookup = "library__organization"
+    frozen_field = "year"
 
     constraint_error_fields = {
         "indicator_plan_unique_half": "half",
@@ -79,26 +82,12 @@ class IndicatorPlan(models.Model):
             return f"{self.library} {self.year}-H{self.half}"
         return f"{self.library} {self.year}"
 
-    def approved_period(self) -> ReportingPeriod | None:
-        """An approved half-year this plan is read by: its report must keep saying it."""
+    def periods_reading(self):
+        """The half-years whose reports read this plan: its half, or both for an annual one."""
         if not (self.library_id and self.year):
-            return None
-        halves = [self.half] if self.half else [1, 2]
-        return (
-            ReportingPeriod.objects.filter(
-                organization_id=self.library.organization_id,
-                year=self.year,
-                half__in=halves,
-                status=ReportingPeriod.Status.APPROVED,
-            )
-            .order_by("half")
-            .first()
+            return ReportingPeriod.objects.none()
+        return ReportingPeriod.objects.filter(
+            organization_id=self.library.organization_id,
+            year=self.year,
+            half__in=[self.half] if self.half else [1, 2],
         )
-
-    def clean(self):
-        super().clean()
-        approved = self.approved_period()
-        if approved is not None:
-            raise ValidationError(
-                {"year": ValidationError(PERIOD_CLOSED, params={"period": approved.code})}
-            )
