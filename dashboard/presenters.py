@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from dashboard.figures import Overview
 from figures.reader import FIGURE_LABELS, KeyFigures, figure_label
+from indicators.comparison import NO_COMPARISON, change_against
 
 NBSP = "\u00a0"
 
@@ -47,9 +48,10 @@ class Card:
 
     @property
     def change_percent(self) -> str | None:
-        if self.change is None or not self.previous:
+        # The report's rule and rounding (section II's change column).
+        value = change_against(self.value, self.previous)
+        if value is None:
             return None
-        value = 100 * float(self.change) / float(self.previous)
         return f"{value:+.1f}".replace(".", ",").replace("-", "\u2212")
 
     @property
@@ -84,6 +86,7 @@ def cards(
     organization_wide: bool,
     year: bool = False,
     fund_known: tuple[bool, bool] = (True, True),
+    against: str = "",
 ) -> list[Card]:
     """The key figures with their change against the previous span (and the plan).
 
@@ -100,6 +103,9 @@ def cards(
     `fund_known`: whether the fund is known at the span's start and end (a
     library's page: not while no state of its fund is recorded, the report's
     rule, `holdings.selectors.MovementRow`); an unknown fund reads «неизвестно».
+
+    `against`: the base of the flows' changes in words («к 1 полугодию 2020 года»,
+    `indicators.comparison.Comparison.against`), the report's section II's.
     """
     c = current
     p = previous or _Nothing()
@@ -162,8 +168,8 @@ def cards(
     elif not start_known:
         fund.previous = None
     for card in result:
-        card.compared_with = card.compared_with or _("к прошлому периоду")
-        card.no_comparison = card.no_comparison or _("сравнения нет")
+        card.compared_with = card.compared_with or against or _("к прошлому периоду")
+        card.no_comparison = card.no_comparison or str(NO_COMPARISON)
     return result
 
 

@@ -17,8 +17,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dashboard.figures import overview
-from dashboard.indicator_cards import FAIR, NO_DATA, PARTIAL, for_overview, indicator_overview
+from dashboard.indicator_cards import for_overview, indicator_overview
 from dashboard.spans import SpanBook
+from indicators.comparison import NO_DATA, PARTIAL
 from indicators.models import WorkLogEntry
 from indicators.selectors import Indicators
 
@@ -35,7 +36,9 @@ def indicators_of(organization, code, libraries=None):
     last_half = (
         book.span(span.year, next(iter(halves))) if span.is_year and len(halves) == 1 else None
     )
-    return for_overview(data, book=book, with_data=with_data, last_half=last_half)
+    return for_overview(
+        data, book=book, comparison=book.comparison(span, with_data), last_half=last_half
+    )
 
 
 def controls(row, name):
@@ -45,7 +48,7 @@ def controls(row, name):
 
 def test_the_cards_show_done_plan_percent_and_the_same_span_last_year(organization, work_log):
     data = indicators_of(organization, "2021-H1")
-    assert data.comparison == FAIR and data.last_year.code == "2020-H1"
+    assert data.comparable and data.last_year.code == "2020-H1"
     total = data.total
     # ЦГБ's plan is the year's, ф№4's the half's own: their sum is no plan of anything, so
     # the total has no % of plan (issue 22: a plan % says its base).
@@ -89,18 +92,19 @@ def test_no_comparison_with_a_span_last_year_without_a_work_log(
     WorkLogEntry.objects.create(library=library, date=D(2020, 9, 1), visits=7)
     client.force_login(director)
     text = client.get("/dashboard/?period=2020-H2").content.decode()
-    assert "сравнения с прошлым годом нет: за «2 полугодие 2019 года» в дневнике работы нет" in text
+    # The same span a year before has no data: the report's words, no arrow, no change.
+    assert '<p class="table-note indicator-comparison">нет данных для сравнения</p>' in text
     cards = re.findall(
         r'<li class="card" data-figure="(users|visits|loans)">(.*?)</li>', text, re.S
     )
     assert len(cards) == 3
     for _key, body in cards:
-        assert "сравнения нет" in body and "год назад" not in body
+        assert "нет данных для сравнения" in body and "▲" not in body and "▼" not in body
 
 
 def test_a_year_with_one_half_compares_with_the_same_half_last_year(organization, work_log):
     data = indicators_of(organization, "2021")  # only 2021-H1 has data
-    assert data.comparison == FAIR and data.last_year.code == "2020-H1"
+    assert data.comparable and data.last_year.code == "2020-H1"
     # The annual plans: ЦГБ 300 + ф№4 200 users.
     assert controls(data.total, "users") == (500, 200, Decimal("40.0"), 140, Decimal("42.9"))
 
@@ -118,13 +122,18 @@ def test_a_whole_year_against_a_year_with_one_half_is_no_comparison(
         span=span,
         libraries=libraries,
         now=now,
-        with_data=[*with_data, book.span(2020, 1), book.span(2020, None)],
+        comparison=book.comparison(span, [*with_data, book.span(2020, 1), book.span(2020, None)]),
     )
-    assert data.comparison == PARTIAL
+    assert data.comparison.status == PARTIAL and not data.comparable
+    assert data.comparison.said == (
+        "нет данных для сравнения: за 2020 год данные только за одно полугодие"
+    )
+    span = book.parse("2019")
     data = indicator_overview(
-        book=book, span=book.parse("2019"), libraries=libraries, now=now, with_data=with_data
-    )
-    assert data.comparison == NO_DATA
+        book=book, span=span, libraries=libraries, now=now,
+        comparison=book.comparison(span, with_data),
+    )  # fmt: skip
+    assert data.comparison.status == NO_DATA
 
 
 def test_the_indicators_cost_a_fixed_number_of_queries(
@@ -138,8 +147,9 @@ def test_the_indicators_cost_a_fixed_number_of_queries(
     libraries, with_data = [library, other_library], book.with_data()
     with CaptureQueriesContext(connection) as queries:
         data = indicator_overview(
-            book=book, span=span, libraries=libraries, now={}, with_data=with_data
-        )
+            book=book, span=span, libraries=libraries, now={},
+            comparison=book.comparison(span, with_data),
+        )  # fmt: skip
     assert len(queries) == 7, [q["sql"] for q in queries]
     assert len(data.trend) == 3
 
