@@ -115,7 +115,7 @@ def for_overview(
         book=book,
         span=overview.span,
         libraries=[library for library, _figures in overview.per_library],
-        now={library.pk: figures.indicators for library, figures in overview.per_library},
+        now=overview.work_log,
         comparison=comparison,
         last_half=last_half,
         ledger=overview.ledger,

@@ -17,11 +17,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dashboard.figures import overview
+from branches.calendar import span_parse
 from dashboard.indicator_cards import for_overview, indicator_overview
+from dashboard.indicator_presenters import comparison_note
 from dashboard.spans import SpanBook
 from indicators.comparison import NO_DATA, PARTIAL
 from indicators.models import WorkLogEntry
 from indicators.selectors import Indicators
+from indicators.summary import PLANNED
+from reports.builder import report_build
+from reportkit.data import Paragraph
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -227,3 +232,62 @@ def test_a_new_work_log_row_shows_at_once(client, director, work_log, library):
     assert users() == "200"
     WorkLogEntry.objects.create(library=library, date=D(2021, 6, 1), users=5)
     assert users() == "205"
+
+
+@pytest.mark.parametrize("code", ["2021-H1", "2021"])
+def test_the_report_and_the_dashboard_compare_with_the_same_base_and_the_same_percent(
+    client, director, organization, work_log, code
+):
+    """2021 has only its first half: both compare it with 2020's first half (issue 22,
+    item 4), not the report with the whole of 2020 and the dashboard with its half."""
+    data = indicators_of(organization, code)
+    report = report_build(organization=organization, span=span_parse(organization, code))
+    section = report.section("control")
+    said = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    base = "к 1 полугодию 2020 года"
+    assert (
+        f"Изменение, % — {base}; у библиотеки без данных за один из периодов изменения нет."
+        in said
+    )
+    assert comparison_note(data) == f"изменения — {base}"
+    rows = [*(row for _lib, row in data.rows), data.total]
+    for table, name in zip(section.tables()[:3], PLANNED, strict=True):
+        assert table.header[0][4].text == "1 полугодие 2020 года"
+        for printed, row in zip(table.rows, rows, strict=True):
+            c = row.control(name)
+            # % of plan, last year, change: the same figures in both.
+            assert printed.cells[3:6] == [
+                None if c.percent is None else float(c.percent),
+                c.last_year,
+                None if c.change is None else float(c.change),
+            ], (code, name, printed.cells[0])
+    # The main cards say the same base.
+    client.force_login(director)
+    text = client.get(f"/dashboard/?period={code}").content.decode()
+    assert f"изменения — {base}" in text
+    assert f"{base}:" in text  # a card's «к 1 полугодию 2020 года: 140»
+
+
+def test_a_library_without_work_log_rows_prints_no_data_not_zero(
+    client, director, organization, work_log, other_library
+):
+    """Unknown is not zero (issue 22, item 5): ф№4 logs nothing in 2021-H1."""
+    WorkLogEntry.objects.filter(library=other_library, date__year=2021).delete()
+    report = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+    users, visits, loans, ratios, users_visits, loans_references = report.section(
+        "control"
+    ).tables()
+    f4 = [row.cells for row in users.rows if row.cells[0] == "ф№4"][0]
+    # plan, done, % of plan, last year, change: no 0, no 0,0 %, no −100,0 %.
+    assert f4[1:] == [100, "нет данных", None, 40, None]
+    total = users.rows[-1].cells
+    assert total[1:] == [None, "150 (по 1 из 2 библиотек)", None, 140, None]
+    assert [row.cells[1:4] for row in ratios.rows][1] == ["нет данных"] * 3
+    assert set(users_visits.rows[1].cells[1:]) == {"нет данных"}
+    data = indicators_of(organization, "2021-H1")
+    (_cgb, cgb), (_f4, f4_row) = data.rows
+    assert f4_row.control("users").done is None and f4_row.control("users").change is None
+    client.force_login(director)
+    text = client.get("/dashboard/?period=2021-H1").content.decode()
+    card = re.search(r'data-figure="users">(.*?)</li>', text, re.S).group(1)
+    assert "по 1 из 2 библиотек" in card and "▲" not in card and "▼" not in card
