@@ -10,8 +10,8 @@ from django.utils.translation import pgettext
 from dashboard.indicator_cards import IndicatorOverview
 from dashboard.presenters import half_year_short
 from dashboard.templatetags.dashboard_tags import num, share
-from indicators.selectors import Indicators
 from indicators.comparison import NO_COMPARISON
+from indicators.selectors import Indicators
 from indicators.summary import Control, ControlRow, plan_labels
 
 
@@ -96,7 +96,7 @@ def cards(data: IndicatorOverview) -> list[IndicatorCard]:
             % {"events": num(f.visits_events), "remote": num(f.visits_remote)},
         ),
         IndicatorCard(
-            "loans", _("Книговыдача"), _("экз."), total.control("loans"), data.comparable,
+            "loans", _("Документовыдача"), _("экз."), total.control("loans"), data.comparable,
             _("в т.ч. на казахском %(count)s (%(share)s)")
             % {"count": num(f.loans_kk), "share": share(f.loans_kk, f.loans)},
         ),
@@ -141,7 +141,7 @@ def trend_chart(data: IndicatorOverview) -> dict:
     # not a line, so a new year's first half does not read as a fall from the year before.
     datasets = [
         {"label": _("Посещения"), "data": series("visits"), "yAxisID": "y"},
-        {"label": _("Книговыдача, экз."), "data": series("loans"), "yAxisID": "y"},
+        {"label": _("Документовыдача, экз."), "data": series("loans"), "yAxisID": "y"},
         {"label": _("Пользователи с начала года (правая шкала), чел."),
          "data": series("users"), "yAxisID": "y1", "type": "bar", "barPercentage": 0.5},
     ]  # fmt: skip

@@ -158,9 +158,7 @@ def _comparison_note(comparison) -> str:
     """What the changes on the cards are measured against, in the report's words."""
     if comparison.comparable:
         return _("изменения — %(against)s") % {"against": comparison.against}
-    return _("%(said)s; фонд и каталог сравниваются с началом периода") % {
-        "said": comparison.said
-    }
+    return _("%(said)s; фонд и каталог сравниваются с началом периода") % {"said": comparison.said}
 
 
 @transaction.non_atomic_requests

@@ -304,7 +304,7 @@ def _ratio_formula(numerator: str, denominator: str, scale: int = 1) -> str:
     would count as 0) or the denominator is 0."""
     times = f"*{scale}" if scale != 1 else ""
     return (
-        f'IF(OR(NOT(ISNUMBER({{{numerator}}})),NOT(ISNUMBER({{{denominator}}})),'
+        f"IF(OR(NOT(ISNUMBER({{{numerator}}})),NOT(ISNUMBER({{{denominator}}})),"
         f'{{{denominator}}}=0),"",ROUND({{{numerator}}}{times}/{{{denominator}}},1))'
     )
 
@@ -362,7 +362,7 @@ def _ratios_table(named, summary: ControlSummary, span: Span) -> Table:
         # A second half: users are the year's so far, so the ratios divide the year's
         # flows so far too; the half's own flows stand beside them.
         head += [
-            HeaderCell(_("Пользователей с начала года"), rowspan=2),
+            HeaderCell(_breakable(_("Пользователей с начала года")), rowspan=2),
             HeaderCell(_breakable(_("Посещений")), colspan=2),
             HeaderCell(_breakable(_("Документовыдача")), colspan=2),
         ]
@@ -399,7 +399,11 @@ def _ratios_table(named, summary: ControlSummary, span: Span) -> Table:
         header=header,
         rows=[Row([name, *_ratio_cells(row, to_date)]) for name, row in named]
         + [Row([_("Всего по ЦБС"), *_ratio_cells(summary.total, to_date)], kind="total")],
-        widths=[1.2] + [0.9] * (12 if to_date else 10),
+        # A second half's four flow columns hold figures only: narrower, so the ratios'
+        # long names keep their width.
+        widths=[1.1, 1, 0.8, 0.8, 0.8, 0.8, 0.9, 0.9, 0.85, 0.95, 0.95, 1.25, 0.85]
+        if to_date
+        else [1.2] + [0.9] * 10,
         formulas={
             reading: _ratio_formula(loans, users),
             attendance: _ratio_formula(visits, users),

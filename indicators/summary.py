@@ -184,9 +184,7 @@ def control_summary(
     if now is None:
         now = worklog_figures(**window, start=start, end=end, period_ids=period_ids)
     base = comparison.base if comparison is not None else (_year_before(start), _year_before(end))
-    before = worklog_figures(
-        **window, start=base[0], end=base[1], period_ids=period_ids_last_year
-    )
+    before = worklog_figures(**window, start=base[0], end=base[1], period_ids=period_ids_last_year)
     comparable = comparison is None or comparison.comparable
     to_date = None
     if start != year_start(end):

@@ -149,7 +149,13 @@ def section_two(row) -> tuple[list, list]:
     control = []
     for name in ("users", "visits", "loans"):
         c = row.control(name)
-        control += [c.plan, _known(c.done), _float(c.percent), _known(c.last_year), _float(c.change)]
+        control += [
+            c.plan,
+            _known(c.done),
+            _float(c.percent),
+            _known(c.last_year),
+            _float(c.change),
+        ]
     r = row.ratios
     ratios = [_float(v) for v in (r.reading, r.attendance, r.turnover, r.provision, r.coverage)]
     return control, ratios

@@ -16,8 +16,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from dashboard.figures import overview
 from branches.calendar import span_parse
+from dashboard.figures import overview
 from dashboard.indicator_cards import for_overview, indicator_overview
 from dashboard.indicator_presenters import comparison_note
 from dashboard.spans import SpanBook
@@ -25,8 +25,8 @@ from indicators.comparison import NO_DATA, PARTIAL
 from indicators.models import WorkLogEntry
 from indicators.selectors import Indicators
 from indicators.summary import PLANNED
-from reports.builder import report_build
 from reportkit.data import Paragraph
+from reports.builder import report_build
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -246,8 +246,7 @@ def test_the_report_and_the_dashboard_compare_with_the_same_base_and_the_same_pe
     said = [b.text for b in section.blocks if isinstance(b, Paragraph)]
     base = "к 1 полугодию 2020 года"
     assert (
-        f"Изменение, % — {base}; у библиотеки без данных за один из периодов изменения нет."
-        in said
+        f"Изменение, % — {base}; у библиотеки без данных за один из периодов изменения нет." in said
     )
     assert comparison_note(data) == f"изменения — {base}"
     rows = [*(row for _lib, row in data.rows), data.total]

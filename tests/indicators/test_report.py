@@ -18,6 +18,7 @@ from branches.models import ReportingPeriod
 from events.models import Event, EventForm, Initiative
 from holdings.models import FundingSource, FundSnapshot, Receipt
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
+from reportkit.data import Paragraph
 from reports.builder import report_build
 from reports.renderers.docx import render_docx
 from reports.renderers.xlsx import render_xlsx
@@ -166,9 +167,7 @@ def test_the_xlsx_formulas_recalculate_in_libreoffice_to_the_printed_values(
     FundSnapshot.objects.filter(library=other_library).delete()
     data = report_build(organization=organization, span=figures)
     ratios = data.section("control").tables()[3]
-    assert [row.cells[8:10] for row in ratios.rows] == [
-        [0.1, 132.5], [None, None], [0.1, 117.8]
-    ]
+    assert [row.cells[8:10] for row in ratios.rows] == [[0.1, 132.5], [None, None], [0.1, 117.8]]
     content = render_xlsx(data)
     sheet = load_workbook(io.BytesIO(content))["II Показатели"]
     cached = load_workbook(io.BytesIO(content), data_only=True)["II Показатели"]
@@ -295,3 +294,41 @@ def test_the_xlsx_rows_with_formulas_are_one_line_high(organization, figures):
     }
     assert formula_rows
     assert {sheet.row_dimensions[r].height for r in formula_rows} == {15}
+
+
+def test_a_second_halfs_ratios_divide_the_year_so_far_with_the_halfs_flows_beside(
+    organization, figures, library
+):
+    """Issue 22, item 3: H2's users are the year's so far, so its посещаемость and
+    читаемость divide the year's visits and loans so far, not the half's own; ф№4 logs
+    nothing in H2: «нет данных», not 0."""
+    log = WorkLogEntry.objects.create
+    log(library=library, date=D(2021, 9, 1), users=5, visits=100, loans=200)
+    data = report_build(organization=organization, span=span_parse(organization, "2021-H2"))
+    tables = data.section("control").tables()
+    users, ratios = tables[0], tables[3]
+    assert [cell.text for cell in ratios.header[1]] == ["за полугодие", "с начала года"] * 2
+    assert "Пользователей с начала года" in [c.text.replace("\u00ad", "") for c in ratios.header[0]]
+    # users (year so far), visits: half, year; loans: half, year; fund; population;
+    # читаемость 730 / 45, посещаемость 360 / 45, обращаемость 730 / 5300,
+    # документообеспеченность 5300 / 45, охват 45 per 100 of 1234.
+    assert rows_of(ratios)[0] == [
+        "ЦГБ",
+        45,
+        100,
+        360,
+        200,
+        730,
+        5300,
+        1234,
+        16.2,
+        8.0,
+        0.1,
+        117.8,
+        3.6,
+    ]
+    assert rows_of(ratios)[1][:6] == ["ф№4", *["нет данных"] * 5]
+    assert rows_of(users)[1][1:] == [10, "нет данных", None, "нет данных", None]
+    footnote = [b.text for b in data.section("control").blocks if isinstance(b, Paragraph)][-1]
+    assert "читаемость — документовыдача с начала года на пользователя" in footnote
+    assert "посещаемость — посещения с начала года на пользователя" in footnote
