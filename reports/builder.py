@@ -215,6 +215,7 @@ def _check_results(data: Collected, span: Span, libraries, with_handin: bool) ->
         organization_wide=libraries is None,
         compare=with_handin,
         approved_previous_end=data.approved_previous_end,
+        with_data=data.context.with_data,  # the report's comparison rule
     )
     return checks_run(ctx, noted_only=not with_handin)
 
