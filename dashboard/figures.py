@@ -45,6 +45,9 @@ class Overview:
     fund: FundMovement | None = None
     # The fund at every day the page shows, read once (the main indicators' ratios read it too).
     ledger: FundLedger | None = None
+    # The span's work-log figures of the libraries that have rows (figures_read's): a
+    # library absent has no data, which the main indicators print as such, not as 0.
+    work_log: dict = field(default_factory=dict)
 
     @property
     def events(self) -> int:
@@ -142,6 +145,7 @@ def overview(
         whole_organization=whole,
         organization_entered=entered_by_organization(organization=organization, span=span),
         fund=reads.fund,
+        work_log=reads.indicators,
     )
 
 

@@ -13,6 +13,7 @@ it never aggregates. The span's own work-log figures are those the dashboard's
     the plans                                                               1
     the funds at the span's end (for обращаемость, книгообеспеченность)     2
     the trend: six half-years in one query                                  1
+    the year's flows so far, in a second half (what its ratios divide)       1
 
 (one more, the span's own work log, for a year with data in one half only:
 its figures and its comparison are that half's).
@@ -22,13 +23,13 @@ from dataclasses import dataclass
 
 from branches.calendar import Span
 from branches.models import Library
-from dashboard.spans import SpanBook, halves_by_year
+from dashboard.spans import SpanBook
 from holdings.selectors import FundLedger
+from indicators.comparison import Comparison
 from indicators.selectors import Indicators, library_states_at, worklog_figures_by_window
-from indicators.summary import PLANNED, ControlRow, ControlSummary, control_summary
+from indicators.summary import ControlRow, ControlSummary, control_summary
 
 TREND_HALF_YEARS = 6
-FAIR, NO_DATA, PARTIAL = "fair", "no_data", "partial"
 
 
 @dataclass
@@ -38,10 +39,8 @@ class IndicatorOverview:
     libraries: list[Library]
     summary: ControlSummary
     last_year: Span  # the span the cards compare with
-    # FAIR: the span last year has data in the same halves and something in its
-    # work log; NO_DATA: its work log is empty; PARTIAL: it has data in only some
-    # of the halves this span covers.
-    comparison: str
+    # The report's rule (`indicators.comparison`): its base in words, or why none.
+    comparison: Comparison
     # None: no work-log row from that half-year's 1 January to its end.
     trend: list[tuple[Span, Indicators | None]]
 
@@ -56,7 +55,7 @@ class IndicatorOverview:
 
     @property
     def comparable(self) -> bool:
-        return self.comparison == FAIR
+        return self.comparison.comparable
 
 
 def indicator_overview(
@@ -65,23 +64,25 @@ def indicator_overview(
     span: Span,
     libraries: list[Library],
     now: dict[int, Indicators],
-    with_data: list[Span],
+    comparison: Comparison,
     last_half: Span | None = None,
     ledger: FundLedger | None = None,
+    total_fund: int | None = None,
 ) -> IndicatorOverview:
     """Section II's figures of `libraries` for `span`, as the report computes them.
 
     `now`: the span's work-log figures per library (`figures.reader.figures_read`'s
-    `indicators`). `with_data`: the spans with data (`SpanBook.with_data`) that say
-    whether last year is a fair comparison. `last_half`: for a year with data in
-    one half only, that half: the year's figures are that half's, and they compare
-    with the same half of the year before, not with a whole year. `ledger`: the
-    page's fund ledger (`holdings.selectors.fund_ledger`), read with the window's
-    day after: the ratios take their funds from it instead of reading them again.
+    `indicators`). `comparison`: what the span compares with (`SpanBook.comparison`,
+    the report's rule). `last_half`: for a year with data in one half only, that
+    half: the year's figures are that half's (and the comparison's base is that half
+    a year before). `ledger`: the page's fund ledger (`holdings.selectors.fund_ledger`),
+    read with the window's day after: the ratios take their funds from it instead of
+    reading them again. `total_fund`: the ЦБС's fund at the end as the fund table
+    (and the report's section III) prints it.
     """
     ids = [library.pk for library in libraries]
     window = last_half or span
-    last_year = book.span(window.year - 1, window.half)
+    last_year = book.base(comparison)
     summary = control_summary(
         library_ids=ids,
         start=window.start,
@@ -93,16 +94,9 @@ def indicator_overview(
         states=library_states_at(library_ids=ids, day=span.end),
         now=now if window is span else None,
         funds=_funds_known(ledger, ids, window.day_after),
+        total_fund=total_fund,
+        comparison=comparison,
     )
-    halves = halves_by_year(with_data).get(last_year.year, set())
-    needed = {last_year.half} if last_year.half else {1, 2}
-    figures = summary.total.last_year
-    if not any(getattr(figures, name) for name in PLANNED):
-        comparison = NO_DATA
-    elif not needed <= halves:
-        comparison = PARTIAL
-    else:
-        comparison = FAIR
     return IndicatorOverview(
         libraries=libraries,
         summary=summary,
@@ -113,7 +107,7 @@ def indicator_overview(
 
 
 def for_overview(
-    overview, *, book: SpanBook, with_data: list[Span], last_half: Span | None
+    overview, *, book: SpanBook, comparison: Comparison, last_half: Span | None
 ) -> IndicatorOverview:
     """The indicators of a dashboard page's `dashboard.figures.Overview`: its libraries,
     and the span's work-log figures it read with the rest."""
@@ -121,10 +115,14 @@ def for_overview(
         book=book,
         span=overview.span,
         libraries=[library for library, _figures in overview.per_library],
-        now={library.pk: figures.indicators for library, figures in overview.per_library},
-        with_data=with_data,
+        now=overview.work_log,
+        comparison=comparison,
         last_half=last_half,
         ledger=overview.ledger,
+        # The ЦБС's fund as the fund table prints it (a library's page: its own, if known).
+        total_fund=overview.fund.total.end.copies
+        if overview.fund is not None and overview.whole_organization
+        else None,
     )
 
 

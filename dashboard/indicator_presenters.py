@@ -7,9 +7,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from dashboard.indicator_cards import FAIR, NO_DATA, IndicatorOverview
+from dashboard.indicator_cards import IndicatorOverview
 from dashboard.presenters import half_year_short
 from dashboard.templatetags.dashboard_tags import num, share
+from indicators.comparison import NO_COMPARISON
+from indicators.selectors import Indicators
 from indicators.summary import Control, ControlRow, plan_labels
 
 
@@ -26,9 +28,26 @@ class IndicatorCard:
     # report's words for the same span.
     plan_label: str = ""
     plan_pace: str = ""
+    # The base of the change in words («к 1 полугодию 2020 года»), or why there is none.
+    against: str = ""
+    no_comparison: str = ""
+    # A total over some libraries only: «по 7 из 9 библиотек» (no % of plan, no change).
+    over_some: str = ""
 
     @property
-    def difference(self) -> int:
+    def known(self) -> bool:
+        """False: no library has a work-log row in the span («нет данных», not 0)."""
+        return self.control.done is not None
+
+    @property
+    def changed(self) -> bool:
+        """A change to show: comparable spans, both figures known (the report's rule)."""
+        return self.comparable and self.control.change is not None
+
+    @property
+    def difference(self) -> int | None:
+        if self.control.done is None or self.control.last_year is None:
+            return None
         return self.control.done - self.control.last_year
 
     @property
@@ -45,17 +64,11 @@ class IndicatorCard:
 
 
 def comparison_note(data: IndicatorOverview) -> str:
-    """What the cards' changes compare with, or why there is no comparison."""
-    label = data.last_year.label
-    if data.comparison == FAIR:
-        return _("сравнение с тем же периодом прошлого года: «%(span)s»") % {"span": label}
-    if data.comparison == NO_DATA:
-        return _("сравнения с прошлым годом нет: за «%(span)s» в дневнике работы нет данных") % {
-            "span": label
-        }
-    return _("сравнения с прошлым годом нет: за «%(span)s» данные только за одно полугодие") % {
-        "span": label
-    }
+    """What the cards' changes compare with, or why there is no comparison: the words of
+    the report's section II (`indicators.comparison.Comparison.said`)."""
+    if data.comparable:
+        return _("изменения — %(against)s") % {"against": data.comparison.against}
+    return data.comparison.said
 
 
 def _plan_note(data: IndicatorOverview) -> str:
@@ -68,7 +81,7 @@ def _plan_note(data: IndicatorOverview) -> str:
 
 def cards(data: IndicatorOverview) -> list[IndicatorCard]:
     total = data.total
-    f = total.figures
+    f = total.figures or Indicators()
     people = pgettext("единица", "чел.")
     result = [
         IndicatorCard(
@@ -83,7 +96,7 @@ def cards(data: IndicatorOverview) -> list[IndicatorCard]:
             % {"events": num(f.visits_events), "remote": num(f.visits_remote)},
         ),
         IndicatorCard(
-            "loans", _("Книговыдача"), _("экз."), total.control("loans"), data.comparable,
+            "loans", _("Документовыдача"), _("экз."), total.control("loans"), data.comparable,
             _("в т.ч. на казахском %(count)s (%(share)s)")
             % {"count": num(f.loans_kk), "share": share(f.loans_kk, f.loans)},
         ),
@@ -93,6 +106,13 @@ def cards(data: IndicatorOverview) -> list[IndicatorCard]:
     for card in result:
         card.plan_note = note
         card.plan_label, card.plan_pace = plan_word, pace
+        card.against = data.comparison.against
+        card.no_comparison = str(NO_COMPARISON)
+        if total.partial:
+            card.over_some = _("по %(known)s из %(of)s библиотек") % {
+                "known": total.known,
+                "of": total.of,
+            }
     return result
 
 
@@ -121,7 +141,7 @@ def trend_chart(data: IndicatorOverview) -> dict:
     # not a line, so a new year's first half does not read as a fall from the year before.
     datasets = [
         {"label": _("Посещения"), "data": series("visits"), "yAxisID": "y"},
-        {"label": _("Книговыдача, экз."), "data": series("loans"), "yAxisID": "y"},
+        {"label": _("Документовыдача, экз."), "data": series("loans"), "yAxisID": "y"},
         {"label": _("Пользователи с начала года (правая шкала), чел."),
          "data": series("users"), "yAxisID": "y1", "type": "bar", "barPercentage": 0.5},
     ]  # fmt: skip

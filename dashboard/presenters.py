@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from dashboard.figures import Overview
 from figures.reader import FIGURE_LABELS, KeyFigures, figure_label
+from indicators.comparison import NO_COMPARISON, change_against
 
 NBSP = "\u00a0"
 
@@ -48,9 +49,10 @@ class Card:
 
     @property
     def change_percent(self) -> str | None:
-        if self.change is None or not self.previous:
+        # The report's rule and rounding (section II's change column).
+        value = change_against(self.value, self.previous)
+        if value is None:
             return None
-        value = 100 * float(self.change) / float(self.previous)
         return f"{value:+.1f}".replace(".", ",").replace("-", "\u2212")
 
     @property
@@ -86,6 +88,7 @@ def cards(
     year: bool = False,
     fund_known: tuple[bool, bool] = (True, True),
     fund_parts: tuple[int, int] | None = None,
+    against: str = "",
 ) -> list[Card]:
     """The key figures with their change against the previous span (and the plan).
 
@@ -105,6 +108,9 @@ def cards(
     `fund_known`: whether the fund is known at the span's start and end (a
     library's page: not while no state of its fund is recorded, the report's
     rule, `holdings.selectors.MovementRow`); an unknown fund reads «неизвестно».
+
+    `against`: the base of the flows' changes in words («к 1 полугодию 2020 года»,
+    `indicators.comparison.Comparison.against`), the report's section II's.
     """
     c = current
     p = previous or _Nothing()
@@ -172,8 +178,8 @@ def cards(
             "начальный остаток), в сумме учтены только их поступления и списания"
         ) % {"known": fund_parts[0], "all": fund_parts[1]}
     for card in result:
-        card.compared_with = card.compared_with or _("к прошлому периоду")
-        card.no_comparison = card.no_comparison or _("сравнения нет")
+        card.compared_with = card.compared_with or against or _("к прошлому периоду")
+        card.no_comparison = card.no_comparison or str(NO_COMPARISON)
     return result
 
 

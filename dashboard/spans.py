@@ -3,13 +3,14 @@
 Spans are the calendar's (`branches.calendar.Span`): a half-year or a whole
 year of one organization. This module only adds what the period picker needs:
 which spans have data (`branches.entered`, from the registry of kinds), the
-span before a span, and parsing a code without a query per request (the
+span before a span, what a span compares with (the report's rule), and parsing a code without a query per request (the
 organization's periods are read once).
 """
 
 from branches.calendar import Span, SpanError, code_parse
 from branches.entered import half_years_with_data
 from branches.models import Library, Organization, ReportingPeriod
+from indicators.comparison import Comparison, comparison_for
 
 
 class SpanBook:
@@ -45,25 +46,15 @@ class SpanBook:
             return self.span(span.year - 1, 2)
         return self.span(span.year - 1, None)
 
-    def comparison(self, span: Span, with_data: list[Span]) -> tuple[Span, bool]:
-        """The span to compare `span` with, and whether the comparison is fair.
+    def comparison(self, span: Span, with_data: list[Span]) -> Comparison:
+        """What `span` compares with: the report's rule (`indicators.comparison`), the
+        same span a year before where both have data (a year with one half recorded:
+        that half a year before)."""
+        return comparison_for(span.year, span.half, [(s.year, s.half) for s in with_data])
 
-        A half-year compares with the half-year before, if that has data. A year
-        with data in only one half (the year under way, or the first year
-        recorded) compares with the same half of the year before: set against a
-        whole year every flow would look halved. A whole year compares with the
-        year before only if that year has data in both halves too.
-        """
-        halves = halves_by_year(with_data)
-        if span.half is not None:
-            previous = self.previous(span)
-            return previous, previous.half in halves.get(previous.year, set())
-        own = halves.get(span.year, set())
-        before = halves.get(span.year - 1, set())
-        if len(own) == 1:
-            (half,) = own
-            return self.span(span.year - 1, half), half in before
-        return self.previous(span), before == {1, 2}
+    def base(self, comparison: Comparison) -> Span:
+        """The span a comparison sets figures against."""
+        return self.span(comparison.base_year, comparison.base_half)
 
     def with_data(self, libraries: list[Library] | None = None) -> list[Span]:
         """Half-years with data and the years they fall in, newest first; a year after its halves."""

@@ -42,7 +42,8 @@ def _figures(organization, library, asked_code: str | None) -> dict:
         "span": span,
     }
     if span is not None:
-        previous_span, comparable = book.comparison(span, with_data)
+        # The report's rule: the same span a year before, where both have data.
+        comparison = book.comparison(span, with_data)
         only_half = _only_half(span, halves)
         last_half = book.span(span.year, only_half) if only_half else None
         figures.update(
@@ -51,16 +52,17 @@ def _figures(organization, library, asked_code: str | None) -> dict:
                 span=span,
                 book=book,
                 libraries=libraries,
-                previous_span=previous_span,
+                previous_span=book.base(comparison),
                 last_half=last_half,
-                compare=comparable,
+                compare=comparison.comparable,
             ),
             span_label=_span_label(span, halves),
-            comparison=_comparison_note(previous_span, comparable, previous_span in with_data),
-            comparable=comparable,
+            comparison=_comparison_note(comparison),
+            comparable=comparison.comparable,
+            comparison_base=comparison,
         )
         figures["indicators"] = indicator_cards.for_overview(
-            figures["overview"], book=book, with_data=with_data, last_half=last_half
+            figures["overview"], book=book, comparison=comparison, last_half=last_half
         )
     return figures
 
@@ -106,6 +108,7 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
                 year=context["span"].is_year,
                 fund_known=_fund_known(data, library),
                 fund_parts=_fund_parts(data, library),
+                against=context["comparison_base"].against,
             ),
             fund_notes=unknown_fund_messages(data.fund, context["span"]),
             charts=presenters.charts(data, organization_wide=library is None),
@@ -161,18 +164,11 @@ def _span_label(span, halves: dict[int, set[int]], short: bool = False) -> str:
     }
 
 
-def _comparison_note(previous_span, comparable: bool, has_data: bool) -> str:
-    """What the changes on the cards are measured against, in words."""
-    if comparable:
-        return _("сравнение с периодом «%(previous)s»") % {"previous": previous_span.label}
-    if has_data:
-        return _(
-            "сравнения нет: за «%(previous)s» данные только за одно полугодие; "
-            "фонд и каталог сравниваются с началом периода"
-        ) % {"previous": previous_span.label}
-    return _(
-        "сравнения нет: за «%(previous)s» данных нет; фонд и каталог сравниваются с началом периода"
-    ) % {"previous": previous_span.label}
+def _comparison_note(comparison) -> str:
+    """What the changes on the cards are measured against, in the report's words."""
+    if comparison.comparable:
+        return _("изменения — %(against)s") % {"against": comparison.against}
+    return _("%(said)s; фонд и каталог сравниваются с началом периода") % {"said": comparison.said}
 
 
 @transaction.non_atomic_requests

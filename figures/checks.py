@@ -30,6 +30,7 @@ from branches.kind_figures import declared_figures
 from branches.kinds import completeness_columns, kind_by_code
 from branches.models import Library, Organization, ReportingPeriod
 from figures.reader import FigureReads, LibraryFigures, figure_label, figures_read, library_figures
+from indicators.comparison import comparison_for
 
 
 @dataclass
@@ -67,16 +68,27 @@ class Context:
         return self.thresholds.get(check.code, check.default_threshold)
 
 
-def last_year_span(span: Span) -> Span:
-    """The same span a year before (its periods, if any, for period facts). One query."""
-    periods = ReportingPeriod.objects.filter(organization=span.organization, year=span.year - 1)
-    if span.half:
-        periods = periods.filter(half=span.half)
+def last_year_span(span: Span, with_data: list | None = None) -> Span | None:
+    """The same span a year before (its periods, if any, for period facts). One query.
+
+    With `with_data` (the half-years with data, `branches.entered.half_years_with_data`):
+    the report's comparison rule (`indicators.comparison`): a year with one half recorded
+    compares with that half a year before, and None when the spans are not comparable.
+    """
+    year, half = span.year - 1, span.half
+    if with_data is not None:
+        comparison = comparison_for(span.year, span.half, with_data)
+        if not comparison.comparable:
+            return None
+        year, half = comparison.base_year, comparison.base_half
+    periods = ReportingPeriod.objects.filter(organization=span.organization, year=year)
+    if half:
+        periods = periods.filter(half=half)
     return Span(
         organization=span.organization,
         periods=tuple(periods.order_by("half")),
-        year=span.year - 1,
-        half=span.half,
+        year=year,
+        half=half,
     )
 
 
@@ -89,12 +101,14 @@ def check_context(
     organization_wide: bool = True,
     compare: bool = True,
     approved_previous_end=None,
+    with_data: list | None = None,
 ) -> Context:
     """The checks' context from the span's `reads`; with `compare`, last year's figures
-    are read too (1 + figures_read's queries)."""
-    last_year = last_year_span(span) if compare else None
+    are read too (1 + figures_read's queries). `with_data`: the half-years with data, for
+    the report's comparison rule (`last_year_span`)."""
+    last_year = last_year_span(span, with_data) if compare else None
     before = {}
-    if compare:
+    if last_year is not None:
         before_reads = figures_read(
             organization=span.organization,
             span=last_year,

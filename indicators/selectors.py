@@ -64,9 +64,11 @@ def worklog_figures(
 
     A reader counts once a calendar year: users are the registrations from
     1 January of the span's end year up to its end, whatever the span's start;
-    visits, loans and references are the sums of the span's rows.
+    visits, loans and references are the sums of the span's rows. A library with no
+    row in the span itself is absent (its figures are unknown, not 0), even when it
+    logged rows earlier in the year.
     """
-    (counts,) = _worklog_counts(library_ids, [(start, end)])
+    (counts,) = _worklog_counts(library_ids, [(start, end)], own_rows=True)
     if virtual is None:
         virtual = virtual_references_by_library(
             library_ids=library_ids, period_ids=period_ids or []
@@ -94,17 +96,19 @@ def worklog_figures_by_window(
 
 
 def _worklog_counts(
-    library_ids: list[int], windows: list[tuple[datetime.date, datetime.date]]
+    library_ids: list[int],
+    windows: list[tuple[datetime.date, datetime.date]],
+    own_rows: bool = False,
 ) -> list[dict[int, dict[str, int]]]:
     """Per window, {library id: {count field: sum}} of the libraries with rows in the
-    window (users from the window's year start). One query: the year-once rule lives
-    here and nowhere else."""
+    window (users from the window's year start; with `own_rows`, only the libraries
+    with rows in the window itself). One query: the year-once rule lives here and
+    nowhere else."""
     sums = {}
     for index, (start, end) in enumerate(windows):
         users = Q(date__gte=year_start(end), date__lte=end)
-        sums[f"w{index}_rows"] = Count(
-            "pk", filter=Q(date__gte=min(start, year_start(end)), date__lte=end)
-        )
+        first = start if own_rows else min(start, year_start(end))
+        sums[f"w{index}_rows"] = Count("pk", filter=Q(date__gte=first, date__lte=end))
         sums.update({f"w{index}_{name}": Sum(name, filter=users) for name in USER_FIELDS})
         in_span = Q(date__gte=start, date__lte=end)
         sums.update({f"w{index}_{name}": Sum(name, filter=in_span) for name in SPAN_FIELDS})

@@ -2,7 +2,12 @@
 span last year, the change and the ratios, all from `indicators.selectors`.
 
 Eight queries whatever the data size: the work log now and a year before (two
-each), the plans, the service populations and the funds (two).
+each), the plans, the service populations and the funds (two); one more in a second
+half (the year's flows so far, which its ratios divide).
+
+Unknown is not zero: a library with no work-log row in the span has no figures
+(None), so no % of plan and no change; a total adds the known libraries and says how
+many (`ControlRow.known` of `of`).
 """
 
 import datetime
@@ -11,17 +16,19 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from indicators.comparison import Comparison, change_against
 from indicators.selectors import (
     Indicators,
     Plan,
     Ratios,
-    change_percent,
     funds_at,
     library_states_at,
     percent_of,
     plans_for,
     ratios,
     worklog_figures,
+    worklog_figures_by_window,
+    year_start,
 )
 
 # The figures with a plan, in the report's order.
@@ -36,37 +43,72 @@ def _year_before(day: datetime.date) -> datetime.date:
 
 @dataclass(frozen=True)
 class Control:
-    """One figure of one row: plan, done, % of plan, last year, change."""
+    """One figure of one row: plan, done, % of plan, the base, change. `done` None: no
+    work-log row in the span (unknown, not 0); `last_year` None: nothing to compare
+    with (`indicators.comparison`); `partial`: a total over some libraries only (no %)."""
 
     plan: int | None
-    done: int
-    last_year: int
+    done: int | None
+    last_year: int | None
+    comparable: bool = True
+    partial: bool = False
 
     @property
     def percent(self) -> Decimal | None:
+        if self.done is None or self.partial:
+            return None
         return percent_of(self.done, self.plan)
 
     @property
     def change(self) -> Decimal | None:
-        return change_percent(self.done, self.last_year)
+        if not self.comparable:
+            return None
+        return change_against(self.done, self.last_year)
 
 
 @dataclass(frozen=True)
 class ControlRow:
     library_id: int | None  # None: the ЦБС's total
-    figures: Indicators
-    last_year: Indicators
+    figures: Indicators | None  # None: no work-log row in the span
+    last_year: Indicators | None  # None: no row in the base, or no base to compare with
     plan: Plan | None
     fund: int | None
     population: int | None
+    # The year's flows so far, in a second half (users are the year's already): what the
+    # ratios divide. None: the span starts on 1 January, its own figures are.
+    to_date: Indicators | None = None
+    comparable: bool = True  # both sides cover the same libraries and both have data
+    known: int = 1  # the libraries with figures in the span (a total: of `of`)
+    known_before: int = 1  # …and in the base
+    of: int = 1
+
+    @property
+    def partial(self) -> bool:
+        """A total over some of the libraries only («по N из M библиотек»)."""
+        return self.figures is not None and self.known < self.of
+
+    @property
+    def partial_before(self) -> bool:
+        return self.last_year is not None and self.known_before < self.of
 
     def control(self, name: str) -> Control:
         plan = getattr(self.plan, name) if self.plan is not None else None
-        return Control(plan, getattr(self.figures, name), getattr(self.last_year, name))
+        done = getattr(self.figures, name) if self.figures is not None else None
+        before = getattr(self.last_year, name) if self.last_year is not None else None
+        return Control(plan, done, before, self.comparable, self.partial)
+
+    @property
+    def flows(self) -> Indicators | None:
+        """The figures the ratios divide: the year so far in a second half."""
+        return self.to_date if self.to_date is not None else self.figures
 
     @property
     def ratios(self) -> Ratios:
-        return ratios(self.figures, fund=self.fund, population=self.population)
+        if self.figures is None or self.partial:
+            # Unknown; or a total over some libraries only, which no ratio of the ЦБС's
+            # (its fund, its population, its users) divides fairly.
+            return Ratios(None, None, None, None, None)
+        return ratios(self.flows, fund=self.fund, population=self.population)
 
 
 @dataclass(frozen=True)
@@ -74,6 +116,12 @@ class ControlSummary:
     rows: list[ControlRow]
     total: ControlRow
     half: int | None = None  # the span's half (None: a year)
+    comparison: Comparison | None = None  # the base of the changes (None: a year before)
+
+    @property
+    def year_to_date(self) -> bool:
+        """The ratios divide the year so far (a second half), not the span's own flows."""
+        return self.total.to_date is not None
 
     @property
     def annual_plan(self) -> bool:
@@ -101,6 +149,12 @@ def _sum_or_none(values: list[int | None]) -> int | None:
     return sum(values)
 
 
+def _sum_known(values: list[Indicators | None]) -> Indicators | None:
+    """The sum of the known figures; None when none is known."""
+    known = [value for value in values if value is not None]
+    return sum(known, Indicators()) if known else None
+
+
 def control_summary(
     *,
     library_ids: list[int],
@@ -113,51 +167,70 @@ def control_summary(
     states: dict | None = None,
     now: dict | None = None,
     funds: dict | None = None,
+    total_fund: int | None = None,
+    comparison: Comparison | None = None,
 ) -> ControlSummary:
-    """Rows in the order of `library_ids`, and the total (the rows' sums).
+    """Rows in the order of `library_ids`, and the total (the sums of the known rows).
 
     `states` (the libraries' states at `end`), `now` (their work-log figures for
     the span, `worklog_figures`) and `funds` (their known funds the day after `end`,
-    `funds_at`): when the caller has read them already.
+    `funds_at`): when the caller has read them already. `total_fund`: the ЦБС's fund
+    at the end as section III prints it (`figures.reader`'s fund table; default: the
+    libraries' funds when all are known). `comparison`: the base of the changes
+    (`indicators.comparison.comparison_for`; default: the same dates a year before).
+    One more query in a second half: the year's flows so far, which the ratios divide.
     """
     window = {"library_ids": library_ids}
     if now is None:
         now = worklog_figures(**window, start=start, end=end, period_ids=period_ids)
-    before = worklog_figures(
-        **window,
-        start=_year_before(start),
-        end=_year_before(end),
-        period_ids=period_ids_last_year,
-    )
+    base = comparison.base if comparison is not None else (_year_before(start), _year_before(end))
+    before = worklog_figures(**window, start=base[0], end=base[1], period_ids=period_ids_last_year)
+    comparable = comparison is None or comparison.comparable
+    to_date = None
+    if start != year_start(end):
+        (to_date,) = worklog_figures_by_window(**window, windows=[(year_start(end), end)])
     plans = plans_for(**window, year=year, half=half)
     if states is None:
         states = library_states_at(**window, day=end)
     if funds is None:
         funds = funds_at(**window, day=end + datetime.timedelta(days=1))
-    rows = [
-        ControlRow(
-            library_id=pk,
-            figures=now.get(pk, Indicators()),
-            last_year=before.get(pk, Indicators()),
-            plan=plans.get(pk),
-            fund=funds.get(pk),
-            population=states[pk].population if pk in states else None,
+    rows = []
+    for pk in library_ids:
+        figures = now.get(pk)
+        last_year = before.get(pk) if comparable else None
+        rows.append(
+            ControlRow(
+                library_id=pk,
+                figures=figures,
+                last_year=last_year,
+                plan=plans.get(pk),
+                fund=funds.get(pk),
+                population=states[pk].population if pk in states else None,
+                to_date=None if to_date is None or figures is None else to_date.get(pk),
+                comparable=figures is not None and last_year is not None,
+            )
         )
-        for pk in library_ids
-    ]
     # % of plan in total compares like with like: only when every library has a plan, and
     # all of them the half's own or all the year's.
     planned = [row.plan for row in rows]
     alike = None not in planned and len({plan.annual for plan in planned}) == 1
+    known_now = sum(row.figures is not None for row in rows)
+    known_before = sum(row.last_year is not None for row in rows)
     total = ControlRow(
         library_id=None,
-        figures=sum((row.figures for row in rows), Indicators()),
-        last_year=sum((row.last_year for row in rows), Indicators()),
+        figures=_sum_known([row.figures for row in rows]),
+        last_year=_sum_known([row.last_year for row in rows]),
         plan=sum(planned[1:], planned[0]) if planned and alike else None,
-        fund=_sum_or_none([row.fund for row in rows]),
+        fund=total_fund if total_fund is not None else _sum_or_none([r.fund for r in rows]),
         population=_sum_or_none([row.population for row in rows]),
+        to_date=None if to_date is None else _sum_known([row.to_date for row in rows]),
+        # The totals compare only when every library has figures on both sides.
+        comparable=bool(rows) and known_now == known_before == len(rows),
+        known=known_now,
+        known_before=known_before,
+        of=len(rows),
     )
-    return ControlSummary(rows=rows, total=total, half=half)
+    return ControlSummary(rows=rows, total=total, half=half, comparison=comparison)
 
 
 def plan_labels(summary: ControlSummary) -> tuple[str, str, str]:

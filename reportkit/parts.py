@@ -13,7 +13,7 @@ makes (with its narrative) and fills; a part of several sections returns them, m
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportkit import sections as S
@@ -42,6 +42,9 @@ class ReportContext:
     # «на 01.07.2021»: the day the span's states (the fund, the catalogue) are dated: the
     # span's end, or, in a year whose second half has no data, the end of its first half.
     states_end_label: str = ""
+    # (year, half) of the half-years with data (branches.entered.half_years_with_data):
+    # what a span compares with (indicators.comparison).
+    with_data: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

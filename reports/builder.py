@@ -57,7 +57,8 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
     reads = figures_read(
         organization=organization, span=span, library_ids=ids, with_books=True, with_mass_work=True
     )
-    empty_halves = _empty_halves(organization, span, None if libraries is None else ids)
+    with_data = half_years_with_data(organization, None if libraries is None else ids)
+    empty_halves = _empty_halves(span, with_data)
     context = ReportContext(
         organization=organization,
         span=span,
@@ -67,6 +68,7 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         figures=reads,
         library_figures=lambda: library_figures(reads),
         states_end_label=_states_span(span, empty_halves).end_label,
+        with_data=with_data,
     )
     fund_start = reads.fund.total.start
     approved = None if libraries else _approved_end_before(organization, span, fund_start)
@@ -117,16 +119,13 @@ def _states_span(span: Span, empty_halves: list[int]) -> Span:
     return replace(span, periods=first, half=1)
 
 
-def _empty_halves(organization, span: Span, library_ids: list[int] | None) -> list[int]:
-    """The halves of a year span with nothing recorded (one query; none for a half-year).
-
-    The same rule as the dashboard's period picker: a fund balance alone is no data.
-    """
+def _empty_halves(span: Span, with_data: list[tuple]) -> list[int]:
+    """The halves of a year span with nothing recorded (none for a half-year), from the
+    half-years with data (`half_years_with_data`: the dashboard's period picker's rule,
+    a fund balance alone is no data)."""
     if not span.is_year:
         return []
-    recorded = {
-        (int(year), int(half)) for year, half in half_years_with_data(organization, library_ids)
-    }
+    recorded = {(int(year), int(half)) for year, half in with_data}
     return [half for half in (1, 2) if (span.year, half) not in recorded]
 
 
@@ -180,12 +179,13 @@ def report_build(
     write-offs in one UNION) + 1 budget + 4 digitization + 2 catalogue + 1 references
     + 1 publication counts + 2 media + 1 online + 1 rows entered (the «no data» check)
     + 3 events by group (section IV: by form and on site/online; by audience; by initiative)
-    + 1 hand-ins (section IV: whose zero events are a real zero) + 1 work log (section II's figures), all in figures_read; the parts' own reads:
-    7 main indicators (sections I and II: see indicators.report.indicators_collect; 8 when
-    the year before has periods, whose virtual references are read too) + 2 receipts and
+    + 1 hand-ins (section IV: whose zero events are a real zero) + 1 work log (section II's figures), all in figures_read; 1 half-years with data (the
+    comparison's base, a year's empty halves); the parts' own reads:
+    5 main indicators (sections I and II: see indicators.report.indicators_collect; 6 when
+    the base has periods, whose virtual references are read too; +1 in a second half) + 2 receipts and
     write-offs by source and reason (holdings.report) + 1 publications list
     (publications.report) + 3 events + 1 social pages (events.report); then 1 narrative
-    + 1 the approved previous half's end = 38, whatever the data size (+1 per kind
+    + 1 the approved previous half's end = 37, whatever the data size (+1 per kind
     declaring figures).
     """
     with translation.override(language):
@@ -215,6 +215,7 @@ def _check_results(data: Collected, span: Span, libraries, with_handin: bool) ->
         organization_wide=libraries is None,
         compare=with_handin,
         approved_previous_end=data.approved_previous_end,
+        with_data=data.context.with_data,  # the report's comparison rule
     )
     return checks_run(ctx, noted_only=not with_handin)
 

@@ -36,7 +36,9 @@ def test_the_dashboard_figures_equal_the_report_builders_on_the_demo(demo):
             summed[key] = summed.get(key, 0) + value
     assert summed == key_part(data.total)
     # Section II: every library's row and the total, as the report prints them.
-    indicators = for_overview(data, book=book, with_data=book.with_data(), last_half=None)
+    indicators = for_overview(
+        data, book=book, comparison=book.comparison(span, book.with_data()), last_half=None
+    )
     report = report_build(organization=demo, span=span)
     for index, (_library, row) in enumerate(indicators.rows):
         assert section_two(row) == printed_section_two(report, index)

@@ -30,7 +30,7 @@ def look(client, user, url="/dashboard/?period=2021-H1"):
 
 def test_a_second_look_at_the_dashboard_reads_no_data(client, director, half_year):
     first, first_queries = look(client, director)
-    assert len(data_reads(first_queries)) > 20
+    assert len(data_reads(first_queries)) > 10  # (2020-H1, the base, has no data: not read)
     second, second_queries = look(client, director)
     assert data_reads(second_queries) == []
     assert card(first, "received").value == 500

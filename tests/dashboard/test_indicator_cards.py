@@ -16,11 +16,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from branches.calendar import span_parse
 from dashboard.figures import overview
-from dashboard.indicator_cards import FAIR, NO_DATA, PARTIAL, for_overview, indicator_overview
+from dashboard.indicator_cards import for_overview, indicator_overview
+from dashboard.indicator_presenters import comparison_note
 from dashboard.spans import SpanBook
+from indicators.comparison import NO_DATA, PARTIAL
 from indicators.models import WorkLogEntry
 from indicators.selectors import Indicators
+from indicators.summary import PLANNED
+from reportkit.data import Paragraph
+from reports.builder import report_build
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -35,7 +41,9 @@ def indicators_of(organization, code, libraries=None):
     last_half = (
         book.span(span.year, next(iter(halves))) if span.is_year and len(halves) == 1 else None
     )
-    return for_overview(data, book=book, with_data=with_data, last_half=last_half)
+    return for_overview(
+        data, book=book, comparison=book.comparison(span, with_data), last_half=last_half
+    )
 
 
 def controls(row, name):
@@ -45,7 +53,7 @@ def controls(row, name):
 
 def test_the_cards_show_done_plan_percent_and_the_same_span_last_year(organization, work_log):
     data = indicators_of(organization, "2021-H1")
-    assert data.comparison == FAIR and data.last_year.code == "2020-H1"
+    assert data.comparable and data.last_year.code == "2020-H1"
     total = data.total
     # ЦГБ's plan is the year's, ф№4's the half's own: their sum is no plan of anything, so
     # the total has no % of plan (issue 22: a plan % says its base).
@@ -89,18 +97,19 @@ def test_no_comparison_with_a_span_last_year_without_a_work_log(
     WorkLogEntry.objects.create(library=library, date=D(2020, 9, 1), visits=7)
     client.force_login(director)
     text = client.get("/dashboard/?period=2020-H2").content.decode()
-    assert "сравнения с прошлым годом нет: за «2 полугодие 2019 года» в дневнике работы нет" in text
+    # The same span a year before has no data: the report's words, no arrow, no change.
+    assert '<p class="table-note indicator-comparison">нет данных для сравнения</p>' in text
     cards = re.findall(
         r'<li class="card" data-figure="(users|visits|loans)">(.*?)</li>', text, re.S
     )
     assert len(cards) == 3
     for _key, body in cards:
-        assert "сравнения нет" in body and "год назад" not in body
+        assert "нет данных для сравнения" in body and "▲" not in body and "▼" not in body
 
 
 def test_a_year_with_one_half_compares_with_the_same_half_last_year(organization, work_log):
     data = indicators_of(organization, "2021")  # only 2021-H1 has data
-    assert data.comparison == FAIR and data.last_year.code == "2020-H1"
+    assert data.comparable and data.last_year.code == "2020-H1"
     # The annual plans: ЦГБ 300 + ф№4 200 users.
     assert controls(data.total, "users") == (500, 200, Decimal("40.0"), 140, Decimal("42.9"))
 
@@ -118,13 +127,18 @@ def test_a_whole_year_against_a_year_with_one_half_is_no_comparison(
         span=span,
         libraries=libraries,
         now=now,
-        with_data=[*with_data, book.span(2020, 1), book.span(2020, None)],
+        comparison=book.comparison(span, [*with_data, book.span(2020, 1), book.span(2020, None)]),
     )
-    assert data.comparison == PARTIAL
+    assert data.comparison.status == PARTIAL and not data.comparable
+    assert data.comparison.said == (
+        "нет данных для сравнения: за 2020 год данные только за одно полугодие"
+    )
+    span = book.parse("2019")
     data = indicator_overview(
-        book=book, span=book.parse("2019"), libraries=libraries, now=now, with_data=with_data
-    )
-    assert data.comparison == NO_DATA
+        book=book, span=span, libraries=libraries, now=now,
+        comparison=book.comparison(span, with_data),
+    )  # fmt: skip
+    assert data.comparison.status == NO_DATA
 
 
 def test_the_indicators_cost_a_fixed_number_of_queries(
@@ -138,8 +152,9 @@ def test_the_indicators_cost_a_fixed_number_of_queries(
     libraries, with_data = [library, other_library], book.with_data()
     with CaptureQueriesContext(connection) as queries:
         data = indicator_overview(
-            book=book, span=span, libraries=libraries, now={}, with_data=with_data
-        )
+            book=book, span=span, libraries=libraries, now={},
+            comparison=book.comparison(span, with_data),
+        )  # fmt: skip
     assert len(queries) == 7, [q["sql"] for q in queries]
     assert len(data.trend) == 3
 
@@ -217,3 +232,61 @@ def test_a_new_work_log_row_shows_at_once(client, director, work_log, library):
     assert users() == "200"
     WorkLogEntry.objects.create(library=library, date=D(2021, 6, 1), users=5)
     assert users() == "205"
+
+
+@pytest.mark.parametrize("code", ["2021-H1", "2021"])
+def test_the_report_and_the_dashboard_compare_with_the_same_base_and_the_same_percent(
+    client, director, organization, work_log, code
+):
+    """2021 has only its first half: both compare it with 2020's first half (issue 22,
+    item 4), not the report with the whole of 2020 and the dashboard with its half."""
+    data = indicators_of(organization, code)
+    report = report_build(organization=organization, span=span_parse(organization, code))
+    section = report.section("control")
+    said = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    base = "к 1 полугодию 2020 года"
+    assert (
+        f"Изменение, % — {base}; у библиотеки без данных за один из периодов изменения нет." in said
+    )
+    assert comparison_note(data) == f"изменения — {base}"
+    rows = [*(row for _lib, row in data.rows), data.total]
+    for table, name in zip(section.tables()[:3], PLANNED, strict=True):
+        assert table.header[0][4].text == "1 полугодие 2020 года"
+        for printed, row in zip(table.rows, rows, strict=True):
+            c = row.control(name)
+            # % of plan, last year, change: the same figures in both.
+            assert printed.cells[3:6] == [
+                None if c.percent is None else float(c.percent),
+                c.last_year,
+                None if c.change is None else float(c.change),
+            ], (code, name, printed.cells[0])
+    # The main cards say the same base.
+    client.force_login(director)
+    text = client.get(f"/dashboard/?period={code}").content.decode()
+    assert f"изменения — {base}" in text
+    assert f"{base}:" in text  # a card's «к 1 полугодию 2020 года: 140»
+
+
+def test_a_library_without_work_log_rows_prints_no_data_not_zero(
+    client, director, organization, work_log, other_library
+):
+    """Unknown is not zero (issue 22, item 5): ф№4 logs nothing in 2021-H1."""
+    WorkLogEntry.objects.filter(library=other_library, date__year=2021).delete()
+    report = report_build(organization=organization, span=span_parse(organization, "2021-H1"))
+    users, visits, loans, ratios, users_visits, loans_references = report.section(
+        "control"
+    ).tables()
+    f4 = [row.cells for row in users.rows if row.cells[0] == "ф№4"][0]
+    # plan, done, % of plan, last year, change: no 0, no 0,0 %, no −100,0 %.
+    assert f4[1:] == [100, "нет данных", None, 40, None]
+    total = users.rows[-1].cells
+    assert total[1:] == [None, "150 (по 1 из 2 библиотек)", None, 140, None]
+    assert [row.cells[1:4] for row in ratios.rows][1] == ["нет данных"] * 3
+    assert set(users_visits.rows[1].cells[1:]) == {"нет данных"}
+    data = indicators_of(organization, "2021-H1")
+    (_cgb, cgb), (_f4, f4_row) = data.rows
+    assert f4_row.control("users").done is None and f4_row.control("users").change is None
+    client.force_login(director)
+    text = client.get("/dashboard/?period=2021-H1").content.decode()
+    card = re.search(r'data-figure="users">(.*?)</li>', text, re.S).group(1)
+    assert "по 1 из 2 библиотек" in card and "▲" not in card and "▼" not in card

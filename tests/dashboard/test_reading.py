@@ -35,7 +35,7 @@ def test_a_whole_year_is_compared_with_the_whole_year_before(client, generated):
     received = cards_of(response)["received"]
     assert received.value == key_figures(organization=org, span=span_parse(org, "2021")).received
     assert received.previous == key_figures(organization=org, span=span_parse(org, "2020")).received
-    assert "сравнение с периодом «2020 год»" in response.content.decode()
+    assert "изменения — к 2020 году" in response.content.decode()
 
 
 def test_a_years_subscribers_are_the_count_at_its_end(client, generated):
@@ -60,21 +60,23 @@ def test_the_first_year_says_there_is_nothing_to_compare_with(client, generated)
     response = client.get("/dashboard/?period=2020")
     text = response.content.decode()
     assert cards_of(response)["received"].previous is None
-    assert "сравнения нет: за «2019 год» данных нет" in text
-    assert "сравнение с периодом" not in text
+    assert "нет данных для сравнения; фонд и каталог сравниваются с началом периода" in text
+    assert "изменения — к" not in text
     # The stock still has its opening balance, and says that is what it is.
     fund = cards_of(response)["fund"]
     assert fund.previous is not None
     assert f"на начало периода: {fund.previous:,}".replace(",", "\u00a0") in text
 
 
-def test_a_half_year_is_compared_with_the_half_year_before(client, generated):
+def test_a_half_year_is_compared_with_the_same_half_a_year_before(client, generated):
+    """The report's rule (issue 22, item 4): not the half-year just before."""
     org, user = generated
     client.force_login(user)
     response = client.get("/dashboard/?period=2021-H1")
     views = cards_of(response)["views"]
-    assert views.previous == key_figures(organization=org, span=span_parse(org, "2020-H2")).views
-    assert "к прошлому периоду" in response.content.decode()
+    assert views.previous == key_figures(organization=org, span=span_parse(org, "2020-H1")).views
+    assert views.compared_with == "к 1 полугодию 2020 года"
+    assert "к 1 полугодию 2020 года" in response.content.decode()
 
 
 def test_more_written_off_is_not_painted_good_or_bad(client, generated):
@@ -138,5 +140,5 @@ def test_the_comparison_reads_in_kazakh(client, generated):
     client.force_login(user)
     client.cookies["django_language"] = "kk"
     text = client.get("/dashboard/?period=2020").content.decode()
-    assert "салыстыру жоқ" in text
+    assert "салыстыруға деректер жоқ" in text
     assert "кезең басында" in text

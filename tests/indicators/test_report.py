@@ -15,6 +15,7 @@ from branches.models import ReportingPeriod
 from events.models import Event, EventForm, Initiative
 from holdings.models import FundingSource, FundSnapshot, Receipt
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
+from reportkit.data import Paragraph
 from reports.builder import report_build
 from reports.renderers.docx import render_docx
 from reports.renderers.xlsx import render_xlsx
@@ -88,18 +89,20 @@ def test_section_two_prints_plan_done_percent_last_year_and_change(organization,
     # plan, done, % of plan, last year, change
     assert rows_of(users) == [
         ["ЦГБ", 100, 40, 40.0, 20, 100.0],
-        ["ф№4", 10, 5, 50.0, 0, None],
-        ["Всего по ЦБС", 110, 45, 40.9, 20, 125.0],
+        # ф№4 has no work-log row a year before: nothing to compare with, not 0.
+        ["ф№4", 10, 5, 50.0, "нет данных", None],
+        # A year before only ЦГБ has figures: the total says so, and has no change.
+        ["Всего по ЦБС", 110, 45, 40.9, "20 (по 1 из 2 библиотек)", None],
     ]
     assert rows_of(visits) == [
         ["ЦГБ", 1000, 260, 26.0, 130, 100.0],
-        ["ф№4", 100, 20, 20.0, 0, None],
-        ["Всего по ЦБС", 1100, 280, 25.5, 130, 115.4],
+        ["ф№4", 100, 20, 20.0, "нет данных", None],
+        ["Всего по ЦБС", 1100, 280, 25.5, "130 (по 1 из 2 библиотек)", None],
     ]
     assert rows_of(loans) == [
         ["ЦГБ", 2000, 530, 26.5, 500, 6.0],
-        ["ф№4", 90, 50, 55.6, 0, None],
-        ["Всего по ЦБС", 2090, 580, 27.8, 500, 16.0],
+        ["ф№4", 90, 50, 55.6, "нет данных", None],
+        ["Всего по ЦБС", 2090, 580, 27.8, "500 (по 1 из 2 библиотек)", None],
     ]
     assert rows_of(ratios) == [
         # users, visits, loans, fund at 01.07, population, and the five ratios
@@ -139,11 +142,12 @@ def test_the_kazakh_report_names_the_sections_and_columns_in_kazakh(organization
 def test_the_xlsx_formulas_recalculate_in_libreoffice_to_the_printed_values(
     organization, figures, other_library
 ):
-    # ф№4's fund unknown: its обращаемость and книгообеспеченность, and the ЦБС's, blank.
+    # ф№4's fund unknown: its обращаемость and документообеспеченность blank; the ЦБС's
+    # divide the ЦБС's fund that section III prints.
     FundSnapshot.objects.filter(library=other_library).delete()
     data = report_build(organization=organization, span=figures)
     ratios = data.section("control").tables()[3]
-    assert [row.cells[8:10] for row in ratios.rows] == [[0.1, 132.5], [None, None], [None, None]]
+    assert [row.cells[8:10] for row in ratios.rows] == [[0.1, 132.5], [None, None], [0.1, 117.8]]
     content = render_xlsx(data)
     sheet = load_workbook(io.BytesIO(content))["II Показатели"]
     cached = load_workbook(io.BytesIO(content), data_only=True)["II Показатели"]
@@ -162,7 +166,7 @@ def test_the_xlsx_formulas_recalculate_in_libreoffice_to_the_printed_values(
                         continue
                     assert formula.startswith("=IF("), (table.title, letter)
                     formulas += 1
-                elif row.kind == "total" and printed is not None:
+                elif row.kind == "total" and isinstance(printed, int | float):
                     assert formula == f"=SUM({letter}{first}:{letter}{first + offset - 1})"
                     sums += 1
                 else:
@@ -228,9 +232,9 @@ def test_the_report_runs_as_many_queries_with_a_hundred_times_the_indicators(
 ):
     from branches.models import Library
 
-    # report_build's docstring lists the 37; the year before has periods here, whose
+    # report_build's docstring lists the 36; the base has periods here, whose
     # virtual references are read too.
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(37):
         report_build(organization=organization, span=figures)
     more = [
         Library.objects.create(
@@ -261,7 +265,7 @@ def test_the_report_runs_as_many_queries_with_a_hundred_times_the_indicators(
                 library=lib, year=year, half=None, defaults={"users": 1, "visits": 1, "loans": 1}
             )
     assert WorkLogEntry.objects.count() > 100 * 4
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(37):
         data = report_build(organization=organization, span=figures)
     assert len(data.section("control").tables()[0].rows) == 10 + 1
 
@@ -270,8 +274,50 @@ def test_the_xlsx_rows_with_formulas_are_one_line_high(organization, figures):
     sheet = load_workbook(
         io.BytesIO(render_xlsx(report_build(organization=organization, span=figures)))
     )["II Показатели"]
+    # Rows of figures only: a word («нет данных», «… (по 1 из 2 библиотек)») may wrap.
     formula_rows = {
-        c.row for row in sheet.iter_rows() for c in row if str(c.value).startswith("=IF(")
+        row[0].row
+        for row in sheet.iter_rows()
+        if any(str(c.value).startswith("=IF(") for c in row)
+        and not any(isinstance(c.value, str) and not c.value.startswith("=") for c in row[1:])
     }
     assert formula_rows
     assert {sheet.row_dimensions[r].height for r in formula_rows} == {15}
+
+
+def test_a_second_halfs_ratios_divide_the_year_so_far_with_the_halfs_flows_beside(
+    organization, figures, library
+):
+    """Issue 22, item 3: H2's users are the year's so far, so its посещаемость and
+    читаемость divide the year's visits and loans so far, not the half's own; ф№4 logs
+    nothing in H2: «нет данных», not 0."""
+    log = WorkLogEntry.objects.create
+    log(library=library, date=D(2021, 9, 1), users=5, visits=100, loans=200)
+    data = report_build(organization=organization, span=span_parse(organization, "2021-H2"))
+    tables = data.section("control").tables()
+    users, ratios = tables[0], tables[3]
+    assert [cell.text for cell in ratios.header[1]] == ["за полугодие", "с начала года"] * 2
+    assert "Пользователей с начала года" in [c.text.replace("\u00ad", "") for c in ratios.header[0]]
+    # users (year so far), visits: half, year; loans: half, year; fund; population;
+    # читаемость 730 / 45, посещаемость 360 / 45, обращаемость 730 / 5300,
+    # документообеспеченность 5300 / 45, охват 45 per 100 of 1234.
+    assert rows_of(ratios)[0] == [
+        "ЦГБ",
+        45,
+        100,
+        360,
+        200,
+        730,
+        5300,
+        1234,
+        16.2,
+        8.0,
+        0.1,
+        117.8,
+        3.6,
+    ]
+    assert rows_of(ratios)[1][:6] == ["ф№4", *["нет данных"] * 5]
+    assert rows_of(users)[1][1:] == [10, "нет данных", None, "нет данных", None]
+    footnote = [b.text for b in data.section("control").blocks if isinstance(b, Paragraph)][-1]
+    assert "читаемость — документовыдача с начала года на пользователя" in footnote
+    assert "посещаемость — посещения с начала года на пользователя" in footnote
