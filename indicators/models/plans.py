@@ -100,5 +100,5 @@ class IndicatorPlan(models.Model):
         approved = self.approved_period()
         if approved is not None:
             raise ValidationError(
-                {"year": ValidationError(PERIOD_CLOSED, params={"period": approved.code})}
+                {"year": ValidationError(PERIOD_CLOSED, params={"period": approved.label})}
             )
