@@ -95,7 +95,8 @@ class Library(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.short_name or self.name()
+        # In the page's language: «№4 филиал» in the Kazakh admin, not «ф№4».
+        return self.abbreviation() or self.name()
 
     def name(self, language: str | None = None) -> str:
         return localized(self, "name", language)

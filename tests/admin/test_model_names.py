@@ -103,7 +103,7 @@ def test_each_models_pages_name_it_in_the_right_form(client, superuser, library,
     client.cookies["django_language"] = language
     rows = {model: make_row(model, library=library, period=period, n=1) for model in ALL_MODELS}
     wrong = []
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         opts = model._meta
         prefix = f"admin:{opts.app_label}_{opts.model_name}"
         with translation.override(language):
@@ -126,7 +126,9 @@ def test_each_models_pages_name_it_in_the_right_form(client, superuser, library,
             said = [phrase[language] for phrase in phrases]
             if title not in [capfirst(p % one) for p in said]:
                 wrong.append((url, title))
-            if one.lower() != nominative.lower() and title.lower() in [(p % nominative).lower() for p in said]:
+            if one.lower() != nominative.lower() and title.lower() in [
+                (p % nominative).lower() for p in said
+            ]:
                 wrong.append((url, title))
     assert wrong == []
 

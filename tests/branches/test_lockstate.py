@@ -73,7 +73,10 @@ def test_a_move_is_kept_with_who_and_the_comment(handin, librarian, methodologis
 def test_an_open_period_cannot_be_approved_at_once(period):
     with pytest.raises(ValidationError) as error:
         period_set_status(period=period, status=Status.APPROVED)
-    assert refusal(error) == "Период «1 полугодие 2021 года» в статусе «открыт» нельзя перевести в «утверждён»."
+    assert (
+        refusal(error)
+        == "Период «1 полугодие 2021 года» в статусе «открыт» нельзя перевести в «утверждён»."
+    )
     assert ReportingPeriod.objects.get(pk=period.pk).status == Status.OPEN
 
 
