@@ -7,6 +7,7 @@ The hand-ins of the libraries' half-years are models of this app too, declared i
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -18,11 +19,16 @@ from branches.handins import HandIn, HandInTransition  # noqa: F401
 from branches.lists import ListItem, localized
 
 
+# The short name an organization has until it is given its own (the field's default).
+GENERIC_SHORT_NAME = "ЦБС"
+GENERIC_WORD = _("ЦБС")
+
+
 class Organization(models.Model):
     code = models.SlugField(_("код"), max_length=50, unique=True)
     name_ru = models.CharField(_("название (рус.)"), max_length=300)
     name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
-    short_name = models.CharField(_("краткое название"), max_length=50, default="ЦБС")
+    short_name = models.CharField(_("краткое название"), max_length=50, default=GENERIC_SHORT_NAME)
     city_ru = models.CharField(_("город (рус.)"), max_length=100)
     city_kk = models.CharField(_("город (каз.)"), max_length=100, blank=True)
     site = models.URLField(_("сайт"), blank=True)
@@ -38,6 +44,14 @@ class Organization(models.Model):
 
     def name(self, language: str | None = None) -> str:
         return localized(self, "name", language)
+
+    def abbreviation(self, language: str | None = None) -> str:
+        """The short name; the generic «ЦБС» an organization has until it is given one
+        is a word, not a name, and is said in the page's language («ОКЖ» in Kazakh)."""
+        if self.short_name != GENERIC_SHORT_NAME:
+            return self.short_name
+        with translation.override(language or get_language() or "ru"):
+            return str(GENERIC_WORD)
 
     def city(self, language: str | None = None) -> str:
         return localized(self, "city", language)

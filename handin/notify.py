@@ -57,7 +57,7 @@ def handin_moved(handin, actor, comment: str = "") -> None:
     for user in _receivers(handin):
         language = getattr(user.staff_profile, "language", "") or "ru"
         with translation.override(language):
-            params = {"library": handin.library.short_name, "period": handin.period.label}
+            params = {"library": handin.library.abbreviation(), "period": handin.period.label}
             subject = SUBJECTS[handin.state]() % params
             messages.append((subject, _body(handin, actor, comment), user.email))
 

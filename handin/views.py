@@ -199,7 +199,7 @@ def move(request, code, period_pk, action):
     _act(
         request,
         service,
-        success() % {"library": library.short_name},
+        success() % {"library": library.abbreviation()},
         library=library,
         period=period,
         **{name: request.POST.get(name, "") for name in fields},
