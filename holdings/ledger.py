@@ -24,7 +24,7 @@ from branches.models import Library
 
 FUND_WOULD_GO_NEGATIVE = _(
     "После этого изменения фонд библиотеки «%(library)s» к концу дня %(date)s ушёл бы в "
-    "минус: не хватило бы %(short)s. Списано было бы "
+    "минус: не хватило бы %(short)s; списано было бы "
     "больше, чем было в фонде: проверьте количество и дату или внесите состояние фонда."
 )
 # What is short: the Kazakh copies are named only when they are short too.
