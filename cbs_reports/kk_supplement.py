@@ -271,4 +271,10 @@ STRINGS = [
     gettext_noop("Go"),
     gettext_noop("Save and add another"),
     gettext_noop("Save and continue editing"),
+    gettext_noop(
+        'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related items will be deleted:'
+    ),
+    gettext_noop(
+        "Are you sure you want to delete the selected %(objects_name)s? All of the following objects and their related items will be deleted:"
+    ),
 ]

@@ -24,6 +24,9 @@ SELECT_TO_CHANGE = _("Выберите %(noun)s для изменения")
 SELECT_TO_VIEW = _("Выберите %(noun)s для просмотра")
 DELETE_SELECTED = _("Удалить выбранные %(noun)s")
 DELETE_SELECTED_TITLE = _("Удалить выбранные записи")
+EXPORT_SELECTED = _("Экспортировать выбранные %(noun)s")
+# The actions Django and import-export describe with the model's plural name.
+ACTIONS_NAMING_ROWS = {"delete_selected": DELETE_SELECTED, "export_admin_action": EXPORT_SELECTED}
 DELETED = _("Удалено: %(count)s.")
 
 
@@ -67,12 +70,13 @@ class NamedAdminMixin:
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if "delete_selected" in actions:
-            func, name, _description = actions["delete_selected"]
-            # Django formats a description with the model's names («%(verbose_name_plural)s»):
-            # this one is whole already, so a literal «%» is doubled.
-            label = sentence(DELETE_SELECTED, noun_of(self.opts).many).replace("%", "%%")
-            actions["delete_selected"] = (func, name, label)
+        for action_name, phrase in ACTIONS_NAMING_ROWS.items():
+            if action_name in actions:
+                func, name, _description = actions[action_name]
+                # Django formats a description with the model's names («%(verbose_name_plural)s»):
+                # this one is whole already, so a literal «%» is doubled.
+                label = sentence(phrase, noun_of(self.opts).many).replace("%", "%%")
+                actions[action_name] = (func, name, label)
         return actions
 
     def delete_view(self, request, object_id, extra_context=None):

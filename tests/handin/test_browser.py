@@ -46,6 +46,11 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     from branches.scoping import LIBRARIAN, ensure_groups
     from holdings.models import FundingSource, FundSnapshot, Receipt
 
+    def _confirm(phone):
+        """Answer «Да» on the question a locking move asks first (handin/confirm.html)."""
+        WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-yes"))
+        phone.find_element(By.ID, "confirm-yes").click()
+
     organization = Organization.objects.create(code="t", name_ru="Тестовая ЦБС", city_ru="Балхаш")
     library = Library.objects.create(
         organization=organization, code="cgb", kind="central", short_name="ЦГБ", name_ru="ЦГБ"
@@ -123,9 +128,3 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-accepted"))
     assert HandIn.objects.get(library=library).state == "accepted"
     phone.save_screenshot(str(OUTPUT / "handin-methodologist-390.png"))
-
-
-def _confirm(phone):
-    """Answer «Да» on the question a locking move asks first (handin/confirm.html)."""
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-yes"))
-    phone.find_element(By.ID, "confirm-yes").click()
