@@ -50,7 +50,7 @@ def test_messages_name_the_library_the_figure_the_value_and_the_comparison(flawe
     )
     (reading,) = found["loans_per_user"]
     assert reading.message("ru") == (
-        "ф№4: на пользователя выдано 125,0 документов (2500 на 20) — больше 100. Проверьте "
+        "ф№4: на пользователя выдано 125,0 документов (2\xa0500 на 20) — больше 100. Проверьте "
         "число пользователей: пользователь учитывается один раз в году."
     )
     assert "ф№4" in reading.message("kk") and reading.message("kk") != reading.message("ru")
