@@ -55,18 +55,17 @@ class NamedAdminMixin:
         changelist.counted_name = noun_of(self.opts).count(changelist.result_count)
         return changelist
 
-    def add_view(self, request, form_url="", extra_context=None):
-        return super().add_view(
-            request, form_url, self._named(extra_context, title=self.add_label())
-        )
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id) if object_id else None
-        phrase = CHANGE if self.has_change_permission(request, obj) else VIEW
-        title = sentence(phrase, noun_of(self.opts).one)
-        return super().change_view(
-            request, object_id, form_url, self._named(extra_context, title=title)
-        )
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Django has decided by now whether the row may be changed or only viewed.
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if add:
+            title = self.add_label()
+        elif response.context_data.get("has_change_permission"):
+            title = sentence(CHANGE, noun_of(self.opts).one)
+        else:
+            title = sentence(VIEW, noun_of(self.opts).one)
+        response.context_data.update(title=title, add_label=self.add_label())
+        return response
 
     def get_actions(self, request):
         actions = super().get_actions(request)
