@@ -18,7 +18,6 @@ from branches.calendar import HalfYearDates
 from branches.handins import HandIn, HandInTransition  # noqa: F401
 from branches.lists import ListItem, localized
 
-
 # The short name an organization has until it is given its own (the field's default).
 GENERIC_SHORT_NAME = "ЦБС"
 GENERIC_WORD = _("ЦБС")
