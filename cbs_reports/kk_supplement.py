@@ -271,6 +271,7 @@ STRINGS = [
     gettext_noop("Go"),
     gettext_noop("Save and add another"),
     gettext_noop("Save and continue editing"),
+    gettext_noop("Delete multiple objects"),
     gettext_noop(
         'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related items will be deleted:'
     ),
