@@ -273,6 +273,12 @@ STRINGS = [
     gettext_noop("Save and continue editing"),
     gettext_noop("Delete multiple objects"),
     gettext_noop(
+        "Deleting the selected %(objects_name)s would result in deleting related objects, but your account doesn't have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would require deleting the following protected related objects:"
+    ),
+    gettext_noop(
         'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related items will be deleted:'
     ),
     gettext_noop(

@@ -24,6 +24,7 @@ SELECT_TO_CHANGE = _("Выберите %(noun)s для изменения")
 SELECT_TO_VIEW = _("Выберите %(noun)s для просмотра")
 DELETE_SELECTED = _("Удалить выбранные %(noun)s")
 DELETE_SELECTED_TITLE = _("Удалить выбранные записи")
+CANNOT_DELETE = _("Нельзя удалить выбранные %(noun)s")
 EXPORT_SELECTED = _("Экспортировать выбранные %(noun)s")
 # The actions Django and import-export describe with the model's plural name.
 ACTIONS_NAMING_ROWS = {"delete_selected": DELETE_SELECTED, "export_admin_action": EXPORT_SELECTED}
@@ -94,7 +95,9 @@ def delete_selected(modeladmin, request, queryset):
     if not request.POST.get("post") or protected:
         response = django_delete_selected(modeladmin, request, queryset)
         response.context_data["objects_name"] = str(noun.many)
-        if not (perms_needed or protected):
+        if perms_needed or protected:
+            response.context_data["title"] = sentence(CANNOT_DELETE, noun.many)
+        else:
             response.context_data["title"] = DELETE_SELECTED_TITLE
         return response
     if perms_needed:
