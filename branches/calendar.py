@@ -88,6 +88,15 @@ class HalfYearDates:
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def label(self) -> str:
+        """«1 полугодие 2021 года» / «2021 год»: the period in words, in the active
+        language, wherever a user reads it (a report's title, a message); the code
+        («2021-H1») stays in URLs and file names."""
+        if self.half is None:
+            return _("%(year)s год") % {"year": self.year}
+        return _("%(half)s полугодие %(year)s года") % {"half": self.half, "year": self.year}
+
 
 @dataclass(frozen=True)
 class Span(HalfYearDates):
@@ -107,13 +116,6 @@ class Span(HalfYearDates):
         return [period.pk for period in self.periods]
 
     # Labels are computed when asked, so they come out in the active language.
-    @property
-    def label(self) -> str:
-        """«1 полугодие 2021 года» / «2021 год»: what the report's title says it covers."""
-        if self.half is None:
-            return _("%(year)s год") % {"year": self.year}
-        return _("%(half)s полугодие %(year)s года") % {"half": self.half, "year": self.year}
-
     @property
     def for_label(self) -> str:
         """«за 1 полугодие 2021» — the column heads of the tables."""

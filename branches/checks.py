@@ -20,7 +20,7 @@ the overview and the report all print the results of this one list:
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 
 from reportkit.data import Note
@@ -29,6 +29,13 @@ ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 SEVERITY_LABELS = {ERROR: _("ошибка"), WARNING: _("внимание"), INFO: _("справка")}
+
+
+def _shown(value, grouping: bool) -> str:
+    """A count as a reader reads it (10 000 in either language); anything else as it is."""
+    if grouping and isinstance(value, int) and not isinstance(value, bool):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return str(value)
 
 
 @dataclass
@@ -56,10 +63,13 @@ class Result:
     def needs_explanation(self) -> bool:
         return self.severity == WARNING and not (self.explanation and self.explanation.text)
 
-    def message(self, language: str | None = None) -> str:
+    def message(self, language: str | None = None, *, grouping: bool = True) -> str:
+        """The message in `language`; its counts with the language's thousands
+        separator (10 000), except with `grouping=False`: the report prints its
+        figures as the seed writes them (283120)."""
         language = language or translation.get_language() or "ru"
         with translation.override(language):
-            params = {k: str(v) for k, v in self.params.items()}
+            params = {k: _shown(v, grouping) for k, v in self.params.items()}
             return str(self.text) % params
 
     def severity_label(self) -> str:

@@ -35,9 +35,9 @@ DATE_OUTSIDE_PERIODS = _(
     "Дата %(date)s не попадает ни в один отчётный период этой ЦБС. "
     "Сначала методист должен открыть период."
 )
-PERIOD_CLOSED = _("Период %(period)s утверждён: его данные больше нельзя менять.")
+PERIOD_CLOSED = _("Период «%(period)s» утверждён: его данные больше нельзя менять.")
 CLOSING_STATE_CLOSED = _(
-    "Состояние на %(date)s — итог периода %(period)s, а он утверждён: "
+    "Состояние на %(date)s — итог периода «%(period)s», а он утверждён: "
     "его данные больше нельзя менять."
 )
 PERIOD_OTHER_ORGANIZATION = _("Период относится к другой ЦБС.")
@@ -204,9 +204,9 @@ def frozen_reason(obj, *, lock: bool = False) -> str | None:
             if closing_day is not None:
                 return CLOSING_STATE_CLOSED % {
                     "date": closing_day.strftime("%d.%m.%Y"),
-                    "period": period.code,
+                    "period": period.label,
                 }
-            return getattr(obj, "closed_message", PERIOD_CLOSED) % {"period": period.code}
+            return getattr(obj, "closed_message", PERIOD_CLOSED) % {"period": period.label}
     return _handed_in_reason(obj, [period for period, _day in touched], lock=lock)
 
 
@@ -239,7 +239,7 @@ def _handed_in_reason(obj, periods, *, lock: bool) -> str | None:
         .select_related("period")
         .first()
     )
-    return HANDED_IN % {"period": handin.period.code} if handin else None
+    return HANDED_IN % {"period": handin.period.label} if handin else None
 
 
 def in_approved_period(obj) -> bool:

@@ -35,9 +35,11 @@ PERIOD_MOVES = {
 }
 
 WRONG_STATE = _("Данные библиотеки %(library)s сейчас в состоянии «%(state)s»: так нельзя.")
-PERIOD_APPROVED = _("Период %(period)s утверждён: его данные больше не сдаются и не возвращаются.")
+PERIOD_APPROVED = _(
+    "Период «%(period)s» утверждён: его данные больше не сдаются и не возвращаются."
+)
 PERIOD_MOVE_REFUSED = _(
-    "Период %(period)s в статусе «%(current)s» нельзя перевести в «%(target)s»."
+    "Период «%(period)s» в статусе «%(current)s» нельзя перевести в «%(target)s»."
 )
 
 
@@ -59,7 +61,7 @@ def handin_move_check(handin: HandIn, to_state: str) -> None:
     does not allow: none in an approved period, and only HANDIN_MOVES' moves."""
     period = handin.period
     if period.status == Status.APPROVED:
-        raise ValidationError(PERIOD_APPROVED, params={"period": period.code})
+        raise ValidationError(PERIOD_APPROVED, params={"period": period.label})
     if to_state not in HANDIN_MOVES[State(handin.state)]:
         raise ValidationError(
             WRONG_STATE,
@@ -101,7 +103,7 @@ def period_set_status(*, period: ReportingPeriod, status: str) -> ReportingPerio
     if target != current and target not in PERIOD_MOVES[current]:
         raise ValidationError(
             PERIOD_MOVE_REFUSED,
-            params={"period": period.code, "current": current.label, "target": target.label},
+            params={"period": period.label, "current": current.label, "target": target.label},
         )
     period.status = target
     if target != current:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -18,6 +19,10 @@ from branches.calendar import HalfYearDates
 # Imported so Django registers them with this app (see the docstring).
 from branches.handins import HandIn, HandInTransition  # noqa: F401
 from branches.lists import ListItem, localized
+
+# The short name an organization has until it is given its own (the field's default).
+GENERIC_SHORT_NAME = "ЦБС"
+GENERIC_WORD = _("ЦБС")
 
 
 class WriteRefused(ValidationError):
@@ -38,7 +43,7 @@ class Organization(models.Model):
     code = models.SlugField(_("код"), max_length=50, unique=True)
     name_ru = models.CharField(_("название (рус.)"), max_length=300)
     name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
-    short_name = models.CharField(_("краткое название"), max_length=50, default="ЦБС")
+    short_name = models.CharField(_("краткое название"), max_length=50, default=GENERIC_SHORT_NAME)
     city_ru = models.CharField(_("город (рус.)"), max_length=100)
     city_kk = models.CharField(_("город (каз.)"), max_length=100, blank=True)
     site = models.URLField(_("сайт"), blank=True)
@@ -54,6 +59,14 @@ class Organization(models.Model):
 
     def name(self, language: str | None = None) -> str:
         return localized(self, "name", language)
+
+    def abbreviation(self, language: str | None = None) -> str:
+        """The short name; the generic «ЦБС» an organization has until it is given one
+        is a word, not a name, and is said in the page's language («ОКЖ» in Kazakh)."""
+        if self.short_name != GENERIC_SHORT_NAME:
+            return self.short_name
+        with translation.override(language or get_language() or "ru"):
+            return str(GENERIC_WORD)
 
     def city(self, language: str | None = None) -> str:
         return localized(self, "city", language)
@@ -111,7 +124,8 @@ class Library(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.short_name or self.name()
+        # In the page's language: «№4 филиал» in the Kazakh admin, not «ф№4».
+        return self.abbreviation() or self.name()
 
     def name(self, language: str | None = None) -> str:
         return localized(self, "name", language)

@@ -1,6 +1,6 @@
 """Strings of Django's admin, auth and core and of django-simple-history that our
 pages show but whose Kazakh translations those packages lack (or, for
-simple-history, do not ship at all).
+simple-history, do not ship at all), or get wrong («Өзгетру», «…өзгерту үщін таңда»).
 
 Listed here only so `makemessages` keeps them in the project's `locale/kk`, where
 they are translated; nothing imports this module. The Kazakh admin would
@@ -257,4 +257,31 @@ STRINGS = [
     gettext_noop("View history: %s"),
     gettext_noop("Deleted %(type_name)s"),
     gettext_noop("Changes"),
+    # Django's Kazakh that reads wrong (a misspelling, a lower-case title, an order of
+    # words): translated here again, the project's catalogue comes first.
+    gettext_noop("Change"),
+    gettext_noop("Change %s"),
+    gettext_noop("Add %s"),
+    gettext_noop("Add %(name)s"),
+    gettext_noop("Select %s to change"),
+    gettext_noop("Delete selected %(verbose_name_plural)s"),
+    gettext_noop("Successfully deleted %(count)d %(items)s."),
+    gettext_noop("Add another %(verbose_name)s"),
+    gettext_noop("Filter"),
+    gettext_noop("Go"),
+    gettext_noop("Save and add another"),
+    gettext_noop("Save and continue editing"),
+    gettext_noop("Delete multiple objects"),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would result in deleting related objects, but your account doesn't have permission to delete the following types of objects:"
+    ),
+    gettext_noop(
+        "Deleting the selected %(objects_name)s would require deleting the following protected related objects:"
+    ),
+    gettext_noop(
+        'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related items will be deleted:'
+    ),
+    gettext_noop(
+        "Are you sure you want to delete the selected %(objects_name)s? All of the following objects and their related items will be deleted:"
+    ),
 ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.kinds import KINDS, LIBRARIAN, PICK_LIST, kind_for
 from branches.scoping import is_librarian
+from entry.admin_names import NamedAdminMixin, delete_selected
 
 ENTRY = _("Ввод данных")
 READ_ONLY = _("Справочники (только просмотр)")
@@ -32,6 +33,22 @@ def _entered_by_librarian(model_entry: dict) -> bool:
 
 
 class AdminSite(admin.AdminSite):
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        self.add_action(delete_selected, "delete_selected")
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every model admin, ours and the packages' (users, axes, tasks), names its
+        model in the right forms (`entry.admin_names`)."""
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, NamedAdminMixin):
+            admin_class = type(
+                admin_class.__name__,
+                (NamedAdminMixin, admin_class),
+                {"__module__": admin_class.__module__},
+            )
+        return super().register(model_or_iterable, admin_class, **options)
+
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)
         for app in app_list:

@@ -69,7 +69,7 @@ class Event(DatedLibraryFact):
 
     title = models.CharField(_("название"), max_length=500)
     form = models.ForeignKey(EventForm, verbose_name=_("форма"), on_delete=models.PROTECT)
-    is_online = models.BooleanField(_("онлайн"), default=True)
+    is_online = models.BooleanField(_("онлайн"), default=False)
     platforms = models.ManyToManyField(Platform, verbose_name=_("платформы"), blank=True)
     initiatives = models.ManyToManyField(
         Initiative, verbose_name=_("инициативы, программы"), blank=True

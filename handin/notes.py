@@ -27,7 +27,7 @@ def handin_notes(results: list[Result], period, language: str) -> list[Note]:
         for result in results:
             if printed_in_sections(result) and result.explanation is None:
                 continue  # the report's own notes already say it
-            text = result.message(language)
+            text = result.message(language, grouping=False)
             explanation = result.explanation
             if explanation is not None:
                 text += " " + _("Пояснение: %(text)s (%(who)s, %(when)s).") % {

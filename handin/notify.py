@@ -42,7 +42,7 @@ def _body(handin, actor, comment: str) -> str:
     who = actor.get_full_name() or actor.get_username()
     lines = [
         _("Библиотека: %(library)s") % {"library": handin.library.name()},
-        _("Период: %(period)s") % {"period": handin.period.code},
+        _("Период: %(period)s") % {"period": handin.period.label},
         _("Состояние: %(state)s") % {"state": handin.get_state_display()},
         _("Кто: %(who)s") % {"who": who},
     ]
@@ -57,7 +57,7 @@ def handin_moved(handin, actor, comment: str = "") -> None:
     for user in _receivers(handin):
         language = getattr(user.staff_profile, "language", "") or "ru"
         with translation.override(language):
-            params = {"library": handin.library.short_name, "period": handin.period.code}
+            params = {"library": handin.library.abbreviation(), "period": handin.period.label}
             subject = SUBJECTS[handin.state]() % params
             messages.append((subject, _body(handin, actor, comment), user.email))
 

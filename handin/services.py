@@ -56,6 +56,14 @@ def _is_methodologist_of(user, library: Library) -> bool:
     )
 
 
+def handin_may(action: str, *, user, library: Library) -> bool:
+    """Whether `user` is the one who makes the move `action` ("submit", "accept",
+    "return") for `library`: the question before a move is asked only of them."""
+    if action == "submit":
+        return _is_librarian_of(user, library)
+    return _is_methodologist_of(user, library)
+
+
 @transaction.atomic
 def handin_submit(*, library: Library, period: ReportingPeriod, user) -> HandIn:
     """The librarian hands in the half-year: no errors, every warning explained."""

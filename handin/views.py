@@ -162,15 +162,44 @@ MOVES = {
 }
 
 
+# The moves that lock a library's data: the button asks first (a page of its own,
+# no script), and only the confirming POST moves the hand-in.
+CONFIRMED = "confirmed"
+QUESTIONS = {
+    "submit": (
+        lambda: _("Сдать данные за %(period)s?"),
+        lambda: _(
+            "Данные библиотеки «%(library)s» за %(period)s уйдут методисту на проверку. "
+            "После сдачи библиотекари «%(library)s» не смогут их добавлять и менять, пока "
+            "методист не вернёт их на исправление."
+        ),
+        lambda: _("Да, сдать данные"),
+    ),
+    "accept": (
+        lambda: _("Принять данные «%(library)s» за %(period)s?"),
+        lambda: _(
+            "Данные библиотеки «%(library)s» за %(period)s будут приняты в отчёт ЦБС. "
+            "Библиотекари «%(library)s» не смогут их менять; исправить их сможет методист "
+            "или вернуть библиотеке на исправление."
+        ),
+        lambda: _("Да, принять"),
+    ),
+}
+
+
 @login_required
 @require_POST
 def move(request, code, period_pk, action):
     service, success, fields = MOVES[action]
     library, period = _library_for(request, code), _period_for(request, period_pk)
+    # Someone else's move is refused by the service itself, without a question.
+    asks = action in QUESTIONS and services.handin_may(action, user=request.user, library=library)
+    if asks and request.POST.get(CONFIRMED) != "yes":
+        return _confirmation(request, action, library, period)
     _act(
         request,
         service,
-        success() % {"library": library.short_name},
+        success() % {"library": library.abbreviation()},
         library=library,
         period=period,
         **{name: request.POST.get(name, "") for name in fields},
@@ -207,3 +236,22 @@ def override(request, period_pk):
         reason=request.POST.get("reason", ""),
     )
     return redirect(_back(period))
+
+
+def _confirmation(request, action, library, period):
+    """The question before a move that locks data: what it locks and for whom. It
+    changes nothing; «Отмена» goes back to the page the button was on."""
+    title, text, button = QUESTIONS[action]
+    names = {"library": library.abbreviation(), "period": period.label}
+    return render(
+        request,
+        "handin/confirm.html",
+        {
+            "title": title() % names,
+            "text": text() % names,
+            "button": button(),
+            "action_url": request.path,
+            "confirmed": CONFIRMED,
+            "back_url": _back(period),
+        },
+    )

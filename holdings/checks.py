@@ -160,9 +160,14 @@ def _fund_negative(check, ctx):
             yield check.result(
                 lib,
                 "fund_end" if lib else "total_fund_end",
+                # The Kazakh copies are named only when there are any.
                 _(
                     "%(library)s: фонд %(end)s ниже нуля – %(copies)s экз. (на казахском языке "
                     "%(kk)s): списано больше, чем было."
+                )
+                if end.copies_kk
+                else _(
+                    "%(library)s: фонд %(end)s ниже нуля – %(copies)s экз.: списано больше, чем было."
                 ),
                 **({} if lib else {"library": TOTAL}),
                 end=ctx.span.end_label,
@@ -297,6 +302,12 @@ def _approved_continuity(check, ctx):
             "утверждённый отчёт за предыдущее полугодие закончился на %(end)s "
             "(%(end_kk)s): с тех пор изменены данные до его конца. Проверьте "
             "начальные остатки и записи прошлых периодов."
+        )
+        if start.copies_kk or approved.copies_kk
+        else _(
+            "Фонд по ЦБС %(start_label)s – %(start)s экз., а утверждённый отчёт за "
+            "предыдущее полугодие закончился на %(end)s: с тех пор изменены данные до его "
+            "конца. Проверьте начальные остатки и записи прошлых периодов."
         ),
         start_label=ctx.span.start_label,
         start=start.copies,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from branches.facts import WriteRefused, lock_libraries
@@ -23,9 +24,13 @@ from branches.models import Library
 
 FUND_WOULD_GO_NEGATIVE = _(
     "После этого изменения фонд библиотеки «%(library)s» к концу дня %(date)s ушёл бы в "
-    "минус: не хватило бы %(short)s экз. (на казахском — %(short_kk)s). Списано было бы "
+    "минус: не хватило бы %(short)s; списано было бы "
     "больше, чем было в фонде: проверьте количество и дату или внесите состояние фонда."
 )
+# What is short: the Kazakh copies are named only when they are short too.
+SHORT_COPIES = _("%(copies)s экз.")
+SHORT_COPIES_AND_KK = _("%(copies)s экз. (на казахском — %(kk)s)")
+SHORT_KK_ONLY = _("%(kk)s экз. на казахском языке")
 
 RECEIPT, WRITE_OFF, STATE = "receipt", "writeoff", "state"
 
@@ -119,10 +124,20 @@ def overdraw_error(library, overdraw: Overdraw) -> WriteRefused:
         params={
             "library": library,
             "date": overdraw.date.strftime("%d.%m.%Y"),
-            "short": max(0, -overdraw.copies),
-            "short_kk": max(0, -overdraw.copies_kk),
+            "short": _short(max(0, -overdraw.copies), max(0, -overdraw.copies_kk)),
         },
     )
+
+
+def _short(copies: int, kk: int) -> str:
+    """«10 000 экз. (на казахском — 3)», the counts grouped in the active language."""
+    figures = {
+        "copies": number_format(copies, use_l10n=True, force_grouping=True),
+        "kk": number_format(kk, use_l10n=True, force_grouping=True),
+    }
+    if not kk:
+        return SHORT_COPIES % figures
+    return (SHORT_COPIES_AND_KK if copies else SHORT_KK_ONLY) % figures
 
 
 def ledger_check_pending(row) -> None:

@@ -105,6 +105,16 @@ class ReportForm(forms.ModelForm):
                 SectionText.objects.filter(report=report, section=section.code).delete()
 
 
+# Approval asks first (a page, no script): only the confirming POST approves.
+CONFIRMED = "confirmed"
+APPROVE_TITLE = _("Утвердить отчёт за %(period)s и зафиксировать полугодие?")
+APPROVE_TEXT = _(
+    "Отчёт %(organization)s за %(period)s станет окончательным. Данные всех библиотек "
+    "%(organization)s за это полугодие будут зафиксированы: их больше нельзя будет менять, "
+    "сдавать и возвращать ни библиотекарям, ни методисту, а отчёт — вернуть в черновик."
+)
+
+
 @admin.register(Report)
 class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
     form = ReportForm
@@ -318,6 +328,21 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             return HttpResponseRedirect(reverse("admin:reports_report_file", args=[pk, file.pk]))
         return self._file_response(file.filename, bytes(file.content), file.fmt)
 
+    def _approve_question(self, request, report: Report):
+        """Approval freezes the half-year for good: ask first, saying what it locks and
+        for whom. The page changes nothing; «Отмена» goes back to the report."""
+        names = {"organization": report.organization.name(), "period": report.period.label}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": APPROVE_TITLE % names,
+            "text": APPROVE_TEXT % names,
+            "opts": self.model._meta,
+            "original": report,
+            "confirmed": CONFIRMED,
+            "report_url": reverse("admin:reports_report_change", args=[report.pk]),
+        }
+        return TemplateResponse(request, "reports/admin/report_confirm_approve.html", context)
+
     def status_view(self, request, pk, target):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
@@ -325,6 +350,8 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
         allowed = {t for t, _label, _url in self._transitions(request, report)}
         if target not in allowed:
             raise PermissionDenied
+        if target == Report.Status.APPROVED and request.POST.get(CONFIRMED) != "yes":
+            return self._approve_question(request, report)
         try:
             report_set_status(report=report, status=target)
         except ValidationError as error:

@@ -69,7 +69,7 @@ class Report(models.Model):
     def __str__(self) -> str:
         # "ЦБС: 1 полугодие 2021" reads better on the report's page than a code.
         period = self.period
-        return f"{self.organization.short_name}: {period.get_half_display()} {period.year}"
+        return f"{self.organization.abbreviation()}: {period.get_half_display()} {period.year}"
 
     def clean(self):
         super().clean()

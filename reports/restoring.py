@@ -23,7 +23,7 @@ def report_status_restore(report: Report, values: dict) -> None:
     if steps is None:
         raise ValidationError(
             REPORT_STATUS_FIXED
-            % {"sheet": "Отчёты", "period": report.period.code, "current": current,
+            % {"sheet": "Отчёты", "period": report.period.label, "current": current,
                "target": target}
         )  # fmt: skip
     for step in steps:

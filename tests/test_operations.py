@@ -126,7 +126,7 @@ def test_an_approval_is_logged(client, methodologist, organization, seeded, capl
     caplog.set_level(logging.INFO, logger=SECURITY)
     client.force_login(methodologist)
     client.post(status_url(report, "submitted"))
-    client.post(status_url(report, "approved"))
+    client.post(status_url(report, "approved"), {"confirmed": "yes"})
     statuses = [(e["user"], e["status"]) for e in _events(caplog) if e["event"] == "report_status"]
     assert statuses == [("methodist", "submitted"), ("methodist", "approved")]
 

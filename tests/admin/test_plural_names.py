@@ -47,10 +47,10 @@ def test_the_delete_action_reads_as_a_plural(client, methodologist, organization
 @pytest.mark.parametrize(
     ("language", "count", "expected"),
     [
-        ("ru", 6, "Успешно удалены 6 поступлений."),
-        ("ru", 2, "Успешно удалены 2 поступления."),
-        ("ru", 21, "Успешно удалены 21 поступление."),
-        ("kk", 6, "6 түсім"),
+        ("ru", 6, "Удалено: 6 поступлений."),
+        ("ru", 2, "Удалено: 2 поступления."),
+        ("ru", 21, "Удалено: 21 поступление."),
+        ("kk", 6, "Өшірілді: 6 түсім."),
     ],
 )
 def test_the_delete_message_counts_in_russian_and_kazakh(

@@ -55,7 +55,7 @@ def test_no_hand_in_moves_in_an_approved_period(library, period, librarian):
     with pytest.raises(ValidationError) as error:
         handin_move(handin=handin_locked(library, period), to_state=State.SUBMITTED, user=librarian)
     assert refusal(error) == (
-        "Период 2021-H1 утверждён: его данные больше не сдаются и не возвращаются."
+        "Период «1 полугодие 2021 года» утверждён: его данные больше не сдаются и не возвращаются."
     )
 
 
@@ -73,7 +73,10 @@ def test_a_move_is_kept_with_who_and_the_comment(handin, librarian, methodologis
 def test_an_open_period_cannot_be_approved_at_once(period):
     with pytest.raises(ValidationError) as error:
         period_set_status(period=period, status=Status.APPROVED)
-    assert refusal(error) == "Период 2021-H1 в статусе «открыт» нельзя перевести в «утверждён»."
+    assert (
+        refusal(error)
+        == "Период «1 полугодие 2021 года» в статусе «открыт» нельзя перевести в «утверждён»."
+    )
     assert ReportingPeriod.objects.get(pk=period.pk).status == Status.OPEN
 
 
@@ -84,7 +87,7 @@ def test_an_approved_period_is_never_reopened(period):
         with pytest.raises(ValidationError) as error:
             period_set_status(period=period, status=status)
         assert refusal(error) == (
-            f"Период 2021-H1 в статусе «утверждён» нельзя перевести в «{label}»."
+            f"Период «1 полугодие 2021 года» в статусе «утверждён» нельзя перевести в «{label}»."
         )
     assert ReportingPeriod.objects.get(pk=period.pk).status == Status.APPROVED
 

@@ -124,7 +124,7 @@ def test_a_confirm_that_would_now_fail_changes_nothing(librarian_client, period)
     assert not Event.objects.exists()
     page = librarian_client.get(response["Location"])
     assert "Импорт не выполнен" in page.content.decode()
-    assert "Период 2021-H1 утверждён" in page.content.decode()  # and why
+    assert "Период «1 полугодие 2021 года» утверждён" in page.content.decode()  # and why
 
 
 def test_a_row_identical_to_a_stored_one_is_refused(librarian_client, library):

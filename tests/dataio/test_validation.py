@@ -48,4 +48,6 @@ def test_an_approved_period_closes_its_dates_for_imports_too(sample_data):
     data = row_build(sheet_for(Event), row, Lookups(sample_data))
     with periods_memoized():
         row_validate(sheet_for(Event), data)
-    assert data.errors == {"Дата": ["Период 2021-H1 утверждён: его данные больше нельзя менять."]}
+    assert data.errors == {
+        "Дата": ["Период «1 полугодие 2021 года» утверждён: его данные больше нельзя менять."]
+    }

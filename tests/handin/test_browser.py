@@ -46,6 +46,11 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     from branches.scoping import LIBRARIAN, ensure_groups
     from holdings.models import FundingSource, FundSnapshot, Receipt
 
+    def _confirm(phone):
+        """Answer «Да» on the question a locking move asks first (handin/confirm.html)."""
+        WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-yes"))
+        phone.find_element(By.ID, "confirm-yes").click()
+
     organization = Organization.objects.create(code="t", name_ru="Тестовая ЦБС", city_ru="Балхаш")
     library = Library.objects.create(
         organization=organization, code="cgb", kind="central", short_name="ЦГБ", name_ru="ЦГБ"
@@ -79,8 +84,18 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     )
     assert width <= 390, wide
 
+    # Handing in asks first, on a page as narrow as the phone; cancelling changes nothing.
+    phone.find_element(By.ID, "submit-handin").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-cancel"))
+    assert "не смогут их добавлять и менять" in phone.find_element(By.TAG_NAME, "main").text
+    assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
+    phone.find_element(By.ID, "confirm-cancel").click()
+    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "submit-handin"))
+    assert not HandIn.objects.filter(library=library).exclude(state="draft").exists()
+
     # Handing in with the warning unexplained: refused, with the reason.
     phone.find_element(By.ID, "submit-handin").click()
+    _confirm(phone)
     WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".message-error"))
     assert "не пояснено" in phone.find_element(By.CSS_SELECTOR, ".message-error").text
 
@@ -88,6 +103,7 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     phone.find_element(By.CSS_SELECTOR, ".explain-form button").click()
     WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".explanation"))
     phone.find_element(By.ID, "submit-handin").click()
+    _confirm(phone)
     WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-submitted"))
     assert HandIn.objects.get(library=library).state == "submitted"
     assert not phone.find_elements(By.ID, "submit-handin")
@@ -108,6 +124,7 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.overview"))
     assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
     phone.find_element(By.CSS_SELECTOR, "#library-cgb button").click()
+    _confirm(phone)
     WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-accepted"))
     assert HandIn.objects.get(library=library).state == "accepted"
     phone.save_screenshot(str(OUTPUT / "handin-methodologist-390.png"))

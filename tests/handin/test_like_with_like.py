@@ -56,7 +56,7 @@ def test_a_second_half_reads_loans_per_user_of_the_year_so_far(second_half, orga
     CheckThreshold.objects.create(organization=organization, code="loans_per_user", value=2)
     (result,) = [r for r in found(second_half, "loans_per_user") if r.library.code == "f4"]
     assert result.message("ru").startswith(
-        "ф№4: с начала года на пользователя выдано 2,6 документов (1300 на 500)"
+        "ф№4: с начала года на пользователя выдано 2,6 документов (1\xa0300 на 500)"
     )
 
 

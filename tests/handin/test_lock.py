@@ -96,5 +96,5 @@ def test_an_import_into_a_handed_in_half_year_is_refused(librarian_client, hande
     data = workbook_bytes({"Мероприятия": [HEADERS, event_row()]})
     result = upload(librarian_client, data).context["result"]
     [row] = result.invalid_rows
-    assert "Данные библиотеки за 2021-H1 сданы" in str(row.error_dict)
+    assert "Данные библиотеки за 1 полугодие 2021 года сданы" in str(row.error_dict)
     assert not Event.objects.exists()

@@ -14,6 +14,9 @@ from reports.services import HANDINS_NOT_ACCEPTED, report_set_status
 from tests.admin.posting import admin_url, form_errors, post_add, post_change
 from tests.holdings.test_admin_validation import receipt
 
+# The answer to the question a locking move asks first (handin/views.py).
+CONFIRMED = {"confirmed": "yes"}
+
 
 def messages_of(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
@@ -58,7 +61,7 @@ def test_the_whole_loop(
     (warning,) = home.context["results"]
 
     # Submitting with an unexplained warning is refused and changes nothing.
-    response = client.post(submit, follow=True)
+    response = client.post(submit, CONFIRMED, follow=True)
     assert messages_of(response) == ["Нельзя сдать данные: не пояснено предупреждений – 1."]
     assert state(library, period) == "draft"
 
@@ -71,7 +74,7 @@ def test_the_whole_loop(
     assert messages_of(response) == ["Пояснение сохранено."]
     explanation = Explanation.objects.get(period=period, key=warning.key)
     assert explanation.author == librarian
-    response = post(submit)
+    response = post(submit, CONFIRMED)
     assert messages_of(response) == ["Данные сданы методисту."]
     assert state(library, period) == "submitted"
     assert [m.to for m in mail.outbox] == [["method@example.kz"]]
@@ -108,12 +111,12 @@ def test_the_whole_loop(
     assert "Проверьте дату поступления." in home
     response = post_change(client, row, receipt(library, date="01.02.2021", copies=301))
     assert response.status_code == 302
-    client.post(submit)
+    client.post(submit, CONFIRMED)
     assert state(library, period) == "submitted"
 
     # The report can't be submitted while ф№4 has not handed in.
     client.force_login(methodologist)
-    post(f"/handin/cgb/{period.pk}/accept/")
+    post(f"/handin/cgb/{period.pk}/accept/", CONFIRMED)
     assert state(library, period) == "accepted"
     assert mail.outbox[-1].to == ["cgb@example.kz"]
     report = Report.objects.create(organization=organization, period=period)
@@ -122,9 +125,9 @@ def test_the_whole_loop(
     assert str(HANDINS_NOT_ACCEPTED) in str(refused.value)
 
     client.force_login(other_librarian)
-    client.post(f"/handin/f4/{period.pk}/submit/")
+    client.post(f"/handin/f4/{period.pk}/submit/", CONFIRMED)
     client.force_login(methodologist)
-    client.post(f"/handin/f4/{period.pk}/accept/")
+    client.post(f"/handin/f4/{period.pk}/accept/", CONFIRMED)
     report_set_status(report=report, status=Report.Status.SUBMITTED)
     report_set_status(report=report, status=Report.Status.APPROVED)
     period.refresh_from_db()
@@ -149,7 +152,7 @@ def test_the_whole_loop(
 
 def test_submitting_with_an_error_is_refused(client, librarian, flawed_data, library):
     client.force_login(librarian)
-    response = client.post(f"/handin/cgb/{flawed_data.pk}/submit/", follow=True)
+    response = client.post(f"/handin/cgb/{flawed_data.pk}/submit/", CONFIRMED, follow=True)
     assert messages_of(response)[0].startswith("Нельзя сдать данные: есть ошибки (")
     assert state(library, flawed_data) == "draft"
 
@@ -162,7 +165,7 @@ def test_a_forged_post_of_another_librarys_handin_is_a_404(client, librarian, lo
 
 def test_a_librarian_cannot_accept_or_return(client, librarian, loop_data, library):
     client.force_login(librarian)
-    client.post(f"/handin/cgb/{loop_data.pk}/submit/")  # refused: unexplained
+    client.post(f"/handin/cgb/{loop_data.pk}/submit/", CONFIRMED)  # refused: unexplained
     HandIn.objects.update_or_create(
         library=library, period=loop_data, defaults={"state": "submitted"}
     )

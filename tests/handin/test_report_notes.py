@@ -55,7 +55,10 @@ def test_the_return_email_speaks_the_librarians_language(
         )
     (message,) = mail.outbox
     assert message.to == ["cgb@example.kz"]
-    assert message.subject == "ЦГБ 2021-H1 кезеңінің деректері түзетуге қайтарылды"
+    assert (
+        message.subject
+        == "ЦГБ «2021 жылдың 1-жартыжылдығы» кезеңінің деректері түзетуге қайтарылды"
+    )
     assert "Түсініктеме: Күнін тексеріңіз." in message.body
 
 

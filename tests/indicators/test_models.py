@@ -124,7 +124,9 @@ def test_a_row_outside_the_open_periods_or_in_an_approved_one_is_refused(library
     ReportingPeriod.objects.filter(pk=period.pk).update(status=ReportingPeriod.Status.APPROVED)
     with pytest.raises(ValidationError) as refused:
         entry(library, visits=1).full_clean()
-    assert "Период 2021-H1 утверждён: его данные больше нельзя менять." in messages(refused.value)
+    assert "Период «1 полугодие 2021 года» утверждён: его данные больше нельзя менять." in messages(
+        refused.value
+    )
 
 
 def test_a_row_outside_the_periods_is_refused_by_every_write_not_only_the_form(library, period):
@@ -169,7 +171,9 @@ def test_a_plan_read_by_an_approved_half_year_is_frozen(library, period):
     plan.loans = 3000
     with pytest.raises(ValidationError) as refused:
         plan.full_clean()
-    assert "Период 2021-H1 утверждён: его данные больше нельзя менять." in messages(refused.value)
+    assert "Период «1 полугодие 2021 года» утверждён: его данные больше нельзя менять." in messages(
+        refused.value
+    )
     second_half = IndicatorPlan(library=library, year=2021, half=2, users=1)
     second_half.full_clean()  # the second half is not approved
 

@@ -64,11 +64,11 @@ def test_a_state_inside_or_closing_the_approved_half_cannot_be_added(
     client.force_login(librarian)
     data = snapshot_form(library, date=day, kind="inventory")
     errors = form_errors(post_add(client, FundSnapshot, data))
-    assert any("2021-H1" in e and "утверждён" in e for e in errors)
+    assert any("1 полугодие 2021 года" in e and "утверждён" in e for e in errors)
     count = {"library": library.pk, "database": CatalogueDatabase.objects.get(code="articles").pk,
              "date": day, "records": 5}  # fmt: skip
     errors = form_errors(post_add(client, RecordCount, count))
-    assert any("2021-H1" in e and "утверждён" in e for e in errors)
+    assert any("1 полугодие 2021 года" in e and "утверждён" in e for e in errors)
     assert not FundSnapshot.objects.filter(date__in=[D(2021, 7, 1)]).exists()
     assert RecordCount.objects.count() == 2
 
@@ -76,7 +76,7 @@ def test_a_state_inside_or_closing_the_approved_half_cannot_be_added(
 def test_the_closing_state_says_whose_closing_state_it_is(library, states):
     _opening, _inventory, counts = states
     reason = frozen_reason(counts[1])
-    assert "Состояние на 01.07.2021 — итог периода 2021-H1" in reason
+    assert "Состояние на 01.07.2021 — итог периода «1 полугодие 2021 года»" in reason
 
 
 def test_approved_states_cannot_be_changed_deleted_or_bulk_deleted_in_the_admin(
@@ -158,7 +158,7 @@ def test_import_data_refuses_a_closing_state_of_the_approved_half(tmp_path, libr
     row = {"Библиотека": "cgb", "На дату": "01.07.2021", "Вид": "инвентаризация",
            "Экземпляров": 5, "В т.ч. на казахском языке": 0}  # fmt: skip
     error = import_rows(tmp_path, "Состояния фонда", [row])
-    assert error is not None and "итог периода 2021-H1" in str(error)
+    assert error is not None and "итог периода «1 полугодие 2021 года»" in str(error)
     count = {
         "Библиотека": "cgb",
         "База каталога": "articles",

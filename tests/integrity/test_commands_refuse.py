@@ -46,7 +46,9 @@ def test_a_command_refused_by_a_closed_period_exits_non_zero_with_a_russian_mess
     from demo.management.commands import load_demo
 
     def closed(org):
-        raise WriteRefused("Период 2021-H1 утверждён: его данные больше нельзя менять.")
+        raise WriteRefused(
+            "Период «1 полугодие 2021 года» утверждён: его данные больше нельзя менять."
+        )
 
     monkeypatch.setattr(load_demo, "demo_half_year_load", closed)
     with pytest.raises(CommandError) as error:

@@ -18,9 +18,9 @@ from tests.admin.posting import admin_url
 from tests.dataio.conftest import workbook_bytes
 from tests.integrity.helpers import import_rows
 
-TEXT_CLOSED = "Отчёт за 2021-H1 утверждён: тексты его разделов больше нельзя менять."
+TEXT_CLOSED = "Отчёт за 1 полугодие 2021 года утверждён: тексты его разделов больше нельзя менять."
 PAGE_PRINTED = "Эта страница напечатана в утверждённом отчёте"
-PERIOD_CLOSED = "Период 2021-H1 утверждён: его данные больше нельзя менять."
+PERIOD_CLOSED = "Период «1 полугодие 2021 года» утверждён: его данные больше нельзя менять."
 
 
 def approve(period):
@@ -268,11 +268,14 @@ def test_the_refusals_speak_kazakh_too(organization, library, period):
     plan = IndicatorPlan.objects.create(library=library, year=2021, users=100)
     approve(period)
     with translation.override("kk"):
-        with pytest.raises(WriteRefused, match="2021-H1 есебі бекітілген: оның бөлім мәтіндерін"):
+        with pytest.raises(
+            WriteRefused,
+            match="«2021 жылдың 1-жартыжылдығы» есебі бекітілген: оның бөлім мәтіндерін",
+        ):
             text.save()
         # (a delete's cascade runs in the caller's transaction: each try in its own)
         with pytest.raises(WriteRefused, match="Бұл парақша бекітілген есепте басылды"):
             with transaction.atomic():
                 page.delete()
-        with pytest.raises(WriteRefused, match="2021-H1 кезеңі бекітілген"):
+        with pytest.raises(WriteRefused, match="«2021 жылдың 1-жартыжылдығы» кезеңі бекітілген"):
             plan.delete()

@@ -118,11 +118,11 @@ def test_its_check_runs_in_the_hand_in_and_in_check_data(organization, period, v
 
     found = [r for r in check_run(period=period) if r.code == "example_visits_above_limit"]
     assert [(r.library.code, r.message("ru")) for r in found] == [
-        ("cgb", "ЦГБ: посещений за полугодие – 1200, больше 1000.")
+        ("cgb", "ЦГБ: посещений за полугодие – 1\xa0200, больше 1\xa0000.")
     ]
     out = io.StringIO()
     call_command("check_data", "--period", "2021-H1", stdout=out)
-    assert "ЦГБ: посещений за полугодие – 1200, больше 1000." in out.getvalue()
+    assert "ЦГБ: посещений за полугодие – 1\xa0200, больше 1\xa0000." in out.getvalue()
 
 
 def test_its_threshold_is_the_methodologists(organization, period, visits):

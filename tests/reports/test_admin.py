@@ -89,7 +89,7 @@ def test_approval_freezes_the_report(client, methodologist, report, library):
     accept_every_handin(report.period)
     client.force_login(methodologist)
     assert client.post(status_url(report, "submitted")).status_code == 302
-    assert client.post(status_url(report, "approved")).status_code == 302
+    assert client.post(status_url(report, "approved"), {"confirmed": "yes"}).status_code == 302
     report.refresh_from_db()
     assert report.status == "approved"
     assert report.snapshot["ru"]["key_figures"]["received"] == 2035
@@ -170,3 +170,33 @@ def test_approval_waits_for_every_librarys_handin(client, methodologist, report)
     assert "Не все библиотеки сдали данные" in response.content.decode()
     report.refresh_from_db()
     assert report.status == "draft"
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "locks"),
+    [
+        ("ru", "Утвердить отчёт за 1 полугодие 2021 года и зафиксировать полугодие?",
+         "ни библиотекарям, ни методисту"),
+        ("kk", "«2021 жылдың 1-жартыжылдығы» есебін бекітіп, жартыжылдықты өзгертуге жабасыз ба?",
+         "кітапханашылар да, әдіскер де"),
+    ],
+)  # fmt: skip
+def test_approval_asks_first_and_the_question_changes_nothing(
+    client, methodologist, report, language, question, locks
+):
+    accept_every_handin(report.period)
+    client.force_login(methodologist)
+    client.post(status_url(report, "submitted"))
+    client.cookies["django_language"] = language
+    asked = client.post(status_url(report, "approved"))
+    page = asked.content.decode()
+    assert asked.status_code == 200
+    assert question in page and locks in page
+    assert f'href="{change_url(report)}"' in page  # «Отмена» goes back, changing nothing
+    assert "<script" not in page.split('id="content"')[1]  # no inline script under the CSP
+    report.refresh_from_db()
+    report.period.refresh_from_db()
+    assert report.status == "submitted" and report.period.status != "approved"
+    client.post(status_url(report, "approved"), {"confirmed": "yes"})
+    report.refresh_from_db()
+    assert report.status == "approved"
