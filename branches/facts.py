@@ -223,15 +223,24 @@ def _handed_in_reason(obj, periods, *, lock: bool) -> str | None:
         return None
     if lock:
         lock_libraries([library_id])
-    handin = (
-        HandIn.objects.filter(
-            library_id=library_id,
-            period__in=periods,
-            state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
+    # Inside `periods_memoized()` a month of rows asks once per library and half-year:
+    # with the library's row locked, no hand-in moves until the transaction ends.
+    cache = _period_cache.get()
+    key = ("handin", library_id, tuple(sorted(period.pk for period in periods)))
+    if cache is not None and key in cache:
+        handin = cache[key]
+    else:
+        handin = (
+            HandIn.objects.filter(
+                library_id=library_id,
+                period__in=periods,
+                state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
+            )
+            .select_related("period")
+            .first()
         )
-        .select_related("period")
-        .first()
-    )
+        if cache is not None and (lock and _may_lock()):
+            cache[key] = handin
     return HANDED_IN % {"period": handin.period.code} if handin else None
 
 
