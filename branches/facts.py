@@ -166,8 +166,18 @@ def _touched(obj, *, lock: bool) -> list[tuple[ReportingPeriod, datetime.date | 
 
 
 def _organization_of(obj):
-    library = obj.library if obj.library_id is not None else None
-    return library.organization_id if library is not None else None
+    if obj.library_id is None:
+        return None
+    # Inside `periods_memoized()` each library's organization is read once: a bulk
+    # update re-reads its rows without their libraries.
+    cache = _period_cache.get()
+    key = ("organization", obj.library_id)
+    if cache is not None and key in cache:
+        return cache[key]
+    organization_id = obj.library.organization_id
+    if cache is not None:
+        cache[key] = organization_id
+    return organization_id
 
 
 def frozen_reason(obj, *, lock: bool = False) -> str | None:
