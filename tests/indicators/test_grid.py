@@ -157,9 +157,7 @@ def test_a_part_above_its_total_refuses_the_month_and_names_the_cell(
 
 def test_type_and_rule_errors_come_in_one_answer(client, librarian, library, period):
     client.force_login(librarian)
-    data = month_post(
-        {2: {"visits": "двадцать"}, 3: {"loans": "-4"}, 5: figures(children=9)}
-    )
+    data = month_post({2: {"visits": "двадцать"}, 3: {"loans": "-4"}, 5: figures(children=9)})
     response = client.post(URL, data, headers={"Accept": "application/json"})
     assert response.status_code == 400
     problems = response.json()["problems"]
@@ -197,9 +195,7 @@ def test_a_closed_month_changes_nothing(client, librarian, library, period, how)
     assert expected in client.get(url).content.decode()  # said before typing, too
 
 
-def test_a_month_kept_as_one_total_is_shown_and_edited_as_such(
-    client, librarian, library, period
-):
+def test_a_month_kept_as_one_total_is_shown_and_edited_as_such(client, librarian, library, period):
     WorkLogEntry.objects.create(library=library, date=day(1), span="month", visits=300)
     client.force_login(librarian)
     page = client.get(URL).content.decode()

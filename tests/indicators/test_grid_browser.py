@@ -132,9 +132,10 @@ def test_a_month_typed_pasted_drafted_and_saved_at_a_desk(
     assert [_cell(browser, f"loans_books-{d}").get_attribute("value") for d in (8, 9, 10)] == [
         "20", "30", "45",
     ]  # fmt: skip
-    assert browser.execute_script(
-        "return document.querySelector('[data-total=loans]').textContent"
-    ) == "120"
+    assert (
+        browser.execute_script("return document.querySelector('[data-total=loans]').textContent")
+        == "120"
+    )
     browser.save_screenshot(str(OUTPUT / f"grid-1280-{language}.png"))
 
     _reload_and_restore(browser)
@@ -160,7 +161,12 @@ def test_a_phone_shows_a_day_at_a_time_and_saves_as_it_goes(
     browser.set_window_size(390, 844)
     _open_as(browser, live_server, librarian, language)
     width = browser.execute_script("return document.documentElement.scrollWidth")
-    assert width <= browser.execute_script("return window.innerWidth")  # no sideways scroll
+    wide = browser.execute_script(
+        "return Array.from(document.querySelectorAll('body *')).filter("
+        "e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.offsetParent)"
+        ".map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 8);"
+    )
+    assert width <= browser.execute_script("return window.innerWidth"), wide  # no sideways scroll
     shown = browser.find_elements(By.CSS_SELECTOR, "tbody tr[data-day]")
     assert [row.get_attribute("data-day") for row in shown if row.is_displayed()] == ["1"]
     following = browser.find_element(By.CSS_SELECTOR, '[data-day-step="1"]')

@@ -296,7 +296,8 @@
     state.textContent = form.dataset.msgSaving;
     fetch(window.location.href, {
       method: "POST",
-      body: new FormData(form),
+      // urlencoded, as the form itself posts: the server reads it faster than multipart
+      body: new URLSearchParams(new FormData(form)),
       headers: { Accept: "application/json" },
       credentials: "same-origin",
     })
