@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -73,7 +73,7 @@ def _months_of(period: ReportingPeriod) -> list[tuple[int, int]]:
 def due_month(library: Library, today: datetime.date | None = None) -> tuple[int, int]:
     """The month to fill: of the open half-year (the one of today, else the latest
     open), the latest month begun with days still empty, else its first month."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     periods = list(
         ReportingPeriod.objects.filter(organization_id=library.organization_id).order_by(
             "-year", "-half"

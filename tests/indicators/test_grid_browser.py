@@ -206,6 +206,7 @@ def test_the_admin_change_form_asks_before_leaving_unsaved_changes(
     period,
 ):
     from selenium.webdriver.common.by import By
+
     _open_as(browser, live_server, librarian, "ru")
     browser.get(f"{live_server.url}/admin/indicators/worklogentry/add/")
     browser.find_element(By.NAME, "visits").click()  # a user's gesture, then a change
