@@ -19,11 +19,12 @@ from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.constraints import CheckConstraint
 from django.db.models.expressions import CombinedExpression
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from branches.facts import frozen_reason, lock_libraries, periods_memoized
-from branches.models import Library
+from branches.models import Library, ReportingPeriod
 from datacache.version import data_changed
 from indicators.models import WorkLogEntry
 from indicators.models.worklog import COUNT_FIELDS, DAYS_EXIST, MONTH_ROW_EXISTS
@@ -98,6 +99,38 @@ def month_rows(library: Library, year: int, month: int, *, lock: bool = False) -
 def month_span(rows) -> str:
     """How the month is kept: by days, or as one total (a month's row is there)."""
     return Span.MONTH if any(row.span == Span.MONTH for row in rows) else Span.DAY
+
+
+def _months_of(period: ReportingPeriod) -> list[tuple[int, int]]:
+    first = 1 if period.half == 1 else 7
+    return [(period.year, month) for month in range(first, first + 6)]
+
+
+def due_month(library: Library, today: datetime.date | None = None) -> tuple[int, int]:
+    """The month to fill: of the open half-year (the one of today, else the latest
+    open), the latest month begun with days still empty, else its first month."""
+    today = today or timezone.localdate()
+    periods = list(
+        ReportingPeriod.objects.filter(organization_id=library.organization_id).order_by(
+            "-year", "-half"
+        )
+    )
+    open_ = [p for p in periods if p.status == ReportingPeriod.Status.OPEN]
+    current = [p for p in open_ if p.start <= today <= p.end]
+    period = (current or open_ or periods or [None])[0]
+    if period is None:
+        return today.year, today.month
+    months = _months_of(period)
+    start, end = datetime.date(*months[0], 1), month_days(*months[-1])[-1]
+    logged = WorkLogEntry.objects.filter(library=library, date__gte=start, date__lte=end)
+    days = set(logged.filter(span=Span.DAY).values_list("date", flat=True))
+    month_rows_ = logged.filter(span=Span.MONTH).values_list("date", flat=True)
+    totals = {(d.year, d.month) for d in month_rows_}
+    for year, month in reversed(months):
+        begun = [d for d in month_days(year, month) if d <= today]
+        if (year, month) not in totals and any(d not in days for d in begun):
+            return year, month
+    return months[0]
 
 
 @dataclass

@@ -14,18 +14,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from branches.facts import frozen_reason
-from branches.models import Library, ReportingPeriod
+from branches.models import Library
 from branches.scoping import staff_profile
 from indicators.grid import (
     NOTE_FIELD,
     MonthRefused,
     Span,
     cell_name,
+    due_month,
     month_days,
     month_grid_save,
     month_rows,
@@ -63,38 +64,6 @@ def _library_for(user, code: str) -> Library:
         return _libraries(user).select_related("organization").get(code=code)
     except Library.DoesNotExist:
         raise Http404 from None
-
-
-def _months_of(period: ReportingPeriod) -> list[tuple[int, int]]:
-    first = 1 if period.half == 1 else 7
-    return [(period.year, month) for month in range(first, first + 6)]
-
-
-def due_month(library: Library, today: datetime.date | None = None) -> tuple[int, int]:
-    """The month to fill: of the open half-year (the one of today, else the latest
-    open), the latest month begun with days still empty, else its first month."""
-    today = today or timezone.localdate()
-    periods = list(
-        ReportingPeriod.objects.filter(organization_id=library.organization_id).order_by(
-            "-year", "-half"
-        )
-    )
-    open_ = [p for p in periods if p.status == ReportingPeriod.Status.OPEN]
-    current = [p for p in open_ if p.start <= today <= p.end]
-    period = (current or open_ or periods or [None])[0]
-    if period is None:
-        return today.year, today.month
-    months = _months_of(period)
-    start, end = datetime.date(*months[0], 1), month_days(*months[-1])[-1]
-    logged = WorkLogEntry.objects.filter(library=library, date__gte=start, date__lte=end)
-    days = set(logged.filter(span=Span.DAY).values_list("date", flat=True))
-    month_rows_ = logged.filter(span=Span.MONTH).values_list("date", flat=True)
-    totals = {(d.year, d.month) for d in month_rows_}
-    for year, month in reversed(months):
-        begun = [d for d in month_days(year, month) if d <= today]
-        if (year, month) not in totals and any(d not in days for d in begun):
-            return year, month
-    return months[0]
 
 
 def _month_url(library: Library, year: int, month: int) -> str:

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from branches.handins import HandIn
 from branches.models import ReportingPeriod
-from indicators.grid_views import due_month
+from indicators.grid import due_month
 from indicators.models import WorkLogEntry
 from indicators.models.worklog import COUNT_FIELDS
 
@@ -245,3 +245,10 @@ def test_saving_does_not_take_more_queries_for_more_days(client, librarian, libr
     assert added_month <= 25 and changed_month <= 32
     assert set(WorkLogEntry.objects.values_list("visits", flat=True)) == {21}
     assert WorkLogEntry.objects.count() == 31
+
+
+def test_the_month_sheet_page_opens_on_the_month_that_is_due(client, librarian, library, period):
+    # 2021 H1 is open and long past: its latest month with empty days is June.
+    client.force_login(librarian)
+    form = client.get("/admin/indicators/worklogentry/month-sheet/").context["form"]
+    assert (form["year"].value(), form["month"].value()) == (2021, 6)
