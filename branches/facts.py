@@ -166,8 +166,18 @@ def _touched(obj, *, lock: bool) -> list[tuple[ReportingPeriod, datetime.date | 
 
 
 def _organization_of(obj):
-    library = obj.library if obj.library_id is not None else None
-    return library.organization_id if library is not None else None
+    if obj.library_id is None:
+        return None
+    # Inside `periods_memoized()` each library's organization is read once: a bulk
+    # update re-reads its rows without their libraries.
+    cache = _period_cache.get()
+    key = ("organization", obj.library_id)
+    if cache is not None and key in cache:
+        return cache[key]
+    organization_id = obj.library.organization_id
+    if cache is not None:
+        cache[key] = organization_id
+    return organization_id
 
 
 def frozen_reason(obj, *, lock: bool = False) -> str | None:
@@ -230,15 +240,24 @@ def _handed_in_reason(obj, periods, *, lock: bool) -> str | None:
         return None
     if lock:
         lock_libraries([library_id])
-    handin = (
-        HandIn.objects.filter(
-            library_id=library_id,
-            period__in=periods,
-            state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
+    # Inside `periods_memoized()` a month of rows asks once per library and half-year:
+    # with the library's row locked, no hand-in moves until the transaction ends.
+    cache = _period_cache.get()
+    key = ("handin", library_id, tuple(sorted(period.pk for period in periods)))
+    if cache is not None and key in cache:
+        handin = cache[key]
+    else:
+        handin = (
+            HandIn.objects.filter(
+                library_id=library_id,
+                period__in=periods,
+                state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
+            )
+            .select_related("period")
+            .first()
         )
-        .select_related("period")
-        .first()
-    )
+        if cache is not None and (lock and _may_lock()):
+            cache[key] = handin
     return HANDED_IN % {"period": handin.period.label} if handin else None
 
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dashboard/", include("dashboard.urls")),
+    path("log/", include("indicators.urls")),
     path("", include("handin.urls")),
 ]

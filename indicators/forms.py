@@ -1,9 +1,9 @@
 """The month sheet's page in admin: which library and month, and the file."""
 
-import datetime
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from indicators.grid import due_month
 
 MONTHS = [
     (1, _("январь")),
@@ -34,6 +34,9 @@ class MonthSheetForm(forms.Form):
     def __init__(self, *args, libraries, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["library"].queryset = libraries
-        today = datetime.date.today()
-        self.fields["year"].initial = today.year
-        self.fields["month"].initial = today.month
+        # The month that is due (of the open half-year), not the calendar's: today's
+        # month often lies outside every open period.
+        first = libraries.order_by("order").first()
+        if first is not None:
+            self.fields["library"].initial = first.pk
+            self.fields["year"].initial, self.fields["month"].initial = due_month(first)
