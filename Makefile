@@ -33,11 +33,13 @@ demo: $(STAMP)
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# The suite runs on every core (pytest-xdist, each worker with its own test database), whole
-# test files to a worker (module-scoped set-ups such as the demo are made once), and lists its
-# slowest tests. `make test PYTEST_ARGS=-n0` runs it in one process; the time is the whole
-# target's, the venv's creation included on a fresh clone.
-PYTEST_ARGS ?= -n auto --dist loadfile
+# The suite runs on every core (pytest-xdist, each worker with its own test database) and lists
+# its slowest tests. `--dist load` hands each worker consecutive runs of pytest-django's order,
+# so on every worker the transactional tests (whose flush empties the database) come after all
+# the others; `loadfile` would put a file's transactional tests before other files' tests.
+# `make test PYTEST_ARGS=-n0` runs it in one process. The time printed is the whole target's,
+# the venv's creation included on a fresh clone.
+PYTEST_ARGS ?= -n auto --dist load
 test:
 	@start=$$(date +%s); $(MAKE) --no-print-directory test-steps; status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
