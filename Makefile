@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench install messages clean
+.PHONY: demo test test-steps lint format bench install messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,12 +33,23 @@ demo: $(STAMP)
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+# The suite runs on every core (pytest-xdist, each worker with its own test database) and lists
+# its slowest tests. `--dist load` hands each worker consecutive runs of pytest-django's order,
+# so on every worker the transactional tests (whose flush empties the database) come after all
+# the others; `loadfile` would put a file's transactional tests before other files' tests.
+# `make test PYTEST_ARGS=-n0` runs it in one process. The time printed is the whole target's,
+# the venv's creation included on a fresh clone.
+PYTEST_ARGS ?= -n auto --dist load
+test:
+	@start=$$(date +%s); $(MAKE) --no-print-directory test-steps; status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
+
+test-steps: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=cbs_reports.test_settings $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS) --durations=15
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -25,3 +25,7 @@ STATIC_ROOT = None
 SESSION_IDLE_REFRESH_SECONDS = 24 * 60 * 60
 # Tasks run at once, in the request that enqueues them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A shared Redis (REDIS_URL) is one cache for every pytest process (each xdist worker, each
+# run), each with a database of its own: one's organization 1 is not another's.
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"cbs-test-{os.getpid()}"  # noqa: F405

@@ -4,10 +4,26 @@ the director, and a methodologist of another organization (an outsider)."""
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 
 from branches.models import Library, Organization, ReportingPeriod, StaffProfile
 from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _folders_of_this_process(tmp_path_factory):
+    """The uploads waiting for their confirmation and the media in folders of this
+    pytest process only (tmp_path_factory has one per xdist worker).
+
+    The defaults are one folder for every process on the machine: a worker's sweep of
+    old uploads, or a test counting the files left, would see another worker's files.
+    """
+    with override_settings(
+        IMPORT_FILES_DIR=tmp_path_factory.mktemp("imports"),
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from branches.models import Organization
 from dashboard.figures import overview
@@ -17,8 +16,8 @@ from tests.dashboard.test_figures import key_part, printed_section_two, section_
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo")
+def demo(_demo_loaded, db):
+    """The demo, loaded once for the module (tests/conftest.py): the tests only read it."""
     return Organization.objects.get(code="balkhash")
 
 
