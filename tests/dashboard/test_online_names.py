@@ -51,7 +51,7 @@ def test_the_dashboard_and_the_report_print_the_same_number_under_the_same_name(
 ):
     # One more online event entered by ЦГБ, and one held in the library.
     form = EventForm.objects.get(code="quiz")
-    Event.objects.create(library=library, date=DAY, title="Онлайн", form=form)
+    Event.objects.create(library=library, date=DAY, title="Онлайн", form=form, is_online=True)
     Event.objects.create(library=library, date=DAY, title="В зале", form=form, is_online=False)
     response = dashboard(client, director, language)
     cards = {str(card.label): card.value for card in response.context["cards"]}

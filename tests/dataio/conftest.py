@@ -83,7 +83,7 @@ def sample_data(organization, library, other_library, period):
         MediaMentionTotal.objects.create(library=lib, period=period, mentions=5, tv_stories=1)
         event = Event.objects.create(
             library=lib, date=day("12.06.2021"), title=f"Челлендж {lib.code}",
-            form=EventForm.objects.get(code="challenge"), participants=25, views=300,
+            form=EventForm.objects.get(code="challenge"), participants=25, views=300, is_online=True,
             highlight="literary", note="=не формула, а текст",
         )  # fmt: skip
         event.platforms.set([facebook, instagram])
