@@ -103,7 +103,12 @@ def half_year(organization, library, other_library, period, previous_period):
     )
 
     Event.objects.create(
-        library=other_library, date=D(2021, 4, 23), title="Эфир", form=live, views=120
+        library=other_library,
+        date=D(2021, 4, 23),
+        title="Эфир",
+        form=live,
+        views=120,
+        is_online=True,
     )
     # ЦГБ: a total row and a platform row: the total wins. ф№4: two platform rows: summed.
     OnlineFigures.objects.create(

@@ -186,8 +186,8 @@ def test_a_closed_month_changes_nothing(client, librarian, library, period, how)
     assert response.status_code == 400
     page = response.content.decode()
     expected = {
-        "approved": "Период 2021-H1 утверждён",
-        "handed_in": "Данные библиотеки за 2021-H1 сданы",
+        "approved": "Период «1 полугодие 2021 года» утверждён",
+        "handed_in": "Данные библиотеки за 1 полугодие 2021 года сданы",
         "outside": "не попадает ни в один отчётный период",
     }[how]
     assert expected in page and "02.03.2021" in page or "02.08.2021" in page
