@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from branches.accounts import SilentPasswordResetView
+from cbs_reports.favicon import favicon
 from cbs_reports.health import HealthView
 
 urlpatterns = [
     path("health/", HealthView.as_view(), name="health"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     # Before Django's own: the same answer whether or not the letter could be sent.
     path(
