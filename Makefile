@@ -17,10 +17,13 @@ install: $(STAMP)
 # The demo runs with DEBUG on, on the SQLite file db.sqlite3 unless DATABASE_URL says otherwise;
 # the task worker (admin imports, big reports) runs beside the server and stops with it.
 demo: export DEBUG ?= true
+# Letters (password resets, hand-in notices) are files in out/mail/, one .log per letter.
+demo: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
+demo: export EMAIL_FILE_PATH ?= $(CURDIR)/out/mail
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --hand-in
 	mkdir -p out
 	$(PY) manage.py build_report --period 2021-H1 --format docx --output out/report-2021-H1.docx
 	$(PY) manage.py build_report --period 2021-H1 --format xlsx --output out/report-2021-H1.xlsx
@@ -28,6 +31,8 @@ demo: $(STAMP)
 	@echo "Отчёт: out/report-2021-H1.docx, out/report-2021-H1.xlsx"
 	@echo "Откройте http://127.0.0.1:8000/  (вход: /accounts/login/, ввод данных: /admin/)"
 	@echo "Логины (пароль demo): methodist, director, librarian-cgb, librarian-cgdb, librarian-f1 ... librarian-f7"
+	@echo "Адреса: <логин>@demo.cbs.kz (methodist@demo.cbs.kz); письма (сброс пароля, сдача данных) — файлы в $$EMAIL_FILE_PATH"
+	@echo "Сданы все библиотеки, кроме ф№4 (librarian-f4): срок 10.07.2021 прошёл, она отмечена как просроченная"
 	@echo "Обработчик фоновых задач (импорт, большие отчёты) запущен рядом с сервером: manage.py db_worker"
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -383,7 +383,11 @@ def env_admins(name: str) -> list[tuple[str, str]]:
 ADMINS = env_admins("ADMINS")
 if env.str("EMAIL_URL", default=""):  # e.g. smtp+tls://user:password@smtp.example.kz:587
     vars().update(env.email_url("EMAIL_URL"))
-elif DEBUG:  # a laptop or the demo: letters (the hand-in's notices too) go to the console
+elif env.str("EMAIL_BACKEND", default=""):
+    # `make demo` sets the file backend: every letter is a file in EMAIL_FILE_PATH.
+    EMAIL_BACKEND = env.str("EMAIL_BACKEND")
+    EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "out" / "mail"))
+elif DEBUG:  # a laptop: letters (the hand-in's notices too) go to the console
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)

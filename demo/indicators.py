@@ -25,6 +25,7 @@ from functools import cache
 from django.db import transaction
 
 from branches.models import Library, Organization, ReportingPeriod
+from demo.organization import due_dates, upsert
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 
 NOTE = "Иллюстративные данные демо, не из отчёта-образца"
@@ -220,7 +221,7 @@ def _network_load(library: Library) -> None:
 @transaction.atomic
 def demo_indicators_load(org: Organization) -> None:
     for half in (1, 2):
-        ReportingPeriod.objects.get_or_create(organization=org, year=2020, half=half)
+        upsert(ReportingPeriod, due_dates(2020, half), organization=org, year=2020, half=half)
     for library in Library.objects.filter(organization=org, code__in=BASE):
         _work_log_load(library)
         _network_load(library)
