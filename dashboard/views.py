@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from branches.models import HandIn
 from dashboard import indicator_cards, indicator_presenters, presenters
 from dashboard.access import dashboard_viewer, library_for_viewer
 from dashboard.figures import overview
@@ -114,6 +115,7 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
             charts=presenters.charts(data, organization_wide=library is None),
             handin_states=handin_states(context["span"], [lib.pk for lib, _f in data.per_library]),
         )
+        context["state_line"] = _state_line(context["span"], context["handin_states"], library)
         context.update(indicator_presenters.context(context["indicators"], library is None))
         context["charts"]["indicator_trend"] = indicator_presenters.trend_chart(
             context["indicators"]
@@ -123,6 +125,27 @@ def _body(viewer, library, asked: str | None, template: str) -> dict:
         "html": render_to_string(body_template, context),
         "has_charts": context["span"] is not None,
     }
+
+
+def _state_line(span, states: dict[int, dict], library) -> dict | None:
+    """Where the half-year stands, for the top of the page: the report's state and
+    the hand-ins counted from the same states the completeness table shows. None for
+    a year (no one report, no one hand-in)."""
+    if span is None or span.is_year or not span.periods:
+        return None
+    period = span.periods[0]
+    line = {"report": period.get_status_display(), "library": None}
+    if library is not None:
+        line["library"] = states.get(library.pk)
+        return line
+    handed = {HandIn.State.SUBMITTED, HandIn.State.ACCEPTED}
+    line.update(
+        total=len(states),
+        handed_in=sum(1 for state in states.values() if state["state"] in handed),
+        accepted=sum(1 for state in states.values() if state["state"] == HandIn.State.ACCEPTED),
+        overdue=sum(1 for state in states.values() if state["overdue"]),
+    )
+    return line
 
 
 def _fund_known(data, library) -> tuple[bool, bool]:
