@@ -120,3 +120,8 @@ def test_another_open_half_year_keeps_the_add_button(client, librarian, handed_i
     ReportingPeriod.objects.create(organization=organization, year=2021, half=2)
     page = _page(client, librarian, reverse(LIST), "ru").content.decode()
     assert "data-lock-banner" not in page and reverse(ADD) in page
+
+
+def test_no_import_where_nothing_can_be_added(client, librarian, handed_in):
+    page = _page(client, librarian, reverse(LIST), "ru").content.decode()
+    assert reverse("admin:holdings_receipt_import") not in page
