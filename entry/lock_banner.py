@@ -113,7 +113,21 @@ def _open_periods(request):
 
 def list_banner(request, model) -> tuple[str, str] | None:
     """(why, what to do) when the user can add no row of `model` at all: every period
-    of their ЦБС is approved or, for a librarian, handed in by their library."""
+    of their ЦБС is approved or, for a librarian, handed in by their library.
+
+    Asked for each model's add permission (the admin index asks for every model),
+    so answered once per request and kind of row."""
+    cache = request.__dict__.setdefault("_list_banner", {})
+    key = (
+        issubclass(model, GuardedFact) and _is_period_fact(model),
+        issubclass(model, LibraryFact),
+    )
+    if key not in cache:
+        cache[key] = _list_banner(request, model)
+    return cache[key]
+
+
+def _list_banner(request, model) -> tuple[str, str] | None:
     if request.user.is_superuser or not issubclass(model, GuardedFact):
         return None
     if not _is_period_fact(model):
