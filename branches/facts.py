@@ -498,3 +498,9 @@ class OrganizationPeriodFact(GuardedFact):
             if self.period.organization_id != self.organization_id:
                 raise ValidationError({"period": PERIOD_OTHER_ORGANIZATION})
         super().clean()
+
+
+def periods_of(obj) -> list[ReportingPeriod]:
+    """The periods the row `obj` belongs to (none locked): what a page names when it
+    says why the row is read-only."""
+    return [period for period, _day in _touched(obj, lock=False)]

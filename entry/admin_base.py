@@ -31,6 +31,7 @@ from branches.scoping import is_librarian, may_touch, scope_queryset, staff_prof
 from branches.shared_lists import SHARED_VALUE_LOCKED, locked_for
 from entry.admin_mixins import DataIOAdminMixin
 from entry.admin_params import TypedParamsAdminMixin
+from entry.lock_banner import list_banner, row_banner
 from entry.search import FoldedSearchMixin
 
 
@@ -172,6 +173,13 @@ class ScopedAdmin(
             return False
         return super().has_delete_permission(request, obj)
 
+    # No «Добавить» where every period a row could go to is locked for the user
+    # (the same rule the banner words): the form is not offered only to be refused.
+    def has_add_permission(self, request, *args):
+        if list_banner(request, self.model) is not None:
+            return False
+        return super().has_add_permission(request, *args)
+
     # A write the data layer refuses after the form's own checks passed (a row of
     # another form took the fund below zero meanwhile, the period was approved,
     # a list action, a delete) is a message and a page to go back to, never a 500.
@@ -203,6 +211,9 @@ class ScopedAdmin(
         if change and obj is not None and obj.pk is not None and _has_history(self.model):
             latest = _versions(self.model, obj.pk).values_list("history_id", flat=True).first()
             context["version_token"] = latest or ""
+        context["lock_banner"] = (
+            row_banner(request, obj) if change else list_banner(request, self.model)
+        )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _newer_version(self, request, object_id):
@@ -227,8 +238,9 @@ class ScopedAdmin(
     def delete_view(self, request, *args, **kwargs):
         return self._refusal_shown(request, super().delete_view, *args, **kwargs)
 
-    def changelist_view(self, request, *args, **kwargs):
-        return self._refusal_shown(request, super().changelist_view, *args, **kwargs)
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "lock_banner": list_banner(request, self.model)}
+        return self._refusal_shown(request, super().changelist_view, extra_context)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Decimals as Russian and Kazakh write them: "2770,4", as the seed does.
