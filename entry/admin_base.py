@@ -175,10 +175,18 @@ class ScopedAdmin(
 
     # No «Добавить» where every period a row could go to is locked for the user
     # (the same rule the banner words): the form is not offered only to be refused.
+    # A POST still reaches the data layer, which refuses it with its reason on the
+    # form or the import's page (a form opened, or an import previewed, before the
+    # hand-in or the approval), rather than a bare 403.
     def has_add_permission(self, request, *args):
-        if list_banner(request, self.model) is not None:
+        if request.method in ("GET", "HEAD") and list_banner(request, self.model) is not None:
             return False
         return super().has_add_permission(request, *args)
+
+    def may_add_ignoring_lock(self, request) -> bool:
+        """The add permission without the lock: the page of an import already made says
+        what the data layer did with it (e.g. refused it after a hand-in), never a 403."""
+        return super().has_add_permission(request)
 
     # A write the data layer refuses after the form's own checks passed (a row of
     # another form took the fund below zero meanwhile, the period was approved,

@@ -152,7 +152,7 @@ class ImportJobsAdminMixin:
     # The job's page
 
     def import_job_view(self, request, job_id):
-        if not self.has_import_permission(request):
+        if not self.has_import_permission(request, made=True):
             raise PermissionDenied
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])

@@ -222,8 +222,11 @@ class DataIOAdminMixin(ImportJobsAdminMixin, ImportExportMixin, ExportActionMixi
 
     # Permissions: a librarian imports only data that belongs to a library.
 
-    def has_import_permission(self, request):
-        if not self._in_files or not self.has_add_permission(request):
+    def has_import_permission(self, request, *, made: bool = False):
+        """`made`: for the page of an import already uploaded, whose answer must show
+        even once the half-year got locked meanwhile (the data layer refused the save)."""
+        may_add = getattr(self, "may_add_ignoring_lock", None) if made else None
+        if not self._in_files or not (may_add or self.has_add_permission)(request):
             return False
         library_lookup, _org = lookups_for(self.model)
         return not (is_librarian(request.user) and library_lookup is None)
