@@ -54,5 +54,7 @@ def test_admin_index_in_kazakh_shows_kazakh_app_names(client, methodologist):
 
 
 class _request_for:
+    method = "GET"  # asking whether to offer the add page, as the changelist does
+
     def __init__(self, user):
         self.user = user
