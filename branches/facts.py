@@ -247,15 +247,7 @@ def _handed_in_reason(obj, periods, *, lock: bool) -> str | None:
     if cache is not None and key in cache:
         handin = cache[key]
     else:
-        handin = (
-            HandIn.objects.filter(
-                library_id=library_id,
-                period__in=periods,
-                state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
-            )
-            .select_related("period")
-            .first()
-        )
+        handin = handin_locking(library_id, periods)
         if cache is not None and (lock and _may_lock()):
             cache[key] = handin
     return HANDED_IN % {"period": handin.period.label} if handin else None
@@ -504,3 +496,16 @@ def periods_of(obj) -> list[ReportingPeriod]:
     """The periods the row `obj` belongs to (none locked): what a page names when it
     says why the row is read-only."""
     return [period for period, _day in _touched(obj, lock=False)]
+
+
+def handin_locking(library_id, periods):
+    """The library's hand-in (sent or accepted) of one of `periods` that locks its rows, or None."""
+    return (
+        HandIn.objects.filter(
+            library_id=library_id,
+            period__in=periods,
+            state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
+        )
+        .select_related("period")
+        .first()
+    )

@@ -14,6 +14,7 @@ from branches.facts import (
     LibraryFact,
     OrganizationPeriodFact,
     frozen_reason,
+    handin_locking,
     periods_of,
 )
 from branches.handins import HandIn, HandInTransition
@@ -67,18 +68,6 @@ def _handed_in_text(handin) -> tuple[str, str]:
     return text, str(HANDED_IN_TODO)
 
 
-def _handin_of(library_id, periods):
-    return (
-        HandIn.objects.filter(
-            library_id=library_id,
-            period__in=periods,
-            state__in=[HandIn.State.SUBMITTED, HandIn.State.ACCEPTED],
-        )
-        .select_related("period")
-        .first()
-    )
-
-
 def row_banner(request, obj) -> tuple[str, str] | None:
     """(why, what to do) for the row `obj` the user may not change, or None."""
     if obj is None or obj.pk is None or request.user.is_superuser:
@@ -90,7 +79,7 @@ def row_banner(request, obj) -> tuple[str, str] | None:
     for period in periods:
         if period.status == ReportingPeriod.Status.APPROVED:
             return _approved_text(period)
-    handin = _handin_of(getattr(obj, "library_id", None), periods) if periods else None
+    handin = handin_locking(getattr(obj, "library_id", None), periods) if periods else None
     if handin is not None:
         return _handed_in_text(handin)
     return str(reason), str(OTHER_TODO)
