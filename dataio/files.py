@@ -180,7 +180,7 @@ def _read_guarded(title: str, name: str, rows):
         ) from None
 
 
-def _data_rows(title: str, rows, width: int):
+def _data_rows(title: str, rows, width: int, formulas: bool = False):
     for number, values in rows:
         values = tuple(values[:width]) + (None,) * (width - len(values))
         if all(is_blank(v) for v in values):
@@ -188,7 +188,7 @@ def _data_rows(title: str, rows, width: int):
         for index, value in enumerate(values):
             if isinstance(value, str) and "\x00" in value:
                 raise DataFileError(NUL_IN_CELL % {"cell": f"{_column_letter(index + 1)}{number}"})
-            if isinstance(value, Formula):
+            if isinstance(value, Formula) and not formulas:
                 raise DataFileError(
                     FORMULA
                     % {
@@ -259,8 +259,13 @@ class Workbook:
     def titles(self) -> list[str]:
         return [""] if self.is_csv else self._reader.titles
 
-    def sheet(self, title: str | None = None) -> SheetData | None:
-        """The sheet `title` (or the first); None when it has no header row."""
+    def sheet(self, title: str | None = None, *, formulas: bool = False) -> SheetData | None:
+        """The sheet `title` (or the first); None when it has no header row.
+
+        A formula refuses the file, unless `formulas`: a caller that wrote formulas
+        of its own (the work log's month sheet sums its «Итого» row) gets each formula
+        cell as a value it cannot take for a number (a `Formula`, or what the file
+        cached) and decides itself."""
         if self.is_csv:
             text = self._text
             dialect = _csv_dialect(text)
@@ -275,7 +280,7 @@ class Workbook:
         for _number, first in rows:
             headers = _clean_headers(first)
             if headers:
-                return SheetData(title, headers, _data_rows(title, rows, len(headers)))
+                return SheetData(title, headers, _data_rows(title, rows, len(headers), formulas))
         return None
 
     def close(self) -> None:

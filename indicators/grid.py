@@ -37,6 +37,36 @@ CHANGE_REASON = _("Месяц дневника работы")
 MAX_COUNT = 2_147_483_647
 NOTE_FIELD = "note"
 
+# The log's columns in groups, as the paper log heads them.
+GROUPS = (
+    (_("Пользователи"), ("users", "users_children", "users_youth", "users_remote")),
+    (_("Посещения"), ("visits", "visits_events", "visits_remote")),
+    (
+        _("Книговыдача"),
+        ("loans", "loans_kk", "loans_books", "loans_periodicals", "loans_electronic"),
+    ),
+    (_("Справки"), ("references",)),
+)
+
+
+def column_label(name: str) -> str:
+    """A figure's label under its group's head: «дети до 14 лет», not «в т.ч. дети …»."""
+    label = str(WorkLogEntry._meta.get_field(name).verbose_name)
+    return label.removeprefix("в т.ч. ").removeprefix("оның ішінде ")
+
+
+def column_caption(name: str) -> str:
+    """A column as a message names it, in the grid's words: «Пользователи — дети до 14
+    лет», «Посещения — всего»; a group of one column by the group: «Справки»."""
+    for group, names in GROUPS:
+        if name in names:
+            if len(names) == 1:
+                return str(group)
+            if name == names[0]:
+                return f"{group} — {_('всего')}"
+            return f"{group} — {column_label(name)}"
+    return str(WorkLogEntry._meta.get_field(name).verbose_name)
+
 
 @dataclass(frozen=True)
 class PartRule:

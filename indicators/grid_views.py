@@ -16,12 +16,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from branches.facts import frozen_reason
 from branches.models import Library
 from branches.scoping import staff_profile
 from indicators.grid import (
+    GROUPS,
     NOTE_FIELD,
     MonthRefused,
     Span,
@@ -33,19 +33,10 @@ from indicators.grid import (
     month_span,
     part_rules,
 )
+from indicators.grid import column_label as _label
 from indicators.models import WorkLogEntry
 from indicators.models.worklog import COUNT_FIELDS
 
-# The log's columns in groups, as the paper log heads them.
-GROUPS = (
-    (gettext_lazy("Пользователи"), ("users", "users_children", "users_youth", "users_remote")),
-    (gettext_lazy("Посещения"), ("visits", "visits_events", "visits_remote")),
-    (
-        gettext_lazy("Книговыдача"),
-        ("loans", "loans_kk", "loans_books", "loans_periodicals", "loans_electronic"),
-    ),
-    (gettext_lazy("Справки"), ("references",)),
-)
 VIEW = "indicators.view_worklogentry"
 CHANGE = ("indicators.add_worklogentry", "indicators.change_worklogentry")
 
@@ -129,7 +120,22 @@ def month_grid(request, code: str, month: str):
         span = posted.get("span", span) if posted.get("span") in Span.values else span
     context = _grid_context(library, year, month_number, span, rows, posted, problems)
     context["may_edit"] = may_edit
+    _mark_uploaded(context, request.GET)
     return render(request, "indicators/month_grid.html", context, status=400 if problems else 200)
+
+
+def _day_numbers(text: str) -> set[int]:
+    return {int(part) for part in (text or "").split(",") if part.strip().isdigit()}
+
+
+def _mark_uploaded(context, query) -> None:
+    """The days a month sheet's upload added or changed (`?added=3,4&changed=10`, as
+    the sheet's page redirects here) are marked, so the librarian sees them at once."""
+    added, changed = _day_numbers(query.get("added")), _day_numbers(query.get("changed"))
+    for line in context["lines"]:
+        day = line["day"].day if line["day"] else None
+        line["mark"] = "added" if day in added else "changed" if day in changed else ""
+    context["marked"] = bool(added or changed)
 
 
 def _saved_message(saved) -> str:
@@ -241,8 +247,3 @@ def _grid_context(library, year, month, span, rows, posted, problems):
 
 def _libraries_for_picker(library):
     return Library.objects.filter(organization_id=library.organization_id).order_by("order")
-
-
-def _label(name: str) -> str:
-    label = str(WorkLogEntry._meta.get_field(name).verbose_name)
-    return label.removeprefix("в т.ч. ").removeprefix("оның ішінде ")

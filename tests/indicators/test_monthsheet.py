@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from indicators.models import WorkLogEntry
 from indicators.monthsheet import (
@@ -13,6 +14,7 @@ from indicators.monthsheet import (
     month_sheet_import,
     month_sheet_write,
 )
+from tests.recalc import recalculated, recalculated_file
 
 D = datetime.date
 
@@ -46,8 +48,40 @@ def test_the_sheet_has_a_row_per_day_a_column_per_figure_and_the_total(march, li
     column = headers().index("Посещений")
     assert [r[column] for r in rows[1:4]] == [40, None, None]
     assert rows[-1][0] == "Итого"
-    assert rows[-1][column] == 47
-    assert rows[-1][headers().index("Выдано документов")] == 101
+    # A live total, not a number fixed at download: it sums whatever the days hold.
+    assert rows[-1][column] == "=SUM(F2:F32)"
+    assert rows[-1][headers().index("Выдано документов")] == "=SUM(I2:I32)"
+    assert all(str(v).startswith("=SUM(") for v in rows[-1][1:-1])
+
+
+def test_the_totals_recalculate_in_a_spreadsheet_as_days_are_filled(march, library):
+    sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    visits = headers().index("Посещений") + 1
+    sheet.cell(3, visits, 25)  # 02.03 filled in after the download
+    computed = recalculated(as_bytes(sheet))[sheet.title]
+    assert computed["A33"] == "Итого"
+    assert computed["F33"] == 40 + 25 + 7  # visits: 01.03, 02.03 and 31.03
+    assert computed["I33"] == 101  # loans, untouched
+
+
+def test_the_figure_cells_take_only_whole_numbers_not_below_zero(library, period):
+    sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    (validation,) = sheet.data_validations.dataValidation
+    assert (validation.type, validation.operator, validation.formula1) == (
+        "whole",
+        "greaterThanOrEqual",
+        "0",
+    )
+    assert validation.showErrorMessage and validation.errorStyle == "stop"
+    assert str(validation.sqref) == "B2:N32"  # every figure of every day; not the date, note
+    assert "целое число не меньше нуля" in validation.error
+
+
+def test_the_validation_speaks_kazakh_to_a_kazakh_user(library, period):
+    with translation.override("kk"):
+        sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    (validation,) = sheet.data_validations.dataValidation
+    assert "бүтін сан" in validation.error and "целое" not in validation.error
 
 
 def test_a_sheet_exported_and_imported_again_changes_nothing(march, library, librarian):
@@ -69,7 +103,7 @@ def test_a_filled_paper_sheet_adds_and_changes_days_with_history(march, library,
         data=as_bytes(sheet), name="март.xlsx", library=library, year=2021, month=3,
         user=librarian,
     )  # fmt: skip
-    assert (result.added, result.changed) == (1, 1)
+    assert (result.added_days, result.changed_days) == ([D(2021, 3, 2)], [D(2021, 3, 1)])
     days = dict(WorkLogEntry.objects.values_list("date", "visits"))
     assert days == {D(2021, 3, 1): 41, D(2021, 3, 2): 25, D(2021, 3, 31): 7}
     new = WorkLogEntry.objects.get(date=D(2021, 3, 2)).history.get()
@@ -77,40 +111,64 @@ def test_a_filled_paper_sheet_adds_and_changes_days_with_history(march, library,
     assert new.history_change_reason == "Загрузка листа месяца «март.xlsx»"
     # Exported again, the sheet says what was imported.
     again = list(book(month_sheet_write(library=library, year=2021, month=3)).values)
-    assert again[-1][visits - 1] == 73
+    assert [row[visits - 1] for row in again[1:4]] == [41, 25, None]
 
 
-@pytest.mark.parametrize(
-    ("cell", "value", "message"),
-    [
-        (
-            "В т.ч. мероприятий",
-            99,
-            "Строка 2 (01.03.2021): Посещений мероприятий не может быть больше, "
-            "чем всего посещений.",
-        ),
-        ("Посещений", "сорок", "Строка 3, столбец «Посещений»: «сорок» — не целое число."),
-        (
-            "Справок",
-            -2,
-            "Строка 3, столбец «Справок»: Убедитесь, что это значение больше либо равно 0.",
-        ),
-    ],
-)
-def test_a_bad_row_refuses_the_whole_sheet_with_a_russian_message_and_saves_nothing(
-    march, library, cell, value, message
-):
+def test_a_sheet_saved_by_a_spreadsheet_program_is_read_with_its_totals(march, library):
+    sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    sheet.cell(3, headers().index("Посещений") + 1, 25)
+    saved = recalculated_file(as_bytes(sheet))  # LibreOffice keeps the formulas, caches sums
+    result = month_sheet_import(data=saved, name="март.xlsx", library=library, year=2021, month=3)
+    assert (result.added_days, result.changed_days) == ([D(2021, 3, 2)], [])
+
+
+def put(sheet, day: int, column: str, value) -> None:
+    sheet.cell(1 + day, headers().index(column) + 1, value)
+
+
+def test_three_type_errors_and_two_rule_errors_come_in_one_answer(march, library):
     before = list(WorkLogEntry.objects.order_by("date").values())
     sheet = book(month_sheet_write(library=library, year=2021, month=3))
-    sheet.cell(3, headers().index("Посещений") + 1, 5)  # a good new day beside the bad one
-    row = 2 if cell == "В т.ч. мероприятий" else 3
-    sheet.cell(row, headers().index(cell) + 1, value)
+    put(sheet, 2, "Посещений", 5)  # a good new day beside the bad ones
+    put(sheet, 3, "Посещений", "сорок")
+    put(sheet, 4, "Справок", -2)
+    put(sheet, 5, "Выдано документов", 2.5)
+    put(sheet, 12, "Записано пользователей", 3)
+    put(sheet, 12, "В т.ч. дети до 14 лет", 5)
+    put(sheet, 20, "Посещений", 10)
+    put(sheet, 20, "В т.ч. мероприятий", 12)
     with pytest.raises(MonthSheetError) as refused:
         month_sheet_import(
             data=as_bytes(sheet), name="март.xlsx", library=library, year=2021, month=3
         )
-    assert message in refused.value.messages
+    assert refused.value.messages == [
+        "03.03.2021, «Посещения — всего»: «сорок» — не целое число.",
+        "04.03.2021, «Справки»: -2 — меньше нуля. Введите целое число не меньше нуля.",
+        "05.03.2021, «Книговыдача — всего»: «2.5» — не целое число.",
+        "12.03.2021, «Пользователи — дети до 14 лет»: Детей до 14 лет и молодёжи 15–30 лет "
+        "вместе не может быть больше, чем всего записано пользователей.",
+        "20.03.2021, «Посещения — мероприятий»: Посещений мероприятий не может быть больше, "
+        "чем всего посещений.",
+    ]
     assert list(WorkLogEntry.objects.order_by("date").values()) == before
+
+
+def test_a_closed_period_is_named_beside_the_type_errors_once_for_its_days(march, library, period):
+    sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    put(sheet, 2, "Посещений", 5)
+    put(sheet, 3, "Посещений", 6)
+    put(sheet, 4, "Справок", "три")
+    period.status = "approved"
+    period.save()
+    with pytest.raises(MonthSheetError) as refused:
+        month_sheet_import(
+            data=as_bytes(sheet), name="март.xlsx", library=library, year=2021, month=3
+        )
+    closed = refused.value.messages
+    assert len(closed) == 2
+    assert closed[0].startswith("02.03.2021, 03.03.2021, 04.03.2021: Период «1 полугодие 2021")
+    assert closed[1] == "04.03.2021, «Справки»: «три» — не целое число."
+    assert WorkLogEntry.objects.count() == 2
 
 
 def test_a_day_of_another_month_or_twice_is_refused(march, library):
@@ -124,8 +182,44 @@ def test_a_day_of_another_month_or_twice_is_refused(march, library):
             data=as_bytes(sheet), name="март.xlsx", library=library, year=2021, month=3
         )
     assert refused.value.messages == [
-        "Строка 3 (02.04.2021): дата 02.04.2021 не в месяце 03.2021.",
-        "Строка 4 (01.03.2021): день 01.03.2021 уже был в строке 2.",
+        "Лист — за 03.2021, а в нём заполнены дни другого месяца: 02.04.2021. "
+        "Перенесите их в лист своего месяца.",
+        "01.03.2021: день повторяется в строках 2, 4.",
+    ]
+
+
+def test_the_month_is_the_files_whatever_the_form_says(library, period):
+    WorkLogEntry.objects.create(library=library, date=D(2021, 4, 5), visits=3)
+    sheet = book(month_sheet_write(library=library, year=2021, month=4))
+    put(sheet, 5, "Посещений", 4)
+    put(sheet, 7, "Посещений", 8)
+    result = month_sheet_import(
+        data=as_bytes(sheet), name="апрель.xlsx", library=library, year=2021, month=3
+    )
+    assert (result.year, result.month, result.asked) == (2021, 4, (2021, 3))
+    assert (result.added_days, result.changed_days) == ([D(2021, 4, 7)], [D(2021, 4, 5)])
+    assert dict(WorkLogEntry.objects.values_list("date", "visits")) == {
+        D(2021, 4, 5): 4,
+        D(2021, 4, 7): 8,
+    }
+
+
+def test_a_wrong_month_gives_one_message_not_one_per_day(march, library):
+    """A March sheet whose dates were overwritten with another month's: one message."""
+    sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    for day in range(1, 28):
+        sheet.cell(1 + day, 1, D(2021, 3, day))
+        put(sheet, day, "Посещений", 50 + day)
+    for day in range(1, 4):
+        sheet.cell(28 + day, 1, D(2021, 5, day))
+        put(sheet, 27 + day, "Посещений", 1)
+    with pytest.raises(MonthSheetError) as refused:
+        month_sheet_import(
+            data=as_bytes(sheet), name="март.xlsx", library=library, year=2021, month=3
+        )
+    assert refused.value.messages == [
+        "Лист — за 03.2021, а в нём заполнены дни другого месяца: 01.05.2021, 02.05.2021, "
+        "03.05.2021. Перенесите их в лист своего месяца."
     ]
 
 
