@@ -137,6 +137,10 @@ def month_sheet_write(*, library: Library, year: int, month: int) -> bytes:
     validation.add(f"{letters[0]}{first_row}:{letters[-1]}{last_row}")
     sheet.add_data_validation(validation)
     sheet.column_dimensions["A"].width = 12
+    for letter in letters:  # a header wraps in its column, not over its neighbours
+        sheet.column_dimensions[letter].width = 13
+    sheet.column_dimensions[get_column_letter(len(COUNT_FIELDS) + 2)].width = 30
+    sheet.row_dimensions[1].height = 48
     sheet.freeze_panes = "B2"
     book.calculation.fullCalcOnLoad = True
     out = io.BytesIO()
