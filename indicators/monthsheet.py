@@ -195,6 +195,23 @@ def _read_rows(data: bytes, name: str) -> tuple[str, list[tuple[int, dict]]]:
         raise MonthSheetError(list(error.messages)) from error
 
 
+def dates_text(days) -> str:
+    """«01.03.2021–05.03.2021, 10.03.2021»: three days in a row and more as a range."""
+    runs: list[list[datetime.date]] = []
+    for day in sorted(days):
+        if runs and day - runs[-1][-1] == datetime.timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]:%d.%m.%Y}–{run[-1]:%d.%m.%Y}")
+        else:
+            parts.extend(f"{day:%d.%m.%Y}" for day in run)
+    return ", ".join(parts)
+
+
 @dataclass
 class _Problem:
     """One problem of the sheet: its day (None: the row's date is unreadable), its
@@ -210,7 +227,7 @@ class _Problem:
             return self.message  # the sheet's as a whole
         if not self.days:
             return str(DATE_ERROR % {"row": self.row, "message": self.message})
-        dates = ", ".join(f"{day:%d.%m.%Y}" for day in self.days)
+        dates = dates_text(self.days)
         if self.field:
             params = {"date": dates, "column": column_caption(self.field), "message": self.message}
             return str(CELL_ERROR % params)
@@ -326,8 +343,7 @@ def month_sheet_import(
     problems = [p for p in problems if not p.days or p.days[0] in month_of]
     stray_days = [d.day for d in strays if d.typed or d.note or d.bad]
     if stray_days:
-        dates = ", ".join(f"{day:%d.%m.%Y}" for day in stray_days)
-        message = OTHER_MONTH % {"month": f"{first:%m.%Y}", "dates": dates}
+        message = OTHER_MONTH % {"month": f"{first:%m.%Y}", "dates": dates_text(stray_days)}
         problems.insert(0, _Problem([], "", str(message)))
     filled: dict[datetime.date, _Day] = {}
     for entry in in_month:

@@ -166,7 +166,7 @@ def test_a_closed_period_is_named_beside_the_type_errors_once_for_its_days(march
         )
     closed = refused.value.messages
     assert len(closed) == 2
-    assert closed[0].startswith("02.03.2021, 03.03.2021, 04.03.2021: Период «1 полугодие 2021")
+    assert closed[0].startswith("02.03.2021–04.03.2021: Период «1 полугодие 2021")
     assert closed[1] == "04.03.2021, «Справки»: «три» — не целое число."
     assert WorkLogEntry.objects.count() == 2
 
@@ -218,8 +218,8 @@ def test_a_wrong_month_gives_one_message_not_one_per_day(march, library):
             data=as_bytes(sheet), name="март.xlsx", library=library, year=2021, month=3
         )
     assert refused.value.messages == [
-        "Лист — за 03.2021, а в нём заполнены дни другого месяца: 01.05.2021, 02.05.2021, "
-        "03.05.2021. Перенесите их в лист своего месяца."
+        "Лист — за 03.2021, а в нём заполнены дни другого месяца: 01.05.2021–03.05.2021. "
+        "Перенесите их в лист своего месяца."
     ]
 
 
