@@ -32,6 +32,7 @@ from indicators.models.worklog import COUNT_FIELDS, DAYS_EXIST, MONTH_ROW_EXISTS
 Span = WorkLogEntry.Span
 NOT_A_COUNT = _("Введите целое число не меньше нуля.")
 TOO_LARGE = _("Слишком большое число.")
+NOTE_TOO_LONG = _("Не больше %(limit)s знаков.")
 CHANGE_REASON = _("Месяц дневника работы")
 # PositiveIntegerField's ceiling on every database the project runs on.
 MAX_COUNT = 2_147_483_647
@@ -65,7 +66,8 @@ def column_caption(name: str) -> str:
             if name == names[0]:
                 return f"{group} — {_('всего')}"
             return f"{group} — {column_label(name)}"
-    return str(WorkLogEntry._meta.get_field(name).verbose_name)
+    label = str(WorkLogEntry._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,7 @@ def parse_posted(data, year: int, month: int, span: str):
         note = (data.get(cell_name(NOTE_FIELD, day), "") or "").strip()
         max_length = WorkLogEntry._meta.get_field(NOTE_FIELD).max_length
         if len(note) > max_length:
-            message = _("Не больше %(limit)s знаков.") % {"limit": max_length}
+            message = NOTE_TOO_LONG % {"limit": max_length}
             problems.append(CellProblem(day, NOTE_FIELD, str(message)))
         parsed[day] = (None if blank and not note else figures, note)
     return parsed, problems

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, translation
 from django.utils.translation import gettext
@@ -32,7 +32,15 @@ from branches.facts import frozen_reason, lock_libraries, periods_memoized
 from branches.models import Library
 from dataio.cells import CellError, is_blank, read_date, read_int
 from dataio.files import DataFileError, open_data_file
-from indicators.grid import column_caption, month_rows, part_rules
+from indicators.grid import (
+    MAX_COUNT,
+    NOTE_FIELD,
+    NOTE_TOO_LONG,
+    TOO_LARGE,
+    column_caption,
+    month_rows,
+    part_rules,
+)
 from indicators.models import WorkLogEntry
 from indicators.models.worklog import COUNT_FIELDS
 
@@ -234,7 +242,7 @@ class _Problem:
         return str(DAY_ERROR % {"date": dates, "message": self.message})
 
     def order(self):
-        columns = {name: n for n, name in enumerate(("", *COUNT_FIELDS))}
+        columns = {name: n for n, name in enumerate(("", *COUNT_FIELDS, NOTE_FIELD))}
         return (self.days[0] if self.days else datetime.date.min, columns.get(self.field, 0))
 
 
@@ -267,13 +275,18 @@ def _read_day(number: int, day, cells: dict, problems: list) -> _Day:
             problems.append(_Problem([day], name, str(error)))
             bad = True
             continue
-        if count < 0:
-            problems.append(_Problem([day], name, str(NEGATIVE % {"value": count})))
+        if count < 0 or count > MAX_COUNT:
+            message = NEGATIVE % {"value": count} if count < 0 else TOO_LARGE
+            problems.append(_Problem([day], name, str(message)))
             bad = True
             continue
         figures[name] = count
     note = cells.get(NOTE_HEADER)
     note = "" if is_blank(note) else str(note).strip()
+    limit = WorkLogEntry._meta.get_field(NOTE_FIELD).max_length
+    if len(note) > limit:
+        problems.append(_Problem([day], NOTE_FIELD, str(NOTE_TOO_LONG % {"limit": limit})))
+        bad = True
     return _Day(number, day, figures, typed, note, bad)
 
 
@@ -416,9 +429,7 @@ def _frozen_problems(rows) -> list[_Problem]:
 def _validation_problems(error: ValidationError, day) -> list[_Problem]:
     problems = []
     for field_name, messages in error.message_dict.items():
-        column = field_name if field_name in COUNT_FIELDS else ""
-        if field_name == NON_FIELD_ERRORS:
-            column = ""
+        column = field_name if field_name in (*COUNT_FIELDS, NOTE_FIELD) else ""
         problems.extend(_Problem([day], column, message) for message in messages)
     return problems
 

@@ -153,6 +153,22 @@ def test_three_type_errors_and_two_rule_errors_come_in_one_answer(march, library
     assert list(WorkLogEntry.objects.order_by("date").values()) == before
 
 
+def test_a_number_too_big_for_the_database_and_a_note_too_long_are_named(library, period):
+    sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    put(sheet, 7, "Выдано документов", 10**12)
+    put(sheet, 8, "Посещений", 3)
+    put(sheet, 8, "Примечание", "х" * 301)
+    with pytest.raises(MonthSheetError) as refused:
+        month_sheet_import(
+            data=as_bytes(sheet), name="март.xlsx", library=library, year=2021, month=3
+        )
+    assert refused.value.messages == [
+        "07.03.2021, «Книговыдача — всего»: Слишком большое число.",
+        "08.03.2021, «Примечание»: Не больше 300 знаков.",
+    ]
+    assert not WorkLogEntry.objects.exists()
+
+
 def test_a_closed_period_is_named_beside_the_type_errors_once_for_its_days(march, library, period):
     sheet = book(month_sheet_write(library=library, year=2021, month=3))
     put(sheet, 2, "Посещений", 5)
