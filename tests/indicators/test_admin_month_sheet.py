@@ -176,3 +176,24 @@ def test_the_director_downloads_but_uploads_nothing(client, director, library, p
     response = client.post(url(), upload(library, filled(library, 4, "Посещений", 31)))
     assert response.status_code == 403
     assert not WorkLogEntry.objects.exists()
+
+
+def test_a_refused_file_of_another_month_says_which_month_was_read(
+    client, librarian, library, period
+):
+    client.force_login(librarian)
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(month_sheet_write(library=library, year=2021, month=4))
+    ).active
+    sheet.cell(3, headers().index("Посещений") + 1, "семь")
+    out = io.BytesIO()
+    sheet.parent.save(out)
+    response = client.post(url(), upload(library, out.getvalue()))
+    assert response.status_code == 200
+    assert response.context["problems"] == [
+        "02.04.2021, «Посещения — всего»: «семь» — не целое число."
+    ]
+    assert (
+        "Месяц взят из файла: апрель 2021 (в форме выбран март 2021)." in response.content.decode()
+    )
+    assert not WorkLogEntry.objects.exists()
