@@ -15,6 +15,7 @@ import calendar
 import datetime
 import io
 import re
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -153,7 +154,38 @@ def month_sheet_write(*, library: Library, year: int, month: int) -> bytes:
     book.calculation.fullCalcOnLoad = True
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    totals = {
+        f"{letter}{last_row + 1}": sum(getattr(row, name) for row in rows.values())
+        for letter, name in zip(letters, COUNT_FIELDS, strict=True)
+    }
+    return _with_cached_totals(out.getvalue(), totals)
+
+
+FORMULA_CELL = re.compile(
+    r'<c r="(?P<ref>[A-Z]+\d+)"(?P<attrs>[^>]*)><f>(?P<f>[^<]*)</f><v\s*/?>(?:</v>)?'
+)
+
+
+def _with_cached_totals(content: bytes, totals: dict[str, int]) -> bytes:
+    """The sums as the download has them, cached beside their formulas: a viewer that
+    does not recalculate (a phone's preview) shows the totals, not blanks; Excel and
+    LibreOffice recalculate on opening anyway (`fullCalcOnLoad`)."""
+
+    def fill(match):
+        value = totals.get(match["ref"])
+        if value is None:
+            return match[0]
+        return f'<c r="{match["ref"]}"{match["attrs"]}><f>{match["f"]}</f><v>{value}</v>'
+
+    source = zipfile.ZipFile(io.BytesIO(content))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = FORMULA_CELL.sub(fill, data.decode()).encode()
+            target.writestr(item, data)
+    return output.getvalue()
 
 
 @dataclass

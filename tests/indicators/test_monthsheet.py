@@ -14,7 +14,7 @@ from indicators.monthsheet import (
     month_sheet_import,
     month_sheet_write,
 )
-from tests.recalc import recalculated, recalculated_file
+from tests.recalc import disagreements, recalculated, recalculated_file
 
 D = datetime.date
 
@@ -52,6 +52,15 @@ def test_the_sheet_has_a_row_per_day_a_column_per_figure_and_the_total(march, li
     assert rows[-1][column] == "=SUM(F2:F32)"
     assert rows[-1][headers().index("Выдано документов")] == "=SUM(I2:I32)"
     assert all(str(v).startswith("=SUM(") for v in rows[-1][1:-1])
+
+
+def test_the_download_caches_its_totals_for_a_viewer_that_does_not_recalculate(march, library):
+    data = month_sheet_write(library=library, year=2021, month=3)
+    cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True).active
+    column = headers().index("Посещений") + 1
+    assert cached.cell(33, column).value == 47
+    assert cached.cell(33, headers().index("Справок") + 1).value == 4
+    assert disagreements(data) == []  # LibreOffice computes the same
 
 
 def test_the_totals_recalculate_in_a_spreadsheet_as_days_are_filled(march, library):
