@@ -6,7 +6,9 @@ import datetime
 from django.utils.html import escape
 
 from branches.checks import handin_checks
+from branches.kinds import kind_by_code
 from branches.models import ReportingPeriod
+from figures.checks import compared_figures
 from handin.checks import check_run
 from handin.kinds import attach_row_links
 from indicators.models import WorkLogEntry
@@ -104,3 +106,13 @@ def test_a_list_the_user_may_not_view_is_not_linked(librarian, methodologist, fl
     ]
     # The plan is the ЦБС's record: a librarian may not open its list.
     assert plan_links(librarian) == ["/admin/digitization/digitizeddocument/"]
+
+
+def test_every_edit_check_and_compared_figure_names_the_rows_behind_it(db):
+    for check in handin_checks():
+        assert check.rows, f"{check.code} declares no rows"
+        if not callable(check.rows):
+            assert all(kind_by_code(code) for code in check.rows)
+    for figure in compared_figures():
+        assert figure.kinds, f"{figure.key} names no kind"
+        assert all(kind_by_code(code) for code in figure.kinds)
