@@ -47,6 +47,9 @@ class Result:
     text: object  # a lazy message with %(name)s placeholders
     params: dict = field(default_factory=dict)
     explanation: object = None  # a handin.models.Explanation, attached by the hand-in
+    # The admin lists of the rows behind it, attached by the page that shows it
+    # (`handin.kinds.attach_row_links`, from its check's `rows`).
+    links: list = field(default_factory=list)
     # What the report's note needs beyond the message (a fund row, a list item…).
     data: object = None
 
@@ -90,6 +93,13 @@ class Check:
     note: Callable[[Result], Note | None] | None = None
     # Reads the figures of the same span a year before (the caller reads them only then).
     compares: bool = False
+    # The kinds (codes in `branches.kinds`) whose rows a result is about: the pages link
+    # it to their admin lists, filtered to its library and span. A tuple, or a function
+    # of the result when that depends on the figure it names (`subject`).
+    rows: tuple[str, ...] | Callable[[Result], tuple[str, ...]] = ()
+
+    def kinds_behind(self, result: Result) -> tuple[str, ...]:
+        return self.rows(result) if callable(self.rows) else self.rows
 
     def result(self, library, subject, text, *, data=None, **params) -> Result:
         if library is not None:
@@ -138,6 +148,7 @@ class Compared:
     key: str
     label: object  # a lazy string
     value: Callable[[object], int]
+    kinds: tuple[str, ...] = ()  # the kinds whose rows make the figure
 
 
 COMPARED: list[Compared] = []

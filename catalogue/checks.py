@@ -56,6 +56,7 @@ def register() -> None:
             WARNING,
             _("Каталог уменьшился"),
             _catalogue_fell,
+            rows=("catalogue",),
             note=lambda result: None,
         ),
         Check(
@@ -63,6 +64,7 @@ def register() -> None:
             WARNING,
             _("База каталога уменьшилась"),
             _database_fell,
+            rows=("catalogue",),
             handin=False,
             note=_database_note,
         ),

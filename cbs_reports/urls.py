@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
 from branches.accounts import SilentPasswordResetView
+from branches.lockout import LoginForm
 from cbs_reports.favicon import favicon
 from cbs_reports.health import HealthView
 
@@ -15,6 +17,8 @@ urlpatterns = [
         SilentPasswordResetView.as_view(),
         name="password_reset",
     ),
+    # Before Django's own: a wrong password says when one attempt is left.
+    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dashboard/", include("dashboard.urls")),

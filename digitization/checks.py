@@ -68,6 +68,7 @@ def register() -> None:
             WARNING,
             _("Оцифровка ниже плана"),
             _below_plan,
+            rows=("digitization_plan", "digitized"),
             note=_below_plan_note,
         ),
         Check(
@@ -75,6 +76,7 @@ def register() -> None:
             INFO,
             _("Оцифровано всего = сумма по видам"),
             _sum,
+            rows=("digitized",),
             handin=False,
             note=printed_in(S.LOCAL_HISTORY),
         ),

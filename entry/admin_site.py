@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from branches.kinds import KINDS, LIBRARIAN, PICK_LIST, kind_for
+from branches.lockout import AdminLoginForm
 from branches.scoping import is_librarian
 from entry.admin_names import NamedAdminMixin, delete_selected
 
@@ -33,6 +34,8 @@ def _entered_by_librarian(model_entry: dict) -> bool:
 
 
 class AdminSite(admin.AdminSite):
+    login_form = AdminLoginForm  # says when one attempt is left before the lockout
+
     def __init__(self, name="admin"):
         super().__init__(name)
         self.add_action(delete_selected, "delete_selected")

@@ -54,5 +54,11 @@ def _parts_above_total(check, ctx):
 
 def register() -> None:
     register_check(
-        Check("parts_above_total", ERROR, _("Часть не больше целого"), _parts_above_total)
+        Check(
+            "parts_above_total",
+            ERROR,
+            _("Часть не больше целого"),
+            _parts_above_total,
+            rows=("online",),
+        )
     )

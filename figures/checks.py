@@ -26,8 +26,7 @@ from branches.checks import (
     printed_in,
     register_check,
 )
-from branches.kind_figures import declared_figures
-from branches.kinds import completeness_columns, kind_by_code
+from branches.kinds import LIBRARY, completeness_columns, facts, kind_by_code
 from branches.models import Library, Organization, ReportingPeriod
 from figures.reader import FigureReads, LibraryFigures, figure_label, figures_read, library_figures
 from indicators.comparison import comparison_for
@@ -170,36 +169,60 @@ def printed_in_sections(result: Result) -> bool:
 # The figures every library is compared on with the same span a year before ----------
 
 
-# The key figures that are a span's flows (figures.reader.KeyFigures).
-COMPARED_FLOWS = (
-    "received",
-    "written_off",
-    "digitization_done",
-    "virtual_references",
-    "publications",
-    "trailers",
-    "media_mentions",
-    "online_events",
-    "views",
-    "posts",
-)
+# The key figures that are a span's flows (figures.reader.KeyFigures), each with the
+# kinds whose rows make it (a result about it links to their lists).
+COMPARED_FLOWS = {
+    "received": ("receipts",),
+    "written_off": ("writeoffs",),
+    "digitization_done": ("digitized",),
+    "virtual_references": ("virtual_references",),
+    "publications": ("publications",),
+    "trailers": ("publications",),
+    "media_mentions": ("media", "media_totals"),
+    "online_events": ("online",),
+    "views": ("online",),
+    "posts": ("online",),
+}
 
 
 def _key_figure(name: str) -> Compared:
-    return Compared(name, figure_label(name), lambda f: f.values()[name])
+    return Compared(name, figure_label(name), lambda f: f.values()[name], COMPARED_FLOWS[name])
 
 
 def compared_figures() -> list[Compared]:
     """The key flows of a library, the events it listed, the figures an app registers
     (the work log's: `branches.checks.COMPARED`) and every figure a kind declares in the
     registry (`branches.kinds.Figure`): a new figure is checked too."""
-    events = Compared("events", kind_by_code("events").title, lambda f: f.entered.get("events", 0))
-    extra = [Compared(c.key, c.label, c.value) for c in COMPARED]
+    events = Compared(
+        "events",
+        kind_by_code("events").title,
+        lambda f: f.entered.get("events", 0),
+        ("events",),
+    )
     declared = [
-        Compared(f.name, f.label or f.name, lambda lf, name=f.name: lf.declared.get(name, 0))
-        for f in declared_figures()
+        Compared(
+            f.name,
+            f.label or f.name,
+            lambda lf, name=f.name: lf.declared.get(name, 0),
+            (kind.code,),
+        )
+        for kind in facts(LIBRARY)
+        for f in kind.figures
     ]
-    return [*map(_key_figure, COMPARED_FLOWS), events, *extra, *declared]
+    return [*map(_key_figure, COMPARED_FLOWS), events, *COMPARED, *declared]
+
+
+def _compared_rows(result: Result) -> tuple[str, ...]:
+    """The kinds behind a compared figure's result (its `subject` is the figure's key)."""
+    for figure in compared_figures():
+        if figure.key == result.subject:
+            return figure.kinds
+    return ()
+
+
+def _kind_rows(result: Result) -> tuple[str, ...]:
+    """The kinds of a completeness column (`kind_missing`'s `subject`)."""
+    return tuple(kind.code for kind in facts(LIBRARY) if kind.column_code == result.subject)
 
 
 def _compared(ctx):
@@ -317,6 +340,7 @@ def register() -> None:
             default_threshold=30,
             threshold_label=_("допустимое изменение, %"),
             compares=True,
+            rows=_compared_rows,
         ),
         Check(
             "same_as_last_year",
@@ -326,6 +350,7 @@ def register() -> None:
             default_threshold=10,
             threshold_label=_("проверять значения от"),
             compares=True,
+            rows=_compared_rows,
         ),
         Check(
             "zero_where_last_year",
@@ -333,6 +358,7 @@ def register() -> None:
             _("Ноль там, где в прошлом году было"),
             _zero_where_last_year,
             compares=True,
+            rows=_compared_rows,
         ),
         Check(
             "kind_missing",
@@ -340,6 +366,7 @@ def register() -> None:
             _("Вид данных не внесён в этом году"),
             _kind_missing,
             compares=True,
+            rows=_kind_rows,
         ),
         Check(
             "silent_library",

@@ -24,7 +24,7 @@ from branches.models import Library, ReportingPeriod
 from branches.scoping import METHODOLOGIST, staff_profile, user_roles
 from handin import services
 from handin.checks import check_run
-from handin.kinds import kind_lines
+from handin.kinds import attach_row_links, kind_lines
 from handin.selectors import attach_explanations, is_overdue, overview_rows
 
 
@@ -37,9 +37,20 @@ def _is_methodologist(user) -> bool:
     )
 
 
+# The half-year the user last asked for or acted on (the picker, a hand-in's move, the
+# report's approval): the overview stays on it until another is picked.
+PERIOD_KEY = "handin_period"
+
+
+def period_remember(request, period: ReportingPeriod) -> None:
+    """Keep `period` as the one the home page and the overview show from now on."""
+    request.session[PERIOD_KEY] = period.pk
+
+
 def _period_for(request, pk=None) -> ReportingPeriod:
-    """The period asked for (by id), else the latest one not yet approved, of the
-    user's organization; another organization's period is a 404."""
+    """The period asked for (by id), else the one last asked for or acted on, else the
+    half-year due now, of the user's organization; another organization's period is a
+    404. A period asked for is remembered (`period_remember`)."""
     profile = staff_profile(request.user)
     if profile is None:
         raise Http404
@@ -50,18 +61,28 @@ def _period_for(request, pk=None) -> ReportingPeriod:
     if pk:
         if not str(pk).isdigit():
             raise Http404
-        try:
-            return periods.get(pk=pk)
-        except ReportingPeriod.DoesNotExist:
-            raise Http404 from None
-    # The half-year due now: the latest one ended, not yet approved and with data,
-    # else the latest ended and not approved, else the earliest not approved.
-    open_ = [p for p in periods.order_by("-year", "-half") if p.status != "approved"]
+        period = periods.filter(pk=pk).first()
+        if period is None:
+            raise Http404
+        period_remember(request, period)
+        return period
+    remembered = request.session.get(PERIOD_KEY)
+    period = periods.filter(pk=remembered).first() if isinstance(remembered, int) else None
+    return period or _period_due(periods, profile.organization)
+
+
+def _period_due(periods, organization) -> ReportingPeriod:
+    """The half-year due now: the latest one ended, not yet approved and with data, else
+    the latest ended and not approved, else the earliest not approved; never one before
+    an approved half-year (an older one left open is the past, not what is due)."""
+    by_age = list(periods.order_by("-year", "-half"))
+    approved = [p for p in by_age if p.status == ReportingPeriod.Status.APPROVED]
+    last_approved = (approved[0].year, approved[0].half) if approved else (0, 0)
+    open_ = [p for p in by_age if p.status != "approved" and (p.year, p.half) > last_approved]
     ended = [p for p in open_ if p.end < datetime.date.today()]
-    with_data = set(half_years_with_data(profile.organization))
+    with_data = set(half_years_with_data(organization))
     used = [p for p in ended if (p.year, p.half) in with_data]
-    latest = list(periods.order_by("-year", "-half")[:1])
-    period = (used or ended or open_[-1:] or latest or [None])[0]
+    period = (used or ended or open_[-1:] or approved[:1] or by_age[:1] or [None])[0]
     if period is None:
         raise Http404
     return period
@@ -104,6 +125,7 @@ def _librarian_home(request, library):
     span = span_for_period(period)
     entered = entered_by_library(library_ids=[library.pk], span=span).get(library.pk, {})
     results = attach_explanations(check_run(period=period, libraries=[library]), period)
+    attach_row_links(results, period=period, user=request.user, library=library)
     lines = kind_lines(library=library, span=span, period=period, entered=entered)
     context = {
         "library": library,
@@ -125,6 +147,7 @@ def _librarian_home(request, library):
 def _overview(request):
     period = _period_for(request)
     results = attach_explanations(check_run(period=period), period)
+    attach_row_links(results, period=period, user=request.user)
     context = {
         "period": period,
         "periods": _periods(period),

@@ -23,6 +23,15 @@ FUND_COLUMNS = (
     ("written_off", _("выбыло")),
     ("end", _("на конец")),
 )
+# The rows a library's fund is made of (`branches.kinds`): its states, receipts, write-offs.
+FUND_ROWS = ("fund_snapshots", "receipts", "writeoffs")
+# The rows behind a column of the fund's table.
+COLUMN_ROWS = {"received": ("receipts",), "written_off": ("writeoffs",)}
+
+
+def _column_rows(result) -> tuple[str, ...]:
+    """A column's rows: its receipts or write-offs, the whole fund's at the start or end."""
+    return COLUMN_ROWS.get(result.subject.removeprefix("total_"), FUND_ROWS)
 
 
 def _rows(ctx):
@@ -324,6 +333,7 @@ def register() -> None:
             ERROR,
             _("На казахском языке не больше, чем всего"),
             _kazakh_above_total,
+            rows=_column_rows,
             note=_kazakh_note,
         ),
         Check(
@@ -331,6 +341,7 @@ def register() -> None:
             ERROR,
             _("Фонд не ниже нуля"),
             _fund_negative,
+            rows=FUND_ROWS,
             note=_negative_note,
         ),
         Check(
@@ -338,6 +349,7 @@ def register() -> None:
             ERROR,
             _("Учёт фонда сходится с инвентаризацией"),
             _ledger_identity,
+            rows=FUND_ROWS,
             note=_discrepancy_note,
         ),
         Check(
@@ -345,12 +357,14 @@ def register() -> None:
             ERROR,
             _("Начальный остаток продолжает учёт прошлого полугодия"),
             _ledger_continuity,
+            rows=FUND_ROWS,
         ),
         Check(
             "unknown_fund",
             WARNING,
             _("Фонд библиотеки неизвестен"),
             _unknown_fund,
+            rows=FUND_ROWS,
             note=_unknown_note,
         ),
         Check(
@@ -358,6 +372,7 @@ def register() -> None:
             WARNING,
             _("Фонд впервые учтён внутри периода"),
             _first_recorded,
+            rows=("fund_snapshots",),
             handin=False,
             note=_unknown_note,
         ),
@@ -366,6 +381,7 @@ def register() -> None:
             INFO,
             _("Баланс фонда по ЦБС"),
             _balance,
+            rows=FUND_ROWS,
             handin=False,
             note=printed_in(S.RESOURCES),
         ),
@@ -374,6 +390,7 @@ def register() -> None:
             WARNING,
             _("Полугодие продолжает утверждённый отчёт"),
             _approved_continuity,
+            rows=FUND_ROWS,
             handin=False,
             note=printed_in(S.RESOURCES),
         ),

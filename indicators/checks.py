@@ -23,11 +23,14 @@ from indicators.selectors import (
 from reportkit import sections as S
 from reportkit.text import number
 
+# The rows every figure of this module is made of (`branches.kinds`).
+WORK_LOG = ("work_log",)
+
 # Section II's planned figures, compared with the same span a year before.
 COMPARED = (
-    Compared("users", _("Пользователи"), lambda f: f.indicators.users),
-    Compared("visits", _("Посещения"), lambda f: f.indicators.visits),
-    Compared("loans", _("Книговыдача"), lambda f: f.indicators.loans),
+    Compared("users", _("Пользователи"), lambda f: f.indicators.users, WORK_LOG),
+    Compared("visits", _("Посещения"), lambda f: f.indicators.visits, WORK_LOG),
+    Compared("loans", _("Книговыдача"), lambda f: f.indicators.loans, WORK_LOG),
 )
 
 
@@ -123,6 +126,7 @@ def register() -> None:
             WARNING,
             _("Книговыдача на пользователя"),
             _loans_per_user,
+            rows=WORK_LOG,
             default_threshold=LOANS_PER_USER_LIMIT,
             threshold_label=_("выдач на пользователя, не больше"),
             note=printed_in(S.CONTROL),
@@ -132,6 +136,7 @@ def register() -> None:
             WARNING,
             _("Посещений меньше, чем пользователей"),
             _visits_below_users,
+            rows=WORK_LOG,
             note=printed_in(S.CONTROL),
         ),
         Check(
@@ -139,6 +144,7 @@ def register() -> None:
             ERROR,
             _("Виртуальных справок не больше, чем всех справок"),
             _virtual_above_references,
+            rows=(*WORK_LOG, "virtual_references"),
             note=printed_in(S.CONTROL),
         ),
     ):

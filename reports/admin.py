@@ -19,6 +19,7 @@ from branches.scoping import scope_queryset, user_organization
 from cbs_reports import security_log
 from entry.admin_base import has_profile
 from entry.admin_params import TypedParamsAdminMixin
+from handin.views import period_remember
 from reportkit.sections import SECTIONS
 from reports.models import Report, ReportFile, SectionText
 from reports.renderers import RENDERERS
@@ -352,6 +353,8 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             raise PermissionDenied
         if target == Report.Status.APPROVED and request.POST.get(CONFIRMED) != "yes":
             return self._approve_question(request, report)
+        # The hand-in overview then shows this half-year, not the one due next.
+        period_remember(request, report.period)
         try:
             report_set_status(report=report, status=target)
         except ValidationError as error:

@@ -2,6 +2,7 @@
 ЦБС's users, a superuser anybody; sessions end when idle."""
 
 import datetime
+import re
 
 import pytest
 from django.conf import settings
@@ -145,3 +146,64 @@ def test_expiry_on_browser_close_is_an_option(client, librarian, settings, closi
     response = attempt(client, librarian.username, "pw")
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert (cookie["expires"] == "") is closing
+
+
+# «Осталась одна попытка» (issue 24): the wrong password before the last one says so.
+LAST = "Осталась одна попытка, затем вход будет заблокирован на 30 минут."
+
+
+def errors_after(client, username, failures, url=LOGIN, address="10.0.0.1"):
+    """The page's error after `failures` wrong passwords in a row."""
+    for _ in range(failures):
+        response = client.post(
+            url, {"username": username, "password": "wrong"}, REMOTE_ADDR=address
+        )
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("username", ["lib-cgb", "no-such-user"])
+def test_the_wrong_password_that_leaves_one_attempt_says_so(client, librarian, username):
+    limit = settings.AXES_FAILURE_LIMIT
+    before = errors_after(client, username, limit - 2)
+    assert "Неверное имя пользователя или пароль." in before and "Осталась" not in before
+    page = errors_after(client, username, 1)
+    assert f"Неверное имя пользователя или пароль. {LAST}" in page
+    # And it is so: the next wrong password locks the login out.
+    assert attempt(client, username, "wrong").status_code == 429
+
+
+def test_a_known_and_an_unknown_name_get_the_same_page(client, librarian):
+    known = errors_after(client, "lib-cgb", settings.AXES_FAILURE_LIMIT - 1)
+    unknown = errors_after(client, "lib-xyz", settings.AXES_FAILURE_LIMIT - 1)
+    note = re.compile(r'<p class="errornote"[^>]*>(.*?)</p>')
+    assert (
+        note.findall(known)
+        == note.findall(unknown)
+        == [f"Неверное имя пользователя или пароль. {LAST}"]
+    )
+
+
+def test_failures_from_another_address_do_not_count(client, librarian):
+    errors_after(client, "lib-cgb", settings.AXES_FAILURE_LIMIT - 2, address="10.0.0.9")
+    assert "Осталась" not in errors_after(client, "lib-cgb", 1, address="10.0.0.1")
+
+
+def test_the_admin_login_says_so_too(client, librarian):
+    page = errors_after(client, "lib-cgb", settings.AXES_FAILURE_LIMIT - 1, url="/admin/login/")
+    assert LAST in page
+
+
+def test_the_last_attempt_is_named_in_kazakh(client, librarian):
+    client.cookies["django_language"] = "kk"
+    page = errors_after(client, "lib-cgb", settings.AXES_FAILURE_LIMIT - 1)
+    assert "Бір ғана әрекет қалды" in page and "30 минутқа" in page
+    assert "Осталась" not in page
+
+
+@pytest.mark.parametrize(
+    ("minutes", "words"), [(1, "1 минуту"), (3, "3 минуты"), (21, "21 минуту")]
+)
+def test_the_wait_is_counted_in_russian(client, librarian, settings, minutes, words):
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=minutes)
+    page = errors_after(client, "lib-cgb", settings.AXES_FAILURE_LIMIT - 1)
+    assert f"заблокирован на {words}." in page
