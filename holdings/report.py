@@ -176,7 +176,8 @@ def fund_table(span, fund: FundMovement, *, end_label: str) -> Table:
         title=_("Книжный фонд %(end)s") % {"end": end_label},
         header=header,
         rows=rows,
-        widths=[1.9] + [1] * (len(heads) * 2),
+        # «в т.ч. на каз. яз.» / «оның ішінде қазақ тілінде» is wider than «экз.» / «дана».
+        widths=[1.9] + [0.8, 1.2] * len(heads),
         audit=audit,
     )
 
@@ -190,4 +191,8 @@ def _shifted(letter: str, by: int) -> str:
     return chr(ord(letter) + by)
 
 
-PARTS = (Part(sections=(S.RESOURCES,), read=resources_read, build=resources_blocks),)
+# The fund table's nine to thirteen columns print on landscape pages in the DOCX: on a
+# portrait page its header («оның ішінде қазақ тілінде») shrank to 8 pt over four lines.
+PARTS = (
+    Part(sections=(S.RESOURCES,), read=resources_read, build=resources_blocks, landscape=True),
+)
