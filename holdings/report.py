@@ -191,8 +191,4 @@ def _shifted(letter: str, by: int) -> str:
     return chr(ord(letter) + by)
 
 
-# The fund table's nine to thirteen columns print on landscape pages in the DOCX: on a
-# portrait page its header («оның ішінде қазақ тілінде») shrank to 8 pt over four lines.
-PARTS = (
-    Part(sections=(S.RESOURCES,), read=resources_read, build=resources_blocks, landscape=True),
-)
+PARTS = (Part(sections=(S.RESOURCES,), read=resources_read, build=resources_blocks),)

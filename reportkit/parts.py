@@ -57,9 +57,6 @@ class Part:
     # True: the part adds its blocks at the end of one section that another part makes
     # (a kind of data's figure printed in section II), after that part's own blocks.
     adds: bool = False
-    # True: the part's one section prints on landscape pages in the DOCX (wide tables);
-    # a part of several sections turns its own (Section.landscape).
-    landscape: bool = False
 
 
 _PARTS: dict[tuple[str, ...], Part] = {}

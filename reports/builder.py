@@ -272,7 +272,6 @@ class _Builder:
             elif len(part.sections) == 1:
                 section = self.section(part.sections[0])
                 section.blocks.extend(part.build(context, read))
-                section.landscape = part.landscape
                 sections.append(section)
             else:
                 sections.extend(part.build(context, read))

@@ -30,6 +30,10 @@ USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
 LANDSCAPE_WIDTH_CM = 25.2  # A4 turned: 29.7 cm minus the same margins
 # A table this short moves to the next page whole rather than leave a few rows behind.
 KEEP_TOGETHER_ROWS = 25
+# A section whose table would set its header smaller than this on a portrait page prints
+# on landscape pages: the Kazakh fund table («оның ішінде қазақ тілінде» in nine
+# columns) came out at 8 pt over four lines; the Russian one keeps 11 pt upright.
+SMALLEST_UPRIGHT_HEADER_PT = 10
 NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
 PRINTED_NOTE_LEVELS = ("error", "warning")
 LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
@@ -115,29 +119,43 @@ class _DocxWriter:
     def write(self, data: ReportData) -> None:
         self.add_paragraph(data.title, style="Title")
         self.add_paragraph(data.organization_name, style="Title")
+        printed = [s for s in data.sections if not (s.level > 1 and s.is_empty)]
+        turned = _orientations(printed)
         # The title page turns with the first section when that is printed landscape.
-        self.landscape = bool(data.sections) and data.sections[0].landscape
+        self.landscape = bool(printed) and turned[0]
         self.add_paragraph(data.subtitle, style="Subtitle")
-        for section in data.sections:
-            if section.level > 1 and section.is_empty:
-                continue  # an event group with no events and no text this time
-            if section.level == 1 and section.landscape != self.landscape:
+        for at, section in enumerate(printed):
+            # An event group with no events and no text this time is not printed.
+            if section.level == 1 and turned[at] != self.landscape:
                 self.turn_pages()
             if section.heading:
                 self.add_heading(section.title, level=section.level)
             self.level = section.level
             for part in section.narrative_before:
                 self.add_paragraph(part, style="Narrative")
-            for index, block in enumerate(section.blocks):
+            # A note that closes the section after its last table, right before the pages
+            # turn, stays with that table: alone, it would fill a page by itself. A note
+            # followed by more on the same pages has the rest to fill its page.
+            blocks = section.blocks
+            page_turns = at + 1 == len(printed) or (
+                printed[at + 1].level == 1 and turned[at + 1] != turned[at]
+            )
+            closing = (
+                page_turns
+                and not section.narrative_after
+                and len(blocks) > 1
+                and isinstance(blocks[-2], Table)
+                and _is_note(blocks[-1])
+            )
+            for index, block in enumerate(blocks):
                 if isinstance(block, Table):
-                    following = section.blocks[index + 1 : index + 2]
-                    self.table(block, with_note=bool(following) and _is_note(following[0]))
+                    self.table(block, with_note=closing and index == len(blocks) - 2)
                 elif isinstance(block, ItemList):
                     self.item_list(block)
                 elif isinstance(block, Paragraph):
                     written = self.paragraph(block)
-                    if index and isinstance(section.blocks[index - 1], Table) and _is_note(block):
-                        # A table's note is not split: its last lines would fill a page.
+                    if closing and index == len(blocks) - 1:
+                        # Nor is it split: its last lines would fill a page.
                         written.paragraph_format.keep_together = True
             for part in section.narrative_after:
                 self.add_paragraph(part, style="Narrative")
@@ -272,6 +290,26 @@ def _header_rows(block: Table, twips: list[int], size_pt: float, style: str | No
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return list(parse_xml("".join(parts)))
+
+
+def _orientations(sections) -> list[bool]:
+    """Whether each section prints on landscape pages: a level-1 section when the report
+    says so (sections I–II) or when one of its tables would not keep a readable header
+    upright; a subsection as its section."""
+    turned = []
+    for section in sections:
+        if section.level > 1 and turned:
+            turned.append(turned[-1])
+            continue
+        turned.append(
+            section.landscape
+            or any(
+                column_widths(block, USABLE_WIDTH_CM)[1] < SMALLEST_UPRIGHT_HEADER_PT
+                for block in section.blocks
+                if isinstance(block, Table)
+            )
+        )
+    return turned
 
 
 def _is_note(block) -> bool:
