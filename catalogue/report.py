@@ -2,6 +2,7 @@
 catalogue counts and virtual references (no read of its own)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from reportkit import sections as S
 from reportkit.data import Figure, HeaderCell, Paragraph, Row, Table
@@ -38,7 +39,11 @@ def bibliography_blocks(context: ReportContext, _read=None) -> list:
                 [
                     HeaderCell(_("Наименование каталога")),
                     HeaderCell(_("Было на %(date)s") % {"date": span.start.strftime("%d.%m.%Y")}),
-                    HeaderCell(_("Состоит %(end)s") % {"end": context.states_end_label}),
+                    # Records, not copies: «қорда тұр» (in the fund) would be wrong in Kazakh.
+                    HeaderCell(
+                        pgettext("записи каталога", "Состоит %(end)s")
+                        % {"end": context.states_end_label}
+                    ),
                 ]
             ],
             rows=rows,

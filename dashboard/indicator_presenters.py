@@ -149,7 +149,7 @@ def trend_chart(data: IndicatorOverview) -> dict:
         "type": "line",
         "labels": [half_year_short(span) for span, _f in trend],
         "axes": {
-            "y": pgettext("ось графика", "посещений, экз."),
+            "y": pgettext("ось графика", "посещений и выдач"),
             "y1": pgettext("ось графика", "человек"),
         },
         "datasets": datasets,

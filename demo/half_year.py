@@ -196,6 +196,7 @@ def demo_digitization_load(org, period, libraries, lists) -> None:
             {
                 "author": data.BOOK_AUTHOR,
                 "author_short": data.BOOK_AUTHOR_SHORT,
+                "language": data.BOOK_LANGUAGE,
                 "place": place,
                 "publisher": publisher,
                 "year": year,
@@ -235,12 +236,12 @@ def demo_media_load(period, libraries) -> None:
             {"library": library, "kind": MediaMention.Kind.TV, "url": url},
             {"title": data.TV_TITLE, "date": day},
         )
-    for author, author_short, title, outlet, issue, page, _seed in data.PRINT:
+    for author, author_short, title, outlet, issue, page, language, _seed in data.PRINT:
         _upsert(
             MediaMention,
             {"library": library, "kind": MediaMention.Kind.PRINT, "title": title},
             {"author": author, "author_short": author_short, "outlet": outlet,
-             "issue_number": issue, "page": page, "date": data.PRINT_DATE},
+             "issue_number": issue, "page": page, "language": language, "date": data.PRINT_DATE},
         )  # fmt: skip
     rows = len(data.TV_STORIES) + len(data.PRINT)
     _upsert(

@@ -47,6 +47,7 @@ class DigitizedDocumentAdmin(ScopedAdmin):
                     "place",
                     "publisher",
                     "year",
+                    "language",
                     "description_display",
                 ]
             },

@@ -4,7 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from branches.bibliography import pages_word
+from branches.bibliography import (
+    DOCUMENT_LANGUAGE_HELP,
+    DocumentLanguage,
+    description_language,
+    pages_word,
+)
 from branches.facts import DatedLibraryFact, OrganizationPeriodFact
 from branches.lists import ListItem
 
@@ -82,6 +87,13 @@ class DigitizedDocument(DatedLibraryFact):
         _("документов"), default=1, help_text=_("Больше 1 — если внесена партия статей итогом.")
     )
     pages = models.PositiveIntegerField(_("страниц"))
+    language = models.CharField(
+        _("язык документа"),
+        max_length=2,
+        choices=DocumentLanguage.choices,
+        blank=True,
+        help_text=DOCUMENT_LANGUAGE_HELP,
+    )
 
     # Admin forms show each constraint's message next to this field.
     constraint_error_fields = {
@@ -118,7 +130,9 @@ class DigitizedDocument(DatedLibraryFact):
     def description_in(self, language: str | None = None) -> str:
         """The bibliographic description, as the report lists digitized books:
         Скляров, Н. Моя лирика / Н.Скляров. - Алматы: Издательство LEM, 2008. – 216 с.
-        (– 216 б. in a Kazakh report)."""
+        The page word is the book's language's («216 с.» for a Russian book, «216 б.» for
+        a Kazakh one), the report's `language` if the book's is not given."""
+        language = description_language(self.language, language)
         head = f"{self.author} {self.title}" if self.author else self.title
         if self.author_short:
             head += f" / {self.author_short}"

@@ -176,7 +176,8 @@ def fund_table(span, fund: FundMovement, *, end_label: str) -> Table:
         title=_("Книжный фонд %(end)s") % {"end": end_label},
         header=header,
         rows=rows,
-        widths=[1.9] + [1] * (len(heads) * 2),
+        # «в т.ч. на каз. яз.» / «оның ішінде қазақ тілінде» is wider than «экз.» / «дана».
+        widths=[1.9] + [0.8, 1.2] * len(heads),
         audit=audit,
     )
 

@@ -55,6 +55,7 @@ class MediaMentionAdmin(ScopedAdmin):
         "date",
         "kind",
         "by_librarian",
+        "language",
         "author",
         "title",
         "author_short",

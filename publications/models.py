@@ -6,7 +6,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from branches.bibliography import day_and_month, page_reference
+from branches.bibliography import (
+    DOCUMENT_LANGUAGE_HELP,
+    DocumentLanguage,
+    compilers_word,
+    day_and_month,
+    description_language,
+    illustrated_word,
+    page_reference,
+    pages_word,
+)
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
 
@@ -106,35 +115,41 @@ class Publication(DatedLibraryFact):
         return f"«{self.title}»" if self.quoted else self.title
 
     def description(self, issuer_name: str | None = None) -> str:
-        """The bibliographic description in the seed's style.
+        """The bibliographic description in the seed's style, in the publication's
+        language (a Kazakh or bilingual one in Kazakh, a Russian one in Russian).
 
         Print: «Кел оқиық, бәріміз»: Электронды буклет // №4 «Сырлас» кітапхана-филиалы;
         құраст.: Ж.Әлиева. - Балқаш, 2021. – 22 б. - суретті.
         Multimedia: «Title»: annotation / Ақпараттық библиографиялық бөлімі;
-        құраст.: Т.Ахметбекова. – Балқаш, 2021. – 32,4 МБ.
+        құраст.: Т.Ахметбекова. – Балқаш, 2021. – 32,4 МБ. A department that compiled
+        it with no issuer named keeps its role: «… / құраст.: ақпараттық библиографиялық
+        бөлімі. – …».
         """
-        issuer = self.issuer or issuer_name or self.library.name("kk")
+        language = description_language(
+            DocumentLanguage.RUSSIAN if self.language == self.Language.RUSSIAN else "kk"
+        )
+        compiled = f"{compilers_word(language)}: {self.compilers}" if self.compilers else ""
         if self.kind.is_multimedia:
             head = (
                 f"{self.title_display}: {self.annotation}"
                 if self.annotation
                 else self.title_display
             )
-            responsibility = issuer
-            if self.compilers:
-                responsibility = f"{issuer}; құраст.: {self.compilers}"
+            issuer = self.issuer or ("" if compiled else issuer_name or self.library.name("kk"))
+            responsibility = "; ".join(part for part in (issuer, compiled) if part)
             text = f"{head} / {responsibility}. – {self.place}, {self.year}."
             if self.size_mb is not None:
                 text += f" – {_number(self.size_mb)} МБ."
             return text
-        text = f"{self.title_display}: {self.kind.name_in('kk')} // {issuer}"
-        if self.compilers:
-            text += f"; құраст.: {self.compilers}"
+        issuer = self.issuer or issuer_name or self.library.name("kk")
+        text = f"{self.title_display}: {self.kind.name_in(language)} // {issuer}"
+        if compiled:
+            text += f"; {compiled}"
         text += f". - {self.place}, {self.year}."
         if self.pages:
-            text += f" – {self.pages} б."
+            text += f" – {self.pages} {pages_word(language)}"
         if self.illustrated:
-            text += " - суретті."
+            text += f" - {illustrated_word(language)}."
         return text
 
 
@@ -155,6 +170,13 @@ class MediaMention(DatedLibraryFact):
     page = models.CharField(_("страница"), max_length=20, blank=True)
     by_librarian = models.BooleanField(_("написано библиотекарем"), default=False)
     url = models.URLField(_("ссылка"), max_length=500, blank=True)
+    language = models.CharField(
+        _("язык документа"),
+        max_length=2,
+        choices=DocumentLanguage.choices,
+        blank=True,
+        help_text=DOCUMENT_LANGUAGE_HELP,
+    )
 
     class Meta:
         verbose_name = _("публикация в СМИ")
@@ -171,10 +193,12 @@ class MediaMention(DatedLibraryFact):
         return self.description_in()
 
     def description_in(self, language: str | None = None) -> str:
-        """Сәденов, Қ. «Title» / Қ.Сәденов // Пульс. – 2021. – 30 апреля (№18). – С. 7
-        (in a Kazakh report: – 30 сәуір (№18). – 7 б.)"""
+        """Сәденов, Қ. «Title» / Қ.Сәденов // Пульс. – 2021. – 30 сәуір (№18). – 7 б.:
+        the date and page words in the article's language (a Russian article: – 30 апреля
+        (№34-35). – С. 10), in the report's `language` if the article's is not given."""
         if self.kind == self.Kind.TV and not self.outlet:
             return self.url or self.title
+        language = description_language(self.language, language)
         head = f"{self.author} {self.title}" if self.author else self.title
         if self.author_short:
             head += f" / {self.author_short}"

@@ -48,6 +48,12 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def inner_quotes(text: str) -> str:
+    """A name put inside «…» by a sentence: its own «…» become „…“, so «Центр «Парасат
+    жолы»» reads «Центр „Парасат жолы“» (three guillemets in a row read as a typo)."""
+    return text.replace("«", "„").replace("»", "“")
+
+
 def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 

@@ -33,7 +33,7 @@ from handin.notes import handin_notes
 from reportkit import sections as S
 from reportkit.data import Note, Paragraph, ReportData, Section, Table
 from reportkit.parts import Part, ReportContext, parts_in_order
-from reportkit.text import mark_untranslated
+from reportkit.text import inner_quotes, mark_untranslated
 
 __all__ = ["KeyFigures", "key_figures", "report_build"]
 
@@ -319,7 +319,7 @@ class _Builder:
                 Note(
                     "untranslated",
                     _("Раздел «%(section)s» не переведён на казахский язык.")
-                    % {"section": definition.title},
+                    % {"section": inner_quotes(str(definition.title))},
                     code,
                 )
             )

@@ -38,3 +38,4 @@ BOOKS = [
 ]
 BOOK_AUTHOR = "Скляров, Н."
 BOOK_AUTHOR_SHORT = "Н.Скляров"
+BOOK_LANGUAGE = "ru"  # the books are Russian: «340 с.» in either report

@@ -27,7 +27,9 @@ TV_STORIES = [
 ]
 TV_TITLE = "Видеосюжет на телевидении"
 
-# (author, author_short, title, outlet, issue number, page, seed line)
+# (author, author_short, title, outlet, issue number, page, the article's language, seed line).
+# The seed, a Russian report, gives the Kazakh article's date and page in Russian
+# («30 апреля», «С. 7»); its description says them in Kazakh, the article's language.
 PRINT = [
     (
         "Сәденов, Қ.",
@@ -38,6 +40,7 @@ PRINT = [
         "Пульс",
         "18",
         "7",
+        "kk",
         "Сәденов, Қ. «Мен оқыған бір кітап...»: «KITAP FEST» кітап фестивалі аясында С.Сейфуллин "
         "атындағы ОКЖ әлеуметтік желі пайдаланушылары мен оқырмандар арасында онлайн-эссе жазу "
         "байқауын өткізді / Қ.Сәденов // Пульс. – 2021. – 30 апреля (№18). – С. 7",
@@ -51,6 +54,7 @@ PRINT = [
         "Северное Прибалхашье",
         "34-35",
         "10",
+        "ru",
         "Жамалов, А. С любовью к книге: к Всемирному дню книги и авторского права в рамках "
         "фестиваля «KITAP FEST» среди читателей городской библиотеки имени С.Сейфуллина прошел "
         "онлайн-конкурс «Каждая прочитанная мною книга – это...» / А.Жамалов // Северное "

@@ -30,6 +30,10 @@ USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
 LANDSCAPE_WIDTH_CM = 25.2  # A4 turned: 29.7 cm minus the same margins
 # A table this short moves to the next page whole rather than leave a few rows behind.
 KEEP_TOGETHER_ROWS = 25
+# A section whose table would set its header smaller than this on a portrait page prints
+# on landscape pages: the Kazakh fund table («оның ішінде қазақ тілінде» in nine
+# columns) came out at 8 pt over four lines; the Russian one keeps 11 pt upright.
+SMALLEST_UPRIGHT_HEADER_PT = 10
 NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
 PRINTED_NOTE_LEVELS = ("error", "warning")
 LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
@@ -115,26 +119,44 @@ class _DocxWriter:
     def write(self, data: ReportData) -> None:
         self.add_paragraph(data.title, style="Title")
         self.add_paragraph(data.organization_name, style="Title")
+        printed = [s for s in data.sections if not (s.level > 1 and s.is_empty)]
+        turned = _orientations(printed)
         # The title page turns with the first section when that is printed landscape.
-        self.landscape = bool(data.sections) and data.sections[0].landscape
+        self.landscape = bool(printed) and turned[0]
         self.add_paragraph(data.subtitle, style="Subtitle")
-        for section in data.sections:
-            if section.level > 1 and section.is_empty:
-                continue  # an event group with no events and no text this time
-            if section.level == 1 and section.landscape != self.landscape:
+        for at, section in enumerate(printed):
+            # An event group with no events and no text this time is not printed.
+            if section.level == 1 and turned[at] != self.landscape:
                 self.turn_pages()
             if section.heading:
                 self.add_heading(section.title, level=section.level)
             self.level = section.level
             for part in section.narrative_before:
                 self.add_paragraph(part, style="Narrative")
-            for block in section.blocks:
+            # A note that closes the section after its last table, right before the pages
+            # turn, stays with that table: alone, it would fill a page by itself. A note
+            # followed by more on the same pages has the rest to fill its page.
+            blocks = section.blocks
+            page_turns = at + 1 == len(printed) or (
+                printed[at + 1].level == 1 and turned[at + 1] != turned[at]
+            )
+            closing = (
+                page_turns
+                and not section.narrative_after
+                and len(blocks) > 1
+                and isinstance(blocks[-2], Table)
+                and _is_note(blocks[-1])
+            )
+            for index, block in enumerate(blocks):
                 if isinstance(block, Table):
-                    self.table(block)
+                    self.table(block, with_note=closing and index == len(blocks) - 2)
                 elif isinstance(block, ItemList):
                     self.item_list(block)
                 elif isinstance(block, Paragraph):
-                    self.paragraph(block)
+                    written = self.paragraph(block)
+                    if closing and index == len(blocks) - 1:
+                        # Nor is it split: its last lines would fill a page.
+                        written.paragraph_format.keep_together = True
             for part in section.narrative_after:
                 self.add_paragraph(part, style="Narrative")
         # The document is what the methodologist hands in: reconciliations that came
@@ -154,20 +176,20 @@ class _DocxWriter:
             section_break(self.add_paragraph(), self.sect_pr, landscape=self.landscape)
         self.landscape = not self.landscape
 
-    def paragraph(self, block: Paragraph) -> None:
+    def paragraph(self, block: Paragraph):
         if block.style == "bullet":
-            self.add_paragraph(block.text, style="List Bullet")
-        elif block.style == "heading":
+            return self.add_paragraph(block.text, style="List Bullet")
+        if block.style == "heading":
             # A run-in subheading sits one level below its section's title.
-            self.add_heading(block.text, level=min(self.level + 1, 3))
-        elif block.style == "narrative":
-            self.add_paragraph(block.text, style="Narrative")
-        elif block.style == "note":
-            self.add_paragraph(block.text, style="Note")
-        else:
-            # Short statements: justified, a two-line sentence would stretch its first line.
-            paragraph = self.add_paragraph(block.text)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            return self.add_heading(block.text, level=min(self.level + 1, 3))
+        if block.style == "narrative":
+            return self.add_paragraph(block.text, style="Narrative")
+        if block.style == "note":
+            return self.add_paragraph(block.text, style="Note")
+        # Short statements: justified, a two-line sentence would stretch its first line.
+        paragraph = self.add_paragraph(block.text)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        return paragraph
 
     def item_list(self, block: ItemList) -> None:
         if block.title:
@@ -180,7 +202,9 @@ class _DocxWriter:
             if num_id is not None:
                 set_num_id(paragraph, num_id)
 
-    def table(self, block: Table) -> None:
+    def table(self, block: Table, with_note: bool = False) -> None:
+        """`block` as a table; `with_note`: the paragraph that follows comments on it
+        and stays on the page of its last row (never a page of its own)."""
         doc = self.document
         # What announces the table stays on the page of its first rows.
         body = doc.element.body
@@ -210,10 +234,16 @@ class _DocxWriter:
         for tr in _header_rows(block, twips, header_pt, header_style, keep):
             table._tbl.append(tr)
         for tr in _data_rows(
-            block.rows, twips, (text_style, header_style), keep - len(block.header)
+            block.rows,
+            twips,
+            (text_style, header_style),
+            keep - len(block.header),
+            keep_last=with_note,
         ):
             table._tbl.append(tr)
-        self.add_paragraph()
+        spacer = self.add_paragraph()
+        if with_note:
+            spacer.paragraph_format.keep_with_next = True
 
     def _table_styles(self) -> tuple[str | None, str | None]:
         return self.style_id("Table Text"), self.style_id("Table Header")
@@ -262,16 +292,42 @@ def _header_rows(block: Table, twips: list[int], size_pt: float, style: str | No
     return list(parse_xml("".join(parts)))
 
 
-def _data_rows(rows, twips: list[int], styles, keep: int):
+def _orientations(sections) -> list[bool]:
+    """Whether each section prints on landscape pages: a level-1 section when the report
+    says so (sections I–II) or when one of its tables would not keep a readable header
+    upright; a subsection as its section."""
+    turned = []
+    for section in sections:
+        if section.level > 1 and turned:
+            turned.append(turned[-1])
+            continue
+        turned.append(
+            section.landscape
+            or any(
+                column_widths(block, USABLE_WIDTH_CM)[1] < SMALLEST_UPRIGHT_HEADER_PT
+                for block in section.blocks
+                if isinstance(block, Table)
+            )
+        )
+    return turned
+
+
+def _is_note(block) -> bool:
+    """A sentence or note right after a table: what it says is about the table."""
+    return isinstance(block, Paragraph) and block.style in ("body", "note")
+
+
+def _data_rows(rows, twips: list[int], styles, keep: int, keep_last: bool = False):
     """The table's data rows as `w:tr` elements, the same XML python-docx writes for
     them (`test_docx_table_rows` holds the two together): each row on one page; a
     group row one cell over the table's width in the header's style; a data or total
     cell in «Table Text», a figure centred, a total bold; the first `keep` rows kept
-    with the next."""
+    with the next (and the last too, when `keep_last`: a note follows it)."""
     text_style, header_style = styles
     parts = [f'<w:tbl xmlns:w="{W_NS}">']
     for index, row in enumerate(rows):
-        keep_next = "<w:keepNext/>" if index < keep else ""
+        kept = index < keep or (keep_last and index == len(rows) - 1)
+        keep_next = "<w:keepNext/>" if kept else ""
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         if row.kind == "group":
             span = f'<w:gridSpan w:val="{len(twips)}"/>' if len(twips) > 1 else ""

@@ -195,7 +195,7 @@ def test_the_trend_chart_has_units_and_a_table(client, director, work_log):
     text = response.content.decode()
     spec = response.context["charts"]["indicator_trend"]
     assert spec["labels"] == ["1 пол. 2020", "2 пол. 2020", "1 пол. 2021"]
-    assert spec["axes"] == {"y": "посещений, экз.", "y1": "человек"}
+    assert spec["axes"] == {"y": "посещений и выдач", "y1": "человек"}
     assert [d["data"] for d in spec["datasets"]] == [
         [1400, 0, 1700],
         [3800, 0, 4500],

@@ -120,7 +120,7 @@ def test_every_chart_names_the_unit_of_its_axes(client, director, half_year):
     assert charts["digitization"]["axes"] == {"y": "документов"}
     assert charts["catalogue"]["axes"] == {"x": "записей"}
     # Visits and loans left, users (far fewer) right.
-    assert charts["indicator_trend"]["axes"] == {"y": "посещений, экз.", "y1": "человек"}
+    assert charts["indicator_trend"]["axes"] == {"y": "посещений и выдач", "y1": "человек"}
     # The fixture has no work log: only the trend is empty.
     assert [key for key, spec in charts.items() if spec["empty"]] == ["indicator_trend"]
 

@@ -39,7 +39,6 @@ def normalized(text: str) -> str:
         r"(\d),(\d*?)0+ МБ", lambda m: f"{m[1]},{m[2]} МБ" if m[2] else f"{m[1]} МБ", text
     )
     text = text.replace(", құраст.:", "; құраст.:")
-    text = text.replace("/ құраст.: ақпараттық", "/ Ақпараттық")
     return text if text.endswith(".") else text + "."
 
 
@@ -67,7 +66,11 @@ def test_the_six_digitized_books_print_as_in_the_seed(demo):
 
 def test_media_items_13_and_14_print_as_in_the_seed(demo):
     rows = MediaMention.objects.filter(kind="print").order_by("date", "pk")
-    assert [m.description for m in rows] == [line for *_rest, line in media_data.PRINT]
+    # The seed, a Russian report, dates the Kazakh article in Russian; its description
+    # is in the article's language: «30 сәуір (№18). – 7 б.».
+    seed = [line for *_rest, line in media_data.PRINT]
+    seed[0] = seed[0].replace("30 апреля (№18). – С. 7", "30 сәуір (№18). – 7 б.")
+    assert [m.description for m in rows] == seed
 
 
 def test_tv_stories_print_as_their_links(demo):

@@ -14,8 +14,12 @@ from branches.calendar import span_parse
 from reports.builder import report_build
 from reports.docx_template import TEMPLATE
 from reports.renderers import render_docx
-from reports.renderers.docx import USABLE_WIDTH_CM
-from reports.renderers.docx_widths import column_widths, word_cm
+from reports.renderers.docx import (
+    LANDSCAPE_WIDTH_CM,
+    SMALLEST_UPRIGHT_HEADER_PT,
+    USABLE_WIDTH_CM,
+)
+from reports.renderers.docx_widths import HEADER_PT, column_widths, word_cm
 
 
 @pytest.fixture(params=["ru", "kk"])
@@ -52,14 +56,68 @@ def test_the_kazakh_fund_header_words_fit_their_columns(organization, seeded):
     kk = report_build(
         organization=organization, span=span_parse(organization, "2021-H1"), language="kk"
     )
+    # On a portrait page the header shrank to 8 pt and «оның ішінде қазақ тілінде» wrapped
+    # over four lines: section III turns to landscape pages in Kazakh.
     table = kk.section("resources").tables()[0]
-    widths, size = column_widths(table, USABLE_WIDTH_CM)
-    assert sum(widths) == pytest.approx(USABLE_WIDTH_CM)
+    assert column_widths(table, USABLE_WIDTH_CM)[1] < SMALLEST_UPRIGHT_HEADER_PT
+    widths, size = column_widths(table, LANDSCAPE_WIDTH_CM)
+    assert sum(widths) == pytest.approx(LANDSCAPE_WIDTH_CM)
+    assert size == HEADER_PT
+    # The «оның ішінде қазақ тілінде» columns: nearly 3 cm, two lines (a portrait page
+    # gave them 1.3–1.7 cm, four lines).
+    assert min(widths[2::2]) > 2.5
     # «…жартыжылдығының…» spans two columns: its longest word fits their width.
     assert widths[1] + widths[2] >= word_cm("жартыжылдығының", size)
     document = Document(io.BytesIO(render_docx(kk)))
-    header = document.tables[0].rows[0].cells[1].paragraphs[0].runs[0]
-    assert header.font.size is None or header.font.size.pt == size
+    (fund,) = [t for t in document.tables if t.rows[0].cells[0].text == "Кітапхана"
+               and len(t.columns) >= 9 and "дана" in t.rows[1].cells[1].text]  # fmt: skip
+    header = fund.rows[0].cells[1].paragraphs[0].runs[0]
+    assert header.font.size is None or header.font.size.pt == size == HEADER_PT
+    # The pages turn upright after section III, not before it.
+    body = document.element.body
+    first_break = next(p for p in body.iterchildren() if p.find(".//" + qn("w:sectPr")) is not None)
+    assert first_break.getnext().xpath("string(.)") == "IV. Бұқаралық жұмыс"
+    assert first_break.find(".//" + qn("w:pgSz")).get(qn("w:orient")) == "landscape"
+
+
+def test_the_russian_fund_table_stays_upright(organization, seeded):
+    ru = report_build(
+        organization=organization, span=span_parse(organization, "2021-H1"), language="ru"
+    )
+    table = ru.section("resources").tables()[0]
+    assert column_widths(table, USABLE_WIDTH_CM)[1] >= SMALLEST_UPRIGHT_HEADER_PT
+    document = Document(io.BytesIO(render_docx(ru)))
+    body = document.element.body
+    first_break = next(p for p in body.iterchildren() if p.find(".//" + qn("w:sectPr")) is not None)
+    assert first_break.getnext().xpath("string(.)").startswith("III. ")
+
+
+def test_a_tables_note_before_the_pages_turn_stays_with_its_last_rows_and_whole(built):
+    """The ratios' footnote closes section II: on a page of its own before the pages turn
+    it left a landscape page with nothing but the note (the Kazakh DOCX's page 6)."""
+    data, document = built
+    start = {"ru": "Пользователь учитывается один раз", "kk": "Пайдаланушы күнтізбелік"}
+    body = list(document.element.body)
+    (note,) = [p for p in document.paragraphs if p.text.startswith(start[data.language])]
+    if data.language == "kk":
+        # Section III follows on the same landscape pages (its fund table needs them):
+        # it fills the note's page, the note is free to go there.
+        heading = body[body.index(note._p) + 1]
+        assert heading.xpath("string(.)").startswith("III. ")
+        assert not note.paragraph_format.keep_together
+        return
+    # The pages turn upright after the note: it stays whole, with the table's last rows.
+    assert body[body.index(note._p) + 1].find(".//" + qn("w:sectPr")) is not None
+    assert note.paragraph_format.keep_together
+    spacer = Paragraph(body[body.index(note._p) - 1], document)
+    assert spacer.text == "" and spacer.paragraph_format.keep_with_next
+    table = next(t for t in document.tables if t._tbl is body[body.index(note._p) - 2])
+    assert all(
+        p.paragraph_format.keep_with_next
+        for row in table.rows
+        for c in row.cells
+        for p in c.paragraphs
+    )
 
 
 def test_statements_are_left_aligned_and_narrative_keeps_its_style(built):
