@@ -162,8 +162,9 @@ def _sheet(formulas, cached, styles: dict[str, int]) -> dict:
             "orientation": setup.orientation,
             "fit": [
                 bool(formulas.sheet_properties.pageSetUpPr.fitToPage),
-                setup.fitToWidth,
-                setup.fitToHeight,
+                # OOXML's default for either is 1 page: a file may leave it out.
+                1 if setup.fitToWidth is None else setup.fitToWidth,
+                1 if setup.fitToHeight is None else setup.fitToHeight,
             ],
             "margins": [
                 margins.left,
