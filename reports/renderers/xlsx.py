@@ -26,7 +26,9 @@ which a table header merged over two rows does (XlsxWriter's documentation: its
 the file is written: for 20,000 events, a few tens of megabytes.
 """
 
+import contextlib
 import datetime
+import gc
 import io
 import math
 import re
@@ -143,8 +145,26 @@ def _height(sheet, row: int, lines: int) -> None:
         sheet.set_row(row - 1, LINE_HEIGHT * lines)
 
 
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused while the cells are made (and back as it was).
+
+    A large ЦБС's workbook is some 300,000 cells, each a small object XlsxWriter keeps
+    until the file is written; they form no reference cycles, yet their number starts
+    full collections that walk every object of the process (the report's data
+    included): a fifth of the XLSX's time. Reference counting still frees everything
+    as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def render_xlsx(data: ReportData) -> bytes:
-    with translation.override(data.language):
+    with translation.override(data.language), _no_cycle_collection():
         output = io.BytesIO()
         # Texts are written as texts (`_write`); the options say so for any other path.
         options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
