@@ -14,7 +14,8 @@
 and kk) as the openpyxl renderer wrote them before the XLSX moved to XlsxWriter
 (issue 28); `test_xlsx_cells.py` compares the current renderer's files with them. A
 change that means to change what the XLSX shows regenerates them on purpose, as the
-golden files, and the diff of the JSON is part of the review:
+golden files (`python -m tests.golden.outputs` writes both), and the diff of the JSON
+is part of the review:
 
     DATABASE_URL=sqlite:////tmp/golden.sqlite3 .venv/bin/python manage.py migrate
     DATABASE_URL=sqlite:////tmp/golden.sqlite3 .venv/bin/python manage.py load_demo
