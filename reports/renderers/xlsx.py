@@ -141,6 +141,9 @@ def _width(sheet, column: int, width: float) -> None:
 
 
 def _height(sheet, row: int, lines: int) -> None:
+    """A row of `lines` lines is 15 pt each. A row of one line keeps the sheet's default
+    height, 15 pt, not marked as set (XlsxWriter writes no height equal to the default):
+    Excel and LibreOffice may fit it to its text, where openpyxl's file fixed it."""
     if lines > 1:
         sheet.set_row(row - 1, LINE_HEIGHT * lines)
 

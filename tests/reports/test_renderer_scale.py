@@ -4,6 +4,7 @@ up a style by name for every paragraph and openpyxl checked every merge against 
 earlier ones. XlsxWriter's `merge_range` looks up only the new range's own cells.
 `make bench` measures the time; these tests pin the cause."""
 
+import gc
 import io
 from unittest import mock
 
@@ -70,3 +71,17 @@ def test_the_xlsx_merges_each_listed_event_across_the_text_columns(report):
     rows = [c.row for c in sheet["A"] if str(c.value).startswith("• Громкие чтения №")]
     assert len(rows) == 500
     assert all(f"A{row}:F{row}" in merged for row in rows)  # each item spans A–F
+
+
+def test_the_xlsx_leaves_the_cycle_collector_as_it_found_it(report):
+    """The XLSX pauses Python's cycle collector while it holds its cells: on again after,
+    and still off for a caller that had it off."""
+    assert gc.isenabled()
+    render_xlsx(report)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        render_xlsx(report)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
