@@ -113,15 +113,15 @@ class Outcome:
             self.error_count += sum(len(messages) for messages in data.errors.values())
             if len(self.invalid) < MAX_LISTED_ERRORS:
                 self.invalid.append(
-                    {"number": number, "values": self._cells(values), "errors": data.errors}
+                    {"number": number, "values": self._shown_cells(values), "errors": data.errors}
                 )
         elif len(self.shown) < SHOWN_ROWS:
-            self.shown.append({"type": outcome, "values": self._cells(values)})
+            self.shown.append({"type": outcome, "values": self._shown_cells(values)})
         if self.done % PROGRESS_EVERY == 0:
             progress_write(self.job, self.done)
 
     @staticmethod
-    def _cells(values) -> list:
+    def _shown_cells(values) -> list:
         return [str(shown(value)) for value in values]
 
     def as_result(self, counts: SheetCounts) -> dict:

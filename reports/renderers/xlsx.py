@@ -10,43 +10,50 @@ give #VALUE! or be skipped by SUM) and, for a total, its data rows add up to the
 printed total (a ЦБС's fund counts the movements of libraries whose own fund is
 unknown). Otherwise the cell holds the printed figure or word, as in the DOCX,
 and an audit column is left empty in that row.
-openpyxl writes formulas without their results, and a viewer that does not
-recalculate would show them blank: each formula gets its computed value written
-beside it in the file (`_cache_results`), and the workbook asks to be
-recalculated on opening. The events are a sheet of their own, one row each.
+Each formula is written with its computed result beside it, so a viewer that does
+not recalculate shows the figure, and the workbook asks to be recalculated on
+opening (XlsxWriter's default). The events are a sheet of their own, one row each.
+
+Written with XlsxWriter through its public API only: a format is made once per
+workbook and shared by every cell that wears it (`_Formats`), merged ranges and
+the rows printed on every page are XlsxWriter's own. Every cell is written with a
+format in the report's typeface, Times New Roman, as in the DOCX.
+
+The workbook is not written in XlsxWriter's `constant_memory` mode: that mode is
+set per workbook, and in it a cell is lost once a later row has been written,
+which a table header merged over two rows does (XlsxWriter's documentation: its
+`merge_range()` does not work in that mode). The cells are kept in memory until
+the file is written: for 20,000 events, a few tens of megabytes.
 """
 
+import contextlib
 import datetime
+import gc
 import io
 import math
 import re
-import zipfile
-from copy import copy
-from functools import partial
+from decimal import Decimal
 
+import xlsxwriter
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell.cell import MergedCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.merge import MergedCellRange
-from openpyxl.writer.excel import ExcelWriter
+from xlsxwriter.utility import xl_col_to_name
 
-from dataio.cells import texts_not_formulas
 from figures.reader import figure_label
 from reportkit.data import ItemList, Paragraph, ReportData, Section, Table
 
-THIN = Side(style="thin", color="808080")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
-AUDIT_FONT = Font(italic=True, color="555555")
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-TOP = Alignment(vertical="top")
+FONT = "Times New Roman"
+# Formats as XlsxWriter's properties, combined by `_Formats`.
+BORDER = {"border": 1, "border_color": "#808080"}
+HEADER_FILL = {"pattern": 1, "bg_color": "#E7E6E6"}
+AUDIT_FONT = {"italic": True, "font_color": "#555555"}
+BOLD = {"bold": True}
+WRAP = {"text_wrap": True, "valign": "top"}
+CENTER = {"align": "center", "valign": "vcenter", "text_wrap": True}
+TOP = {"valign": "top"}
+ONE_DECIMAL = {"num_format": "0.0"}
+DATE = {"num_format": "DD.MM.YYYY"}
 # Free text spans columns A–F: A is 40 characters wide, B–F at least 12 each.
 TEXT_COLUMNS = 6
 LABEL_WIDTH = 40
@@ -56,6 +63,11 @@ LABEL_WIDTH = 40
 CHARS_PER_WIDTH = 1.25
 # Wider tables (in width units) print landscape: portrait A4 would shrink them to fit.
 PORTRAIT_CHARS = 100
+# A row of one line keeps the sheet's default height (15 pt); a row of n lines is 15·n.
+LINE_HEIGHT = 15
+# Pixels of a digit of the default font (Calibri 11), the unit of a column's width.
+DIGIT_PIXELS = 7
+A4 = 9
 SHEET_NAMES = {
     "network": gettext_lazy("I Сеть"),
     "control": gettext_lazy("II Показатели"),
@@ -70,163 +82,111 @@ SHEET_NAMES = {
 }
 
 
-def _merge_cells(sheet, *, start_row: int, start_column: int, end_row: int, end_column: int):
-    """`sheet.merge_cells` in time proportional to the merged cells.
+class _Formats:
+    """The workbook's formats, each made once and shared by every cell that wears it.
 
-    openpyxl checks each new merge against every earlier one (quadratic in the
-    merges; this writer never merges a cell twice), and copies the top-left cell's
-    borders and protection to every merged cell even when there are none.
-    """
-    first, last = get_column_letter(start_column), get_column_letter(end_column)
-    merged = MergedCellRange(sheet, f"{first}{start_row}:{last}{end_row}")
-    sheet.merged_cells.ranges.add(merged)
-    style = merged.start_cell._style
-    if style and (style.borderId or style.protectionId):
-        _draw_merged_borders(sheet, merged)
+    `formats(BORDER, WRAP)` is the format of those properties (later ones win), in
+    the report's typeface."""
+
+    def __init__(self, workbook):
+        self.workbook = workbook
+        self.made: dict[tuple, object] = {}
+
+    def __call__(self, *parts: dict):
+        properties = {"font_name": FONT}
+        for part in parts:
+            properties.update(part)
+        key = tuple(sorted(properties.items()))
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = self.workbook.add_format(properties)
+        return made
+
+
+def _write(sheet, row: int, column: int, value, cell_format) -> None:
+    """`value` into the cell at 1-based `row`, `column` (as the A1 references count),
+    by its type: a text is always text, never a formula or a link."""
+    if value is None or value == "":
+        sheet.write_blank(row - 1, column - 1, None, cell_format)
+    elif isinstance(value, str):
+        sheet.write_string(row - 1, column - 1, value, cell_format)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row - 1, column - 1, value, cell_format)
+    elif isinstance(value, int | float | Decimal):
+        sheet.write_number(row - 1, column - 1, value, cell_format)
+    elif isinstance(value, datetime.date):
+        sheet.write_datetime(row - 1, column - 1, value, cell_format)
+    else:
+        sheet.write_string(row - 1, column - 1, str(value), cell_format)
+
+
+def _merge(sheet, first_row: int, first_column: int, last_row: int, last_column: int, value, fmt):
+    """Merge the 1-based range, its first cell holding `value`; every cell of it wears
+    `fmt`, so its borders are drawn along the range's edges."""
+    if (first_row, first_column) == (last_row, last_column):
+        _write(sheet, first_row, first_column, value, fmt)
         return
-    cells = merged.cells
-    next(cells)  # the top-left cell keeps its value
-    for row, column in cells:
-        sheet._cells[row, column] = MergedCell(sheet, row, column)
+    text = value if isinstance(value, str) else ""  # a text is written as text (options)
+    sheet.merge_range(first_row - 1, first_column - 1, last_row - 1, last_column - 1, text, fmt)
+    if value is not None and not isinstance(value, str):
+        _write(sheet, first_row, first_column, value, fmt)
 
 
-class _Styles:
-    """Cell styles composed once per workbook and copied to every cell that wears them.
-
-    Assigning a Font, Border or Alignment to a cell makes openpyxl hash it and look
-    it up in the workbook's list; for 20,000 events × 9 columns that was most of the
-    XLSX's time. The first cell of a kind gets the attributes the usual way; the
-    others get a copy of its style indices (`cell._style`)."""
-
-    def __init__(self):
-        self.arrays: dict[str, StyleArray] = {}
-
-    def apply(self, cell, kind: str, **attributes) -> None:
-        array = self.arrays.get(kind)
-        if array is None:
-            for name, value in attributes.items():
-                setattr(cell, name, value)
-            self.arrays[kind] = copy(cell._style)
-        else:
-            cell._style = copy(array)
+def _width(sheet, column: int, width: float) -> None:
+    """Column `column` (1-based) `width` digits wide, drawn as Excel draws that width:
+    trunc((256·w + trunc(128/7)) / 256 · 7) pixels. (XlsxWriter's `set_column` would
+    add the cell's padding to a width in digits; the pixels are what a reader sees.)"""
+    pixels = math.trunc((256 * width + 128 // DIGIT_PIXELS) / 256 * DIGIT_PIXELS)
+    sheet.set_column_pixels(column - 1, column - 1, pixels)
 
 
-def _styles(sheet) -> _Styles:
-    """The workbook's style cache (its indices are the workbook's own)."""
-    workbook = sheet.parent
-    if not hasattr(workbook, "_report_styles"):
-        workbook._report_styles = _Styles()
-    return workbook._report_styles
+def _height(sheet, row: int, lines: int) -> None:
+    """A row of `lines` lines is 15 pt each. A row of one line keeps the sheet's default
+    height, 15 pt, not marked as set (XlsxWriter writes no height equal to the default):
+    Excel and LibreOffice may fit it to its text, where openpyxl's file fixed it."""
+    if lines > 1:
+        sheet.set_row(row - 1, LINE_HEIGHT * lines)
 
 
-EDGES = ("top", "left", "right", "bottom")
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused while the cells are made (and back as it was).
 
-
-def _draw_merged_borders(sheet, merged: MergedCellRange) -> None:
-    """openpyxl's `_clean_merge_range`, the same cells with the same styles: every cell
-    of the range but the first becomes a MergedCell, and each cell on an edge gets the
-    first cell's border of that edge. openpyxl adds each border to each cell (a hash
-    and a look-up every time); here a cell's style after adding an edge is worked out
-    once per workbook and copied."""
-    start = merged.start_cell
-    cells = merged.cells
-    next(cells)
-    for row, column in cells:
-        sheet._cells[row, column] = MergedCell(sheet, row, column)
-    styles = _styles(sheet).arrays
-    for name in EDGES:
-        side = getattr(start.border, name)
-        if side and side.style is None:
-            continue  # openpyxl draws no side without a style
-        border = Border(**{name: side})
-        for coord in getattr(merged, name):
-            cell = sheet._cells[coord]
-            kind = ("edge", name, start._style.borderId, tuple(cell._style or ()))
-            if kind in styles:
-                cell._style = copy(styles[kind])
-            else:
-                cell.border += border
-                styles[kind] = copy(cell._style)
-
-
-def _sheet(workbook, title: str | None = None):
-    sheet = workbook.active if title is None else workbook.create_sheet(title)
-    sheet.merge_cells = partial(_merge_cells, sheet)
-    return sheet
+    A large ЦБС's workbook is some 300,000 cells, each a small object XlsxWriter keeps
+    until the file is written; they form no reference cycles, yet their number starts
+    full collections that walk every object of the process (the report's data
+    included): a fifth of the XLSX's time. Reference counting still frees everything
+    as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def render_xlsx(data: ReportData) -> bytes:
-    with translation.override(data.language):
-        workbook = Workbook()
-        summary = _sheet(workbook)
-        _summary_sheet(summary, data)
+    with translation.override(data.language), _no_cycle_collection():
+        output = io.BytesIO()
+        # Texts are written as texts (`_write`); the options say so for any other path.
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = xlsxwriter.Workbook(output, options)
+        formats = _Formats(workbook)
+        _summary_sheet(workbook.add_worksheet(_("Сводка")), data, formats)
         groups: dict[str, list[Section]] = {}
         current = None
         for section in data.sections:
             if section.level == 1 or current is None or section.code in SHEET_NAMES:
                 current = section.code
             groups.setdefault(current, []).append(section)
-        formulas: set[tuple[str, str]] = set()
         for code, sections in groups.items():
-            sheet = _sheet(workbook, str(SHEET_NAMES.get(code, code))[:31])
-            writer = _SheetWriter(sheet)
-            writer.write(sections)
-            formulas |= writer.formulas
-        _events_sheet(_sheet(workbook, _("Список мероприятий")), data)
-        _notes_sheet(_sheet(workbook, _("Проверки")), data)
-        _use_font(workbook)
-        workbook.calculation.fullCalcOnLoad = True
-        # A title or narrative that starts with "=" is text; only our totals and checks compute.
-        texts_not_formulas(workbook, formulas)
-        return _cache_results(_saved_uncompressed(workbook), workbook)
-
-
-# The formulas' computed results, per sheet: {"B7": 56521}.
-CACHED = "_report_cached"
-FORMULA_CELL = re.compile(
-    r'<c r="(?P<ref>[A-Z]+\d+)"(?P<attrs>[^>]*)><f>(?P<f>[^<]*)</f><v\s*/?>(?:</v>)?'
-)
-
-
-def _saved_uncompressed(workbook) -> bytes:
-    """`workbook.save()` into a ZIP that is not compressed: `_cache_results` rewrites
-    the file anyway and compresses it then, once."""
-    buffer = io.BytesIO()
-    workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
-    return buffer.getvalue()
-
-
-def _cache_results(content: bytes, workbook) -> bytes:
-    """Write each formula's result into the saved file, so a viewer that does not
-    recalculate shows the figure, not a blank; compressed as openpyxl would."""
-    source = zipfile.ZipFile(io.BytesIO(content))
-    output = io.BytesIO()
-    sheets = {f"xl/worksheets/sheet{n}.xml": ws for n, ws in enumerate(workbook.worksheets, 1)}
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            cached = getattr(sheets.get(item.filename), CACHED, None)
-            if cached:
-
-                def fill(match, cached=cached):
-                    value = cached.get(match["ref"])
-                    if value is None:
-                        return match[0]
-                    ref, attrs, formula = match["ref"], match["attrs"], match["f"]
-                    return f'<c r="{ref}"{attrs}><f>{formula}</f><v>{value}</v>'
-
-                data = FORMULA_CELL.sub(fill, data.decode()).encode()
-            item.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(item, data)
-    return output.getvalue()
-
-
-def _remember(sheet, ref: str, value) -> None:
-    if not hasattr(sheet, CACHED):
-        setattr(sheet, CACHED, {})
-    getattr(sheet, CACHED)[ref] = value
+            sheet = workbook.add_worksheet(str(SHEET_NAMES.get(code, code))[:31])
+            _SheetWriter(sheet, formats).write(sections)
+        _events_sheet(workbook.add_worksheet(_("Список мероприятий")), data, formats)
+        _notes_sheet(workbook.add_worksheet(_("Проверки")), data, formats)
+        workbook.close()
+        return output.getvalue()
 
 
 EVENT_COLUMNS = [
@@ -242,130 +202,107 @@ EVENT_COLUMNS = [
 ]
 
 
-def _events_sheet(sheet, data: ReportData) -> None:
+def _events_sheet(sheet, data: ReportData, formats: _Formats) -> None:
     """Every event of the span as a table a methodologist can filter and sort."""
-    sheet.append([str(title) for title, _width in EVENT_COLUMNS])
-    for cell in sheet[1]:
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
-        cell.alignment = CENTER
-        cell.border = BORDER
-    # The row number is counted and cells are taken one by one: openpyxl's `max_row`
-    # and `sheet[row]` scan every cell, which made this loop quadratic in the events
-    # (minutes for 20,000).
-    styles = _styles(sheet)
-    row_number = 1
+    header = formats(BOLD, HEADER_FILL, CENTER, BORDER)
+    for column, (title, _size) in enumerate(EVENT_COLUMNS):
+        sheet.write_string(0, column, str(title), header)
+    date_format, cell_format = formats(BORDER, WRAP, DATE), formats(BORDER, WRAP)
+    per_line = [int(width * CHARS_PER_WIDTH) for _title, width in EVENT_COLUMNS]
+    columns = len(EVENT_COLUMNS)
+    # The hot loop of a large ЦБС (20,000 events × 9 cells): XlsxWriter's typed
+    # writers, the formats taken once.
+    write_string, write_number = sheet.write_string, sheet.write_number
+    write_blank = sheet.write_blank
+    row = 0
     for values in data.event_rows:
-        row = list(values)
-        row[0] = datetime.date.fromisoformat(row[0]) if row[0] else None
-        sheet.append(row)
-        row_number += 1
+        row += 1
+        day = values[0] if values else None
+        if day:
+            sheet.write_datetime(row, 0, datetime.date.fromisoformat(day), date_format)
+        else:
+            write_blank(row, 0, None, date_format)
         lines = 1
-        for column, (_title, width) in enumerate(EVENT_COLUMNS, 1):
-            cell = sheet.cell(row_number, column)
-            if column == 1:
-                styles.apply(
-                    cell, "event date", border=BORDER, alignment=WRAP, number_format="DD.MM.YYYY"
-                )
+        for column in range(1, columns):
+            value = values[column] if column < len(values) else None
+            if isinstance(value, str) and value:
+                write_string(row, column, value, cell_format)
+                lines = max(lines, len(value) // per_line[column] + 1)
+            elif value is None or value == "":
+                write_blank(row, column, None, cell_format)
             else:
-                styles.apply(cell, "event", border=BORDER, alignment=WRAP)
-            if isinstance(cell.value, str):
-                lines = max(lines, len(cell.value) // int(width * CHARS_PER_WIDTH) + 1)
-        sheet.row_dimensions[row_number].height = 15 * lines
-    for index, (_title, width) in enumerate(EVENT_COLUMNS, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    last = get_column_letter(len(EVENT_COLUMNS))
-    sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 2)}"
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
+                write_number(row, column, value, cell_format)
+        if lines > 1:
+            sheet.set_row(row, LINE_HEIGHT * lines)
+    for column, (_title, width) in enumerate(EVENT_COLUMNS, 1):
+        _width(sheet, column, width)
+    sheet.autofilter(0, 0, max(row, 1), columns - 1)
+    sheet.freeze_panes(1, 0)
+    sheet.repeat_rows(0)
     _print_setup(sheet, landscape=True)
 
 
-def _use_font(workbook, name: str = "Times New Roman") -> None:
-    """One typeface for the whole workbook, as in the DOCX.
-
-    Each distinct font is renamed once and cells get its index: assigning a Font
-    object hashes and compares it with the workbook's fonts, for every cell.
-    """
-    renamed: dict[int, int] = {}
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.value is not None:
-                    if not cell._style:
-                        cell._style = StyleArray()
-                    font_id = cell._style.fontId
-                    if font_id not in renamed:
-                        font = copy(workbook._fonts[font_id])
-                        font.name = name
-                        renamed[font_id] = workbook._fonts.add(font)
-                    cell._style.fontId = renamed[font_id]
-
-
 def _print_setup(sheet, landscape: bool = False) -> None:
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.gridLines = False
-    sheet.page_margins.left = sheet.page_margins.right = 0.6
+    """A4, as wide as one page and as long as it takes; margins of 0.6″ left and right,
+    1″ top and bottom, 0.5″ for the header and footer."""
+    sheet.set_paper(A4)
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.6, right=0.6, top=1, bottom=1)
+    sheet.set_header("", {"margin": 0.5})
+    sheet.set_footer("", {"margin": 0.5})
 
 
-def _summary_sheet(sheet, data: ReportData) -> None:
-    sheet.title = _("Сводка")
-    sheet["A1"] = data.title
-    sheet["A2"] = data.organization_name
-    sheet["A3"] = data.subtitle
-    for cell in ("A1", "A2", "A3"):
-        sheet[cell].font = BOLD
-    sheet["A5"], sheet["B5"] = _("Показатель"), _("Значение")
-    for cell in ("A5", "B5"):
-        sheet[cell].font = BOLD
-        sheet[cell].fill = HEADER_FILL
-        sheet[cell].border = BORDER
+def _summary_sheet(sheet, data: ReportData, formats: _Formats) -> None:
+    bold = formats(BOLD)
+    for row, text in enumerate((data.title, data.organization_name, data.subtitle), 1):
+        _write(sheet, row, 1, text, bold)
+    header = formats(BOLD, HEADER_FILL, BORDER)
+    _write(sheet, 5, 1, _("Показатель"), header)
+    _write(sheet, 5, 2, _("Значение"), header)
+    bordered, one_decimal = formats(BORDER), formats(BORDER, ONE_DECIMAL)
     row = 6
     for key, value in data.key_figures.items():
-        sheet.cell(row, 1, str(figure_label(key))).border = BORDER
-        cell = sheet.cell(row, 2, value)
-        cell.border = BORDER
-        if isinstance(value, float):
-            cell.number_format = "0.0"
+        _write(sheet, row, 1, str(figure_label(key)), bordered)
+        _write(sheet, row, 2, value, one_decimal if isinstance(value, float) else bordered)
         row += 1
-    sheet.column_dimensions["A"].width = 45
-    sheet.column_dimensions["B"].width = 16
-    sheet.freeze_panes = "A6"
-    sheet.print_title_rows = "5:5"
+    _width(sheet, 1, 45)
+    _width(sheet, 2, 16)
+    sheet.freeze_panes(5, 0)
+    sheet.repeat_rows(4)
     _print_setup(sheet)
 
 
-def _notes_sheet(sheet, data: ReportData) -> None:
+def _notes_sheet(sheet, data: ReportData, formats: _Formats) -> None:
     levels = {
         "error": _("ошибка"),
         "warning": _("внимание"),
         "info": _("сверка"),
         "untranslated": _("не переведено"),
     }
-    sheet.append([_("Вид"), _("Раздел"), _("Замечание")])
-    for cell in sheet[1]:
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
+    header = formats(BOLD, HEADER_FILL)
+    for column, title in enumerate((_("Вид"), _("Раздел"), _("Замечание")), 1):
+        _write(sheet, 1, column, title, header)
     titles = {s.code: s.title for s in data.sections}
-    for note in data.notes:
-        sheet.append([levels.get(note.level, note.level), titles.get(note.section, ""), note.text])
-        sheet.cell(sheet.max_row, 3).alignment = WRAP
-    sheet.column_dimensions["A"].width = 12
-    sheet.column_dimensions["B"].width = 30
-    sheet.column_dimensions["C"].width = 100
-    sheet.freeze_panes = "A2"
+    plain, wrapped = formats(), formats(WRAP)
+    for row, note in enumerate(data.notes, 2):
+        _write(sheet, row, 1, levels.get(note.level, note.level), plain)
+        _write(sheet, row, 2, titles.get(note.section, ""), plain)
+        _write(sheet, row, 3, note.text, wrapped)
+    for column, width in enumerate((12, 30, 100), 1):
+        _width(sheet, column, width)
+    sheet.freeze_panes(1, 0)
     _print_setup(sheet, landscape=True)
 
 
 class _SheetWriter:
-    def __init__(self, sheet):
+    def __init__(self, sheet, formats: _Formats):
         self.sheet = sheet
-        self.formulas: set[tuple[str, str]] = set()  # ours: the audit rows and columns
-        self.row = 1
+        self.formats = formats
+        self.row = 1  # 1-based, as the formulas' references count
         # Column A is a 40-character label column unless a table's first column is a
         # narrow one (the publications' «№»); then figure labels span A–B.
         self.widths: dict[int, float] = {}
@@ -377,8 +314,8 @@ class _SheetWriter:
             if section.level > 1 and section.is_empty:
                 continue
             if section.heading:
-                cell = self.sheet.cell(self.row, 1, section.title)
-                cell.font = Font(bold=True, size=13 if section.level == 1 else 11)
+                size = {"font_size": 13 if section.level == 1 else 11}
+                _write(self.sheet, self.row, 1, section.title, self.formats(BOLD, size))
                 self.row += 1
             for part in section.narrative_before:
                 self.text(part, italic=True)
@@ -396,28 +333,24 @@ class _SheetWriter:
         self.widths.setdefault(1, LABEL_WIDTH)
         for column in range(2, TEXT_COLUMNS + 1):
             self.widths[column] = max(self.widths.get(column, 0), 12)
-        for column, width in self.widths.items():
-            self.sheet.column_dimensions[get_column_letter(column)].width = width
+        for column, width in sorted(self.widths.items()):
+            _width(self.sheet, column, width)
         _print_setup(self.sheet, landscape=self.landscape)
 
     def text(self, text: str, italic: bool = False, bold: bool = False) -> None:
         """Text across columns A–F, a row per paragraph, tall enough for its lines."""
+        text_format = self.formats(WRAP, {"italic": True} if italic else {}, BOLD if bold else {})
         for part in [p.strip() for p in text.split("\n\n") if p.strip()] or [""]:
-            cell = self.sheet.cell(self.row, 1, part)
-            _styles(self.sheet).apply(
-                cell, f"text {italic} {bold}", alignment=WRAP, font=Font(italic=italic, bold=bold)
-            )
-            self._merge_wide(part)
+            self._wide(part, text_format)
             self.row += 1
 
-    def _merge_wide(self, text: str) -> None:
-        self.sheet.merge_cells(
-            start_row=self.row, start_column=1, end_row=self.row, end_column=TEXT_COLUMNS
-        )
+    def _wide(self, text: str, text_format) -> None:
+        """`text` in a row merged across columns A–F, tall enough for its lines."""
+        _merge(self.sheet, self.row, 1, self.row, TEXT_COLUMNS, text, text_format)
         width = sum(self.widths.get(c, 12) for c in range(1, TEXT_COLUMNS + 1))
         per_line = int(max(width, LABEL_WIDTH + 12 * (TEXT_COLUMNS - 1)) * CHARS_PER_WIDTH)
         lines = sum(len(line) // per_line + 1 for line in text.split("\n"))
-        self.sheet.row_dimensions[self.row].height = 15 * max(1, lines)
+        _height(self.sheet, self.row, lines)
 
     def paragraph(self, block: Paragraph) -> None:
         if not block.figures:
@@ -427,39 +360,37 @@ class _SheetWriter:
         # Every cell of the row top-aligned, so a value sits beside its wrapped label.
         label_columns = 2 if self.widths.get(1, LABEL_WIDTH) < LABEL_WIDTH / 2 else 1
         label_width = sum(self.widths.get(c, LABEL_WIDTH) for c in range(1, label_columns + 1))
+        wrapped, top, top_decimal = (
+            self.formats(WRAP),
+            self.formats(TOP),
+            self.formats(TOP, ONE_DECIMAL),
+        )
         for figure in block.figures:
-            self.sheet.cell(self.row, 1, figure.label).alignment = WRAP
-            if label_columns > 1:
-                self.sheet.merge_cells(
-                    start_row=self.row, start_column=1, end_row=self.row, end_column=label_columns
-                )
+            _merge(self.sheet, self.row, 1, self.row, label_columns, figure.label, wrapped)
             lines = len(figure.label) // int(label_width * CHARS_PER_WIDTH) + 1
-            self.sheet.row_dimensions[self.row].height = 15 * lines
+            _height(self.sheet, self.row, lines)
             column = label_columns + 1
-            value = self.sheet.cell(self.row, column, figure.value)
-            value.alignment = TOP
-            if isinstance(figure.value, float):
-                value.number_format = "0.0"
-            self.sheet.cell(self.row, column + 1, figure.unit).alignment = TOP
+            value_format = top_decimal if isinstance(figure.value, float) else top
+            _write(self.sheet, self.row, column, figure.value, value_format)
+            _write(self.sheet, self.row, column + 1, figure.unit, top)
             if figure.value_kk is not None:
-                self.sheet.cell(self.row, column + 2, _("в т.ч. на каз. яз.")).alignment = TOP
-                self.sheet.cell(self.row, column + 3, figure.value_kk).alignment = TOP
+                _write(self.sheet, self.row, column + 2, _("в т.ч. на каз. яз."), top)
+                _write(self.sheet, self.row, column + 3, figure.value_kk, top)
             self.row += 1
         self.widths[label_columns + 3] = max(self.widths.get(label_columns + 3, 0), 18)
 
     def item_list(self, block: ItemList) -> None:
         if block.title:
             self.text(block.title, bold=True)
+        wrapped = self.formats(WRAP)
         for number, item in enumerate(block.items, 1):
-            text = f"{number}. {item}" if block.numbered else f"• {item}"
-            _styles(self.sheet).apply(self.sheet.cell(self.row, 1, text), "item", alignment=WRAP)
-            self._merge_wide(text)
+            self._wide(f"{number}. {item}" if block.numbered else f"• {item}", wrapped)
             self.row += 1
 
     def table(self, block: Table) -> None:
-        sheet = self.sheet
+        sheet, formats = self.sheet, self.formats
         if block.title:
-            sheet.cell(self.row, 1, block.title).font = BOLD
+            _write(sheet, self.row, 1, block.title, formats(BOLD))
             self.row += 1
         columns = max(sum(c.colspan for c in line) for line in block.header)
         # Column widths in characters: the first (names) wider, the others by their share.
@@ -469,71 +400,54 @@ class _SheetWriter:
         widths = [max(first, LABEL_WIDTH) if relative[0] >= 1 else first]
         widths += [12 * w for w in relative[1:]]
         top = self.row
+        header = formats(BORDER, HEADER_FILL, BOLD, CENTER)
         for r, c, head in block.header_grid():
             # A soft hyphen marks where the DOCX may break a long word: not a spreadsheet's.
-            cell = sheet.cell(top + r, c + 1, head.text.replace("\u00ad", ""))
-            for dr in range(head.rowspan):
-                for dc in range(head.colspan):
-                    part = sheet.cell(top + r + dr, c + dc + 1)
-                    if (dr, dc) == (0, 0):
-                        continue  # the cell with the text: styled whole below
-                    _styles(sheet).apply(part, "header part", border=BORDER, fill=HEADER_FILL)
-            _styles(sheet).apply(
-                cell, "header", border=BORDER, fill=HEADER_FILL, font=BOLD, alignment=CENTER
-            )
-            if head.rowspan > 1 or head.colspan > 1:
-                sheet.merge_cells(
-                    start_row=top + r,
-                    start_column=c + 1,
-                    end_row=top + r + head.rowspan - 1,
-                    end_column=c + head.colspan,
-                )
+            text = head.text.replace("\u00ad", "")
+            last_row, last_column = top + r + head.rowspan - 1, c + head.colspan
+            _merge(sheet, top + r, c + 1, last_row, last_column, text, header)
         for r in range(len(block.header)):
-            sheet.row_dimensions[top + r].height = 45 if r == 0 else 30
+            sheet.set_row(top + r - 1, 45 if r == 0 else 30)
+        audit_head = formats(AUDIT_FONT, CENTER)
         for offset, audit in enumerate(block.audit, 2):
-            head = sheet.cell(top, columns + offset, audit.title)
-            head.font = AUDIT_FONT
-            head.alignment = CENTER
+            _write(sheet, top, columns + offset, audit.title, audit_head)
         self.row = top + len(block.header)
         if not self.frozen:
-            sheet.freeze_panes = sheet.cell(self.row, 2)
-            sheet.print_title_rows = f"{top}:{self.row - 1}"
+            sheet.freeze_panes(self.row - 1, 1)
+            sheet.repeat_rows(top - 1, self.row - 2)
             self.frozen = True
         first_data = self.row
         data_rows: list[list] = []  # the cells of the rows a total sums
+        group = formats(BOLD, CENTER, BORDER)
         for row in block.rows:
             if row.kind == "group":
-                cell = sheet.cell(self.row, 1, row.cells[0])
-                cell.font = BOLD
-                cell.alignment = CENTER
-                for c in range(1, columns + 1):
-                    sheet.cell(self.row, c).border = BORDER
-                sheet.merge_cells(
-                    start_row=self.row, start_column=1, end_row=self.row, end_column=columns
-                )
+                _merge(sheet, self.row, 1, self.row, columns, row.cells[0], group)
                 self.row += 1
                 continue
+            total = row.kind == "total"
+            sums = self._total_sums(block, row, first_data, data_rows) if total else {}
             lines = 1
             for c, value in enumerate(row.cells, 1):
-                expression = block.formulas.get(get_column_letter(c))
-                printed = value
+                expression = block.formulas.get(xl_col_to_name(c - 1))
+                parts = [BORDER, WRAP]
                 if expression:
-                    value = self._row_formula(expression, c, value, row.cells)
-                cell = sheet.cell(self.row, c, value)
-                kind = f"table {bool(expression)} {row.kind == 'total'}"
-                attributes = {"border": BORDER, "alignment": WRAP}
-                if expression:
-                    attributes["number_format"] = "0.0"
-                if row.kind == "total":
-                    attributes["font"] = BOLD
-                _styles(sheet).apply(cell, kind, **attributes)
-                if isinstance(printed, str):  # a formula's text takes no lines
+                    parts.append(ONE_DECIMAL)
+                if total:
+                    parts.append(BOLD)
+                if c in sums:
+                    if isinstance(value, float):
+                        parts.append(ONE_DECIMAL)
+                    self._formula(c, sums[c], formats(*parts), value)
+                elif expression and self._row_formula_applies(expression, value, row.cells):
+                    formula = "=" + expression.format(**self._letters(c))
+                    self._formula(c, formula, formats(*parts), value)
+                else:
+                    _write(sheet, self.row, c, value, formats(*parts))
+                if isinstance(value, str):  # a formula's text takes no lines
                     per_line = max(1, int(widths[c - 1] * CHARS_PER_WIDTH))
-                    lines = max(lines, len(printed) // per_line + 1)
-            sheet.row_dimensions[self.row].height = 15 * lines
-            if row.kind == "total":
-                self._total_formulas(block, row, first_data, data_rows)
-            else:
+                    lines = max(lines, len(value) // per_line + 1)
+            _height(sheet, self.row, lines)
+            if not total:
                 data_rows.append(row.cells)
             self._audit_columns(block, row, columns)
             self.row += 1
@@ -543,41 +457,42 @@ class _SheetWriter:
             self.landscape = True
         self.row += 1
 
+    def _formula(self, column: int, formula: str, cell_format, value) -> None:
+        """A formula with the value it computes (blank when the report prints none)."""
+        cached = "" if value is None else value
+        self.sheet.write_formula(self.row - 1, column - 1, formula, cell_format, cached)
+
+    def _letters(self, columns_before: int) -> dict[str, str]:
+        """{"B": "B7"}: this row's cells left of column `columns_before` (or up to it)."""
+        return {
+            xl_col_to_name(c - 1): f"{xl_col_to_name(c - 1)}{self.row}"
+            for c in range(1, columns_before)
+        }
+
     def _audit_columns(self, block: Table, row, columns: int) -> None:
         """Formula columns right of the table, e.g. end = start + received − written off."""
-        letters = {
-            get_column_letter(c): f"{get_column_letter(c)}{self.row}" for c in range(1, columns + 1)
-        }
-        values = {get_column_letter(c): value for c, value in enumerate(row.cells, 1)}
+        letters = self._letters(columns + 1)
+        values = {xl_col_to_name(c - 1): value for c, value in enumerate(row.cells, 1)}
+        audit_font = self.formats(AUDIT_FONT)
         for offset, audit in enumerate(block.audit, 2):
             column = columns + offset
             self.widths[column] = 16
             if not _all_numbers(audit.expression, values):
                 continue  # a row whose figure is unknown has nothing to check
-            formula = self.sheet.cell(self.row, column, "=" + audit.expression.format(**letters))
-            formula.font = AUDIT_FONT
-            self.formulas.add((self.sheet.title, formula.coordinate))
-            _remember(self.sheet, formula.coordinate, _evaluate(audit.expression, values))
+            formula = "=" + audit.expression.format(**letters)
+            self._formula(column, formula, audit_font, _evaluate(audit.expression, values))
 
-    def _row_formula(self, expression: str, column: int, value, cells: list):
-        """A table's formula column: "=" + `expression` over this row's cells, its printed
-        figure cached beside it (none when the figure is blank: the formula gives "").
-        The printed value itself, with no formula, when the figure is a word or a cell
-        the formula reads is not a number."""
-        values = {get_column_letter(c): cell for c, cell in enumerate(cells, 1)}
-        if isinstance(value, str) or not _all_numbers(expression, values):
-            return value
-        letters = {
-            get_column_letter(c): f"{get_column_letter(c)}{self.row}" for c in range(1, column)
-        }
-        ref = f"{get_column_letter(column)}{self.row}"
-        self.formulas.add((self.sheet.title, ref))
-        if value is not None:
-            _remember(self.sheet, ref, value)
-        return "=" + expression.format(**letters)
+    @staticmethod
+    def _row_formula_applies(expression: str, value, cells: list) -> bool:
+        """Whether a table's formula column gets its formula in this row ("=" +
+        `expression` over the row's cells, its printed figure cached beside it): not
+        when the printed figure is a word or a cell the formula reads is not a number;
+        then the cell holds the printed value."""
+        values = {xl_col_to_name(c - 1): cell for c, cell in enumerate(cells, 1)}
+        return not isinstance(value, str) and _all_numbers(expression, values)
 
-    def _total_formulas(self, block: Table, row, first_data: int, data_rows: list[list]) -> None:
-        """A total row sums its data rows with =SUM(), its figure cached beside the formula.
+    def _total_sums(self, block: Table, row, first_data: int, data_rows: list[list]) -> dict:
+        """{column: "=SUM(…)"}: the total row's cells that sum their data rows.
 
         A table that is only its total (the fund of one library) has nothing to sum: its
         figures stay as they are. A formula column (a %, a ratio) is no sum: it keeps its
@@ -586,18 +501,15 @@ class _SheetWriter:
         printed total as a value: SUM would skip the words and give another figure.
         """
         if self.row == first_data:
-            return
+            return {}
+        sums = {}
         for c, value in enumerate(row.cells, 1):
-            letter = get_column_letter(c)
+            letter = xl_col_to_name(c - 1)
             column = [cells[c - 1] if c <= len(cells) else None for cells in data_rows]
             summed = all(map(_is_number, column)) and _is_number(value) and _adds_up(column, value)
-            if c > 1 and _is_number(value) and letter not in block.formulas and summed:
-                formula = f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
-                cell = self.sheet.cell(self.row, c, formula)
-                if isinstance(value, float):
-                    cell.number_format = "0.0"
-                self.formulas.add((self.sheet.title, cell.coordinate))
-                _remember(self.sheet, cell.coordinate, value)
+            if c > 1 and letter not in block.formulas and summed:
+                sums[c] = f"=SUM({letter}{first_data}:{letter}{self.row - 1})"
+        return sums
 
 
 def _is_number(value) -> bool:

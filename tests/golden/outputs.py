@@ -8,7 +8,8 @@ means to change what the report prints regenerates the kept files on purpose:
     DATABASE_URL=sqlite:////tmp/golden.sqlite3 .venv/bin/python manage.py load_demo
     DATABASE_URL=sqlite:////tmp/golden.sqlite3 .venv/bin/python -m tests.golden.outputs
 
-and the diff of the unzipped parts is then part of the review.
+and the diff of the unzipped parts is then part of the review. The same command writes
+the XLSX's cells as JSON (`tests/reports/xlsx_snapshot.py`), the readable half of that diff.
 """
 
 import io
@@ -64,3 +65,6 @@ if __name__ == "__main__":
     for case in CASES:
         build(*case, FILES / file_name(*case))
         print(FILES / file_name(*case))
+    from tests.reports.xlsx_snapshot import write_references
+
+    write_references()
