@@ -30,8 +30,9 @@ USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
 LANDSCAPE_WIDTH_CM = 25.2  # A4 turned: 29.7 cm minus the same margins
 # A table this short moves to the next page whole rather than leave a few rows behind.
 KEEP_TOGETHER_ROWS = 25
-NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
-PRINTED_NOTE_LEVELS = ("error", "warning")
+NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓", "omitted": "•"}
+# "omitted": a section left out of this language's text, listed as the methodologist chose.
+PRINTED_NOTE_LEVELS = ("error", "warning", "omitted")
 LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
 
 

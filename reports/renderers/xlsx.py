@@ -345,6 +345,7 @@ def _notes_sheet(sheet, data: ReportData) -> None:
         "warning": _("внимание"),
         "info": _("сверка"),
         "untranslated": _("не переведено"),
+        "omitted": _("не переведено"),
     }
     sheet.append([_("Вид"), _("Раздел"), _("Замечание")])
     for cell in sheet[1]:

@@ -5,10 +5,13 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from docx import Document
 
 from branches.calendar import span_parse
 from branches.models import Organization
+from demo.data import narrative as narrative_data
+from reportkit.sections import SECTION_BY_CODE
 from reports.builder import report_build
 from reports.renderers import render_docx
 
@@ -43,6 +46,15 @@ def test_no_russian_library_abbreviation_page_or_month_word(kk_lines):
     assert "– 30 сәуір (№18). – 7 б." in text
 
 
-def test_the_untranslated_demo_narrative_is_left_out_of_the_kazakh_docx(kk_lines):
+def test_the_untranslated_demo_narrative_is_left_out_of_the_kazakh_docx_and_listed(kk_lines):
     assert not any("[аударылмаған]" in line for line in kk_lines)
     assert not any(line.startswith("На сегодняшний день работы ЦБС") for line in kk_lines)
+    # Not silently: the demo's report lists each section without Kazakh text in its notes.
+    listed = [line for line in kk_lines if "мәтін енгізілмеген, есепке кірмеді" in line]
+    sections = set(narrative_data.SECTION_TEXTS) | set(narrative_data.SECTION_TEXTS_AFTER)
+    with translation.override("kk"):
+        titles = sorted(str(SECTION_BY_CODE[code].title) for code in sections)
+    assert sorted(listed) == [
+        f"• Қазақ тіліндегі мәтін енгізілмеген, есепке кірмеді: {t}." for t in titles
+    ]
+    assert len(listed) == 6
