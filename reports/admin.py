@@ -5,6 +5,8 @@ beside the methodologist's narrative for that section, the consistency notes,
 buttons to download DOCX/XLSX and to move the report along its statuses.
 """
 
+from dataclasses import dataclass, field
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -12,6 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization, ReportingPeriod
@@ -20,6 +24,7 @@ from cbs_reports import security_log
 from entry.admin_base import has_profile
 from entry.admin_params import TypedParamsAdminMixin
 from reportkit.sections import SECTIONS
+from reportkit.text import count_noun
 from reports.models import Report, ReportFile, SectionText
 from reports.renderers import RENDERERS
 from reports.report_files import (
@@ -49,6 +54,94 @@ def _report_data(report: Report, language: str):
 
 def _field_name(language: str, code: str, where: str = "") -> str:
     return f"text{where}_{language}__{code}"
+
+
+def report_language(request) -> str:
+    """The report's language on its page: the one chosen (?language=), else the page's
+    own, so the page opened in Kazakh shows the report, its checks and downloads in Kazakh."""
+    languages = dict(LANGUAGES)
+    chosen = request.GET.get("language")
+    if chosen in languages:
+        return chosen
+    current = translation.get_language() or "ru"
+    return current if current in languages else "ru"
+
+
+@dataclass
+class ReportBlock:
+    """One collapsible part of the report's page (a <details>): the table of contents links
+    to its anchor; `template` fills it, given `block`; it starts open when something in it
+    needs the methodologist (an error, a narrative written in one language only)."""
+
+    anchor: str
+    title: str
+    template: str
+    open: bool = False
+    level: int = 1
+    flags: list[str] = field(default_factory=list)  # said beside the title and in the contents
+    context: dict = field(default_factory=dict)
+
+
+def checks_block(data) -> ReportBlock:
+    errors = sum(1 for note in data.notes if note.level == "error")
+    return ReportBlock(
+        anchor="report-checks",
+        title=str(_("Проверка данных")),
+        template="reports/admin/report_checks.html",
+        open=errors > 0,
+        flags=[_count_flag(errors)] if errors else [],
+        context={"notes": data.notes},
+    )
+
+
+def _count_flag(errors: int) -> str:
+    return count_noun(errors, gettext("ошибка|ошибки|ошибок"))
+
+
+def section_blocks(data, form, report: Report, editable: bool) -> list[ReportBlock]:
+    """A block per section of the report as it prints, with its narrative fields."""
+    texts = {t.section: t for t in report.texts.all()}
+    blocks = []
+    for section in data.sections:
+        fields = (
+            [
+                form[_field_name(lang, section.code, where)]
+                for where, _p in PLACES
+                for lang, _l in LANGUAGES
+            ]
+            if editable
+            else []
+        )
+        errors = sum(1 for note in section.notes if note.level == "error")
+        errors += sum(1 for bound in fields if bound.errors)
+        flags = [_count_flag(errors)] if errors else []
+        text = texts.get(section.code)
+        written = {
+            lang: bool(text and (text.text(lang) or text.text(lang, "_after")))
+            for lang, _l in LANGUAGES
+        }
+        half_written = any(written.values()) and not all(written.values())
+        if half_written:
+            flags += [
+                NARRATIVE_MISSING % {"language": label}
+                for lang, label in LANGUAGES
+                if not written[lang]
+            ]
+        blocks.append(
+            ReportBlock(
+                anchor=f"section-{section.code}",
+                title=section.title,
+                template="reports/admin/report_section.html",
+                open=bool(errors) or (editable and half_written),
+                level=section.level,
+                flags=flags,
+                context={"section": section, "fields": fields, "texts": text},
+            )
+        )
+    return blocks
+
+
+NARRATIVE_MISSING = _("нет текста: %(language)s")
 
 
 class ReportForm(forms.ModelForm):
@@ -89,7 +182,17 @@ class ReportForm(forms.ModelForm):
         return cleaned
 
     def save_texts(self, report: Report) -> None:
+        """Writes the sections whose text changed, only: a save of one section is a few
+        queries, not a write (and a data version) per section."""
+        changed = set(self.changed_data)
         for section in SECTIONS:
+            names = {
+                _field_name(lang, section.code, where)
+                for where, _p in PLACES
+                for lang, _l in LANGUAGES
+            }
+            if not names & changed:
+                continue
             values = {
                 f"text{where}_{lang}": self.cleaned_data.get(
                     _field_name(lang, section.code, where), ""
@@ -169,26 +272,15 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            language = request.GET.get("language", "ru")
-            language = language if language in dict(LANGUAGES) else "ru"
+            language = report_language(request)
             data = _report_data(obj, language)
-            form = context["adminform"].form
             editable = self.has_change_permission(request, obj)
-            texts = {t.section: t for t in obj.texts.all()}
-            context["report_sections"] = [
-                {
-                    "section": section,
-                    "fields": [
-                        form[_field_name(lang, section.code, where)]
-                        for where, _p in PLACES
-                        for lang, _l in LANGUAGES
-                    ]
-                    if editable
-                    else [],
-                    "texts": texts.get(section.code),
-                }
-                for section in data.sections
+            blocks = [
+                checks_block(data),
+                *section_blocks(data, context["adminform"].form, obj, editable),
+                *self.report_extra_blocks(request, obj, data),
             ]
+            context["report_blocks"] = blocks
             context["report_data"] = data
             context["report_language"] = language
             context["report_languages"] = LANGUAGES
@@ -201,6 +293,23 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             ]
             context["report_year"] = obj.period.year
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def report_extra_blocks(self, request, report: Report, data) -> list[ReportBlock]:
+        """More collapsible parts of the page after the sections (each a template of its
+        own): the place for lists about the report, such as items without Kazakh text."""
+        return []
+
+    def response_change(self, request, obj):
+        # «Сохранить» keeps the methodologist on the report (Django would go to the list of
+        # reports): a redirect, so a reload does not post the form again.
+        response = super().response_change(request, obj)
+        if "_continue" not in request.POST and "_addanother" not in request.POST:
+            language = request.GET.get("language")
+            url = reverse("admin:reports_report_change", args=[obj.pk])
+            if language in dict(LANGUAGES):
+                url += f"?language={language}"
+            return HttpResponseRedirect(url)
+        return response
 
     def _transitions(self, request, report: Report) -> list[tuple[str, str, str]]:
         can_change = super().has_change_permission(request, report)
