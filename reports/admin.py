@@ -122,11 +122,7 @@ def section_blocks(data, form, report: Report, editable: bool) -> list[ReportBlo
         }
         half_written = any(written.values()) and not all(written.values())
         if half_written:
-            flags += [
-                NARRATIVE_MISSING % {"language": label}
-                for lang, label in LANGUAGES
-                if not written[lang]
-            ]
+            flags += [str(NARRATIVE_MISSING[lang]) for lang, _l in LANGUAGES if not written[lang]]
         blocks.append(
             ReportBlock(
                 anchor=f"section-{section.code}",
@@ -141,7 +137,7 @@ def section_blocks(data, form, report: Report, editable: bool) -> list[ReportBlo
     return blocks
 
 
-NARRATIVE_MISSING = _("нет текста: %(language)s")
+NARRATIVE_MISSING = {"ru": _("нет текста на русском"), "kk": _("нет текста на казахском")}
 
 
 class ReportForm(forms.ModelForm):
