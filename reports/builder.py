@@ -32,7 +32,7 @@ from figures.reader import (
 from handin.checks import thresholds_of
 from handin.notes import handin_notes
 from reportkit import sections as S
-from reportkit.data import Note, Paragraph, ReportData, Section, Table
+from reportkit.data import OMITTED, Note, Paragraph, ReportData, Section, Table
 from reportkit.parts import Part, ReportContext, parts_in_order
 from reportkit.text import mark_untranslated
 
@@ -327,7 +327,7 @@ class _Builder:
             # Left out of the text: the report's notes list the section (the DOCX prints them).
             self.translation_notes.append(
                 Note(
-                    "omitted",
+                    OMITTED,
                     _("Текст на казахском языке не введён и в отчёт не включён: %(section)s.")
                     % {"section": definition.title},
                     code,

@@ -37,7 +37,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from dataio.cells import texts_not_formulas
 from figures.reader import figure_label
-from reportkit.data import ItemList, Paragraph, ReportData, Section, Table
+from reportkit.data import OMITTED, ItemList, Paragraph, ReportData, Section, Table
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -345,7 +345,7 @@ def _notes_sheet(sheet, data: ReportData) -> None:
         "warning": _("внимание"),
         "info": _("сверка"),
         "untranslated": _("не переведено"),
-        "omitted": _("не переведено"),
+        OMITTED: _("не переведено"),
     }
     sheet.append([_("Вид"), _("Раздел"), _("Замечание")])
     for cell in sheet[1]:

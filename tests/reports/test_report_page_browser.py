@@ -7,7 +7,10 @@ import pytest
 from reports.models import Report, SectionText
 from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _violations(driver) -> list[str]:
