@@ -2,10 +2,10 @@
 
 Every section as it will print (the same ReportData the DOCX and XLSX render)
 beside the methodologist's narrative for that section, the consistency notes,
-buttons to download DOCX/XLSX and to move the report along its statuses.
+buttons to download DOCX/XLSX and to move the report along its statuses. A table
+of contents leads to each part, each a collapsible block (`ReportBlock`, a template
+of its own); the report is built once per data version (the figures cache).
 """
-
-from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
@@ -14,8 +14,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization, ReportingPeriod
@@ -24,8 +22,15 @@ from cbs_reports import security_log
 from entry.admin_base import has_profile
 from entry.admin_params import TypedParamsAdminMixin
 from reportkit.sections import SECTIONS
-from reportkit.text import count_noun
 from reports.models import Report, ReportFile, SectionText
+from reports.page import (
+    PLACES,
+    ReportBlock,
+    checks_block,
+    narrative_field_name,
+    report_language,
+    section_blocks,
+)
 from reports.renderers import RENDERERS
 from reports.report_files import (
     report_file_data,
@@ -39,8 +44,6 @@ from reports.tasks import report_file_build
 LANGUAGES = settings.LANGUAGES
 
 
-# Each section has a text before its lists and one after them, in both languages.
-PLACES = (("", _("до списка")), ("_after", _("после списка")))
 ANCHOR_HELP = _(
     "Абзацы разделяются пустой строкой. Абзац, первая строка которого «@часть названия "
     "мероприятия», печатается сразу после этого мероприятия."
@@ -50,94 +53,6 @@ ANCHOR_HELP = _(
 def _report_data(report: Report, language: str):
     """The report's data, computed once per data version (an approval is a write too)."""
     return report_file_data(report, language=language, year=False)[1]
-
-
-def _field_name(language: str, code: str, where: str = "") -> str:
-    return f"text{where}_{language}__{code}"
-
-
-def report_language(request) -> str:
-    """The report's language on its page: the one chosen (?language=), else the page's
-    own, so the page opened in Kazakh shows the report, its checks and downloads in Kazakh."""
-    languages = dict(LANGUAGES)
-    chosen = request.GET.get("language")
-    if chosen in languages:
-        return chosen
-    current = translation.get_language() or "ru"
-    return current if current in languages else "ru"
-
-
-@dataclass
-class ReportBlock:
-    """One collapsible part of the report's page (a <details>): the table of contents links
-    to its anchor; `template` fills it, given `block`; it starts open when something in it
-    needs the methodologist (an error, a narrative written in one language only)."""
-
-    anchor: str
-    title: str
-    template: str
-    open: bool = False
-    level: int = 1
-    flags: list[str] = field(default_factory=list)  # said beside the title and in the contents
-    context: dict = field(default_factory=dict)
-
-
-def checks_block(data) -> ReportBlock:
-    errors = sum(1 for note in data.notes if note.level == "error")
-    return ReportBlock(
-        anchor="report-checks",
-        title=str(_("Проверка данных")),
-        template="reports/admin/report_checks.html",
-        open=errors > 0,
-        flags=[_count_flag(errors)] if errors else [],
-        context={"notes": data.notes},
-    )
-
-
-def _count_flag(errors: int) -> str:
-    return count_noun(errors, gettext("ошибка|ошибки|ошибок"))
-
-
-def section_blocks(data, form, report: Report, editable: bool) -> list[ReportBlock]:
-    """A block per section of the report as it prints, with its narrative fields."""
-    texts = {t.section: t for t in report.texts.all()}
-    blocks = []
-    for section in data.sections:
-        fields = (
-            [
-                form[_field_name(lang, section.code, where)]
-                for where, _p in PLACES
-                for lang, _l in LANGUAGES
-            ]
-            if editable
-            else []
-        )
-        errors = sum(1 for note in section.notes if note.level == "error")
-        errors += sum(1 for bound in fields if bound.errors)
-        flags = [_count_flag(errors)] if errors else []
-        text = texts.get(section.code)
-        written = {
-            lang: bool(text and (text.text(lang) or text.text(lang, "_after")))
-            for lang, _l in LANGUAGES
-        }
-        half_written = any(written.values()) and not all(written.values())
-        if half_written:
-            flags += [str(NARRATIVE_MISSING[lang]) for lang, _l in LANGUAGES if not written[lang]]
-        blocks.append(
-            ReportBlock(
-                anchor=f"section-{section.code}",
-                title=section.title,
-                template="reports/admin/report_section.html",
-                open=bool(errors) or (editable and half_written),
-                level=section.level,
-                flags=flags,
-                context={"section": section, "fields": fields, "texts": text},
-            )
-        )
-    return blocks
-
-
-NARRATIVE_MISSING = {"ru": _("нет текста на русском"), "kk": _("нет текста на казахском")}
 
 
 class ReportForm(forms.ModelForm):
@@ -159,12 +74,16 @@ class ReportForm(forms.ModelForm):
             text = texts.get(section.code)
             for where, place in PLACES:
                 for language, label in LANGUAGES:
-                    self.fields[_field_name(language, section.code, where)] = forms.CharField(
-                        label=f"{section.title} ({label}, {place})",
-                        required=False,
-                        widget=forms.Textarea(attrs={"rows": 5 if not where else 3, "cols": 60}),
-                        initial=getattr(text, f"text{where}_{language}", "") if text else "",
-                        help_text=ANCHOR_HELP if not where else "",
+                    self.fields[narrative_field_name(language, section.code, where)] = (
+                        forms.CharField(
+                            label=f"{section.title} ({label}, {place})",
+                            required=False,
+                            widget=forms.Textarea(
+                                attrs={"rows": 5 if not where else 3, "cols": 60}
+                            ),
+                            initial=getattr(text, f"text{where}_{language}", "") if text else "",
+                            help_text=ANCHOR_HELP if not where else "",
+                        )
                     )
 
     def clean_untranslated(self):
@@ -183,7 +102,7 @@ class ReportForm(forms.ModelForm):
         changed = set(self.changed_data)
         for section in SECTIONS:
             names = {
-                _field_name(lang, section.code, where)
+                narrative_field_name(lang, section.code, where)
                 for where, _p in PLACES
                 for lang, _l in LANGUAGES
             }
@@ -191,7 +110,7 @@ class ReportForm(forms.ModelForm):
                 continue
             values = {
                 f"text{where}_{lang}": self.cleaned_data.get(
-                    _field_name(lang, section.code, where), ""
+                    narrative_field_name(lang, section.code, where), ""
                 ).strip()
                 for where, _place in PLACES
                 for lang, _label in LANGUAGES

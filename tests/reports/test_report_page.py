@@ -18,8 +18,8 @@ from docx import Document
 from events.models import Event, EventForm, Initiative
 from holdings.models import FundingSource, Receipt
 from reportkit.data import Note
-from reports.admin import checks_block, section_blocks
 from reports.models import Report, SectionText, Untranslated
+from reports.page import checks_block, section_blocks
 from reports.services import report_data
 from tests.handin.helpers import accept_every_handin
 
