@@ -46,6 +46,8 @@ class ReportBlock:
     level: int = 1
     flags: list[str] = field(default_factory=list)  # said beside the title and in the contents
     context: dict = field(default_factory=dict)
+    # A block with forms of its own is placed after the report's form (forms cannot nest).
+    outside_form: bool = False
 
 
 def checks_block(data) -> ReportBlock:

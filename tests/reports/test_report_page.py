@@ -216,3 +216,27 @@ def test_approval_from_the_page_snapshots_what_the_page_showed(client, methodolo
     frozen = client.get(change_url(report)).content.decode()
     for figure in ("273318", "88068"):
         assert figure in shown and figure in frozen
+
+
+def test_more_blocks_join_the_contents_and_one_with_forms_comes_after_the_reports_form(
+    client, methodologist, report, monkeypatch
+):
+    """The place other lists about the report use (items without Kazakh text, wordings)."""
+    from reports.admin import ReportAdmin
+    from reports.page import ReportBlock
+
+    def extra(self, request, report, data):
+        template = "reports/admin/report_checks.html"
+        return [
+            ReportBlock("report-extra", "Ещё один список", template, context={"notes": []}),
+            ReportBlock("report-forms", "Список с формами", template, outside_form=True),
+        ]
+
+    monkeypatch.setattr(ReportAdmin, "report_extra_blocks", extra)
+    client.force_login(methodologist)
+    page = client.get(change_url(report)).content.decode()
+    toc = page.split('<nav class="report-toc"')[1].split("</nav>")[0]
+    assert re.findall(r'href="#([^"]+)"', toc)[-2:] == ["report-extra", "report-forms"]
+    form = page.split('id="report_form"')[1].split("</form>")[0]
+    assert 'id="report-extra"' in form and 'id="report-forms"' not in form
+    assert 'id="report-forms"' in page
