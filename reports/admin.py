@@ -23,14 +23,7 @@ from entry.admin_base import has_profile
 from entry.admin_params import TypedParamsAdminMixin
 from reportkit.sections import SECTIONS
 from reports.models import Report, ReportFile, SectionText
-from reports.page import (
-    PLACES,
-    ReportBlock,
-    checks_block,
-    narrative_field_name,
-    report_language,
-    section_blocks,
-)
+from reports.page import ReportBlock, checks_block, report_language, section_blocks
 from reports.renderers import RENDERERS
 from reports.report_files import (
     report_file_data,
@@ -44,6 +37,8 @@ from reports.tasks import report_file_build
 LANGUAGES = settings.LANGUAGES
 
 
+# Each section has a text before its lists and one after them, in both languages.
+PLACES = (("", _("до списка")), ("_after", _("после списка")))
 ANCHOR_HELP = _(
     "Абзацы разделяются пустой строкой. Абзац, первая строка которого «@часть названия "
     "мероприятия», печатается сразу после этого мероприятия."
@@ -53,6 +48,14 @@ ANCHOR_HELP = _(
 def _report_data(report: Report, language: str):
     """The report's data, computed once per data version (an approval is a write too)."""
     return report_file_data(report, language=language, year=False)[1]
+
+
+def _field_name(language: str, code: str, where: str = "") -> str:
+    return f"text{where}_{language}__{code}"
+
+
+def _section_field_names(code: str) -> list[str]:
+    return [_field_name(lang, code, where) for where, _p in PLACES for lang, _l in LANGUAGES]
 
 
 class ReportForm(forms.ModelForm):
@@ -74,16 +77,12 @@ class ReportForm(forms.ModelForm):
             text = texts.get(section.code)
             for where, place in PLACES:
                 for language, label in LANGUAGES:
-                    self.fields[narrative_field_name(language, section.code, where)] = (
-                        forms.CharField(
-                            label=f"{section.title} ({label}, {place})",
-                            required=False,
-                            widget=forms.Textarea(
-                                attrs={"rows": 5 if not where else 3, "cols": 60}
-                            ),
-                            initial=getattr(text, f"text{where}_{language}", "") if text else "",
-                            help_text=ANCHOR_HELP if not where else "",
-                        )
+                    self.fields[_field_name(language, section.code, where)] = forms.CharField(
+                        label=f"{section.title} ({label}, {place})",
+                        required=False,
+                        widget=forms.Textarea(attrs={"rows": 5 if not where else 3, "cols": 60}),
+                        initial=getattr(text, f"text{where}_{language}", "") if text else "",
+                        help_text=ANCHOR_HELP if not where else "",
                     )
 
     def clean_untranslated(self):
@@ -101,16 +100,11 @@ class ReportForm(forms.ModelForm):
         queries, not a write (and a data version) per section."""
         changed = set(self.changed_data)
         for section in SECTIONS:
-            names = {
-                narrative_field_name(lang, section.code, where)
-                for where, _p in PLACES
-                for lang, _l in LANGUAGES
-            }
-            if not names & changed:
+            if not changed.intersection(_section_field_names(section.code)):
                 continue
             values = {
                 f"text{where}_{lang}": self.cleaned_data.get(
-                    narrative_field_name(lang, section.code, where), ""
+                    _field_name(lang, section.code, where), ""
                 ).strip()
                 for where, _place in PLACES
                 for lang, _label in LANGUAGES
@@ -192,7 +186,7 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             editable = self.has_change_permission(request, obj)
             blocks = [
                 checks_block(data),
-                *section_blocks(data, context["adminform"].form, obj, editable),
+                *section_blocks(data, obj, self._narrative_fields(context, editable), editable),
                 *self.report_extra_blocks(request, obj, data),
             ]
             context["report_blocks"] = blocks
@@ -208,6 +202,12 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             ]
             context["report_year"] = obj.period.year
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _narrative_fields(context, editable: bool):
+        """A section's narrative fields of the page's form (none when it is read-only)."""
+        form = context["adminform"].form
+        return lambda code: [form[name] for name in _section_field_names(code)] if editable else []
 
     def report_extra_blocks(self, request, report: Report, data) -> list[ReportBlock]:
         """More collapsible parts of the page after the sections (each a template of its

@@ -14,13 +14,6 @@ from reports.models import Report
 
 LANGUAGES = settings.LANGUAGES
 
-# Each section has a text before its lists and one after them, in both languages.
-PLACES = (("", _("до списка")), ("_after", _("после списка")))
-
-
-def narrative_field_name(language: str, code: str, where: str = "") -> str:
-    return f"text{where}_{language}__{code}"
-
 
 def report_language(request) -> str:
     """The report's language on its page: the one chosen (?language=), else the page's
@@ -69,20 +62,13 @@ def _count_flag(errors: int) -> str:
 NARRATIVE_MISSING = {"ru": _("нет текста на русском"), "kk": _("нет текста на казахском")}
 
 
-def section_blocks(data, form, report: Report, editable: bool) -> list[ReportBlock]:
-    """A block per section of the report as it prints, with its narrative fields."""
+def section_blocks(data, report: Report, fields_of, editable: bool) -> list[ReportBlock]:
+    """A block per section of the report as it prints, with its narrative fields
+    (`fields_of(section code)`: the form's bound fields)."""
     texts = {t.section: t for t in report.texts.all()}
     blocks = []
     for section in data.sections:
-        fields = (
-            [
-                form[narrative_field_name(lang, section.code, where)]
-                for where, _p in PLACES
-                for lang, _l in LANGUAGES
-            ]
-            if editable
-            else []
-        )
+        fields = fields_of(section.code)
         errors = sum(1 for note in section.notes if note.level == "error")
         errors += sum(1 for bound in fields if bound.errors)
         flags = [_count_flag(errors)] if errors else []
