@@ -308,9 +308,9 @@ def demo_narrative_load(org, period) -> None:
     A report someone has since submitted or approved keeps its texts.
     """
     # The seed has no Kazakh text: until the methodologist writes it, the Kazakh
-    # report leaves the narrative out and its page lists each untranslated section.
+    # report leaves the narrative out and its notes list each untranslated section.
     report = _upsert(
-        Report, {"period": period}, {"organization": org, "untranslated": Untranslated.EMPTY}
+        Report, {"period": period}, {"organization": org, "untranslated": Untranslated.LISTED}
     )
     if report.status != Report.Status.DRAFT:
         return

@@ -93,9 +93,14 @@ class ItemList:
     kind: str = "list"
 
 
+# A note's level: the section's narrative has no text in the report's language and is
+# left out of it; the report's notes list it (the DOCX prints them at its end).
+OMITTED = "omitted"
+
+
 @dataclass
 class Note:
-    level: str  # "error" | "warning" | "info"
+    level: str  # "error" | "warning" | "info" | "untranslated" | OMITTED
     text: str
     section: str = ""
 

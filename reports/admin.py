@@ -2,7 +2,9 @@
 
 Every section as it will print (the same ReportData the DOCX and XLSX render)
 beside the methodologist's narrative for that section, the consistency notes,
-buttons to download DOCX/XLSX and to move the report along its statuses.
+buttons to download DOCX/XLSX and to move the report along its statuses. A table
+of contents leads to each part, each a collapsible block (`ReportBlock`, a template
+of its own); the report is built once per data version (the figures cache).
 """
 
 from django import forms
@@ -22,6 +24,7 @@ from entry.admin_params import TypedParamsAdminMixin
 from handin.views import period_remember
 from reportkit.sections import SECTIONS
 from reports.models import Report, ReportFile, SectionText
+from reports.page import ReportBlock, checks_block, report_language, section_blocks
 from reports.renderers import RENDERERS
 from reports.report_files import (
     report_file_data,
@@ -50,6 +53,10 @@ def _report_data(report: Report, language: str):
 
 def _field_name(language: str, code: str, where: str = "") -> str:
     return f"text{where}_{language}__{code}"
+
+
+def _section_field_names(code: str) -> list[str]:
+    return [_field_name(lang, code, where) for where, _p in PLACES for lang, _l in LANGUAGES]
 
 
 class ReportForm(forms.ModelForm):
@@ -90,7 +97,12 @@ class ReportForm(forms.ModelForm):
         return cleaned
 
     def save_texts(self, report: Report) -> None:
+        """Writes the sections whose text changed, only: a save of one section is a few
+        queries, not a write (and a data version) per section."""
+        changed = set(self.changed_data)
         for section in SECTIONS:
+            if not changed.intersection(_section_field_names(section.code)):
+                continue
             values = {
                 f"text{where}_{lang}": self.cleaned_data.get(
                     _field_name(lang, section.code, where), ""
@@ -170,26 +182,15 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            language = request.GET.get("language", "ru")
-            language = language if language in dict(LANGUAGES) else "ru"
+            language = report_language(request)
             data = _report_data(obj, language)
-            form = context["adminform"].form
             editable = self.has_change_permission(request, obj)
-            texts = {t.section: t for t in obj.texts.all()}
-            context["report_sections"] = [
-                {
-                    "section": section,
-                    "fields": [
-                        form[_field_name(lang, section.code, where)]
-                        for where, _p in PLACES
-                        for lang, _l in LANGUAGES
-                    ]
-                    if editable
-                    else [],
-                    "texts": texts.get(section.code),
-                }
-                for section in data.sections
+            blocks = [
+                checks_block(data),
+                *section_blocks(data, obj, self._narrative_fields(context, editable), editable),
+                *self.report_extra_blocks(request, obj, data),
             ]
+            context["report_blocks"] = blocks
             context["report_data"] = data
             context["report_language"] = language
             context["report_languages"] = LANGUAGES
@@ -202,6 +203,29 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             ]
             context["report_year"] = obj.period.year
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _narrative_fields(context, editable: bool):
+        """A section's narrative fields of the page's form (none when it is read-only)."""
+        form = context["adminform"].form
+        return lambda code: [form[name] for name in _section_field_names(code)] if editable else []
+
+    def report_extra_blocks(self, request, report: Report, data) -> list[ReportBlock]:
+        """More collapsible parts of the page after the sections (each a template of its
+        own): the place for lists about the report, such as items without Kazakh text."""
+        return []
+
+    def response_change(self, request, obj):
+        # «Сохранить» keeps the methodologist on the report (Django would go to the list of
+        # reports): a redirect, so a reload does not post the form again.
+        response = super().response_change(request, obj)
+        if "_continue" not in request.POST and "_addanother" not in request.POST:
+            language = request.GET.get("language")
+            url = reverse("admin:reports_report_change", args=[obj.pk])
+            if language in dict(LANGUAGES):
+                url += f"?language={language}"
+            return HttpResponseRedirect(url)
+        return response
 
     def _transitions(self, request, report: Report) -> list[tuple[str, str, str]]:
         can_change = super().has_change_permission(request, report)

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from branches.calendar import Span
 from branches.checks import Result
@@ -31,7 +32,7 @@ from figures.reader import (
 from handin.checks import thresholds_of
 from handin.notes import handin_notes
 from reportkit import sections as S
-from reportkit.data import Note, Paragraph, ReportData, Section, Table
+from reportkit.data import OMITTED, Note, Paragraph, ReportData, Section, Table
 from reportkit.parts import Part, ReportContext, parts_in_order
 from reportkit.text import inner_quotes, mark_untranslated
 
@@ -135,14 +136,20 @@ class Narrative:
 
     before: str = ""
     after: str = ""
-    untranslated: bool = False  # the Russian text stands in for a missing Kazakh one
+    # A Kazakh text missing: how the report says so (a `Report.untranslated` choice), "" if none is.
+    untranslated: str = ""
+
+
+# Where a section's narrative has no Kazakh text and the methodologist chose to mark the place.
+TEXT_MISSING = gettext_noop("[Текст на казахском языке не введён]")
 
 
 def _section_texts(span: Span, language: str) -> dict[str, Narrative]:
     """The narrative per section from the reports of the span's periods. One query.
 
-    A Kazakh report whose section has Russian text only prints it marked as not
-    translated, or leaves it out: the report's `untranslated` setting says which.
+    A Kazakh report whose section has Russian text only says so as the report's
+    `untranslated` choice says: the place marked in the section, the section listed
+    in the report's notes, or the Russian text printed marked as not translated.
     """
     from reports.models import SectionText, Untranslated
 
@@ -150,18 +157,21 @@ def _section_texts(span: Span, language: str) -> dict[str, Narrative]:
     rows = SectionText.objects.filter(report__period__in=span.period_ids).select_related("report")
     for row in rows.order_by("report__period__year", "report__period__half", "pk"):
         before, after = row.text(language).strip(), row.text(language, "_after").strip()
-        untranslated = False
+        missing = ""
         if not (before or after) and language != "ru":
-            before, after = row.text("ru").strip(), row.text("ru", "_after").strip()
-            untranslated = bool(before or after)
-            if untranslated and row.report.untranslated == Untranslated.EMPTY:
-                before = after = ""
-        if not (before or after or untranslated):
+            russian = row.text("ru").strip(), row.text("ru", "_after").strip()
+            if any(russian):
+                missing = row.report.untranslated
+                if missing == Untranslated.MARKED:
+                    before, after = (mark_untranslated(text) for text in russian)
+                elif missing == Untranslated.PLACEHOLDER:
+                    before = _(TEXT_MISSING)
+        if not (before or after or missing):
             continue
         text = texts.setdefault(row.section, Narrative())
         text.before = "\n\n".join(t for t in (text.before, before) if t)
         text.after = "\n\n".join(t for t in (text.after, after) if t)
-        text.untranslated = text.untranslated or untranslated
+        text.untranslated = text.untranslated or missing
     return texts
 
 
@@ -313,8 +323,17 @@ class _Builder:
         definition = S.SECTION_BY_CODE[code]
         text = self.data.texts.get(code, Narrative())
         before, after = text.before, text.after
-        if text.untranslated:
-            before, after = mark_untranslated(before), mark_untranslated(after)
+        if text.untranslated == "listed":  # Untranslated.LISTED
+            # Left out of the text: the report's notes list the section (the DOCX prints them).
+            self.translation_notes.append(
+                Note(
+                    OMITTED,
+                    _("Текст на казахском языке не введён и в отчёт не включён: %(section)s.")
+                    % {"section": definition.title},
+                    code,
+                )
+            )
+        elif text.untranslated:
             self.translation_notes.append(
                 Note(
                     "untranslated",

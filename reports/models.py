@@ -21,7 +21,14 @@ from reportkit.sections import SECTION_CHOICES
 
 
 class Untranslated(models.TextChoices):
-    EMPTY = "empty", _("оставить пустым")
+    """What the Kazakh report does with a section whose narrative has no Kazakh text:
+    never leave it out without a word (the reader must see something is missing)."""
+
+    PLACEHOLDER = (
+        "placeholder",
+        _("отметить место в разделе: «[текст на казахском языке не введён]»"),
+    )
+    LISTED = "listed", _("перечислить такие разделы в примечаниях отчёта")
     MARKED = "marked", _("печатать русский текст с пометкой «не переведено»")
 
 
@@ -51,7 +58,7 @@ class Report(models.Model):
     approved_at = models.DateTimeField(_("утверждён"), null=True, blank=True, editable=False)
     untranslated = models.CharField(
         _("раздел без казахского текста"),
-        max_length=10,
+        max_length=12,
         choices=Untranslated.choices,
         default=Untranslated.MARKED,
         help_text=_("Что печатать в казахском отчёте, пока текст раздела не переведён."),

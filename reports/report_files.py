@@ -14,7 +14,7 @@ from datacache.cached import cached_figures
 from reports.builder import report_build
 from reports.models import Report, ReportFile
 from reports.renderers import RENDERERS
-from reports.services import report_data
+from reports.services import report_data_cached
 
 logger = logging.getLogger(__name__)
 KEEP_HOURS = 24
@@ -32,13 +32,7 @@ def report_file_data(report: Report, *, language: str, year: bool):
             lambda: report_build(organization=report.organization, span=span, language=language),
         )
         return span, data
-    data = cached_figures(
-        report.organization_id,
-        "report",
-        (report.period.code, language, report.pk, report.status),
-        lambda: report_data(report, language),
-    )
-    return report.period, data
+    return report.period, report_data_cached(report, language)
 
 
 def report_file_render(report: Report, *, fmt: str, language: str, year: bool) -> tuple[str, bytes]:

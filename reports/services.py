@@ -1,5 +1,7 @@
 """Writes of the report: its status workflow and the snapshot frozen on approval."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from branches.calendar import Span, span_for_period
 from branches.lockstate import PERIOD_MOVES, period_lock, period_set_status
 from branches.models import ReportingPeriod
+from datacache.cached import cached_figures
 from handin.notes import who
 from handin.selectors import all_accepted
 from reportkit.data import Note, ReportData
@@ -68,6 +71,18 @@ def report_data(report: Report, language: str = "ru") -> ReportData:
     return _report_live(report, language)
 
 
+def report_data_cached(report: Report, language: str = "ru") -> ReportData:
+    """`report_data`, computed once per data version: the report's page, its files and its
+    approval read the same build (the approval snapshots what the page showed, unless
+    the data changed since, when it builds afresh)."""
+    return cached_figures(
+        report.organization_id,
+        "report",
+        (report.period.code, language, report.pk, report.status),
+        lambda: report_data(report, language),
+    )
+
+
 def _report_live(report: Report, language: str) -> ReportData:
     """The report built from the data now, with the edit checks' results and their
     explanations, and the override's reason, as notes."""
@@ -121,8 +136,9 @@ def report_set_status(*, report: Report, status: str, restoring: bool = False) -
     if target == Report.Status.APPROVED:
         snapshot = {}
         for language, _label in settings.LANGUAGES:
-            data = _report_live(report, language)
-            data.generated = timezone.now().date().isoformat()
+            # Under the period's lock: no write can change the data version meanwhile.
+            data = report_data_cached(report, language)
+            data = replace(data, generated=timezone.now().date().isoformat())
             snapshot[language] = data.as_dict()
         report.snapshot = snapshot
         report.approved_at = timezone.now()

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from reportkit.data import ItemList, Paragraph, ReportData, Table
+from reportkit.data import OMITTED, ItemList, Paragraph, ReportData, Table
 from reportkit.text import number
 from reports.docx_template import TEMPLATE
 from reports.renderers.docx_widths import HEADER_PT, column_widths
@@ -169,6 +169,20 @@ class _DocxWriter:
             self.add_heading(_("Проверка данных"), level=1)
             for note in problems:
                 self.add_paragraph(f"{NOTE_MARKS.get(note.level, '•')} {note.text}", style="Note")
+        self.omitted_sections(data)
+
+    def omitted_sections(self, data: ReportData) -> None:
+        titles = {section.code: section.title for section in data.sections}
+        omitted = [
+            titles[n.section] for n in data.notes if n.level == OMITTED and n.section in titles
+        ]
+        if omitted:
+            self.add_heading(_("Примечания"), level=1)
+            self.add_paragraph(
+                _("Текст на казахском языке не введён и в отчёт не включён в разделах:")
+            )
+            for title in omitted:
+                self.add_paragraph(title, style="List Bullet")
 
     def turn_pages(self) -> None:
         """End the pages written so far (as they are turned) and turn the next ones."""

@@ -5,10 +5,13 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from docx import Document
 
 from branches.calendar import span_parse
 from branches.models import Organization
+from demo.data import narrative as narrative_data
+from reportkit.sections import SECTIONS
 from reports.builder import report_build
 from reports.renderers import render_docx
 
@@ -51,6 +54,16 @@ def test_no_russian_library_abbreviation_page_or_month_word(kk_lines):
     assert "– 30 сәуір (№18). – 7 б." in text
 
 
-def test_the_untranslated_demo_narrative_is_left_out_of_the_kazakh_docx(kk_lines):
+def test_the_untranslated_demo_narrative_is_left_out_of_the_kazakh_docx_and_listed(kk_lines):
     assert not any("[аударылмаған]" in line for line in kk_lines)
     assert not any(line.startswith("На сегодняшний день работы ЦБС") for line in kk_lines)
+    # Not silently: the demo's report lists each section without Kazakh text in its notes.
+    notes = kk_lines.index("Ескертпелер")
+    assert kk_lines[notes + 1] == (
+        "Мына бөлімдердің қазақ тіліндегі мәтіні енгізілмеген, сондықтан есепке кірмеді:"
+    )
+    sections = set(narrative_data.SECTION_TEXTS) | set(narrative_data.SECTION_TEXTS_AFTER)
+    with translation.override("kk"):
+        titles = [str(s.title) for s in SECTIONS if s.code in sections]
+    assert kk_lines[notes + 2 : notes + 2 + len(titles)] == titles
+    assert len(titles) == 6

@@ -145,20 +145,43 @@ def test_a_paragraph_anchored_to_an_event_prints_right_after_it(organization, pe
     assert column.index("Итоги подведены в июне.") > column.index("В ЦБС прошли ряд мероприятий:")
 
 
+PLACE_MARK = "[Қазақ тіліндегі мәтін енгізілмеген]"
+NOT_TRANSLATED = "«Zoom платформасында» бөлімі қазақ тіліне аударылмаған."
+LISTED = "Қазақ тіліндегі мәтін енгізілмеген, есепке кірмеді: Zoom платформасында."
+OMITTED_INTRO = "Мына бөлімдердің қазақ тіліндегі мәтіні енгізілмеген, сондықтан есепке кірмеді:"
+
+
 @pytest.mark.parametrize(
-    ("choice", "expected"),
-    [(Untranslated.MARKED, ["[аударылмаған] Только по-русски"]), (Untranslated.EMPTY, [])],
+    ("choice", "section_text", "note", "docx_notes"),
+    [
+        (Untranslated.MARKED, ["[аударылмаған] Только по-русски"], NOT_TRANSLATED, []),
+        (Untranslated.PLACEHOLDER, [PLACE_MARK], NOT_TRANSLATED, []),
+        (Untranslated.LISTED, [], LISTED, ["Ескертпелер", OMITTED_INTRO, "Zoom платформасында"]),
+    ],
 )
-def test_a_missing_kazakh_narrative_is_flagged_and_printed_as_chosen(
-    organization, period, events, choice, expected
+def test_a_missing_kazakh_narrative_is_stated_as_the_methodologist_chose(
+    organization, period, events, choice, section_text, note, docx_notes
 ):
+    """Never silently absent: the place is marked in the section, or the report's notes
+    (printed at the end of the DOCX) list the section, or the Russian text prints marked."""
     report = Report.objects.create(organization=organization, period=period, untranslated=choice)
     SectionText.objects.create(report=report, section="zoom", text_ru="Только по-русски")
     kk = build(organization, "kk")
-    assert kk.section("zoom").narrative_before == expected
-    assert [(n.level, n.text) for n in kk.notes if n.section == "zoom"] == [
-        ("untranslated", "«Zoom платформасында» бөлімі қазақ тіліне аударылмаған."),
-    ]
+    assert kk.section("zoom").narrative_before == section_text
+    assert [n.text for n in kk.notes if n.section == "zoom"] == [note]
     texts = [p.text for p in Document(io.BytesIO(render_docx(kk))).paragraphs]
-    assert ("[аударылмаған] Только по-русски" in texts) == bool(expected)
-    assert not any("бөлімі қазақ тіліне аударылмаған" in t for t in texts)
+    if section_text:  # in the section, under its heading
+        zoom = texts.index("Zoom платформасында")
+        assert texts[zoom + 1 : zoom + 1 + len(section_text)] == section_text
+    assert (
+        texts[texts.index("Ескертпелер") :] == docx_notes
+        if docx_notes
+        else "Ескертпелер" not in texts
+    )
+    assert not any("Только по-русски" in t for t in texts if "[аударылмаған]" not in t)
+    book = load_workbook(io.BytesIO(render_xlsx(kk)))
+    assert note in [row[2] for row in book["Тексерулер"].iter_rows(values_only=True)]
+    cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    assert all(line in cells for line in section_text)  # the XLSX prints the section as the DOCX
+    # The Russian report prints the text as written, whatever the choice.
+    assert build(organization, "ru").section("zoom").narrative_before == ["Только по-русски"]
