@@ -286,6 +286,8 @@ def _methodologists_pages(walk):
     walk.shot("dashboard-library")
     if walk.width == 1280:
         _tools_clear_of_the_title(walk, "/admin/events/event/")
+        _every_column_shown(walk, "/admin/events/event/")  # with the library column
+        walk.shot("events-list-methodologist")
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])
