@@ -59,6 +59,11 @@ class Overview:
         return completeness_columns()
 
     @property
+    def completeness_labels(self) -> dict[str, str]:
+        """Each column's label by its code: what a cell says it counts on a phone."""
+        return dict(completeness_columns())
+
+    @property
     def completeness(self) -> list[tuple[Library, dict[str, int]]]:
         """What each library entered, column by column in the registry's order."""
         return [(lib, figures.entered) for lib, figures in self.per_library]

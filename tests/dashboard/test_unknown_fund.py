@@ -40,7 +40,7 @@ def page(client, user, url, language="ru"):
 
 def row_of(text, code) -> str:
     """The library's row of the libraries table (the ratios table has rows too)."""
-    table = re.search(r'<table class="data libraries">(.*?)</table>', text, re.S).group(1)
+    table = re.search(r'<table class="data libraries[^"]*">(.*?)</table>', text, re.S).group(1)
     return re.search(rf'<tr data-library="{code}">.*?</tr>', table, re.S).group(0)
 
 
