@@ -1,6 +1,8 @@
 """The director's pages: the organization, one library, and what is missing."""
 
 import datetime
+import hashlib
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -19,6 +21,19 @@ from dashboard.spans import SpanBook, halves_by_year
 from datacache.cached import current_or_previous_figures
 from handin.selectors import handin_states
 from holdings.checks import unknown_fund_messages
+
+
+def _templates_version() -> str:
+    """A digest of the dashboard's templates, read once per process: a deploy that changes
+    how the page looks changes the cached body's key, so no director keeps the old layout
+    until the data or the day changes."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "templates").rglob("*.html")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+TEMPLATES_VERSION = _templates_version()
 
 
 def _pick_span(asked_code: str | None, book: SpanBook, spans: list):
@@ -80,7 +95,13 @@ def _page(request, viewer, library=None, template="dashboard/index.html"):
     body, current = current_or_previous_figures(
         viewer.organization_id,
         "dashboard",
-        (*parts, template, viewer.is_librarian, datetime.date.today().isoformat()),
+        (
+            *parts,
+            template,
+            TEMPLATES_VERSION,
+            viewer.is_librarian,
+            datetime.date.today().isoformat(),
+        ),
         lambda: _body(viewer, library, asked, template),
     )
     context = {

@@ -7,6 +7,7 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dashboard import views
 from holdings.models import FundingSource, Receipt
 
 DATA_TABLES = ("holdings_", "events_", "catalogue_", "digitization_", "publications_")
@@ -142,3 +143,17 @@ def test_the_updating_notice_speaks_kazakh(client, director, half_year, library)
     with mock.patch.object(cache, "add", return_value=False):
         response = client.get("/dashboard/?period=2021-H1")
     assert "Деректер жаңа ғана өзгерді" in response.content.decode()
+
+
+def test_a_deploy_that_changes_the_templates_renders_the_page_anew(
+    client, director, half_year, monkeypatch
+):
+    """The cached body is keyed by the templates' digest: after a deploy that changes
+    how the page looks, the next look renders it with the new templates."""
+    look(client, director)
+    _warm, _queries = look(client, director)
+    assert "cards" not in _warm.context  # served whole from the cache
+    monkeypatch.setattr(views, "TEMPLATES_VERSION", "another-release")
+    fresh, _queries = look(client, director)
+    assert "cards" in fresh.context  # rendered again, not the old layout
+    assert card(fresh, "received").value == 500
