@@ -56,11 +56,26 @@ class EventAdmin(ScopedAdmin):
         "platforms",
     ]
     date_hierarchy = "date"
-    search_fields = ["title", "dedication", "audience", "guests", "note"]
+    search_fields = [
+        "title", "title_kk", "dedication", "dedication_kk", "audience", "audience_kk",
+        "guests", "guests_kk", "note", "note_kk",
+    ]  # fmt: skip
     list_select_related = ["library", "form"]
     autocomplete_fields = ["form", "platforms", "initiatives"]
     fieldsets = [
-        (None, {"fields": ["library", "date", "title", "form", "dedication"]}),
+        # Each text beside its Kazakh version (Event.KAZAKH_TEXTS).
+        (
+            None,
+            {
+                "fields": [
+                    "library",
+                    "date",
+                    ("title", "title_kk"),
+                    "form",
+                    ("dedication", "dedication_kk"),
+                ]
+            },
+        ),
         (
             _("Где и в рамках чего"),
             {
@@ -68,7 +83,7 @@ class EventAdmin(ScopedAdmin):
                     "is_online",
                     "platforms",
                     "initiatives",
-                    ("series_kind", "series"),
+                    ("series_kind", "series", "series_kk"),
                     "highlight",
                     "position",
                 ]
@@ -79,12 +94,12 @@ class EventAdmin(ScopedAdmin):
             {
                 "fields": [
                     "audiences",
-                    "audience",
-                    "guests",
+                    ("audience", "audience_kk"),
+                    ("guests", "guests_kk"),
                     "participants",
                     "views",
                     "url",
-                    "note",
+                    ("note", "note_kk"),
                     "note_in_report",
                 ]
             },

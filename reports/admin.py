@@ -47,6 +47,16 @@ def _report_data(report: Report, language: str):
     return report_file_data(report, language=language, year=False)[1]
 
 
+def _items_without_kazakh(data) -> list[tuple[str, str]]:
+    """(what the item is, its admin change page) of each item the Kazakh report prints
+    as entered (ReportData.untranslated)."""
+    items = []
+    for label, pk, text in data.untranslated:
+        app_label, model_name = label.split(".")
+        items.append((text, reverse(f"admin:{app_label}_{model_name}_change", args=[pk])))
+    return items
+
+
 def _field_name(language: str, code: str, where: str = "") -> str:
     return f"text{where}_{language}__{code}"
 
@@ -200,6 +210,7 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 for lang, _label in LANGUAGES
             ]
             context["report_year"] = obj.period.year
+            context["items_without_kazakh"] = _items_without_kazakh(data)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _transitions(self, request, report: Report) -> list[tuple[str, str, str]]:

@@ -1,5 +1,5 @@
 """The demo's Kazakh report is Kazakh where the report composes the words: library
-abbreviations, page and month words; Russian data prints as entered."""
+abbreviations, page and month words; Russian data prints as entered, wholly."""
 
 import io
 import re
@@ -32,13 +32,16 @@ def kk_lines(_demo_loaded, db):
 
 def test_no_russian_library_abbreviation_page_or_month_word(kk_lines):
     text = "\n".join(kk_lines)
-    assert not RUSSIAN_TAG.findall(text)
+    # A Russian library mark only closes an event printed wholly as entered (it has no
+    # Kazakh version): never inside a Kazakh frame (tests/reports/test_kazakh_items.py).
+    tagged = [line for line in kk_lines if RUSSIAN_TAG.search(line)]
+    assert not [line for line in tagged if re.search(r"аясында|кітапхана-филиалы", line)]
     assert not RUSSIAN_PAGES.findall(text)
     # The one Russian month left is a dedication typed in Russian: «видеопоздравления к 8 марта».
     assert [line for line in kk_lines if RUSSIAN_MONTHS.search(line)] == [
         line for line in kk_lines if "видеопоздравления к 8 марта" in line
     ]
-    assert "(ОҚК)" in text and "(ОҚБК)" in text and "(№4 филиал)" in text
+    assert "(ОҚК)" in text
     assert "Скляров, Н. Моя лирика / Н.Скляров. – Алматы, 2000. – 401 б." in text
     assert "– 30 сәуір (№18). – 7 б." in text
 
