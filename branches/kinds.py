@@ -195,6 +195,9 @@ KINDS: list[Kind] = [
          rights=PICK_LIST, sheet=Sheet("Инициативы, программы", key=("code",))),
     Kind("audiences", "events.Audience", owner=ORGANIZATION, binding=STANDING,
          rights=PICK_LIST, sheet=Sheet("Категории аудитории", key=("code",))),
+    # The Kazakh forms of frequent phrases the event form suggests (events.glossary).
+    Kind("glossary", "events.GlossaryEntry", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Глоссарий", key=("code",))),
     # The libraries' facts and the ЦБС's own figures.
     Kind("social_pages", "branches.SocialPage", binding=STANDING, rights=LIBRARY_FACT,
          sheet=Sheet("Страницы в соцсетях")),

@@ -42,6 +42,20 @@ class Audience(ListItem):
         verbose_name_plural = _("категории аудитории")
 
 
+class GlossaryEntry(ListItem):
+    """A phrase of event texts and its regular Kazakh form: «для старшеклассников» →
+    «жоғары сынып оқушыларына арналған», «ко Дню Независимости» → «Тәуелсіздік күніне
+    орай», or a pattern with {n} (a number) and {name} (a person, as after «к … -летию»):
+    «к {n}-летию {name}» → «{name} туғанына {n} жыл толуына орай», {name} in the Kazakh
+    genitive («Ж.Жабаевтың»). The event form offers what it composes as a suggestion."""
+
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("фраза глоссария")
+        verbose_name_plural = _("глоссарий: казахские формы фраз")
+
+
 class SeriesKind(models.TextChoices):
     CLUB = "club", _("клуб")
     CIRCLE = "circle", _("кружок")
