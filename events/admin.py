@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import path, reverse
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from entry.admin_base import (
