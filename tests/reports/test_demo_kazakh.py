@@ -41,7 +41,7 @@ def test_no_russian_library_abbreviation_page_or_month_word(kk_lines):
     assert [line for line in kk_lines if RUSSIAN_MONTHS.search(line)] == [
         line for line in kk_lines if "видеопоздравления к 8 марта" in line
     ]
-    assert "(ОҚК)" in text
+    assert "(ОҚК)" in text and "(ОҚБК)" in text and "(№4 филиал)" in text
     assert "Скляров, Н. Моя лирика / Н.Скляров. – Алматы, 2000. – 401 б." in text
     assert "– 30 сәуір (№18). – 7 б." in text
 
