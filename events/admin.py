@@ -65,6 +65,7 @@ class EventAdmin(ScopedAdmin):
 
     class Media:
         js = ["events/kk_suggest.js"]
+        css = {"all": ["events/kk_side_by_side.css"]}
 
     list_display = [
         "date", "title", "form", "library", "is_online", "highlight", "participants", "position"

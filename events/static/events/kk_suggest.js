@@ -25,7 +25,9 @@
     accept.textContent = field.dataset.acceptLabel;
     shown.append(text, " ", accept);
     box.append(ask, shown);
-    field.insertAdjacentElement("afterend", box);
+    box.dataset.for = field.id;
+    // Under the field's label and input, beside its Russian twin (events/kk_side_by_side.css).
+    (field.closest(".fieldBox") || field).insertAdjacentElement("afterend", box);
 
     ask.addEventListener("click", function () {
       var url = field.dataset.suggestUrl + "?text=" + encodeURIComponent(source.value);
@@ -53,5 +55,13 @@
       shown.hidden = true;
     });
   }
-  document.querySelectorAll("[data-suggest-url]").forEach(offer);
+  // The admin loads a form's scripts in the page's head, before the form.
+  function start() {
+    document.querySelectorAll("[data-suggest-url]").forEach(offer);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
