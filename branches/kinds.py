@@ -195,6 +195,9 @@ KINDS: list[Kind] = [
          rights=PICK_LIST, sheet=Sheet("Инициативы, программы", key=("code",))),
     Kind("audiences", "events.Audience", owner=ORGANIZATION, binding=STANDING,
          rights=PICK_LIST, sheet=Sheet("Категории аудитории", key=("code",))),
+    # The Kazakh forms of frequent phrases the event form suggests (events.glossary).
+    Kind("glossary", "events.GlossaryEntry", owner=ORGANIZATION, binding=STANDING,
+         rights=PICK_LIST, sheet=Sheet("Глоссарий", key=("code",))),
     # The libraries' facts and the ЦБС's own figures.
     Kind("social_pages", "branches.SocialPage", binding=STANDING, rights=LIBRARY_FACT,
          sheet=Sheet("Страницы в соцсетях")),
@@ -230,7 +233,8 @@ KINDS: list[Kind] = [
     Kind("events", "events.Event", rights=LIBRARY_FACT,
          sheet=Sheet("Мероприятия",
                      optional=("series_kind", "series", "note_in_report", "position",
-                               "audiences")),
+                               "audiences", "title_kk", "dedication_kk", "series_kk",
+                               "audience_kk", "guests_kk", "note_kk")),
          label=_("Мероприятия")),
     Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
          sheet=Sheet("Онлайн-работа"), label=_("Онлайн")),

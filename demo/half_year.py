@@ -47,7 +47,8 @@ from demo.data import media as media_data
 from demo.data import narrative as narrative_data
 from demo.data import publications as publications_data
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
-from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
+from events.glossary import glossary_rules, suggest
+from events.models import Audience, Event, EventForm, Initiative, OnlineFigures, wholly_quoted
 from holdings.models import (
     AcquisitionBudget,
     FundingSource,
@@ -272,6 +273,7 @@ def demo_events_load(org, period, libraries, lists) -> None:
             },
         )
     positions = {key: (index + 1) * 10 for index, key in enumerate(event_order.ORDER)}
+    rules = glossary_rules()
     seen = set()
     for event in data.EVENTS:
         key = (event.library, event.title, event.date)
@@ -293,6 +295,7 @@ def demo_events_load(org, period, libraries, lists) -> None:
                 "series": event.series,
                 "series_kind": event.series_kind,
                 "position": positions.get((event.library, event.title)),
+                **_demo_kazakh_texts(event, rules),
             },
             m2m={
                 "platforms": [lists(Platform, code) for code in event.platforms],
@@ -300,6 +303,20 @@ def demo_events_load(org, period, libraries, lists) -> None:
                 "audiences": [lists(Audience, code) for code in event.audiences],
             },
         )
+
+
+def _demo_kazakh_texts(event, rules) -> dict[str, str]:
+    """The Kazakh version of each of the event's texts that the glossary's suggestion
+    covers whole (issue 25): the demo shows events printed in Kazakh and, where some
+    phrase is not in the glossary, events printed wholly as entered."""
+    texts = {}
+    for name in ("title", "series", "dedication", "audience", "guests", "note"):
+        russian = getattr(event, name)
+        if not russian or (name in ("title", "series") and wholly_quoted(russian)):
+            continue
+        suggestion = suggest(russian, rules)
+        texts[f"{name}_kk"] = suggestion.text if suggestion.complete else ""
+    return texts
 
 
 def demo_narrative_load(org, period) -> None:

@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from entry.admin_base import (
@@ -11,7 +14,19 @@ from entry.admin_base import (
     ListItemAdmin,
     ScopedAdmin,
 )
-from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
+from events.glossary import suggest
+from events.models import (
+    KAZAKH_TEXTS,
+    Audience,
+    Event,
+    EventForm,
+    GlossaryEntry,
+    Initiative,
+    OnlineFigures,
+)
+
+# The longest Russian text the suggestion endpoint translates (the longest text field).
+SUGGEST_MAX_LENGTH = 1000
 
 
 @admin.register(EventForm)
@@ -39,9 +54,19 @@ class EventAdminForm(FieldErrorsForm):
             field.queryset = field.queryset.filter(Q(is_active=True) | kept)
 
 
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(ListItemAdmin):
+    pass
+
+
 @admin.register(Event)
 class EventAdmin(ScopedAdmin):
     form = EventAdminForm
+
+    class Media:
+        js = ["events/kk_suggest.js"]
+        css = {"all": ["events/kk_side_by_side.css"]}
+
     list_display = [
         "date", "title", "form", "library", "is_online", "highlight", "participants", "position"
     ]  # fmt: skip
@@ -56,11 +81,26 @@ class EventAdmin(ScopedAdmin):
         "platforms",
     ]
     date_hierarchy = "date"
-    search_fields = ["title", "dedication", "audience", "guests", "note"]
+    search_fields = [
+        "title", "title_kk", "dedication", "dedication_kk", "audience", "audience_kk",
+        "guests", "guests_kk", "note", "note_kk",
+    ]  # fmt: skip
     list_select_related = ["library", "form"]
     autocomplete_fields = ["form", "platforms", "initiatives"]
     fieldsets = [
-        (None, {"fields": ["library", "date", "title", "form", "dedication"]}),
+        # Each text beside its Kazakh version (Event.KAZAKH_TEXTS).
+        (
+            None,
+            {
+                "fields": [
+                    "library",
+                    "date",
+                    ("title", "title_kk"),
+                    "form",
+                    ("dedication", "dedication_kk"),
+                ]
+            },
+        ),
         (
             _("Где и в рамках чего"),
             {
@@ -68,7 +108,7 @@ class EventAdmin(ScopedAdmin):
                     "is_online",
                     "platforms",
                     "initiatives",
-                    ("series_kind", "series"),
+                    ("series_kind", "series", "series_kk"),
                     "highlight",
                     "position",
                 ]
@@ -79,17 +119,53 @@ class EventAdmin(ScopedAdmin):
             {
                 "fields": [
                     "audiences",
-                    "audience",
-                    "guests",
+                    ("audience", "audience_kk"),
+                    ("guests", "guests_kk"),
                     "participants",
                     "views",
                     "url",
-                    "note",
+                    ("note", "note_kk"),
                     "note_in_report",
                 ]
             },
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Each Kazakh field names its Russian one and where to ask for a suggestion:
+        events/kk_suggest.js adds the button, and fills nothing until it is accepted."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        name = db_field.name
+        if field is not None and name.endswith("_kk") and name[:-3] in KAZAKH_TEXTS:
+            field.widget.attrs.update(
+                {
+                    "data-suggest-url": reverse("admin:events_event_suggest_kk"),
+                    "data-suggest-from": f"id_{name[:-3]}",
+                    "data-suggest-label": _("Предложить перевод"),
+                    "data-accept-label": _("Принять"),
+                    "data-partial-label": _("Глоссарий знает не всё, допишите:"),
+                    "data-none-label": _("Глоссарий не знает этих слов."),
+                }
+            )
+        return field
+
+    def get_urls(self):
+        return [
+            path(
+                "suggest-kk/",
+                self.admin_site.admin_view(self.suggest_kk_view),
+                name="events_event_suggest_kk",
+            ),
+            *super().get_urls(),
+        ]
+
+    def suggest_kk_view(self, request):
+        """The glossary's Kazakh form of `?text=`, for one who may enter events: it reads
+        no row, so it is the same for every library; a director gets a 403."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        text = request.GET.get("text", "")[:SUGGEST_MAX_LENGTH]
+        return JsonResponse(suggest(text).as_dict())
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "audiences":

@@ -27,7 +27,7 @@ def anchored_paragraphs(narrative: str, events) -> tuple[dict[int, list[str]], s
             rest.append(part)
             continue
         fragment, text = match["fragment"].strip().casefold(), match["text"].strip()
-        event = next((e for e in events if fragment in e.title.casefold()), None)
+        event = next((e for e in events if fragment in f"{e.title}\n{e.title_kk}".casefold()), None)
         if event is None:
             rest.append(text)
         else:
@@ -43,36 +43,51 @@ def _title_prefix(title: str) -> str | None:
 
 
 class EventPhrases:
+    """The report's lines for events, in the report's `language`.
+
+    In a Kazakh report an event prints in Kazakh when it has a Kazakh version of every
+    text it prints (`Event.text_language`); one that has not prints wholly as entered,
+    in Russian, its library's mark and series words included: never a Kazakh frame
+    around a Russian phrase.
+    """
+
     def __init__(self, language: str, with_library: bool = True):
         self.language = language
         self.with_library = with_library
 
-    def _extras(self, event) -> list[str]:
-        return [event.dedication, event.audience, event.guests]
+    def _lang(self, event) -> str:
+        return event.text_language(self.language)
 
-    def _closing(self, text: str, event, paragraphs: list[str]) -> str:
+    def _extras(self, event, lang: str) -> list[str]:
+        return [event.text(name, lang) for name in ("dedication", "audience", "guests")]
+
+    def _closing(self, text: str, event, paragraphs: list[str], lang: str) -> str:
         if self.with_library:
-            text += f" ({event.library.abbreviation(self.language)})"
-        notes = [event.note.strip()] if event.note_in_report and event.note.strip() else []
-        for part in notes + paragraphs:
+            text += f" ({event.library.abbreviation(lang)})"
+        note = event.text("note", lang).strip() if event.note_in_report else ""
+        for part in ([note] if note else []) + paragraphs:
             text = text.rstrip(" .;") + ". " + part
         return text
 
     def phrase(self, event, paragraphs: list[str] | None = None) -> str:
-        parts = [event.series_phrase(self.language), event.title, *self._extras(event)]
+        lang = self._lang(event)
+        parts = [event.series_phrase(lang), event.text("title", lang), *self._extras(event, lang)]
         text = " ".join(part.strip() for part in parts if part and part.strip())
-        return self._closing(text, event, paragraphs or [])
+        return self._closing(text, event, paragraphs or [], lang)
 
     def _alike(self, first, event, anchored) -> bool:
-        prefix = _title_prefix(first.title)
+        lang = self._lang(first)
+        prefix = _title_prefix(first.text("title", lang))
         return bool(
             prefix is not None
             and (prefix or first.series)
-            and _title_prefix(event.title) == prefix
+            and self._lang(event) == lang
+            and _title_prefix(event.text("title", lang)) == prefix
             and event.library_id == first.library_id
             and event.form_id == first.form_id
             and (event.series_kind, event.series) == (first.series_kind, first.series)
-            and event.dedication == first.dedication
+            and event.text("series", lang) == first.text("series", lang)
+            and event.text("dedication", lang) == first.text("dedication", lang)
             and not (event.audience or event.guests or first.audience or first.guests)
             and not (event.note_in_report or first.note_in_report)
             and event.pk not in anchored
@@ -93,10 +108,10 @@ class EventPhrases:
             if len(run) == 1:
                 items.append(self.phrase(first, anchored.get(first.pk)))
                 continue
-            prefix = _title_prefix(first.title)
-            names = ", ".join(e.title[len(prefix) :].strip() for e in run)
-            parts = [first.series_phrase(self.language), prefix, names]
-            parts.append(first.dedication)
+            lang = self._lang(first)
+            prefix = _title_prefix(first.text("title", lang))
+            names = ", ".join(e.text("title", lang)[len(prefix) :].strip() for e in run)
+            parts = [first.series_phrase(lang), prefix, names, first.text("dedication", lang)]
             text = " ".join(part.strip() for part in parts if part and part.strip())
-            items.append(self._closing(text, first, []))
+            items.append(self._closing(text, first, [], lang))
         return items

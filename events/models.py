@@ -42,6 +42,20 @@ class Audience(ListItem):
         verbose_name_plural = _("категории аудитории")
 
 
+class GlossaryEntry(ListItem):
+    """A phrase of event texts and its regular Kazakh form: «для старшеклассников» →
+    «жоғары сынып оқушыларына арналған», «ко Дню Независимости» → «Тәуелсіздік күніне
+    орай», or a pattern with {n} (a number) and {name} (a person, as after «к … -летию»):
+    «к {n}-летию {name}» → «{name} туғанына {n} жыл толуына орай», {name} in the Kazakh
+    genitive («Ж.Жабаевтың»). The event form offers what it composes as a suggestion."""
+
+    history = HistoricalRecords()
+
+    class Meta(ListItem.Meta):
+        verbose_name = _("фраза глоссария")
+        verbose_name_plural = _("глоссарий: казахские формы фраз")
+
+
 class SeriesKind(models.TextChoices):
     CLUB = "club", _("клуб")
     CIRCLE = "circle", _("кружок")
@@ -61,6 +75,25 @@ SERIES_WORDS = {
 }
 
 
+# The event's texts the report prints that have a Kazakh version `<name>_kk`.
+KAZAKH_TEXTS = ("title", "series", "dedication", "audience", "guests", "note")
+# Of them, names: wholly in quotes they read the same in either language.
+NAME_TEXTS = ("title", "series")
+
+
+def wholly_quoted(text: str) -> bool:
+    """«Name» or «Name «inner»», with nothing outside the outer quotes."""
+    text = text.strip()
+    if not (text.startswith("«") and text.endswith("»")):
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"«": 1, "»": -1}.get(char, 0)
+        if depth == 0 and index < len(text) - 1:
+            return False
+    return depth == 0
+
+
 class Event(DatedLibraryFact):
     class Highlight(models.TextChoices):
         NONE = "", _("—")
@@ -68,6 +101,15 @@ class Event(DatedLibraryFact):
         LOCAL = "local", _("крупное событие местного значения")
 
     title = models.CharField(_("название"), max_length=500)
+    title_kk = models.CharField(
+        _("название (каз.)"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Как название читается в казахском отчёте: слова формы по-казахски, "
+            "название в кавычках — как есть. Пусто — если всё название в кавычках."
+        ),
+    )
     form = models.ForeignKey(EventForm, verbose_name=_("форма"), on_delete=models.PROTECT)
     is_online = models.BooleanField(_("онлайн"), default=False)
     platforms = models.ManyToManyField(Platform, verbose_name=_("платформы"), blank=True)
@@ -80,6 +122,12 @@ class Event(DatedLibraryFact):
     dedication = models.CharField(
         _("посвящено"), max_length=300, blank=True, help_text=_("Например: к 175-летию Ж.Жабаева.")
     )
+    dedication_kk = models.CharField(
+        _("посвящено (каз.)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Например: Ж.Жабаевтың туғанына 175 жыл толуына орай."),
+    )
     series_kind = models.CharField(
         _("в рамках (что)"), max_length=10, choices=SeriesKind.choices, blank=True, default=""
     )
@@ -89,6 +137,12 @@ class Event(DatedLibraryFact):
         blank=True,
         help_text=_("Клуб, кружок, проект, рубрика, в которых прошло мероприятие: «33 идеи»."),
     )
+    series_kk = models.CharField(
+        _("в рамках (название, каз.)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Пусто — если всё название в кавычках: оно печатается как есть."),
+    )
     # The words the report prints («для старшеклассников») stay text; the
     # categories below are what section IV counts by.
     audience = models.CharField(
@@ -96,6 +150,12 @@ class Event(DatedLibraryFact):
         max_length=300,
         blank=True,
         help_text=_("Как в тексте отчёта: для старшеклассников."),
+    )
+    audience_kk = models.CharField(
+        _("аудитория (каз.)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Как в казахском тексте отчёта: жоғары сынып оқушыларына арналған."),
     )
     audiences = models.ManyToManyField(
         Audience,
@@ -112,10 +172,12 @@ class Event(DatedLibraryFact):
         blank=True,
         help_text=_("Как в тексте отчёта: с поэтом, журналистом К.Саденовым."),
     )
+    guests_kk = models.CharField(_("гости (каз.)"), max_length=1000, blank=True)
     participants = models.PositiveIntegerField(_("участников"), null=True, blank=True)
     views = models.PositiveIntegerField(_("просмотров"), null=True, blank=True)
     url = models.URLField(_("ссылка"), max_length=500, blank=True)
     note = models.TextField(_("примечание"), blank=True)
+    note_kk = models.TextField(_("примечание (каз.)"), blank=True)
     note_in_report = models.BooleanField(
         _("печатать примечание в отчёте"),
         default=False,
@@ -137,15 +199,46 @@ class Event(DatedLibraryFact):
         ordering = ["date", "pk"]
         indexes = [models.Index(fields=["library", "date"])]
 
+    def kazakh_missing(self) -> list[str]:
+        """The printed texts that have no Kazakh version: [] when the event can print
+        wholly in Kazakh. A note counts only when it is printed; a name wholly in
+        quotes («33 идеи») is a name and prints as entered in either language."""
+        missing = []
+        for name in KAZAKH_TEXTS:
+            value = getattr(self, name).strip()
+            if not value or (name == "note" and not self.note_in_report):
+                continue
+            if getattr(self, f"{name}_kk").strip():
+                continue
+            if name in NAME_TEXTS and wholly_quoted(value):
+                continue
+            missing.append(name)
+        return missing
+
+    def text_language(self, language: str | None = None) -> str:
+        """The language the event's line is printed in, for a report in `language`: its
+        own Kazakh where every printed text has one, else wholly Russian, as entered."""
+        language = (language or get_language() or "ru")[:2]
+        return "kk" if language == "kk" and not self.kazakh_missing() else "ru"
+
+    def text(self, name: str, language: str) -> str:
+        """One of KAZAKH_TEXTS in `language` (from `text_language`)."""
+        if language == "kk":
+            kazakh = getattr(self, f"{name}_kk").strip()
+            if kazakh:
+                return kazakh
+        return getattr(self, name)
+
     def series_phrase(self, language: str | None = None) -> str:
         """«в рамках кружка «33 идеи»» / ««33 идеи» үйірмесі аясында», or ""."""
         if not self.series:
             return ""
         language = (language or get_language() or "ru")[:2]
         ru, kk = SERIES_WORDS.get(self.series_kind, ("", ""))
+        series = self.text("series", language)
         if language == "kk":
-            return f"{self.series} {kk} аясында" if kk else f"{self.series} аясында"
-        return f"в рамках {ru} {self.series}" if ru else f"в рамках {self.series}"
+            return f"{series} {kk} аясында" if kk else f"{series} аясында"
+        return f"в рамках {ru} {series}" if ru else f"в рамках {series}"
 
     def __str__(self) -> str:
         return f"{self.title} ({self.library}, {self.date:%d.%m.%Y})"

@@ -4,6 +4,7 @@ online work's totals that close that chapter, and the list of every event of the
 
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from branches.models import Library
@@ -62,41 +63,62 @@ def _literary(context: ReportContext, read: EventsRead, events) -> list:
     by_library: dict[int, list] = {}
     for event in events:
         by_library.setdefault(event.library_id, []).append(event)
-    phrases = EventPhrases(context.language, with_library=False)
     items = []
     for library in context.libraries:
         if library.pk not in by_library:
             continue
-        if library.kind == Library.Kind.CENTRAL:
-            who = _("На общих страницах ЦБС")
-            pages = read.pages.get(None, [])
-        else:
-            who = library.name(context.language)
-            pages = read.pages.get(library.pk, [])
+        library_events = by_library[library.pk]
+        # One item per library: in Kazakh only when each of its events is, else wholly
+        # as entered, its head in Russian too.
+        lang = context.language
+        if any(event.text_language(lang) != lang for event in library_events):
+            lang = "ru"
+        with translation.override(lang):
+            if library.kind == Library.Kind.CENTRAL:
+                who = _("На общих страницах ЦБС")
+                pages = read.pages.get(None, [])
+            else:
+                who = library.name(lang)
+                pages = read.pages.get(library.pk, [])
         urls = ", ".join(page.url for page in pages)
         head = f"{who} {urls}".strip()
-        listed = ", ".join(phrases.items(by_library[library.pk], {}))
+        listed = ", ".join(EventPhrases(lang, with_library=False).items(library_events, {}))
         items.append(f"{head}: {listed}")
     return [ItemList("", items)] if items else []
 
 
 def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
     """Every event of the span, one row each, by date (the XLSX's list of events)."""
-    lang = context.language
+    rows = []
+    for event in sorted(read.events, key=lambda e: (e.date, e.pk)):
+        # The row's words follow the event's language: a Russian event's form is Russian.
+        lang = event.text_language(context.language)
+        title = (event.text("title", lang), event.text("dedication", lang))
+        rows.append(
+            [
+                event.date.isoformat(),
+                event.library.abbreviation(context.language),
+                event.form.name_in(lang),
+                " ".join(part for part in title if part),
+                ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
+                ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
+                # Never counted is not none: the list says so rather than leave a 0 or a blank.
+                _("не указано") if event.participants is None else event.participants,
+                event.views,
+                event.url,
+            ]
+        )
+    return rows
+
+
+def untranslated_events(context: ReportContext, read: EventsRead) -> list[list]:
+    """The span's events the Kazakh report prints as entered, for want of a Kazakh version
+    of some text: [label, pk, «01.03.2021 ЦГБ: челлендж «…»»]."""
+    label = Event._meta.label_lower
     return [
-        [
-            event.date.isoformat(),
-            event.library.abbreviation(lang),
-            event.form.name_in(lang),
-            " ".join(part for part in (event.title, event.dedication) if part),
-            ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
-            ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
-            # Never counted is not none: the list says so rather than leave a 0 or a blank.
-            _("не указано") if event.participants is None else event.participants,
-            event.views,
-            event.url,
-        ]
+        [label, event.pk, f"{event.date:%d.%m.%Y} {event.library.short_name}: {event.title}"]
         for event in sorted(read.events, key=lambda e: (e.date, e.pk))
+        if event.kazakh_missing()
     ]
 
 
@@ -137,6 +159,7 @@ PARTS = (
         read=events_read,
         build=events_sections,
         event_rows=event_rows,
+        untranslated=untranslated_events,
     ),
     Part(sections=(S.TOTALS,), build=totals_blocks),
 )

@@ -166,6 +166,9 @@ class ReportData:
     # Every event of the span, one row each: date (ISO), library, form, title, platforms,
     # initiatives, participants, views, link. The XLSX lists them as a table.
     event_rows: list[list[Value]] = field(default_factory=list)
+    # The span's items whose texts have no Kazakh version, so that the Kazakh report
+    # prints them as entered: [model label ("events.event"), pk, what the item is].
+    untranslated: list[list[Value]] = field(default_factory=list)
 
     def section(self, code: str) -> Section:
         return next(s for s in self.sections if s.code == code)

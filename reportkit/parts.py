@@ -54,6 +54,8 @@ class Part:
     read: Callable[[ReportContext], Any] | None = None
     # The rows the part adds to the report's list of every event (ReportData.event_rows).
     event_rows: Callable[[ReportContext, Any], list[list]] | None = None
+    # The part's items without a Kazakh version of their texts (ReportData.untranslated).
+    untranslated: Callable[[ReportContext, Any], list[list]] | None = None
     # True: the part adds its blocks at the end of one section that another part makes
     # (a kind of data's figure printed in section II), after that part's own blocks.
     adds: bool = False

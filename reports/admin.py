@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization, ReportingPeriod
@@ -49,6 +50,16 @@ ANCHOR_HELP = _(
 def _report_data(report: Report, language: str):
     """The report's data, computed once per data version (an approval is a write too)."""
     return report_file_data(report, language=language, year=False)[1]
+
+
+def _items_without_kazakh(data) -> list[tuple[str, str]]:
+    """(what the item is, its admin change page) of each item the Kazakh report prints
+    as entered (ReportData.untranslated)."""
+    items = []
+    for label, pk, text in data.untranslated:
+        app_label, model_name = label.split(".")
+        items.append((text, reverse(f"admin:{app_label}_{model_name}_change", args=[pk])))
+    return items
 
 
 def _field_name(language: str, code: str, where: str = "") -> str:
@@ -213,7 +224,17 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
     def report_extra_blocks(self, request, report: Report, data) -> list[ReportBlock]:
         """More collapsible parts of the page after the sections (each a template of its
         own): the place for lists about the report, such as items without Kazakh text."""
-        return []
+        items = _items_without_kazakh(data)
+        if not items:
+            return []
+        return [
+            ReportBlock(
+                anchor="items-without-kazakh",
+                title=gettext("Записи без казахского текста: %(n)s") % {"n": len(items)},
+                template="reports/admin/items_without_kazakh.html",
+                context={"items": items},
+            )
+        ]
 
     def response_change(self, request, obj):
         # «Сохранить» keeps the methodologist on the report (Django would go to the list of

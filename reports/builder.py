@@ -269,6 +269,12 @@ class _Builder:
                 if part.event_rows
                 for row in part.event_rows(context, read)
             ],
+            untranslated=[
+                row
+                for part, read in d.reads
+                if part.untranslated
+                for row in part.untranslated(context, read)
+            ],
         )
 
     def part_sections(self, context: ReportContext) -> list[Section]:

@@ -41,7 +41,7 @@ def test_export_writes_one_sheet_per_model_with_russian_headers(exported):
     sheets = read_workbook(exported)
     assert list(sheets) == [sheet.title for sheet in SHEETS]
     events = sheets["Мероприятия"]
-    assert events[0][:4] == ("Библиотека", "Дата", "Название", "Форма")
+    assert events[0][:5] == ("Библиотека", "Дата", "Название", "Название (каз.)", "Форма")
     rows = {row[0]: row for row in events[1:]}
     assert set(rows) == {"cgb", "f4"}
     cgb = dict(zip(events[0], rows["cgb"], strict=True))

@@ -26,6 +26,12 @@ def reports_of(code="balkhash") -> dict:
     }
 
 
+def _without_ids(data: dict) -> dict:
+    """The report's data but the database ids of its items without Kazakh text (links of
+    the report page): a round trip gives its rows new ids."""
+    return {**data, "untranslated": [[label, text] for label, _pk, text in data["untranslated"]]}
+
+
 @pytest.mark.django_db
 def test_the_demo_round_trip_builds_the_identical_report(tmp_path):
     call_command("load_demo")
@@ -39,7 +45,7 @@ def test_the_demo_round_trip_builds_the_identical_report(tmp_path):
 
     after = reports_of()
     for key, data in before.items():
-        assert after[key].as_dict() == data.as_dict(), key
+        assert _without_ids(after[key].as_dict()) == _without_ids(data.as_dict()), key
     # The rendered files say the same too (DOCX and XLSX of the half-year, in Russian).
     for output_format, (render, _content_type) in RENDERERS.items():
         assert _text_of(output_format, render(after[("2021-H1", "ru")])) == _text_of(
@@ -87,4 +93,4 @@ def test_an_approved_report_is_approved_again_after_the_round_trip(tmp_path):
     for language in ("ru", "kk"):
         before, after = dict(frozen[language]), dict(report.snapshot[language])
         before.pop("generated"), after.pop("generated")  # the day of approval
-        assert after == before
+        assert _without_ids(after) == _without_ids(before)

@@ -1,5 +1,5 @@
 """The demo's Kazakh report is Kazakh where the report composes the words: library
-abbreviations, page and month words; Russian data prints as entered."""
+abbreviations, page and month words; Russian data prints as entered, wholly."""
 
 import io
 import re
@@ -35,7 +35,10 @@ def kk_lines(_demo_loaded, db):
 
 def test_no_russian_library_abbreviation_page_or_month_word(kk_lines):
     text = "\n".join(kk_lines)
-    assert not RUSSIAN_TAG.findall(text)
+    # A Russian library mark only closes an event printed wholly as entered (it has no
+    # Kazakh version): never inside a Kazakh frame (tests/reports/test_kazakh_items.py).
+    tagged = [line for line in kk_lines if RUSSIAN_TAG.search(line)]
+    assert not [line for line in tagged if re.search(r"аясында|кітапхана-филиалы", line)]
     # A Russian document's description keeps its own words: Скляров's six books, the
     # «Северное Прибалхашье» article by А.Жамалов.
     russian_pages = [line for line in kk_lines if RUSSIAN_PAGES.search(line)]

@@ -55,11 +55,17 @@ def test_the_contents_link_to_the_checks_and_every_section_each_a_collapsible_bl
     toc = page.split('<nav class="report-toc"')[1].split("</nav>")[0]
     links = re.findall(r'href="#([^"]+)"', toc)
     sections = [s.code for s in report_data(report).sections]
-    assert links == ["report-checks", *[f"section-{code}" for code in sections]]
+    # After the sections: the lists about the report (here the events without Kazakh text).
+    assert links == [
+        "report-checks",
+        *[f"section-{code}" for code in sections],
+        "items-without-kazakh",
+    ]
     assert list(blocks_of(page)) == links  # every link has its block
     for title in ("I. Библиотечная сеть", "VI. Библиографическая деятельность"):
         assert title in toc
     assert "Проверка данных" in toc
+    assert "Записи без казахского текста:" in toc
     # Collapsing needs no script: the CSP forbids inline script.
     assert not re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", page)
     assert "onclick" not in page and "onchange" not in page
