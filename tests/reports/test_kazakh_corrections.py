@@ -14,6 +14,7 @@ from branches.calendar import span_parse
 from branches.models import Organization
 from digitization.models import DigitizedDocument
 from publications.models import MediaMention, Publication, PublicationKind
+from reportkit.data import OMITTED
 from reports.builder import report_build
 from reports.renderers import render_docx
 from reports.services import HANDINS_NOT_ACCEPTED
@@ -66,8 +67,10 @@ def test_the_kazakh_fund_and_catalogue_words(kk_report):
 
 def test_an_untranslated_section_named_in_quotes_is_not_doubly_quoted(kk_report):
     data, _lines = kk_report
-    notes = [note.text for note in data.notes if note.level == "untranslated"]
-    assert "«„Парасат жолы“ орталығы» бөлімі қазақ тіліне аударылмаған." in notes
+    # The demo lists its sections without Kazakh text in the notes (reports.page's choice);
+    # a section printed in Russian marked «не переведено» names it in quotes of its own.
+    notes = [note.text for note in data.notes if note.level in ("untranslated", OMITTED)]
+    assert [text for text in notes if "Парасат жолы" in text]
     assert not [text for text in notes if "««" in text or "»»" in text]
 
 
