@@ -89,6 +89,7 @@ class EventAdmin(ScopedAdmin):
                 ]
             },
         ),
+        (_("Как в отчёте"), {"fields": ["whole_system", "wording_ru", "wording_kk"]}),
     ]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

@@ -51,14 +51,28 @@ class EventPhrases:
         return [event.dedication, event.audience, event.guests]
 
     def _closing(self, text: str, event, paragraphs: list[str]) -> str:
-        if self.with_library:
+        # An item of the ЦБС as a whole still has an owner library, but prints no mark.
+        if self.with_library and not event.whole_system:
             text += f" ({event.library.abbreviation(self.language)})"
         notes = [event.note.strip()] if event.note_in_report and event.note.strip() else []
-        for part in notes + paragraphs:
+        return self._followed(text, notes + paragraphs)
+
+    @staticmethod
+    def _followed(text: str, parts: list[str]) -> str:
+        for part in parts:
             text = text.rstrip(" .;") + ". " + part
         return text
 
     def phrase(self, event, paragraphs: list[str] | None = None) -> str:
+        """The methodologist's wording in this language when there is one (it replaces
+        the whole composed line, mark and note included), else the composed line."""
+        worded = event.wording_in(self.language)
+        if worded:
+            return self._followed(worded, paragraphs or [])
+        return self.composed(event, paragraphs)
+
+    def composed(self, event, paragraphs: list[str] | None = None) -> str:
+        """The line made of the event's fields, as it prints without a wording."""
         parts = [event.series_phrase(self.language), event.title, *self._extras(event)]
         text = " ".join(part.strip() for part in parts if part and part.strip())
         return self._closing(text, event, paragraphs or [])
@@ -73,6 +87,8 @@ class EventPhrases:
             and event.form_id == first.form_id
             and (event.series_kind, event.series) == (first.series_kind, first.series)
             and event.dedication == first.dedication
+            and event.whole_system == first.whole_system
+            and not (event.wording_in(self.language) or first.wording_in(self.language))
             and not (event.audience or event.guests or first.audience or first.guests)
             and not (event.note_in_report or first.note_in_report)
             and event.pk not in anchored

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
 from branches.models import Platform
+from branches.wording import ReportWording
 
 
 class EventForm(ListItem):
@@ -61,7 +62,7 @@ SERIES_WORDS = {
 }
 
 
-class Event(DatedLibraryFact):
+class Event(ReportWording, DatedLibraryFact):
     class Highlight(models.TextChoices):
         NONE = "", _("—")
         LITERARY = "literary", _("значимое литературное событие")
@@ -120,6 +121,14 @@ class Event(DatedLibraryFact):
         _("печатать примечание в отчёте"),
         default=False,
         help_text=_("Например, участники и победители конкурса, о чём шла беседа."),
+    )
+    whole_system = models.BooleanField(
+        _("от имени ЦБС в целом"),
+        default=False,
+        help_text=_(
+            "Мероприятие всей ЦБС: в отчёте печатается без пометки библиотеки. "
+            "Библиотека остаётся владельцем записи."
+        ),
     )
     position = models.PositiveIntegerField(
         _("место в списке отчёта"),

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from branches.bibliography import day_and_month, page_reference
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
+from branches.wording import ReportWording
 
 
 class PublicationKind(ListItem):
@@ -35,7 +36,7 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f").replace(".", ",")
 
 
-class Publication(DatedLibraryFact):
+class Publication(ReportWording, DatedLibraryFact):
     class Language(models.TextChoices):
         KAZAKH = "kk", _("казахский")
         RUSSIAN = "ru", _("русский")
@@ -105,6 +106,11 @@ class Publication(DatedLibraryFact):
     def title_display(self) -> str:
         return f"«{self.title}»" if self.quoted else self.title
 
+    def report_line(self, language: str) -> str:
+        """What the report prints: the methodologist's wording in `language`, or the
+        bibliographic description."""
+        return self.wording_in(language) or self.description()
+
     def description(self, issuer_name: str | None = None) -> str:
         """The bibliographic description in the seed's style.
 
@@ -138,7 +144,7 @@ class Publication(DatedLibraryFact):
         return text
 
 
-class MediaMention(DatedLibraryFact):
+class MediaMention(ReportWording, DatedLibraryFact):
     class Kind(models.TextChoices):
         PRINT = "print", _("печатное издание")
         ONLINE = "online", _("интернет-издание")
@@ -169,6 +175,16 @@ class MediaMention(DatedLibraryFact):
     @property
     def description(self) -> str:
         return self.description_in()
+
+    def report_line(self, language: str) -> str:
+        """What the report prints: the methodologist's wording in `language`, or the
+        composed line (a TV story with no outlet: its link)."""
+        return self.wording_in(language) or self.composed_line(language)
+
+    def composed_line(self, language: str) -> str:
+        if self.kind == self.Kind.TV:
+            return self.url or self.description_in(language)
+        return self.description_in(language)
 
     def description_in(self, language: str | None = None) -> str:
         """Сәденов, Қ. «Title» / Қ.Сәденов // Пульс. – 2021. – 30 апреля (№18). – С. 7
