@@ -46,6 +46,7 @@ from demo.data import holdings as holdings_data
 from demo.data import media as media_data
 from demo.data import narrative as narrative_data
 from demo.data import publications as publications_data
+from demo.data import wordings as wordings_data
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
 from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
 from holdings.models import (
@@ -270,6 +271,8 @@ def demo_events_load(org, period, libraries, lists) -> None:
                 "platform": lists(Platform, platform),
             },
         )
+    for library_code, title in data.MOVED:
+        Event.objects.filter(library=libraries[library_code], title=title).delete()
     positions = {key: (index + 1) * 10 for index, key in enumerate(event_order.ORDER)}
     seen = set()
     for event in data.EVENTS:
@@ -292,6 +295,8 @@ def demo_events_load(org, period, libraries, lists) -> None:
                 "series": event.series,
                 "series_kind": event.series_kind,
                 "position": positions.get((event.library, event.title)),
+                "wording_ru": wordings_data.wording_of(event.library, event.title),
+                "whole_system": (event.library, event.title) in wordings_data.WHOLE_SYSTEM,
             },
             m2m={
                 "platforms": [lists(Platform, code) for code in event.platforms],

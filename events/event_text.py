@@ -88,7 +88,7 @@ class EventPhrases:
             and (event.series_kind, event.series) == (first.series_kind, first.series)
             and event.dedication == first.dedication
             and event.whole_system == first.whole_system
-            and not (event.wording_in(self.language) or first.wording_in(self.language))
+            and not event.wording_in(self.language)
             and not (event.audience or event.guests or first.audience or first.guests)
             and not (event.note_in_report or first.note_in_report)
             and event.pk not in anchored
@@ -96,9 +96,17 @@ class EventPhrases:
         )
 
     def items(self, events, anchored: dict[int, list[str]]) -> list[str]:
-        """One item per event, alike neighbours merged into one."""
+        """One item per event, alike neighbours merged into one. Events the
+        methodologist gave one and the same wording («мастер-классы «A», «B»») print
+        it once, where the first of them stands; each still counts by its fields."""
         runs: list[list] = []
+        worded: set[str] = set()
         for event in events:
+            wording = event.wording_in(self.language)
+            if wording in worded:
+                continue
+            if wording:
+                worded.add(wording)
             if runs and self._alike(runs[-1][0], event, anchored):
                 runs[-1].append(event)
             else:
@@ -106,7 +114,7 @@ class EventPhrases:
         items = []
         for run in runs:
             first = run[0]
-            if len(run) == 1:
+            if len(run) == 1 or first.wording_in(self.language):
                 items.append(self.phrase(first, anchored.get(first.pk)))
                 continue
             prefix = _title_prefix(first.title)

@@ -163,3 +163,21 @@ def test_publications_and_media_mentions_print_their_wording(organization, perio
     kk = docx_texts(build(organization, "kk"))
     assert not any("Саденова" in t for t in kk)
     assert any(t.startswith("Сәденов, Қ. «Мен оқыған»") for t in kk)
+
+
+def test_events_given_one_wording_print_it_once_and_count_each(organization, period, library):
+    form = EventForm.objects.get(code="tiktok")
+    said = "Тик-токи: «Один», «Два» (ЦГБ)"
+    for n, title in enumerate(["«Один»", "«Два»"], 1):
+        Event.objects.create(
+            library=library, title=f"тик-ток {title}", form=form, date=D(2021, 2, n),
+            wording_ru=said, note="разное", note_in_report=n == 2,
+        )  # fmt: skip
+    data = build(organization)
+    assert items(data, "online_actions") == [said]
+    assert docx_texts(data).count(said) == 1
+    by_form = [
+        row for table in data.section("mass_work").tables() for row in table.rows
+        if row.cells and "Тик-ток" in str(row.cells[0])
+    ]  # fmt: skip
+    assert by_form and by_form[0].cells[1] == 2
