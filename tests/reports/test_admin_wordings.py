@@ -48,7 +48,7 @@ def test_the_page_shows_the_composed_line_beside_the_wording(client, methodologi
     Event.objects.filter(pk=quiz.pk).update(wording_ru=WORDED)
     client.force_login(methodologist)
     page = client.get(change_url(report)).content.decode()
-    block = page[page.index('id="wordings"') :]
+    block = page[page.index('id="wordings"') :].split("</details>")[0]
     row = block[block.index(f'id="wording-event-{quiz.pk}"') :].split("</tr>")[0]
     assert "викторина «Тайная» (ЦГБ)" in row  # composed from the fields
     assert f'name="wording_ru" form="wording-form-event-{quiz.pk}"' in row
@@ -57,6 +57,9 @@ def test_the_page_shows_the_composed_line_beside_the_wording(client, methodologi
     mention = MediaMention.objects.filter(library__organization=report.organization).first()
     assert f'id="wording-media-{mention.pk}"' in block
     assert "<script" not in block
+    # Its form stands outside the change form (forms cannot nest) and names the item.
+    form = page[page.index(f'<form id="wording-form-event-{quiz.pk}"') :].split("</form>")[0]
+    assert f'name="item" value="{quiz.pk}"' in form and 'name="kind" value="event"' in form
 
 
 def test_the_methodologist_words_an_item_and_the_docx_prints_it(
