@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
 from branches.models import Platform
-from branches.wording import ReportWording
+from branches.wording import ReportWording, wording_field
 
 
 class EventForm(ListItem):
@@ -122,14 +122,6 @@ class Event(ReportWording, DatedLibraryFact):
         default=False,
         help_text=_("Например, участники и победители конкурса, о чём шла беседа."),
     )
-    whole_system = models.BooleanField(
-        _("от имени ЦБС в целом"),
-        default=False,
-        help_text=_(
-            "Мероприятие всей ЦБС: в отчёте печатается без пометки библиотеки. "
-            "Библиотека остаётся владельцем записи."
-        ),
-    )
     position = models.PositiveIntegerField(
         _("место в списке отчёта"),
         null=True,
@@ -137,6 +129,16 @@ class Event(ReportWording, DatedLibraryFact):
         help_text=_(
             "Порядок в своей группе отчёта: меньший номер печатается выше; "
             "мероприятия без номера идут после них, по дате."
+        ),
+    )
+    wording_ru = wording_field("ru")
+    wording_kk = wording_field("kk")
+    whole_system = models.BooleanField(
+        _("от имени ЦБС в целом"),
+        default=False,
+        help_text=_(
+            "Мероприятие всей ЦБС: в отчёте печатается без пометки библиотеки. "
+            "Библиотека остаётся владельцем записи."
         ),
     )
 

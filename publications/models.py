@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from branches.bibliography import day_and_month, page_reference
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
-from branches.wording import ReportWording
+from branches.wording import ReportWording, wording_field
 
 
 class PublicationKind(ListItem):
@@ -73,6 +73,8 @@ class Publication(ReportWording, DatedLibraryFact):
     language = models.CharField(
         _("язык"), max_length=5, choices=Language.choices, default=Language.KAZAKH
     )
+    wording_ru = wording_field("ru")
+    wording_kk = wording_field("kk")
 
     # Admin forms show each constraint's message next to this field.
     constraint_error_fields = {
@@ -161,6 +163,8 @@ class MediaMention(ReportWording, DatedLibraryFact):
     page = models.CharField(_("страница"), max_length=20, blank=True)
     by_librarian = models.BooleanField(_("написано библиотекарем"), default=False)
     url = models.URLField(_("ссылка"), max_length=500, blank=True)
+    wording_ru = wording_field("ru")
+    wording_kk = wording_field("kk")
 
     class Meta:
         verbose_name = _("публикация в СМИ")

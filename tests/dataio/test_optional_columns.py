@@ -11,7 +11,8 @@ def test_a_file_without_the_report_wording_columns_still_passes_its_headers():
     optional = {c.header for c in sheet.columns if c.name in sheet.optional}
     assert optional == {
         "В рамках (что)", "В рамках (название)", "Печатать примечание в отчёте",
-        "Место в списке отчёта", "Категории аудитории",
+        "Место в списке отчёта", "Категории аудитории", "От имени ЦБС в целом",
+        "Формулировка в отчёте (рус.)", "Формулировка в отчёте (каз.)",
     }  # fmt: skip
     older = [h for h in sheet.headers if h not in optional]
     assert check_headers(sheet, sheet.title, older) == []
