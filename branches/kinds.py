@@ -140,6 +140,10 @@ class Kind:
         return self.binding != STANDING and self.in_completeness
 
 
+# The methodologist's wording of a printed item (branches.wording), added after files
+# were made.
+WORDING_COLUMNS = ("wording_ru", "wording_kk")
+
 KINDS: list[Kind] = [
     # The organization itself: what a library belongs to and when.
     Kind(
@@ -224,9 +228,9 @@ KINDS: list[Kind] = [
     Kind("digitized", "digitization.DigitizedDocument", rights=LIBRARY_FACT,
          sheet=Sheet("Оцифрованные документы"), label=_("Оцифровка")),
     Kind("publications", "publications.Publication", rights=LIBRARY_FACT,
-         sheet=Sheet("Издания библиотек"), label=_("Издания")),
+         sheet=Sheet("Издания библиотек", optional=WORDING_COLUMNS), label=_("Издания")),
     Kind("media", "publications.MediaMention", rights=LIBRARY_FACT,
-         sheet=Sheet("Публикации в СМИ"), label=_("СМИ")),
+         sheet=Sheet("Публикации в СМИ", optional=WORDING_COLUMNS), label=_("СМИ")),
     Kind("media_totals", "publications.MediaMentionTotal", binding=PER_PERIOD,
          rights=LIBRARY_FACT, sheet=Sheet("Публикации в СМИ итогом"), label=_("СМИ"),
          column="media"),
@@ -234,7 +238,8 @@ KINDS: list[Kind] = [
          sheet=Sheet("Мероприятия",
                      optional=("series_kind", "series", "note_in_report", "position",
                                "audiences", "title_kk", "dedication_kk", "series_kk",
-                               "audience_kk", "guests_kk", "note_kk")),
+                               "audience_kk", "guests_kk", "note_kk", "whole_system",
+                               *WORDING_COLUMNS)),
          label=_("Мероприятия")),
     Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
          sheet=Sheet("Онлайн-работа"), label=_("Онлайн")),

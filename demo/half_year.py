@@ -46,6 +46,7 @@ from demo.data import holdings as holdings_data
 from demo.data import media as media_data
 from demo.data import narrative as narrative_data
 from demo.data import publications as publications_data
+from demo.data import wordings as wordings_data
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
 from events.glossary import glossary_rules, suggest
 from events.models import Audience, Event, EventForm, Initiative, OnlineFigures, wholly_quoted
@@ -272,6 +273,8 @@ def demo_events_load(org, period, libraries, lists) -> None:
                 "platform": lists(Platform, platform),
             },
         )
+    for library_code, title in data.MOVED:
+        Event.objects.filter(library=libraries[library_code], title=title).delete()
     positions = {key: (index + 1) * 10 for index, key in enumerate(event_order.ORDER)}
     rules = glossary_rules()
     seen = set()
@@ -296,6 +299,8 @@ def demo_events_load(org, period, libraries, lists) -> None:
                 "series_kind": event.series_kind,
                 "position": positions.get((event.library, event.title)),
                 **_demo_kazakh_texts(event, rules),
+                "wording_ru": wordings_data.wording_of(event.library, event.title),
+                "whole_system": (event.library, event.title) in wordings_data.WHOLE_SYSTEM,
             },
             m2m={
                 "platforms": [lists(Platform, code) for code in event.platforms],

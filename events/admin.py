@@ -129,6 +129,7 @@ class EventAdmin(ScopedAdmin):
                 ]
             },
         ),
+        (_("Как в отчёте"), {"fields": ["whole_system", "wording_ru", "wording_kk"]}),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

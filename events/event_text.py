@@ -62,14 +62,28 @@ class EventPhrases:
         return [event.text(name, lang) for name in ("dedication", "audience", "guests")]
 
     def _closing(self, text: str, event, paragraphs: list[str], lang: str) -> str:
-        if self.with_library:
+        # An item of the ЦБС as a whole still has an owner library, but prints no mark.
+        if self.with_library and not event.whole_system:
             text += f" ({event.library.abbreviation(lang)})"
         note = event.text("note", lang).strip() if event.note_in_report else ""
-        for part in ([note] if note else []) + paragraphs:
+        return self._followed(text, ([note] if note else []) + paragraphs)
+
+    @staticmethod
+    def _followed(text: str, parts: list[str]) -> str:
+        for part in parts:
             text = text.rstrip(" .;") + ". " + part
         return text
 
     def phrase(self, event, paragraphs: list[str] | None = None) -> str:
+        """The methodologist's wording in this language when there is one (it replaces
+        the whole composed line, mark and note included), else the composed line."""
+        worded = event.wording_in(self.language)
+        if worded:
+            return self._followed(worded, paragraphs or [])
+        return self.composed(event, paragraphs)
+
+    def composed(self, event, paragraphs: list[str] | None = None) -> str:
+        """The line made of the event's fields, as it prints without a wording."""
         lang = self._lang(event)
         parts = [event.series_phrase(lang), event.text("title", lang), *self._extras(event, lang)]
         text = " ".join(part.strip() for part in parts if part and part.strip())
@@ -88,6 +102,8 @@ class EventPhrases:
             and (event.series_kind, event.series) == (first.series_kind, first.series)
             and event.text("series", lang) == first.text("series", lang)
             and event.text("dedication", lang) == first.text("dedication", lang)
+            and event.whole_system == first.whole_system
+            and not event.wording_in(self.language)
             and not (event.audience or event.guests or first.audience or first.guests)
             and not (event.note_in_report or first.note_in_report)
             and event.pk not in anchored
@@ -95,9 +111,17 @@ class EventPhrases:
         )
 
     def items(self, events, anchored: dict[int, list[str]]) -> list[str]:
-        """One item per event, alike neighbours merged into one."""
+        """One item per event, alike neighbours merged into one. Events the
+        methodologist gave one and the same wording («мастер-классы «A», «B»») print
+        it once, where the first of them stands; each still counts by its fields."""
         runs: list[list] = []
+        worded: set[str] = set()
         for event in events:
+            wording = event.wording_in(self.language)
+            if wording in worded:
+                continue
+            if wording:
+                worded.add(wording)
             if runs and self._alike(runs[-1][0], event, anchored):
                 runs[-1].append(event)
             else:
@@ -105,7 +129,7 @@ class EventPhrases:
         items = []
         for run in runs:
             first = run[0]
-            if len(run) == 1:
+            if len(run) == 1 or first.wording_in(self.language):
                 items.append(self.phrase(first, anchored.get(first.pk)))
                 continue
             lang = self._lang(first)

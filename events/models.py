@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
 from branches.models import Platform
+from branches.wording import ReportWording, wording_field
 
 
 class EventForm(ListItem):
@@ -94,7 +95,7 @@ def wholly_quoted(text: str) -> bool:
     return depth == 0
 
 
-class Event(DatedLibraryFact):
+class Event(ReportWording, DatedLibraryFact):
     class Highlight(models.TextChoices):
         NONE = "", _("—")
         LITERARY = "literary", _("значимое литературное событие")
@@ -190,6 +191,16 @@ class Event(DatedLibraryFact):
         help_text=_(
             "Порядок в своей группе отчёта: меньший номер печатается выше; "
             "мероприятия без номера идут после них, по дате."
+        ),
+    )
+    wording_ru = wording_field("ru")
+    wording_kk = wording_field("kk")
+    whole_system = models.BooleanField(
+        _("от имени ЦБС в целом"),
+        default=False,
+        help_text=_(
+            "Мероприятие всей ЦБС: в отчёте печатается без пометки библиотеки. "
+            "Библиотека остаётся владельцем записи."
         ),
     )
 

@@ -34,7 +34,7 @@ class PublicationAdmin(ScopedAdmin):
             _("Выходные данные"),
             {"fields": ["place", "year", "pages", "size_mb", "illustrated", "url"]},
         ),
-        (_("Как в отчёте"), {"fields": ["description_display"]}),
+        (_("Как в отчёте"), {"fields": ["description_display", "wording_ru", "wording_kk"]}),
     ]
 
     @admin.display(description=_("описание, как в отчёте"))
@@ -64,6 +64,8 @@ class MediaMentionAdmin(ScopedAdmin):
         "page",
         "url",
         "description_display",
+        "wording_ru",
+        "wording_kk",
     ]
 
     @admin.display(description=_("заглавие"), ordering="title")

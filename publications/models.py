@@ -18,6 +18,7 @@ from branches.bibliography import (
 )
 from branches.facts import DatedLibraryFact, LibraryPeriodFact
 from branches.lists import ListItem
+from branches.wording import ReportWording, wording_field
 
 
 class PublicationKind(ListItem):
@@ -44,7 +45,7 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f").replace(".", ",")
 
 
-class Publication(DatedLibraryFact):
+class Publication(ReportWording, DatedLibraryFact):
     class Language(models.TextChoices):
         KAZAKH = "kk", _("казахский")
         RUSSIAN = "ru", _("русский")
@@ -81,6 +82,8 @@ class Publication(DatedLibraryFact):
     language = models.CharField(
         _("язык"), max_length=5, choices=Language.choices, default=Language.KAZAKH
     )
+    wording_ru = wording_field("ru")
+    wording_kk = wording_field("kk")
 
     # Admin forms show each constraint's message next to this field.
     constraint_error_fields = {
@@ -113,6 +116,11 @@ class Publication(DatedLibraryFact):
     @property
     def title_display(self) -> str:
         return f"«{self.title}»" if self.quoted else self.title
+
+    def report_line(self, language: str) -> str:
+        """What the report prints: the methodologist's wording in `language`, or the
+        bibliographic description."""
+        return self.wording_in(language) or self.description()
 
     def description(self, issuer_name: str | None = None) -> str:
         """The bibliographic description in the seed's style, in the publication's
@@ -153,7 +161,7 @@ class Publication(DatedLibraryFact):
         return text
 
 
-class MediaMention(DatedLibraryFact):
+class MediaMention(ReportWording, DatedLibraryFact):
     class Kind(models.TextChoices):
         PRINT = "print", _("печатное издание")
         ONLINE = "online", _("интернет-издание")
@@ -177,6 +185,8 @@ class MediaMention(DatedLibraryFact):
         blank=True,
         help_text=DOCUMENT_LANGUAGE_HELP,
     )
+    wording_ru = wording_field("ru")
+    wording_kk = wording_field("kk")
 
     class Meta:
         verbose_name = _("публикация в СМИ")
@@ -191,6 +201,16 @@ class MediaMention(DatedLibraryFact):
     @property
     def description(self) -> str:
         return self.description_in()
+
+    def report_line(self, language: str) -> str:
+        """What the report prints: the methodologist's wording in `language`, or the
+        composed line (a TV story with no outlet: its link)."""
+        return self.wording_in(language) or self.composed_line(language)
+
+    def composed_line(self, language: str) -> str:
+        if self.kind == self.Kind.TV:
+            return self.url or self.description_in(language)
+        return self.description_in(language)
 
     def description_in(self, language: str | None = None) -> str:
         """Сәденов, Қ. «Title» / Қ.Сәденов // Пульс. – 2021. – 30 сәуір (№18). – 7 б.:

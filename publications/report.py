@@ -32,10 +32,11 @@ def publishing_blocks(context: ReportContext, p: Publications) -> list:
             ],
         )
     )
-    rows = [Row([f"{n}.", pub.description()]) for n, pub in enumerate(p.printed, 1)]
+    lang = context.language
+    rows = [Row([f"{n}.", pub.report_line(lang)]) for n, pub in enumerate(p.printed, 1)]
     if p.multimedia:
         rows.append(Row([_("Буктрейлеры, виртуальные выставки")], kind="group"))
-        rows += [Row([f"{n}.", pub.description()]) for n, pub in enumerate(p.multimedia, 1)]
+        rows += [Row([f"{n}.", pub.report_line(lang)]) for n, pub in enumerate(p.multimedia, 1)]
     blocks.append(
         Table(
             title="",
@@ -73,7 +74,7 @@ def media_blocks(context: ReportContext, _read=None) -> list:
         blocks.append(
             ItemList(
                 _("Видео-сюжеты:"),
-                [story.url or story.description_in(lang) for story in m.tv_stories],
+                [story.report_line(lang) for story in m.tv_stories],
                 numbered=True,
             )
         )
@@ -81,7 +82,7 @@ def media_blocks(context: ReportContext, _read=None) -> list:
         blocks.append(
             ItemList(
                 _("Публикации в СМИ:"),
-                [mention.description_in(lang) for mention in m.references],
+                [mention.report_line(lang) for mention in m.references],
                 numbered=True,
             )
         )

@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from branches.models import Organization, ReportingPeriod
+from branches.models import Organization, ReportingPeriod, WriteRefused
 from branches.scoping import scope_queryset, user_organization
 from cbs_reports import security_log
 from entry.admin_base import has_profile
@@ -35,8 +35,12 @@ from reports.report_files import (
 )
 from reports.services import report_set_status
 from reports.tasks import report_file_build
+from reports.wordings import WORDED_KINDS, worded_items, worded_queryset
 
 LANGUAGES = settings.LANGUAGES
+
+WORDING_SAVED = _("Формулировка сохранена: %(item)s.")
+WORDING_CHANGED = "Формулировка в отчёте, со страницы отчёта"
 
 
 # Each section has a text before its lists and one after them, in both languages.
@@ -139,6 +143,16 @@ APPROVE_TEXT = _(
 )
 
 
+class WordingForm(forms.Form):
+    """One item's wording, posted from the report's page (reports/admin/_wordings.html)."""
+
+    kind = forms.ChoiceField(choices=[(kind, kind) for kind in WORDED_KINDS])
+    item = forms.IntegerField(min_value=1)
+    wording_ru = forms.CharField(required=False)
+    wording_kk = forms.CharField(required=False)
+    language = forms.ChoiceField(choices=LANGUAGES, required=False)
+
+
 @admin.register(Report)
 class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
     form = ReportForm
@@ -213,6 +227,7 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 for lang, _label in LANGUAGES
             ]
             context["report_year"] = obj.period.year
+            context["report_wording_url"] = reverse("admin:reports_report_wording", args=[obj.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @staticmethod
@@ -221,20 +236,34 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
         form = context["adminform"].form
         return lambda code: [form[name] for name in _section_field_names(code)] if editable else []
 
+    @staticmethod
+    def _wordings_block(report: Report, language: str) -> ReportBlock:
+        """Every printed item beside its wordings, each saved by a small form of its own:
+        so the block stands after the report's form (forms cannot nest)."""
+        items = worded_items(period=report.period, language=language)
+        return ReportBlock(
+            anchor="wordings",
+            title=gettext("Формулировки пунктов отчёта (%(n)s)") % {"n": len(items)},
+            template="reports/admin/_wordings.html",
+            context={"items": items},
+            outside_form=True,
+        )
+
     def report_extra_blocks(self, request, report: Report, data) -> list[ReportBlock]:
         """More collapsible parts of the page after the sections (each a template of its
         own): the place for lists about the report, such as items without Kazakh text."""
+        blocks = []
         items = _items_without_kazakh(data)
-        if not items:
-            return []
-        return [
-            ReportBlock(
-                anchor="items-without-kazakh",
-                title=gettext("Записи без казахского текста: %(n)s") % {"n": len(items)},
-                template="reports/admin/items_without_kazakh.html",
-                context={"items": items},
+        if items:
+            blocks.append(
+                ReportBlock(
+                    anchor="items-without-kazakh",
+                    title=gettext("Записи без казахского текста: %(n)s") % {"n": len(items)},
+                    template="reports/admin/items_without_kazakh.html",
+                    context={"items": items},
+                )
             )
-        ]
+        return [*blocks, self._wordings_block(report, data.language)]
 
     def response_change(self, request, obj):
         # «Сохранить» keeps the methodologist on the report (Django would go to the list of
@@ -287,6 +316,11 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 "<int:pk>/status/<str:target>/",
                 self.admin_site.admin_view(self.status_view),
                 name="reports_report_status",
+            ),
+            path(
+                "<int:pk>/wording/",
+                self.admin_site.admin_view(self.wording_view),
+                name="reports_report_wording",
             ),
             path(
                 "period/<int:period_pk>/",
@@ -418,3 +452,33 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 status=report.status,
             )
         return HttpResponseRedirect(reverse("admin:reports_report_change", args=[report.pk]))
+
+    def wording_view(self, request, pk):
+        """Save one item's wording from the report's page. The item must be one the report
+        prints (its organization's, in its half-year); a closed half-year refuses at the
+        data layer (branches.facts), which the page then says."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        report = self._report_for(request, pk)
+        if not self.has_change_permission(request, report):
+            raise PermissionDenied
+        form = WordingForm(request.POST)
+        if not form.is_valid():
+            raise Http404
+        data = form.cleaned_data
+        rows = scope_queryset(worded_queryset(data["kind"], period=report.period), request.user)
+        item = rows.filter(pk=data["item"]).first()
+        if item is None:
+            raise Http404
+        item.wording_ru = data["wording_ru"].strip()
+        item.wording_kk = data["wording_kk"].strip()
+        item._change_reason = WORDING_CHANGED
+        try:
+            item.save(update_fields=["wording_ru", "wording_kk"])
+        except WriteRefused as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, WORDING_SAVED % {"item": item}, messages.SUCCESS)
+        url = reverse("admin:reports_report_change", args=[report.pk])
+        language = data.get("language") or "ru"
+        return HttpResponseRedirect(f"{url}?language={language}#wording-{data['kind']}-{item.pk}")

@@ -60,6 +60,7 @@ def test_the_contents_link_to_the_checks_and_every_section_each_a_collapsible_bl
         "report-checks",
         *[f"section-{code}" for code in sections],
         "items-without-kazakh",
+        "wordings",
     ]
     assert list(blocks_of(page)) == links  # every link has its block
     for title in ("I. Библиотечная сеть", "VI. Библиографическая деятельность"):
