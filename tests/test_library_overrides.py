@@ -294,3 +294,59 @@ def test_python_docx_internals_used_by_docx_xml():
     assert document.element.body.sectPr is not None
     assert isinstance(CT_P.style, property) and isinstance(CT_Tbl.tblStyle_val, property)
     assert callable(CT_PPr.get_or_add_keepNext) and callable(CT_P.get_or_add_pPr)
+
+
+# branches/accounts.py SilentPasswordResetForm.send_mail: a copy of Django's
+# PasswordResetForm.send_mail (the letter built the same way), which logs a refused
+# letter and tells ADMINS instead of only logging it.
+def test_password_reset_send_mail_copy():
+    from django.contrib.auth.forms import PasswordResetForm
+
+    from branches.accounts import SilentPasswordResetForm
+
+    written_against("Django", "5.2.19", "branches.accounts.SilentPasswordResetForm.send_mail")
+    assert signature(SilentPasswordResetForm.send_mail) == signature(PasswordResetForm.send_mail)
+    source = inspect.getsource(PasswordResetForm.send_mail)
+    for step in (
+        "loader.render_to_string(subject_template_name, context)",
+        'subject = "".join(subject.splitlines())',
+        "EmailMultiAlternatives(subject, body, from_email, [to_email])",
+        'attach_alternative(html_email, "text/html")',
+        "email_message.send()",
+    ):
+        assert step in source, step
+
+
+# entry/admin_names.py delete_selected: Django's delete action, its deletion branch
+# copied (to name the rows in Russian and Kazakh plural forms): the same calls in the
+# same order as Django's.
+def test_delete_selected_copy():
+    from django.contrib.admin.actions import delete_selected
+
+    written_against("Django", "5.2.19", "entry.admin_names.delete_selected")
+    source = inspect.getsource(delete_selected)
+    steps = [
+        "modeladmin.get_deleted_objects(queryset, request)",
+        'request.POST.get("post") and not protected',
+        "raise PermissionDenied",
+        "modeladmin.log_deletions(request, queryset)",
+        "modeladmin.delete_queryset(request, queryset)",
+        "modeladmin.message_user(",
+        "return None",
+    ]
+    at = 0
+    for step in steps:  # each after the one before
+        at = source.find(step, at)
+        assert at != -1, step
+
+
+# entry/admin_params.py TypedParamsChangeListMixin: the change list's
+# `get_filters_params(params)` and `get_filters(request)`, refusing a number no column
+# holds with a 404 before Django's query.
+def test_typed_params_change_list_hooks():
+    from django.contrib.admin.views.main import ChangeList
+
+    written_against("Django", "5.2.19", "entry.admin_params.TypedParamsChangeListMixin")
+    assert signature(ChangeList.get_filters_params) == "(self, params=None)"
+    assert signature(ChangeList.get_filters) == "(self, request)"
+    assert "self.get_filters_params()" in inspect.getsource(ChangeList.get_filters)
