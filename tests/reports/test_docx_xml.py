@@ -3,6 +3,8 @@ python-docx's API: what each helper writes is saved, opened again with python-do
 read as python-docx (and so Word's reader of the same schema) sees it."""
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -293,3 +295,20 @@ def test_drop_properties_removes_only_what_is_named():
     assert read.element.rPr.find(qn("w:spacing")) is None
     assert read.element.rPr.find(qn("w:kern")) is None
     assert read.font.size == size  # the rest stays
+
+
+def test_no_other_module_reaches_into_python_docx_elements():
+    """python-docx's private element attributes and its oxml layer are used in
+    reports/renderers/docx_xml.py only."""
+    root = Path(__file__).resolve().parents[2]
+    private = re.compile(r"\._(body|p|tbl|element|tc|tr|r)\b|\bdocx\.oxml\b|\bOxmlElement\b")
+    skipped = {".venv", "tests", ".git", "node_modules"}
+    found = []
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root).parts
+        if skipped & set(parts) or path.name == "docx_xml.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if private.search(line):
+                found.append(f"{path.relative_to(root)}:{number}: {line.strip()}")
+    assert found == []
