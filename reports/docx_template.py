@@ -13,10 +13,14 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from reports.renderers.docx_xml import add_field, set_font
+from reports.renderers.docx_xml import (
+    add_field,
+    drop_paragraph_properties,
+    drop_run_properties,
+    set_font,
+)
 
 TEMPLATE = Path(__file__).resolve().parent / "templates_docx" / "report.docx"
 FONT = "Times New Roman"
@@ -43,28 +47,6 @@ def _paragraph_style(document, name, *, base="Normal", size=None, bold=None, ali
     return style
 
 
-def _drop_borders(style) -> None:
-    """The default Title has a rule under it; an official report has none."""
-    ppr = style.element.pPr
-    if ppr is not None:
-        for border in ppr.findall(qn("w:pBdr")):
-            ppr.remove(border)
-
-
-def _drop_letter_spacing(style) -> None:
-    """The default Title and Subtitle are letter-spaced (and Subtitle carries a stray
-    list level); the report's title lines are set like the rest of the text."""
-    rpr = style.element.rPr
-    if rpr is not None:
-        for tag in ("w:spacing", "w:kern"):
-            for element in rpr.findall(qn(tag)):
-                rpr.remove(element)
-    ppr = style.element.pPr
-    if ppr is not None:
-        for element in ppr.findall(qn("w:numPr")):
-            ppr.remove(element)
-
-
 def template_build(path: Path = TEMPLATE) -> Path:
     document = Document()
     section = document.sections[0]
@@ -79,8 +61,11 @@ def template_build(path: Path = TEMPLATE) -> Path:
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     title = _paragraph_style(document, "Title", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     title.paragraph_format.space_after = Pt(2)
-    _drop_borders(title)
-    _drop_letter_spacing(title)
+    # The default Title has a rule under it; an official report has none. The default
+    # Title and Subtitle are letter-spaced (and Subtitle carries a stray list level): the
+    # report's title lines are set like the rest of the text.
+    drop_paragraph_properties(title, "w:pBdr", "w:numPr")
+    drop_run_properties(title, "w:spacing", "w:kern")
     for level, size in ((1, 13), (2, 12), (3, 12)):
         heading = _paragraph_style(document, f"Heading {level}", size=size, bold=True)
         heading.font.italic = level == 3
@@ -94,7 +79,8 @@ def template_build(path: Path = TEMPLATE) -> Path:
     subtitle = _paragraph_style(document, "Subtitle", size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
     subtitle.font.italic = False
     subtitle.paragraph_format.space_after = Pt(12)
-    _drop_letter_spacing(subtitle)
+    drop_paragraph_properties(subtitle, "w:numPr")
+    drop_run_properties(subtitle, "w:spacing", "w:kern")
     narrative = _paragraph_style(document, "Narrative")
     narrative.paragraph_format.first_line_indent = Cm(1.25)
     for name in ("List Number", "List Bullet"):

@@ -2,8 +2,6 @@
 
 import datetime
 import io
-import re
-from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -11,19 +9,29 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
 from docx.shared import Cm
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from reportkit.data import OMITTED, ItemList, Paragraph, ReportData, Table
 from reportkit.text import number
 from reports.docx_template import TEMPLATE
 from reports.renderers.docx_widths import HEADER_PT, column_widths
 from reports.renderers.docx_xml import (
+    add_paragraph,
+    append_rows,
+    body_end,
+    cell_xml,
+    clear_body,
+    keep_last_with_next,
+    paragraph_xml,
     restart_numbering,
+    row_xml,
+    rows_elements,
+    run_xml,
     section_break,
     set_language,
     set_num_id,
+    set_style_id,
+    set_table_style_id,
 )
 
 USABLE_WIDTH_CM = 16.5  # A4 21 cm minus the template's 3 + 1.5 cm margins
@@ -42,10 +50,7 @@ LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
 def render_docx(data: ReportData) -> bytes:
     with translation.override(data.language):
         document = Document(str(TEMPLATE))
-        body = document.element.body
-        for element in list(body):
-            if not element.tag.endswith("sectPr"):
-                body.remove(element)
+        clear_body(document)
         set_language(document, LANGUAGE_TAGS.get(data.language, "ru-RU"))
         _set_properties(document, data)
         _DocxWriter(document).write(data)
@@ -84,7 +89,7 @@ class _DocxWriter:
         self.document = document
         self.level = 1
         self.style_ids: dict[tuple[str, int], str | None] = {}
-        self.sect_pr = document.element.body.sectPr
+        self.sect_pr = body_end(document)
         self.landscape = False  # the pages being written are turned
 
     def style_id(self, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
@@ -96,14 +101,9 @@ class _DocxWriter:
         return self.style_ids[key]
 
     def add_paragraph(self, text: str = "", style: str | None = None):
-        # python-docx's add_paragraph looks for the body's closing w:sectPr among all
-        # its children each time (quadratic): insert before the one found once.
-        element = OxmlElement("w:p")
-        if self.sect_pr is not None:
-            self.sect_pr.addprevious(element)
-        else:
-            self.document.element.body.append(element)
-        paragraph = DocxParagraph(element, self.document._body)
+        # Before the body's closing page setup, found once (python-docx looks for it
+        # among all the body's children on each paragraph).
+        paragraph = add_paragraph(self.document, self.sect_pr)
         if text:
             paragraph.add_run(text)
         if style is not None:
@@ -114,7 +114,7 @@ class _DocxWriter:
         return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
 
     def set_style(self, paragraph, name: str) -> None:
-        paragraph._p.style = self.style_id(name)
+        set_style_id(paragraph, self.style_id(name))
 
     def write(self, data: ReportData) -> None:
         self.add_paragraph(data.title, style="Title")
@@ -221,10 +221,7 @@ class _DocxWriter:
         and stays on the page of its last row (never a page of its own)."""
         doc = self.document
         # What announces the table stays on the page of its first rows.
-        body = doc.element.body
-        previous = body[-2] if len(body) > 1 and body[-1].tag.endswith("sectPr") else body[-1]
-        if previous.tag.endswith("}p"):
-            previous.get_or_add_pPr().get_or_add_keepNext()
+        keep_last_with_next(doc)
         if block.title:
             self.add_paragraph(block.title, style="Table Caption")
         columns = max(sum(c.colspan for c in line) for line in block.header)
@@ -232,7 +229,7 @@ class _DocxWriter:
         # (`_header_rows`, `_data_rows`): python-docx finds each cell by scanning the
         # whole table and each property by scanning its siblings.
         table = doc.add_table(rows=0, cols=columns)
-        table._tbl.tblStyle_val = self.style_id("Table Grid", WD_STYLE_TYPE.TABLE)
+        set_table_style_id(table, self.style_id("Table Grid", WD_STYLE_TYPE.TABLE))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         usable = LANDSCAPE_WIDTH_CM if self.landscape else USABLE_WIDTH_CM
@@ -245,16 +242,17 @@ class _DocxWriter:
         total_rows = len(block.header) + len(block.rows)
         keep = len(block.header) if total_rows > KEEP_TOGETHER_ROWS else total_rows - 1
         text_style, header_style = self._table_styles()
-        for tr in _header_rows(block, twips, header_pt, header_style, keep):
-            table._tbl.append(tr)
-        for tr in _data_rows(
-            block.rows,
-            twips,
-            (text_style, header_style),
-            keep - len(block.header),
-            keep_last=with_note,
-        ):
-            table._tbl.append(tr)
+        append_rows(table, _header_rows(block, twips, header_pt, header_style, keep))
+        append_rows(
+            table,
+            _data_rows(
+                block.rows,
+                twips,
+                (text_style, header_style),
+                keep - len(block.header),
+                keep_last=with_note,
+            ),
+        )
         spacer = self.add_paragraph()
         if with_note:
             spacer.paragraph_format.keep_with_next = True
@@ -263,7 +261,6 @@ class _DocxWriter:
         return self.style_id("Table Text"), self.style_id("Table Header")
 
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADER_FILL = "E7E6E6"
 
 
@@ -277,33 +274,32 @@ def _header_rows(block: Table, twips: list[int], size_pt: float, style: str | No
     for r, c, head in block.header_grid():
         for dr in range(head.rowspan):
             owner[r + dr, c] = (r, head)
-    size = "" if size_pt == HEADER_PT else f'<w:rPr><w:sz w:val="{round(size_pt * 2)}"/></w:rPr>'
-    parts = [f'<w:tbl xmlns:w="{W_NS}">']
+    size = None if size_pt == HEADER_PT else size_pt
+    rows = []
     for r in range(len(block.header)):
-        parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>')
+        cells = []
         c = 0
         while c < len(twips):
             top, head = owner[r, c]
             span = range(c, min(c + head.colspan, len(twips)))
-            properties = f'<w:tcW w:type="dxa" w:w="{sum(twips[i] for i in span)}"/>'
-            if head.colspan > 1:
-                properties += f'<w:gridSpan w:val="{head.colspan}"/>'
+            width = sum(twips[i] for i in span)
             if top < r:  # a row below a cell spanning down: its continuation
-                parts.append(f"<w:tc><w:tcPr>{properties}<w:vMerge/></w:tcPr><w:p/></w:tc>")
+                cells.append(cell_xml(width, paragraph_xml(), span=head.colspan, merge="continue"))
             else:
-                if head.rowspan > 1:
-                    properties += '<w:vMerge w:val="restart"/>'
-                properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
-                keep_next = "<w:keepNext/>" if r < keep else ""
-                text = _run_xml(head.text, bold=None).replace("<w:r>", f"<w:r>{size}", 1)
-                parts.append(
-                    f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:pPr>{_style_xml(style)}"
-                    f"{keep_next}</w:pPr><w:r/>{text}</w:p></w:tc>"
+                # python-docx leaves an empty run where the merged cells' texts were.
+                runs = run_xml("") + run_xml(head.text, size_pt=size)
+                cells.append(
+                    cell_xml(
+                        width,
+                        paragraph_xml(runs, style_id=style, keep_next=r < keep),
+                        span=head.colspan,
+                        merge="restart" if head.rowspan > 1 else None,
+                        fill=HEADER_FILL,
+                    )
                 )
             c += head.colspan
-        parts.append("</w:tr>")
-    parts.append("</w:tbl>")
-    return list(parse_xml("".join(parts)))
+        rows.append(row_xml(cells, header=True))
+    return rows_elements(rows)
 
 
 def _orientations(sections) -> list[bool]:
@@ -338,58 +334,27 @@ def _data_rows(rows, twips: list[int], styles, keep: int, keep_last: bool = Fals
     cell in «Table Text», a figure centred, a total bold; the first `keep` rows kept
     with the next (and the last too, when `keep_last`: a note follows it)."""
     text_style, header_style = styles
-    parts = [f'<w:tbl xmlns:w="{W_NS}">']
+    written = []
     for index, row in enumerate(rows):
         kept = index < keep or (keep_last and index == len(rows) - 1)
-        keep_next = "<w:keepNext/>" if kept else ""
-        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         if row.kind == "group":
-            span = f'<w:gridSpan w:val="{len(twips)}"/>' if len(twips) > 1 else ""
-            run = _run_xml(cell_text(row.cells[0]), bold=None)
-            parts.append(
-                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{sum(twips)}"/>{span}</w:tcPr>'
-                f"<w:p><w:pPr>{_style_xml(header_style)}{keep_next}</w:pPr>{run}</w:p></w:tc>"
-            )
-        else:
-            bold = row.kind == "total"
-            for c, width in enumerate(twips):
-                value = row.cells[c] if c < len(row.cells) else None
-                if c < len(row.cells):
-                    centre = '<w:jc w:val="center"/>' if isinstance(value, int | float) else ""
-                    paragraph = (
-                        f"<w:p><w:pPr>{_style_xml(text_style)}{keep_next}{centre}</w:pPr>"
-                        f"{_run_xml(cell_text(value), bold=bold)}</w:p>"
-                    )
-                else:  # a short row leaves its last cells empty
-                    paragraph = f"<w:p>{'<w:pPr><w:keepNext/></w:pPr>' if keep_next else ''}</w:p>"
-                parts.append(
-                    f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{paragraph}</w:tc>'
+            run = run_xml(cell_text(row.cells[0]))
+            paragraph = paragraph_xml(run, style_id=header_style, keep_next=kept)
+            written.append(row_xml([cell_xml(sum(twips), paragraph, span=len(twips))]))
+            continue
+        bold = row.kind == "total"
+        cells = []
+        for c, width in enumerate(twips):
+            if c < len(row.cells):
+                value = row.cells[c]
+                paragraph = paragraph_xml(
+                    run_xml(cell_text(value), bold=bold),
+                    style_id=text_style,
+                    keep_next=kept,
+                    centred=isinstance(value, int | float),
                 )
-        parts.append("</w:tr>")
-    parts.append("</w:tbl>")
-    return list(parse_xml("".join(parts)))
-
-
-def _style_xml(style_id: str | None) -> str:
-    return f'<w:pStyle w:val="{escape(style_id, QUOTE)}"/>' if style_id else ""
-
-
-QUOTE = {'"': "&quot;"}
-
-
-def _run_xml(text: str, bold: bool | None) -> str:
-    """A run as python-docx's `add_run(text)` writes it: a tab is `w:tab`, a line break
-    `w:br`, text with spaces at an end keeps them."""
-    properties = ""
-    if bold is not None:
-        properties = "<w:rPr><w:b/></w:rPr>" if bold else '<w:rPr><w:b w:val="0"/></w:rPr>'
-    content = []
-    for piece in re.split(r"(\t|\r|\n)", text):
-        if piece == "\t":
-            content.append("<w:tab/>")
-        elif piece in ("\r", "\n"):
-            content.append("<w:br/>")
-        elif piece:
-            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
-            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
-    return f"<w:r>{properties}{''.join(content)}</w:r>"
+            else:  # a short row leaves its last cells empty
+                paragraph = paragraph_xml(keep_next=kept)
+            cells.append(cell_xml(width, paragraph))
+        written.append(row_xml(cells))
+    return rows_elements(written)

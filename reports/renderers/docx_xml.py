@@ -1,8 +1,180 @@
-"""Raw-XML helpers python-docx lacks: fonts for every script, page-number fields,
-restarting list numbering, section breaks."""
+"""The one place the project writes WordprocessingML itself, past python-docx's API:
+what python-docx lacks (fonts for every script, page-number fields, restarting list
+numbering, section breaks, the document's language, trimming a style) and what it does
+too slowly (python-docx is quadratic in a document's paragraphs and in a table's cells:
+it scans the body for its closing `w:sectPr` on every paragraph and the whole table for
+every cell). Nothing else in the project reaches into python-docx's elements
+(`_body`, `_p`, `_tbl`, `_tc`, `_r`); tests/reports/test_docx_xml.py reads back what each
+helper writes through python-docx."""
 
-from docx.oxml import OxmlElement
+import re
+from copy import deepcopy
+from xml.sax.saxutils import escape
+
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+QUOTE = {'"': "&quot;"}
+
+
+# The document's body, written paragraph by paragraph.
+
+
+def clear_body(document) -> None:
+    """Remove every paragraph and table of `document`, keeping its page setup."""
+    body = document.element.body
+    for element in list(body):
+        if not element.tag.endswith("sectPr"):
+            body.remove(element)
+
+
+def body_end(document):
+    """The body's closing page setup (`w:sectPr`), or None: found once, given to
+    `add_paragraph` and `section_break` for every paragraph after."""
+    return document.element.body.sectPr
+
+
+def add_paragraph(document, end):
+    """A new empty paragraph at the end of `document`'s body, before `end` (`body_end`).
+
+    python-docx's `add_paragraph` looks for the closing `w:sectPr` among all the body's
+    children each time, which is quadratic in the paragraphs."""
+    element = OxmlElement("w:p")
+    if end is not None:
+        end.addprevious(element)
+    else:
+        document.element.body.append(element)
+    return Paragraph(element, document._body)
+
+
+def set_style_id(paragraph, style_id: str | None) -> None:
+    """Set `paragraph`'s style by its id (python-docx's `paragraph.style = name` looks the
+    name up among all the document's styles on each call)."""
+    paragraph._p.style = style_id
+
+
+def keep_last_with_next(document) -> None:
+    """The body's last paragraph (if its last block is one) stays on the page of what follows."""
+    body = document.element.body
+    last = body[-2] if len(body) > 1 and body[-1].tag.endswith("sectPr") else body[-1]
+    if last.tag.endswith("}p"):
+        last.get_or_add_pPr().get_or_add_keepNext()
+
+
+# Table rows as XML: python-docx finds each cell by scanning the whole table and each
+# property by scanning its siblings. The XML is the same python-docx writes for them
+# (tests/reports/test_docx_layout.py `test_table_rows_are_written_as_python_docx_would`).
+
+
+def set_table_style_id(table, style_id: str | None) -> None:
+    table._tbl.tblStyle_val = style_id
+
+
+def run_xml(text: str, *, bold: bool | None = None, size_pt: float | None = None) -> str:
+    """A run as python-docx's `add_run(text)` writes it: a tab is `w:tab`, a line break
+    `w:br`, text with spaces at an end keeps them; bold on or off when `bold` is not None,
+    at `size_pt` when given."""
+    properties = ""  # in the schema's order: w:b before w:sz
+    if bold is not None:
+        properties += "<w:b/>" if bold else '<w:b w:val="0"/>'
+    if size_pt is not None:
+        properties += f'<w:sz w:val="{round(size_pt * 2)}"/>'
+    content = []
+    for piece in re.split(r"(\t|\r|\n)", text):
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    return f"<w:r>{properties}{''.join(content)}</w:r>"
+
+
+def paragraph_xml(
+    runs: str = "",
+    *,
+    style_id: str | None = None,
+    keep_next: bool = False,
+    centred: bool = False,
+) -> str:
+    """A paragraph of `runs` (`run_xml`), in the style `style_id`, kept with the next
+    paragraph, centred."""
+    properties = ""
+    if style_id:
+        properties += f'<w:pStyle w:val="{escape(style_id, QUOTE)}"/>'
+    if keep_next:
+        properties += "<w:keepNext/>"
+    if centred:
+        properties += '<w:jc w:val="center"/>'
+    properties = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+    return f"<w:p>{properties}{runs}</w:p>"
+
+
+def cell_xml(
+    width_twips: int,
+    paragraph: str,
+    *,
+    span: int = 1,
+    merge: str | None = None,
+    fill: str | None = None,
+) -> str:
+    """A cell `width_twips` wide holding `paragraph` (`paragraph_xml`): over `span` grid
+    columns; `merge` "restart" starts a cell spanning down, "continue" is its part in a
+    row below; `fill` a shading colour ("E7E6E6")."""
+    properties = f'<w:tcW w:type="dxa" w:w="{width_twips}"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span}"/>'
+    if merge == "restart":
+        properties += '<w:vMerge w:val="restart"/>'
+    elif merge == "continue":
+        properties += "<w:vMerge/>"
+    if fill is not None:
+        properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph}</w:tc>"
+
+
+def row_xml(cells: list[str], *, header: bool = False) -> str:
+    """A row of `cells` (`cell_xml`) that never breaks across pages; a `header` row
+    repeats at the top of every page the table runs over."""
+    repeat = '<w:tblHeader w:val="true"/>' if header else ""
+    return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def rows_elements(rows: list[str]) -> list:
+    """The rows (`row_xml`) as `w:tr` elements."""
+    return list(parse_xml(f'<w:tbl xmlns:w="{W_NS}">{"".join(rows)}</w:tbl>'))
+
+
+def append_rows(table, rows: list) -> None:
+    """Append `rows` (`rows_elements`) to the python-docx `table`."""
+    tbl = table._tbl
+    for tr in rows:
+        tbl.append(tr)
+
+
+# Styles.
+
+
+def drop_paragraph_properties(style, *tags: str) -> None:
+    """Remove the paragraph properties `tags` ("w:pBdr", "w:numPr") from `style`."""
+    ppr = style.element.pPr
+    if ppr is not None:
+        for tag in tags:
+            for element in ppr.findall(qn(tag)):
+                ppr.remove(element)
+
+
+def drop_run_properties(style, *tags: str) -> None:
+    """Remove the run properties `tags` ("w:spacing", "w:kern") from `style`."""
+    rpr = style.element.rPr
+    if rpr is not None:
+        for tag in tags:
+            for element in rpr.findall(qn(tag)):
+                rpr.remove(element)
 
 
 def set_font(style_or_run, name: str) -> None:
@@ -125,8 +297,6 @@ def section_break(paragraph, body_sect_pr, *, landscape: bool) -> None:
     """End the document's section at `paragraph`: a copy of the body's page setup (its
     footer and margins), on landscape A4 when `landscape`. A section break of Word's
     kind starts the next part on a new page."""
-    from copy import deepcopy
-
     sect_pr = deepcopy(body_sect_pr)
     size = sect_pr.find(qn("w:pgSz"))
     if size is not None:
