@@ -51,12 +51,20 @@ SHARED_STRINGS = "xl/sharedStrings.xml"
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
 _STRING_TAG = re.compile(rb"<(?:\w+:)?si[\s>/]")
-# What sends a sheet to the second parse: a formula, or a style that is no number.
-_SECOND_LOOK = re.compile(rb'<(?:\w+:)?f[\s>/]|\ss="(?![0-9]+")')
-# A cell reference past Excel's last column XFD (16,384), or no reference at all.
+# What sends a sheet to the second parse: a formula, an error value (calamine
+# reads "#DIV/0!" as an empty cell), or a style that is no number.
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_ERROR_VALUE = re.compile(rb' t="e"')
+_ODD_STYLE = re.compile(rb' s="(?![0-9]+")')
+# A cell reference past Excel's last column XFD (16,384), or one that starts with no letter.
 _FAR_COLUMN = re.compile(
-    rb'<(?:\w+:)?c\s[^>]*?\br="((?:[A-Z]{4,}|X[G-Z][A-Z]|XF[E-Z]|[YZ][A-Z]{2}|[^"A-Z])[^"]{0,19})'
+    rb' r="((?:[A-Z]{4,}|X[G-Z][A-Z]|XF[E-Z]|[YZ][A-Z]{2}|[^"A-Z0-9])[^"]{0,19})'
 )
+# Attributes apart by a tab or a line break (Excel writes a space) take the slow patterns.
+_OTHER_SPACE = (b"\t", b"\r", b"\n")
+_ODD_STYLE_ANY = re.compile(rb'\ss="(?![0-9]+")')
+_ERROR_VALUE_ANY = re.compile(rb'\st="e"')
+_FAR_COLUMN_ANY = re.compile(b"\\s" + _FAR_COLUMN.pattern[1:])
 LAST_DATE_SERIAL = 2_958_465  # 31.12.9999, Excel's last day
 
 
@@ -204,17 +212,23 @@ class XlsxReader:
             count += len(_ROW_TAG.findall(window))
             if count > most:
                 raise LimitExceeded(TOO_MANY_ROWS, sheet=title, limit=most)
-            far = _FAR_COLUMN.search(window)
+            spaced = any(space in window for space in _OTHER_SPACE)
+            far = (_FAR_COLUMN_ANY if spaced else _FAR_COLUMN).search(window)
             if far:
                 reference = far.group(1).decode(errors="replace")
-                row = reference.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                row = re.search(r"[0-9]+$", reference)
                 raise LimitExceeded(
                     COLUMN_TOO_FAR,
                     sheet=title,
-                    row=row if row.isdigit() else "?",
+                    row=row.group() if row else "?",
                     cell=reference[:20],
                 )
-            second_look = second_look or bool(_SECOND_LOOK.search(window))
+            second_look = (
+                second_look
+                or bool(_FORMULA_TAG.search(window))
+                or bool((_ERROR_VALUE_ANY if spaced else _ERROR_VALUE).search(window))
+                or bool((_ODD_STYLE_ANY if spaced else _ODD_STYLE).search(window))
+            )
         return second_look
 
     def rows(self, title: str) -> Iterator[tuple[int, list]]:
@@ -290,12 +304,13 @@ class XlsxReader:
                     dates.add(index)
         return dates, epoch
 
-    def _cells(self, title: str) -> dict[int, dict[int, Formula]]:
-        """The second parse: {row: {column: Formula}} of the sheet's formula cells;
-        raises BadCell at the first cell the file records wrongly."""
+    def _cells(self, title: str) -> dict[int, dict[int, str]]:
+        """The second parse: {row: {column: Formula}} of the sheet's formula cells
+        (and error values, "#N/A", as text); raises BadCell at the first cell the
+        file records wrongly."""
         dates, epoch = self._date_styles()
         cell_tag, value_tag, formula_tag = f"{MAIN}c", f"{MAIN}v", f"{MAIN}f"
-        formulas: dict[int, dict[int, Formula]] = {}
+        formulas: dict[int, dict[int, str]] = {}
         with self.archive.open(self.sheet_paths[title]) as stream:
             sheet_data = None
             for event, cell in ElementTree.iterparse(stream, events=("start", "end")):
@@ -309,12 +324,13 @@ class XlsxReader:
                     continue
                 reference = cell.get("r") or ""
                 found = cell.find(formula_tag)
-                if found is not None:
-                    row, column = _reference(reference)
-                    formulas.setdefault(row, {})[column - 1] = Formula("=" + (found.text or ""))
-                    continue
                 raw = cell.find(value_tag)
                 raw = (raw.text or "") if raw is not None else None
+                if found is not None or cell.get("t") == "e":
+                    row, column = _reference(reference)
+                    value = Formula("=" + (found.text or "")) if found is not None else raw
+                    formulas.setdefault(row, {})[column - 1] = value
+                    continue
                 _check_cell(cell, reference, raw, dates, epoch, self.shared_count)
         return formulas
 
@@ -341,7 +357,7 @@ def _check_cell(cell, reference, raw, dates, epoch, shared_count) -> None:
         raise BadCell("date" if is_date else "value", reference, shown) from None
 
 
-def _with_formulas(values: list, formulas: dict[int, Formula]) -> list:
+def _with_formulas(values: list, formulas: dict[int, str]) -> list:
     width = max(formulas) + 1
     if width > len(values):
         values = values + [None] * (width - len(values))
