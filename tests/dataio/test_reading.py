@@ -102,6 +102,8 @@ def test_a_big_number_in_a_plain_cell_is_a_number_and_a_date_cell_a_date():
 
 
 def test_a_sheet_that_starts_at_c3_keeps_its_rows_and_columns():
+    # Written against python-calamine 0.9.1, whose iter_rows yields every row from
+    # the first but the columns only from the first one used.
     book = openpyxl.Workbook()
     sheet = book.active
     sheet["C3"], sheet["E4"], sheet["D6"] = "C3", 5, 2.5
