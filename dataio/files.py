@@ -2,8 +2,8 @@
 
 A refused file gets a message a librarian understands, in Russian: wrong
 format, too big, empty, a sheet or a column we don't know or miss, formulas,
-merged cells. Sheets are read as streams (openpyxl read-only), so a big file
-is never held in memory as cell objects.
+merged cells. XLSX sheets are read by python-calamine (`dataio.xlsx_calamine`)
+once the package has passed the limits.
 """
 
 import csv
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from dataio.cells import csv_unescape, is_blank
 from dataio.limits import LimitExceeded
 from dataio.schema import SHEET_BY_TITLE, Sheet
-from dataio.xlsx_reader import BadCell, Formula, XlsxReader
+from dataio.xlsx_calamine import BadCell, BrokenSheet, Formula, XlsxReader
 
 NOT_A_TABLE = _(
     "Файл «%(name)s» не является таблицей XLSX или CSV. Сохраните его в Excel как "
@@ -169,7 +169,7 @@ def _read_guarded(title: str, name: str, rows):
     """The reader's rows; a limit or a broken cell becomes the file's refusal."""
     try:
         yield from rows
-    except (ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError):
+    except (ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError, BrokenSheet):
         raise DataFileError(BROKEN_SHEET % {"sheet": title, "name": name}) from None
     except LimitExceeded as error:
         raise DataFileError(error.text(name)) from None
@@ -217,8 +217,7 @@ class Workbook:
             self._text = self._decode_csv(data)
         else:
             try:
-                self._archive = zipfile.ZipFile(io.BytesIO(data))
-                self._reader = XlsxReader(self._archive)
+                self._reader = XlsxReader(data)
             except LimitExceeded as error:
                 raise DataFileError(error.text(name)) from None
             except Exception as error:  # a broken package fails in many ways
@@ -285,7 +284,7 @@ class Workbook:
 
     def close(self) -> None:
         if not self.is_csv:
-            self._archive.close()
+            self._reader.close()
 
 
 def _csv_dialect(text: str):
