@@ -106,7 +106,7 @@ def test_the_templates_help_is_in_the_users_language_and_the_headers_stay_import
     assert [c.value for c in book[sheet.title][1]] == sheet.headers
     assert "Рұқсат етілген мәндер" in book.sheetnames
     help_rows = list(book["Қалай толтыру керек"].iter_rows(values_only=True))
-    assert help_rows[3] == ("Баған", "Не енгізу керек")
+    assert help_rows[3] == ("Баған", "Енгізілетін мән")
     assert ("Дата", "күні: КК.АА.ЖЖЖЖ") in help_rows
     validation = book[sheet.title].data_validations.dataValidation[0]
     assert validation.errorTitle == "Рұқсат етілмеген мән"
