@@ -178,6 +178,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The statistical annexes' layouts (reports.annex.layout): a form is a TOML file here.
+ANNEX_LAYOUTS_DIR = BASE_DIR / "reports" / "annex_layouts"
+
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Русский")), ("kk", _("Қазақша"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

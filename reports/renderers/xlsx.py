@@ -535,3 +535,34 @@ def _evaluate(expression: str, values: dict[str, float]) -> float:
         else:
             total += sign * values.get(token[1:-1], 0)
     return total
+
+
+# Characters a sheet's name may not hold (Excel's rule).
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def render_xlsx_tables(data: ReportData) -> bytes:
+    """ReportData of tables alone (a statistical annex, `reports.annex`): a sheet per
+    level-1 section, named by its title, the annex's title, organization and span above
+    the first; no summary, events or checks sheets. The tables as the report's: a total
+    row is =SUM() of the rows above where they are numbers that add up to it."""
+    with translation.override(data.language), _no_cycle_collection():
+        output = io.BytesIO()
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = xlsxwriter.Workbook(output, options)
+        formats = _Formats(workbook)
+        names: set[str] = set()
+        for index, section in enumerate(data.sections):
+            name = SHEET_NAME_FORBIDDEN.sub(" ", section.title).strip()[:28] or str(index + 1)
+            while name.casefold() in names:
+                name = f"{name[:26]} {index + 1}"
+            names.add(name.casefold())
+            writer = _SheetWriter(workbook.add_worksheet(name), formats)
+            if index == 0:
+                bold = formats(BOLD)
+                for row, text in enumerate((data.title, data.organization_name, data.subtitle), 1):
+                    _write(writer.sheet, row, 1, text, bold)
+                writer.row = 5
+            writer.write([section])
+        workbook.close()
+        return output.getvalue()
