@@ -6,6 +6,7 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -162,9 +163,15 @@ class _DocxWriter:
         # The document is what the methodologist hands in: reconciliations that came
         # out right («✓ Баланс фонда…») stay on the report's page and in the XLSX;
         # only a problem still in the data is printed, so it cannot go unnoticed.
-        if self.landscape:
-            self.turn_pages()  # the document's own last section is portrait
         problems = [note for note in data.notes if note.level in PRINTED_NOTE_LEVELS]
+        if self.landscape and (problems or _omitted(data)):
+            self.turn_pages()  # the document's own last section is portrait
+        elif self.landscape:
+            # Nothing follows the turned pages (an annex's wide last table): the document's
+            # own last section is turned, rather than closed by an empty upright page.
+            last = self.document.sections[-1]
+            last.orientation = WD_ORIENT.LANDSCAPE
+            last.page_width, last.page_height = last.page_height, last.page_width
         if problems:
             self.add_heading(_("Проверка данных"), level=1)
             for note in problems:
@@ -172,10 +179,7 @@ class _DocxWriter:
         self.omitted_sections(data)
 
     def omitted_sections(self, data: ReportData) -> None:
-        titles = {section.code: section.title for section in data.sections}
-        omitted = [
-            titles[n.section] for n in data.notes if n.level == OMITTED and n.section in titles
-        ]
+        omitted = _omitted(data)
         if omitted:
             self.add_heading(_("Примечания"), level=1)
             self.add_paragraph(
@@ -262,6 +266,12 @@ class _DocxWriter:
 
 
 HEADER_FILL = "E7E6E6"
+
+
+def _omitted(data: ReportData) -> list[str]:
+    """The titles of the sections left out for want of a Kazakh text."""
+    titles = {section.code: section.title for section in data.sections}
+    return [titles[n.section] for n in data.notes if n.level == OMITTED and n.section in titles]
 
 
 def _header_rows(block: Table, twips: list[int], size_pt: float, style: str | None, keep: int):
