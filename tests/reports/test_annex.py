@@ -116,6 +116,7 @@ def test_a_new_row_and_column_in_the_layout_file_appear_in_the_annex(
         7,
         "деректер жоқ",
     ]
+    assert _grid(kazakh)[2][1] == "90 (4 қосылғыштың 2 қосылғышы бойынша)"
     # The same rows and columns in both files.
     sheet = load_workbook(io.BytesIO(render_xlsx_tables(data))).worksheets[0]
     values = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
