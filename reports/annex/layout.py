@@ -120,7 +120,7 @@ def layout_names() -> list[str]:
 def layout_load(name: str, known_codes) -> Layout:
     """The layout `name` of the layouts' folder, checked against `known_codes`."""
     path = layouts_dir() / f"{name}.toml"
-    if not path.is_file():
+    if not re.fullmatch(r"[\w-]+", name) or not path.is_file():  # a name, not a path
         raise LayoutError(path, None, f"нет такого макета; есть: {', '.join(layout_names())}")
     return layout_parse(path, known_codes)
 

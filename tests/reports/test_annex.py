@@ -7,7 +7,7 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import SystemCheckError
+from django.core.management.base import CommandError, SystemCheckError
 from docx import Document
 from openpyxl import load_workbook
 
@@ -251,3 +251,37 @@ def test_the_demo_annex_xlsx_recalculates_to_what_it_prints(demo):
         value = computed[sheet][coordinate]
         assert not (isinstance(value, str) and value.startswith(ERRORS)), (sheet, coordinate)
         assert value == cached[sheet][coordinate].value, (sheet, coordinate)
+
+
+def test_build_annex_writes_the_kazakh_docx_of_the_shipped_layout(demo, tmp_path):
+    path = tmp_path / "annex.docx"
+    call_command(
+        "build_annex", "--layout", SHIPPED, "--period", "2021-H1", "--format", "docx",
+        "--language", "kk", "--output", str(path), stdout=io.StringIO(),
+    )  # fmt: skip
+    document = Document(str(path))
+    assert len(document.tables) == 6
+    texts = [p.text for p in document.paragraphs]
+    assert "4. Пайдаланушылар, адам" in texts
+    users = document.tables[3]
+    assert [c.text for c in users.rows[-1].cells] == [
+        "ОКЖ бойынша барлығы",
+        "16931",
+        "6538",
+        "4512",
+        "821",
+    ]
+
+
+def test_build_annex_names_the_layouts_there_are_when_asked_for_another(demo, tmp_path):
+    with pytest.raises(CommandError, match=f"нет такого макета; есть: .*{SHIPPED}"):
+        call_command(
+            "build_annex", "--layout", "6-nk-2030", "--period", "2021-H1", "--format", "xlsx",
+            "--output", str(tmp_path / "annex.xlsx"),
+        )  # fmt: skip
+
+
+def test_a_layout_that_is_no_toml_is_refused_with_its_line(layouts, db):
+    (layouts / "typo.toml").write_text('title_ru = "А"\ntitle_kk = "Ә"\n[[section]\n')
+    with pytest.raises(LayoutError, match=r"typo\.toml:3: "):
+        annex_layout("typo")
