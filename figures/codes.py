@@ -5,13 +5,16 @@ one of these codes, so a form's layout is a data file and its figures are the on
 report and the dashboard print: `code_values` only picks them out of one
 `figures_read`, it never reads or aggregates anything itself.
 
-A value is (number, known): an unknown figure is never taken for 0. A library without a work-log row in the
-span has unknown users, visits and loans (`indicators.selectors.worklog_figures`); a fund
+A value is (number, known): an unknown figure is never taken for 0. A library without a
+work-log row in the span has unknown users, visits and loans (`indicators.selectors.worklog_figures`); a fund
 with no recorded state has an unknown start or end (`holdings.selectors.MovementRow`);
-a library that entered no events, no digitized documents and no catalogue count and did
-not hand the span in may simply not have entered them yet (`events.selectors.MassWork.known`).
+a library that entered no receipts, write-offs, digitized documents or events (dated
+facts) and did not hand the span in may simply not have entered them yet: the report's
+rule for events (`events.selectors.MassWork.known`); a catalogue count not entered is
+unknown.
 The figures every kind declares in the registry (`branches.kinds.Figure`) are codes too,
-by their names: a new kind's figure needs no code here.
+by their names (known by the same rule as the dated facts): a new kind's figure needs no
+code here.
 
 An unknown value's number is what it still adds to the ЦБС's total: a fund with no
 recorded state carries its receipts and write-offs into the ЦБС's fund (the report's and
@@ -34,13 +37,31 @@ UNKNOWN = Value(0, False)
 Getter = Callable[[FigureReads, int], Value]
 
 
-def _fund(part: str, attribute: str, known: str = "") -> Getter:
+def _fund_state(part: str, attribute: str) -> Getter:
+    """The fund at the span's start or end: known from the library's first recorded state
+    on (`MovementRow.start_known`, `end_known`)."""
+
     def value(reads: FigureReads, library_id: int) -> Value:
         row = _fund_rows(reads).get(library_id)
         if row is None:
             return UNKNOWN
         copies = getattr(getattr(row, part), attribute)
-        return Value(copies, not known or getattr(row, known))
+        return Value(copies, getattr(row, f"{part}_known"))
+
+    return value
+
+
+def _fund_flow(part: str, attribute: str) -> Getter:
+    """Copies received or written off in the span: dated facts, known when the library
+    entered some or handed the span in (of them in Kazakh: known with their total)."""
+
+    def value(reads: FigureReads, library_id: int) -> Value:
+        row = _fund_rows(reads).get(library_id)
+        if row is None:
+            return UNKNOWN
+        movement = getattr(row, part)
+        known = _entered_or_handed_in(reads, library_id, bool(movement.copies))
+        return Value(getattr(movement, attribute), known)
 
     return value
 
@@ -95,14 +116,14 @@ FIGURE_CODES: dict[str, Getter] = {
     # The network: each library counts one.
     "libraries": lambda reads, library_id: Value(1, True),
     # The fund, copies (start and end: at the start of the span's first day and of the day after).
-    "fund_start": _fund("start", "copies", known="start_known"),
-    "fund_start_kk": _fund("start", "copies_kk", known="start_known"),
-    "received": _fund("received", "copies"),
-    "received_kk": _fund("received", "copies_kk"),
-    "written_off": _fund("written_off", "copies"),
-    "written_off_kk": _fund("written_off", "copies_kk"),
-    "fund_end": _fund("end", "copies", known="end_known"),
-    "fund_end_kk": _fund("end", "copies_kk", known="end_known"),
+    "fund_start": _fund_state("start", "copies"),
+    "fund_start_kk": _fund_state("start", "copies_kk"),
+    "received": _fund_flow("received", "copies"),
+    "received_kk": _fund_flow("received", "copies_kk"),
+    "written_off": _fund_flow("written_off", "copies"),
+    "written_off_kk": _fund_flow("written_off", "copies_kk"),
+    "fund_end": _fund_state("end", "copies"),
+    "fund_end_kk": _fund_state("end", "copies_kk"),
     # The electronic catalogue's records (all databases) at the span's start and end.
     "catalogue_before": _catalogue("before"),
     "catalogue_now": _catalogue("now"),
@@ -133,8 +154,8 @@ FIGURE_CODES: dict[str, Getter] = {
 
 def _declared(name: str) -> Getter:
     def value(reads: FigureReads, library_id: int) -> Value:
-        value = reads.declared.get(library_id, {}).get(name)
-        return UNKNOWN if value is None else Value(value, True)
+        value = reads.declared.get(library_id, {}).get(name, 0)
+        return Value(value, _entered_or_handed_in(reads, library_id, bool(value)))
 
     return value
 
