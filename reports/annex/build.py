@@ -99,7 +99,8 @@ def _section(section, index: int, libraries, values, language: str) -> ReportSec
         title="",
         header=header,
         rows=table_rows,
-        widths=[2.4] + [1] * len(columns),
+        # A ЦБС's column beside its libraries' is wider: its partial sums say so in words.
+        widths=[2.4] + [1.6 if scope is None else 1 for _c, scope, _e in columns],
     )
     return ReportSection(
         code=f"annex{index}",
