@@ -16,7 +16,9 @@ from branches.models import (
     Library,
     Organization,
     Platform,
+    Region,
     ReportingPeriod,
+    Republic,
     SocialPage,
     StaffProfile,
 )
@@ -97,9 +99,29 @@ class PeriodInline(ScopedTabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(ScopedAdmin):
-    list_display = ["short_name", "name_ru", "city_ru", "code"]
+    list_display = ["short_name", "name_ru", "city_ru", "code", "region"]
     search_fields = ["name_ru", "name_kk", "short_name", "code"]
     inlines = [LibraryInline, PeriodInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The superuser puts a ЦБС in its region; its methodologist never moves it.
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields.append("region")
+        return fields
+
+
+@admin.register(Republic)
+class RepublicAdmin(admin.ModelAdmin):
+    """The levels above the ЦБС are the installation's superuser's to keep."""
+
+    list_display = ["name_ru", "code"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name_ru", "kind", "code", "republic"]
+    search_fields = ["name_ru", "name_kk", "code"]
 
 
 @admin.register(ReportingPeriod)
