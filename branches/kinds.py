@@ -289,6 +289,10 @@ RECORD_RIGHTS: dict[str, dict] = {
     # `handin.region` (the ЦБС's methodologist sends, the region's accepts or returns).
     "branches.RegionHandIn": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
     "branches.RegionHandInTransition": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
+    # The levels above the ЦБС: the superuser keeps them; the region's roles read
+    # their own region (as every record, `role_permissions`), a ЦБС's roles need not.
+    "branches.Region": {},
+    "branches.Republic": {},
 }
 
 

@@ -22,7 +22,7 @@ from branches.models import (
     SocialPage,
     StaffProfile,
 )
-from branches.scoping import staff_profile
+from branches.scoping import scope_queryset, staff_profile
 from branches.staff_accounts import AccountCreateForm, PasswordResetForm, account_create
 from entry.admin_base import (
     LIBRARY_FILTER,
@@ -113,7 +113,8 @@ class OrganizationAdmin(ScopedAdmin):
 
 @admin.register(Republic)
 class RepublicAdmin(admin.ModelAdmin):
-    """The levels above the ЦБС are the installation's superuser's to keep."""
+    """The levels above the ЦБС are the installation's superuser's to keep; the
+    region's staff read them (their own region only)."""
 
     list_display = ["name_ru", "code"]
 
@@ -122,6 +123,9 @@ class RepublicAdmin(admin.ModelAdmin):
 class RegionAdmin(admin.ModelAdmin):
     list_display = ["name_ru", "kind", "code", "republic"]
     search_fields = ["name_ru", "name_kk", "code"]
+
+    def get_queryset(self, request):
+        return scope_queryset(super().get_queryset(request), request.user)
 
 
 @admin.register(ReportingPeriod)

@@ -3,8 +3,9 @@ beside it, and the two oblasts' staff."""
 
 import pytest
 
-from branches.models import Region, Republic, StaffProfile
+from branches.models import Region, ReportingPeriod, Republic, StaffProfile
 from branches.scoping import REGION_MANAGEMENT, REGION_METHODOLOGIST, ensure_groups
+from reports.models import Report
 from tests.admin.conftest import row_of  # noqa: F401  (the admin matrix's row builder)
 
 
@@ -54,3 +55,17 @@ def region_manager(django_user_model, region):
 @pytest.fixture
 def other_region_methodologist(django_user_model, other_region):
     return make_region_user(django_user_model, "other-oblast", REGION_METHODOLOGIST, other_region)
+
+
+@pytest.fixture
+def approved(period, region):
+    """The test ЦБС's first half of 2021, its report approved (as the report's workflow leaves it)."""
+    Report.objects.create(
+        organization=period.organization,
+        period=period,
+        status=Report.Status.APPROVED,
+        snapshot={"ru": {}, "kk": {}},
+    )
+    ReportingPeriod.objects.filter(pk=period.pk).update(status=ReportingPeriod.Status.APPROVED)
+    period.refresh_from_db()
+    return period

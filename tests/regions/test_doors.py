@@ -113,3 +113,22 @@ def test_a_profile_is_of_a_cbs_or_of_a_region_never_both(django_user_model, orga
     user = django_user_model.objects.create_user(username="both")
     with pytest.raises(IntegrityError):
         StaffProfile.objects.create(user=user, organization=organization, region=region)
+
+
+def test_the_superuser_keeps_the_levels_above_the_cbs(admin_client, region):
+    for model in ("region", "republic"):
+        assert admin_client.get(reverse(f"admin:branches_{model}_changelist")).status_code == 200
+    url = reverse("admin:branches_region_change", args=[region.pk])
+    assert "Қарағанды облысы" in admin_client.get(url).content.decode()
+
+
+def test_the_regions_staff_read_their_own_region_only(
+    client, region_methodologist, region, other_region
+):
+    client.force_login(region_methodologist)
+    response = client.get(reverse("admin:branches_region_changelist"))
+    assert list(response.context["cl"].result_list) == [region]
+    page = client.get(reverse("admin:branches_region_change", args=[region.pk])).content.decode()
+    assert 'name="_save"' not in page
+    other = client.get(reverse("admin:branches_region_change", args=[other_region.pk]))
+    assert other.status_code == 302  # the admin's «не существует», back to the index

@@ -19,20 +19,6 @@ from reports.services import report_reopen_returned
 State = RegionHandIn.State
 
 
-@pytest.fixture
-def approved(period, region):
-    """The test ЦБС's first half of 2021, its report approved (as the report's workflow leaves it)."""
-    Report.objects.create(
-        organization=period.organization,
-        period=period,
-        status=Report.Status.APPROVED,
-        snapshot={"ru": {}, "kk": {}},
-    )
-    ReportingPeriod.objects.filter(pk=period.pk).update(status=ReportingPeriod.Status.APPROVED)
-    period.refresh_from_db()
-    return period
-
-
 def history(period):
     return list(
         RegionHandInTransition.objects.filter(handin__period=period).values_list(
