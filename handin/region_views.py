@@ -55,15 +55,22 @@ def _half_years(periods) -> list[tuple[int, int]]:
     return sorted({(p.year, p.half) for p in periods}, reverse=True)
 
 
-def _chosen(request, half_years) -> tuple[int, int]:
-    """The half-year asked for (`?half=2021-1`), else the latest one ended, else the latest."""
+def _chosen(request, periods, half_years) -> tuple[int, int]:
+    """The half-year asked for (`?half=2021-1`), else the latest one ended in which a
+    member ЦБС has moved (a report submitted or approved, one sent to the region), else
+    the latest one ended, else the latest."""
     asked = request.GET.get("half", "")
     year, _dash, half = asked.partition("-")
     if year.isdigit() and half in ("1", "2") and (int(year), int(half)) in half_years:
         return int(year), int(half)
     today = datetime.date.today()
     ended = [(y, h) for y, h in half_years if datetime.date(y, 6 if h == 1 else 12, 30) < today]
-    chosen = (ended or half_years or [None])[0]
+    moved = set(
+        periods.exclude(status=ReportingPeriod.Status.OPEN, region_handin__isnull=True)
+        .values_list("year", "half")
+        .distinct()
+    )
+    chosen = ([hy for hy in ended if hy in moved] or ended or half_years or [None])[0]
     if chosen is None:
         raise Http404
     return chosen
@@ -110,7 +117,7 @@ def overview(request):
     organizations = scope_queryset(Organization.objects.all(), request.user).order_by("name_ru")
     all_periods = ReportingPeriod.objects.filter(organization__in=organizations)
     half_years = _half_years(all_periods)
-    year, half = _chosen(request, half_years)
+    year, half = _chosen(request, all_periods, half_years)
     periods = list(all_periods.filter(year=year, half=half).select_related("organization"))
     context = {
         "region": profile.region,
