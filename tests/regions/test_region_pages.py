@@ -146,3 +146,16 @@ def test_the_overview_speaks_kazakh(client, region_methodologist, approved):
     assert "Өңір ОКЖ-лерінің есептері" in page
     assert "Қарағанды облысы" in page
     assert "тапсырылмаған" in page
+
+
+def test_the_overview_opens_on_the_latest_half_year_a_member_moved_in(
+    client, region_methodologist, methodologist, approved
+):
+    # The second half of 2021 has ended too, but nobody has done anything in it yet.
+    ReportingPeriod.objects.create(organization=approved.organization, year=2021, half=2)
+    region_handin_send(period=approved, user=methodologist)
+    client.force_login(region_methodologist)
+    response = client.get(REGION_URL)
+    assert (response.context["year"], response.context["half"]) == (2021, 1)
+    response = client.get(f"{REGION_URL}?half=2021-2")
+    assert (response.context["year"], response.context["half"]) == (2021, 2)
