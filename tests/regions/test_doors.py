@@ -132,3 +132,11 @@ def test_the_regions_staff_read_their_own_region_only(
     assert 'name="_save"' not in page
     other = client.get(reverse("admin:branches_region_change", args=[other_region.pk]))
     assert other.status_code == 302  # the admin's «не существует», back to the index
+
+
+@pytest.mark.parametrize("who", ["methodologist", "director", "librarian"])
+def test_a_cbs_staff_has_no_door_to_the_regions(request, client, who, region):
+    client.force_login(request.getfixturevalue(who))
+    for view, args in (("changelist", []), ("change", [region.pk]), ("history", [region.pk])):
+        response = client.get(reverse(f"admin:branches_region_{view}", args=args))
+        assert response.status_code in (403, 404), view
