@@ -31,6 +31,7 @@ from entry.admin_base import (
     ScopedTabularInline,
     SharedChoicesFormSet,
 )
+from entry.admin_names import NamedAdminMixin
 
 
 @admin.register(Platform)
@@ -112,7 +113,7 @@ class OrganizationAdmin(ScopedAdmin):
 
 
 @admin.register(Republic)
-class RepublicAdmin(admin.ModelAdmin):
+class RepublicAdmin(NamedAdminMixin, admin.ModelAdmin):
     """The levels above the ЦБС are the installation's superuser's to keep; the
     region's staff read them (their own region only)."""
 
@@ -120,7 +121,7 @@ class RepublicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(NamedAdminMixin, admin.ModelAdmin):
     list_display = ["name_ru", "kind", "code", "republic"]
     search_fields = ["name_ru", "name_kk", "code"]
 
