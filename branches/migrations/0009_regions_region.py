@@ -7,144 +7,338 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('branches', '0008_socialpage_printed_doors'),
+        ("branches", "0008_socialpage_printed_doors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Латиницей, например karaganda.', unique=True, verbose_name='код')),
-                ('kind', models.CharField(choices=[('oblast', 'область'), ('city', 'город республиканского значения')], default='oblast', max_length=10, verbose_name='вид')),
-                ('name_ru', models.CharField(max_length=300, verbose_name='название (рус.)')),
-                ('name_kk', models.CharField(blank=True, max_length=300, verbose_name='название (каз.)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Латиницей, например karaganda.", unique=True, verbose_name="код"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("oblast", "область"),
+                            ("city", "город республиканского значения"),
+                        ],
+                        default="oblast",
+                        max_length=10,
+                        verbose_name="вид",
+                    ),
+                ),
+                ("name_ru", models.CharField(max_length=300, verbose_name="название (рус.)")),
+                (
+                    "name_kk",
+                    models.CharField(blank=True, max_length=300, verbose_name="название (каз.)"),
+                ),
             ],
             options={
-                'verbose_name': 'регион',
-                'verbose_name_plural': 'регионы',
-                'ordering': ['name_ru'],
+                "verbose_name": "регион",
+                "verbose_name_plural": "регионы",
+                "ordering": ["name_ru"],
             },
         ),
         migrations.CreateModel(
-            name='RegionHandIn',
+            name="RegionHandIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('submitted', 'сдано'), ('accepted', 'принято'), ('returned', 'возвращено'), ('reopened', 'открыто для исправления')], default='submitted', max_length=10, verbose_name='состояние')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='изменено')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "сдано"),
+                            ("accepted", "принято"),
+                            ("returned", "возвращено"),
+                            ("reopened", "открыто для исправления"),
+                        ],
+                        default="submitted",
+                        max_length=10,
+                        verbose_name="состояние",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="изменено")),
             ],
             options={
-                'verbose_name': 'сдача отчёта в регион',
-                'verbose_name_plural': 'сдачи отчётов в регион',
-                'ordering': ['period__organization__name_ru', '-period__year', '-period__half'],
+                "verbose_name": "сдача отчёта в регион",
+                "verbose_name_plural": "сдачи отчётов в регион",
+                "ordering": ["period__organization__name_ru", "-period__year", "-period__half"],
             },
         ),
         migrations.CreateModel(
-            name='RegionHandInTransition',
+            name="RegionHandInTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_state', models.CharField(blank=True, choices=[('submitted', 'сдано'), ('accepted', 'принято'), ('returned', 'возвращено'), ('reopened', 'открыто для исправления')], max_length=10, verbose_name='было')),
-                ('to_state', models.CharField(choices=[('submitted', 'сдано'), ('accepted', 'принято'), ('returned', 'возвращено'), ('reopened', 'открыто для исправления')], max_length=10, verbose_name='стало')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='когда')),
-                ('comment', models.TextField(blank=True, verbose_name='комментарий')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("submitted", "сдано"),
+                            ("accepted", "принято"),
+                            ("returned", "возвращено"),
+                            ("reopened", "открыто для исправления"),
+                        ],
+                        max_length=10,
+                        verbose_name="было",
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "сдано"),
+                            ("accepted", "принято"),
+                            ("returned", "возвращено"),
+                            ("reopened", "открыто для исправления"),
+                        ],
+                        max_length=10,
+                        verbose_name="стало",
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="когда")),
+                ("comment", models.TextField(blank=True, verbose_name="комментарий")),
             ],
             options={
-                'verbose_name': 'переход сдачи отчёта в регион',
-                'verbose_name_plural': 'переходы сдачи отчётов в регион',
-                'ordering': ['handin', 'at', 'pk'],
+                "verbose_name": "переход сдачи отчёта в регион",
+                "verbose_name_plural": "переходы сдачи отчётов в регион",
+                "ordering": ["handin", "at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Republic',
+            name="Republic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(unique=True, verbose_name='код')),
-                ('name_ru', models.CharField(max_length=300, verbose_name='название (рус.)')),
-                ('name_kk', models.CharField(blank=True, max_length=300, verbose_name='название (каз.)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(unique=True, verbose_name="код")),
+                ("name_ru", models.CharField(max_length=300, verbose_name="название (рус.)")),
+                (
+                    "name_kk",
+                    models.CharField(blank=True, max_length=300, verbose_name="название (каз.)"),
+                ),
             ],
             options={
-                'verbose_name': 'республика',
-                'verbose_name_plural': 'республики',
-                'ordering': ['name_ru'],
+                "verbose_name": "республика",
+                "verbose_name_plural": "республики",
+                "ordering": ["name_ru"],
             },
         ),
         migrations.AlterField(
-            model_name='staffprofile',
-            name='organization',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='branches.organization', verbose_name='организация'),
+            model_name="staffprofile",
+            name="organization",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="branches.organization",
+                verbose_name="организация",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalRegion',
+            name="HistoricalRegion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Латиницей, например karaganda.', verbose_name='код')),
-                ('kind', models.CharField(choices=[('oblast', 'область'), ('city', 'город республиканского значения')], default='oblast', max_length=10, verbose_name='вид')),
-                ('name_ru', models.CharField(max_length=300, verbose_name='название (рус.)')),
-                ('name_kk', models.CharField(blank=True, max_length=300, verbose_name='название (каз.)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Латиницей, например karaganda.", verbose_name="код"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("oblast", "область"),
+                            ("city", "город республиканского значения"),
+                        ],
+                        default="oblast",
+                        max_length=10,
+                        verbose_name="вид",
+                    ),
+                ),
+                ("name_ru", models.CharField(max_length=300, verbose_name="название (рус.)")),
+                (
+                    "name_kk",
+                    models.CharField(blank=True, max_length=300, verbose_name="название (каз.)"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical регион',
-                'verbose_name_plural': 'historical регионы',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical регион",
+                "verbose_name_plural": "historical регионы",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalorganization',
-            name='region',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='branches.region', verbose_name='регион'),
+            model_name="historicalorganization",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="branches.region",
+                verbose_name="регион",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalstaffprofile',
-            name='region',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='Только для методиста и руководства региона: вместо ЦБС — регион, все ЦБС которого они видят.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='branches.region', verbose_name='регион'),
+            model_name="historicalstaffprofile",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                help_text="Только для методиста и руководства региона: вместо ЦБС — регион, все ЦБС которого они видят.",
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="branches.region",
+                verbose_name="регион",
+            ),
         ),
         migrations.AddField(
-            model_name='organization',
-            name='region',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organizations', to='branches.region', verbose_name='регион'),
+            model_name="organization",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="organizations",
+                to="branches.region",
+                verbose_name="регион",
+            ),
         ),
         migrations.AddField(
-            model_name='staffprofile',
-            name='region',
-            field=models.ForeignKey(blank=True, help_text='Только для методиста и руководства региона: вместо ЦБС — регион, все ЦБС которого они видят.', null=True, on_delete=django.db.models.deletion.PROTECT, to='branches.region', verbose_name='регион'),
+            model_name="staffprofile",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Только для методиста и руководства региона: вместо ЦБС — регион, все ЦБС которого они видят.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="branches.region",
+                verbose_name="регион",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='staffprofile',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organization__isnull', False), ('region__isnull', True)), models.Q(('library__isnull', True), ('organization__isnull', True), ('region__isnull', False)), _connector='OR'), name='staff_profile_organization_or_region', violation_error_message='Укажите либо ЦБС (и, для библиотекаря, библиотеку), либо регион.'),
+            model_name="staffprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("organization__isnull", False), ("region__isnull", True)),
+                    models.Q(
+                        ("library__isnull", True),
+                        ("organization__isnull", True),
+                        ("region__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="staff_profile_organization_or_region",
+                violation_error_message="Укажите либо ЦБС (и, для библиотекаря, библиотеку), либо регион.",
+            ),
         ),
         migrations.AddField(
-            model_name='regionhandin',
-            name='period',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='region_handin', to='branches.reportingperiod', verbose_name='период'),
+            model_name="regionhandin",
+            name="period",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="region_handin",
+                to="branches.reportingperiod",
+                verbose_name="период",
+            ),
         ),
         migrations.AddField(
-            model_name='regionhandintransition',
-            name='handin',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='branches.regionhandin', verbose_name='сдача отчёта в регион'),
+            model_name="regionhandintransition",
+            name="handin",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="transitions",
+                to="branches.regionhandin",
+                verbose_name="сдача отчёта в регион",
+            ),
         ),
         migrations.AddField(
-            model_name='regionhandintransition',
-            name='user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='кто'),
+            model_name="regionhandintransition",
+            name="user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="кто",
+            ),
         ),
         migrations.AddField(
-            model_name='region',
-            name='republic',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='regions', to='branches.republic', verbose_name='республика'),
+            model_name="region",
+            name="republic",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="regions",
+                to="branches.republic",
+                verbose_name="республика",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalregion',
-            name='republic',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='branches.republic', verbose_name='республика'),
+            model_name="historicalregion",
+            name="republic",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="branches.republic",
+                verbose_name="республика",
+            ),
         ),
     ]
