@@ -90,3 +90,77 @@ class HandInTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.handin}: {self.from_state} → {self.to_state}"
+
+
+class RegionHandIn(models.Model):
+    """A ЦБС's hand-in of its approved half-year report to its region.
+
+    Moves сдано → принято or сдано → возвращено; a returned report is reopened by
+    the ЦБС (its approval undone) and sent again. Every move is kept as a
+    `RegionHandInTransition`. Moves go through `branches.lockstate.region_handin_move`
+    only (a move needs the period approved, except the return's reopening), which
+    `handin.region` calls with its role checks.
+    """
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("сдано")
+        ACCEPTED = "accepted", _("принято")
+        RETURNED = "returned", _("возвращено")
+        # The ЦБС undid its approval of a returned report to correct it.
+        REOPENED = "reopened", _("открыто для исправления")
+
+    period = models.OneToOneField(
+        "branches.ReportingPeriod",
+        verbose_name=_("период"),
+        on_delete=models.CASCADE,
+        related_name="region_handin",
+    )
+    state = models.CharField(
+        _("состояние"), max_length=10, choices=State.choices, default=State.SUBMITTED
+    )
+    updated_at = models.DateTimeField(_("изменено"), auto_now=True)
+
+    library_lookup = None
+    organization_lookup = "period__organization"
+
+    class Meta:
+        verbose_name = _("сдача отчёта в регион")
+        verbose_name_plural = _("сдачи отчётов в регион")
+        ordering = ["period__organization__name_ru", "-period__year", "-period__half"]
+
+    def __str__(self) -> str:
+        return f"{self.period.organization} {self.period.code}: {self.get_state_display()}"
+
+
+class RegionHandInTransition(models.Model):
+    handin = models.ForeignKey(
+        RegionHandIn,
+        verbose_name=_("сдача отчёта в регион"),
+        on_delete=models.CASCADE,
+        related_name="transitions",
+    )
+    # Empty: the first sending (there was no state before it).
+    from_state = models.CharField(
+        _("было"), max_length=10, choices=RegionHandIn.State.choices, blank=True
+    )
+    to_state = models.CharField(_("стало"), max_length=10, choices=RegionHandIn.State.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("когда"), auto_now_add=True)
+    comment = models.TextField(_("комментарий"), blank=True)
+
+    library_lookup = None
+    organization_lookup = "handin__period__organization"
+
+    class Meta:
+        verbose_name = _("переход сдачи отчёта в регион")
+        verbose_name_plural = _("переходы сдачи отчётов в регион")
+        ordering = ["handin", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.handin}: {self.from_state} → {self.to_state}"

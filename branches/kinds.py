@@ -32,7 +32,13 @@ from django.utils.translation import gettext_lazy as _
 LIBRARIAN = "Библиотекарь"
 METHODOLOGIST = "Методист"
 DIRECTOR = "Директор"
-ROLES = (LIBRARIAN, METHODOLOGIST, DIRECTOR)
+# Above the ЦБС: the region's methodologist (the oblast library's methodological
+# department) and its management. They read every member ЦБС's rows and change
+# none: their rights are derived (`role_permissions`), view on every kind.
+REGION_METHODOLOGIST = "Методист региона"
+REGION_MANAGEMENT = "Руководство региона"
+REGION_ROLES = (REGION_METHODOLOGIST, REGION_MANAGEMENT)
+ROLES = (LIBRARIAN, METHODOLOGIST, DIRECTOR, *REGION_ROLES)
 
 # Who owns a row: one library, or the ЦБС as a whole.
 LIBRARY = "library"
@@ -279,6 +285,14 @@ DERIVED: set[str] = {"reports.ReportFile"}
 RECORD_RIGHTS: dict[str, dict] = {
     "branches.HandIn": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
     "branches.HandInTransition": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
+    # A ЦБС's hand-in of its approved report to its region: moved only through
+    # `handin.region` (the ЦБС's methodologist sends, the region's accepts or returns).
+    "branches.RegionHandIn": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
+    "branches.RegionHandInTransition": {METHODOLOGIST: VIEW, DIRECTOR: VIEW},
+    # The levels above the ЦБС: the superuser keeps them; the region's roles read
+    # their own region (as every record, `role_permissions`), a ЦБС's roles need not.
+    "branches.Region": {},
+    "branches.Republic": {},
 }
 
 
@@ -320,11 +334,13 @@ def completeness_columns(owner: str = LIBRARY) -> list[tuple[str, Promise | str]
 
 
 def role_permissions() -> dict[str, list[tuple[str, str]]]:
-    """{role: [(app_label, codename)]} from the kinds' rights and RECORD_RIGHTS."""
+    """{role: [(app_label, codename)]} from the kinds' rights and RECORD_RIGHTS; the
+    region's roles view every one of them (and `branches.scoping` narrows the rows
+    to their region's ЦБС)."""
     result: dict[str, list[tuple[str, str]]] = {role: [] for role in ROLES}
     rights = [(kind.model, kind.rights) for kind in KINDS] + list(RECORD_RIGHTS.items())
     for label, by_role in rights:
         app_label, model_name = label.lower().split(".")
-        for role, actions in by_role.items():
+        for role, actions in {**by_role, **dict.fromkeys(REGION_ROLES, VIEW)}.items():
             result[role] += [(app_label, f"{a}_{model_name}") for a in actions]
     return result

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from branches.facts import lock_libraries
-from branches.handins import HandIn, HandInTransition
+from branches.handins import HandIn, HandInTransition, RegionHandIn, RegionHandInTransition
 from branches.models import Library, ReportingPeriod
 
 State = HandIn.State
@@ -33,11 +33,27 @@ PERIOD_MOVES = {
     Status.SUBMITTED: {Status.OPEN, Status.APPROVED},
     Status.APPROVED: set(),
 }
+# {state: the states a ЦБС's hand-in to its region may move to}; "" is no hand-in
+# yet. A returned report is reopened (its approval undone) or sent again as it is;
+# an accepted one is final.
+RegionState = RegionHandIn.State
+REGION_HANDIN_MOVES = {
+    "": {RegionState.SUBMITTED},
+    RegionState.SUBMITTED: {RegionState.ACCEPTED, RegionState.RETURNED},
+    RegionState.RETURNED: {RegionState.REOPENED, RegionState.SUBMITTED},
+    RegionState.REOPENED: {RegionState.SUBMITTED},
+    RegionState.ACCEPTED: set(),
+}
 
 WRONG_STATE = _("Данные библиотеки %(library)s сейчас в состоянии «%(state)s»: так нельзя.")
 PERIOD_APPROVED = _(
     "Период «%(period)s» утверждён: его данные больше не сдаются и не возвращаются."
 )
+REGION_NOT_APPROVED = _(
+    "Отчёт за «%(period)s» не утверждён: в регион сдаётся только утверждённый отчёт."
+)
+REGION_WRONG_STATE = _("Отчёт за «%(period)s» в регионе «%(state)s»: так нельзя.")
+REGION_NO_REGION = _("ЦБС не относится ни к одному региону: отчёт некуда сдать.")
 PERIOD_MOVE_REFUSED = _(
     "Период «%(period)s» в статусе «%(current)s» нельзя перевести в «%(target)s»."
 )
@@ -109,3 +125,39 @@ def period_set_status(*, period: ReportingPeriod, status: str) -> ReportingPerio
     if target != current:
         period.save(update_fields=["status"])
     return period
+
+
+@transaction.atomic
+def region_handin_move(
+    *, period: ReportingPeriod, to_state: str, user, comment: str = ""
+) -> RegionHandIn:
+    """Move the ЦБС's hand-in of `period`'s report to its region to `to_state` along
+    REGION_HANDIN_MOVES, the period's row locked, keeping who, when and the comment.
+
+    Every move needs the period approved (the report is handed in as approved);
+    reopening also undoes the period's approval (its report's own approval is the
+    workflow's above, `reports.services`), the only way an approved period opens.
+    """
+    status = Status(period_lock(period))
+    if not ReportingPeriod.objects.filter(
+        pk=period.pk, organization__region__isnull=False
+    ).exists():
+        raise ValidationError(REGION_NO_REGION)
+    handin = RegionHandIn.objects.select_for_update().filter(period=period).first()
+    current = handin.state if handin else ""
+    if status != Status.APPROVED:
+        raise ValidationError(REGION_NOT_APPROVED, params={"period": period.label})
+    if to_state not in REGION_HANDIN_MOVES[current]:
+        state = handin.get_state_display() if handin else "—"
+        raise ValidationError(REGION_WRONG_STATE, params={"period": period.label, "state": state})
+    if handin is None:
+        handin = RegionHandIn(period=period)
+    handin.state = to_state
+    handin.save()
+    RegionHandInTransition.objects.create(
+        handin=handin, from_state=current, to_state=to_state, user=user, comment=comment
+    )
+    if to_state == RegionState.REOPENED:
+        period.status = Status.OPEN
+        period.save(update_fields=["status"])
+    return handin

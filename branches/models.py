@@ -1,4 +1,6 @@
-"""The organization (ЦБС), its libraries, reporting periods and who works where.
+"""The organization (ЦБС), its libraries, reporting periods and who works where;
+above the ЦБС, the region (oblast or city of republican significance) it belongs
+to and the republic the regions make up.
 
 The hand-ins of the libraries' half-years are models of this app too, declared in
 `branches.handins` (the lock state's rows) and imported here so Django registers them.
@@ -17,7 +19,12 @@ from simple_history.models import HistoricalRecords
 from branches.calendar import HalfYearDates
 
 # Imported so Django registers them with this app (see the docstring).
-from branches.handins import HandIn, HandInTransition  # noqa: F401
+from branches.handins import (  # noqa: F401
+    HandIn,
+    HandInTransition,
+    RegionHandIn,
+    RegionHandInTransition,
+)
 from branches.lists import ListItem, localized
 
 # The short name an organization has until it is given its own (the field's default).
@@ -39,8 +46,80 @@ SOCIAL_PAGE_PRINTED = _(
 )
 
 
+class Republic(models.Model):
+    """The top level: the country whose regions report to its ministry (Kazakhstan).
+
+    An installation has one; the republic's figures are the sum of its regions'.
+    """
+
+    code = models.SlugField(_("код"), max_length=50, unique=True)
+    name_ru = models.CharField(_("название (рус.)"), max_length=300)
+    name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("республика")
+        verbose_name_plural = _("республики")
+        ordering = ["name_ru"]
+
+    def __str__(self) -> str:
+        return self.name()
+
+    def name(self, language: str | None = None) -> str:
+        return localized(self, "name", language)
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Region(models.Model):
+    """An oblast or a city of republican significance: the level that receives its
+    ЦБС's approved reports (the oblast library's methodological department)."""
+
+    class Kind(models.TextChoices):
+        OBLAST = "oblast", _("область")
+        CITY = "city", _("город республиканского значения")
+
+    republic = models.ForeignKey(
+        Republic,
+        verbose_name=_("республика"),
+        on_delete=models.PROTECT,
+        related_name="regions",
+    )
+    code = models.SlugField(
+        _("код"), max_length=50, unique=True, help_text=_("Латиницей, например karaganda.")
+    )
+    kind = models.CharField(_("вид"), max_length=10, choices=Kind.choices, default=Kind.OBLAST)
+    name_ru = models.CharField(_("название (рус.)"), max_length=300)
+    name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("регион")
+        verbose_name_plural = _("регионы")
+        ordering = ["name_ru"]
+
+    def __str__(self) -> str:
+        return self.name()
+
+    def name(self, language: str | None = None) -> str:
+        return localized(self, "name", language)
+
+    def natural_key(self):
+        return (self.code,)
+
+
 class Organization(models.Model):
     code = models.SlugField(_("код"), max_length=50, unique=True)
+    # Set by the installation's superuser: a ЦБС's methodologist never moves it
+    # to another region (its admin shows the field read-only), nor does a file.
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("регион"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+    )
     name_ru = models.CharField(_("название (рус.)"), max_length=300)
     name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
     short_name = models.CharField(_("краткое название"), max_length=50, default=GENERIC_SHORT_NAME)
@@ -410,7 +489,8 @@ class ReportingPeriod(HalfYearDates, models.Model):
 
 
 class StaffProfile(models.Model):
-    """Ties a user to an organization and, for a librarian, to one library."""
+    """Ties a user to an organization and, for a librarian, to one library; or,
+    for the region's methodologist and management, to a region (and no ЦБС)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -419,7 +499,11 @@ class StaffProfile(models.Model):
         related_name="staff_profile",
     )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("организация"), on_delete=models.PROTECT
+        Organization,
+        verbose_name=_("организация"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
     )
     library = models.ForeignKey(
         Library,
@@ -428,6 +512,17 @@ class StaffProfile(models.Model):
         null=True,
         blank=True,
         help_text=_("Только для библиотекаря: библиотека, данные которой он вносит."),
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("регион"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Только для методиста и руководства региона: вместо ЦБС — регион, "
+            "все ЦБС которого они видят."
+        ),
     )
     position = models.CharField(_("должность"), max_length=200, blank=True)
     language = models.CharField(
@@ -444,9 +539,28 @@ class StaffProfile(models.Model):
     class Meta:
         verbose_name = _("профиль сотрудника")
         verbose_name_plural = _("профили сотрудников")
+        constraints = [
+            # A profile works at one level: a ЦБС (and maybe one of its libraries)
+            # or a region, never both and never neither.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(organization__isnull=False, region__isnull=True)
+                    | models.Q(
+                        organization__isnull=True, region__isnull=False, library__isnull=True
+                    )
+                ),
+                name="staff_profile_organization_or_region",
+                violation_error_message=_(
+                    "Укажите либо ЦБС (и, для библиотекаря, библиотеку), либо регион."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user.get_full_name() or self.user.get_username()} — {self.library or self.organization.short_name}"
+        where = self.library or (self.organization or self.region)
+        if self.organization_id and not self.library_id:
+            where = self.organization.short_name
+        return f"{self.user.get_full_name() or self.user.get_username()} — {where}"
 
     def clean(self):
         if self.library_id and self.organization_id:

@@ -2,8 +2,10 @@
 query goes through.
 
 A librarian sees only their own library's rows; the methodologist and the
-director see everything of their organization; a user without a staff profile
-sees nothing (a superuser sees everything). Each model says how to reach its
+director see everything of their organization; the region's methodologist and
+management (a profile with a region and no organization) see everything of the
+ЦБС of their region; a user without a staff profile sees nothing (a superuser
+sees everything). Each model says how to reach its
 library and its organization with two class attributes:
 
     library_lookup = "library"                   # None: the model has no library
@@ -17,8 +19,10 @@ from django.db.models import Model, QuerySet
 from branches.kinds import DIRECTOR as DIRECTOR
 from branches.kinds import LIBRARIAN as LIBRARIAN
 from branches.kinds import METHODOLOGIST as METHODOLOGIST
+from branches.kinds import REGION_MANAGEMENT as REGION_MANAGEMENT
+from branches.kinds import REGION_METHODOLOGIST as REGION_METHODOLOGIST
 from branches.kinds import ROLES
-from branches.models import Library, Organization, StaffProfile
+from branches.models import Library, Organization, Region, StaffProfile
 
 
 def staff_profile(user) -> StaffProfile | None:
@@ -28,7 +32,9 @@ def staff_profile(user) -> StaffProfile | None:
     if cached is not False:
         return cached
     profile = (
-        StaffProfile.objects.select_related("organization", "library").filter(user=user).first()
+        StaffProfile.objects.select_related("organization", "library", "region")
+        .filter(user=user)
+        .first()
     )
     user._staff_profile_cache = profile
     return profile
@@ -43,6 +49,19 @@ def user_library(user) -> Library | None:
 def user_organization(user) -> Organization | None:
     profile = staff_profile(user)
     return profile.organization if profile else None
+
+
+def user_region(user) -> Region | None:
+    """The region of the region's methodologist and management; None for everybody
+    else (a ЦБС's staff belong to their organization, whose region is its own)."""
+    profile = staff_profile(user)
+    return profile.region if profile else None
+
+
+def _region_lookup(organization_lookup: str) -> str:
+    """From a model's organization lookup to its region: "organization" ->
+    "organization__region"; the organization itself ("pk") -> "region"."""
+    return "region" if organization_lookup == "pk" else f"{organization_lookup}__region"
 
 
 def user_roles(user) -> set[str]:
@@ -78,6 +97,14 @@ def scope_queryset(queryset: QuerySet, user) -> QuerySet:
     if profile is None:
         return queryset.none()
     library_lookup, organization_lookup = lookups_for(queryset.model)
+    if profile.region_id is not None:
+        if organization_lookup is not None:
+            return queryset.filter(**{_region_lookup(organization_lookup): profile.region_id})
+        if queryset.model is Region:
+            return queryset.filter(pk=profile.region_id)
+        return queryset  # a shared list
+    if queryset.model is Region:
+        return queryset.filter(organizations=profile.organization_id)
     if profile.library_id is not None and library_lookup is not None:
         return queryset.filter(**{library_lookup: profile.library_id})
     if organization_lookup is not None:
@@ -111,6 +138,20 @@ def may_touch(user, obj: Model) -> bool:
     if profile is None:
         return False
     library_lookup, organization_lookup = lookups_for(type(obj))
+    if profile.region_id is not None:
+        if organization_lookup is not None:
+            organization_id = _lookup_id(obj, organization_lookup)
+            return (
+                organization_id is not None
+                and Organization.objects.filter(
+                    pk=organization_id, region_id=profile.region_id
+                ).exists()
+            )
+        if isinstance(obj, Region):
+            return obj.pk == profile.region_id
+        return True
+    if isinstance(obj, Region):
+        return obj.pk is not None and obj.organizations.filter(pk=profile.organization_id).exists()
     if profile.library_id is not None and library_lookup is not None:
         return _lookup_id(obj, library_lookup) == profile.library_id
     if organization_lookup is not None:

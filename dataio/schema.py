@@ -14,7 +14,7 @@ from django.utils import translation
 
 from branches.kinds import KINDS, kind_for
 from branches.lists import ListItem
-from branches.models import Library, Organization, ReportingPeriod
+from branches.models import Library, Organization, Region, ReportingPeriod
 
 TEXT, INT, DECIMAL, DATE, BOOL, CHOICE = "text", "int", "decimal", "date", "bool", "choice"
 LIST, LIBRARY, PERIOD, MANY = "list", "library", "period", "many"
@@ -143,17 +143,18 @@ def _kind(field: models.Field) -> str:
 
 @cache
 def columns_of(model) -> tuple[Column, ...]:
-    """Every editable field but the primary key and the organization.
+    """Every editable field but the primary key, the organization and the region.
 
     The organization is never a column: a file belongs to one organization,
     the importing user's (admin) or the one on the file's first sheet (command).
+    Nor is a ЦБС's region: the installation's superuser sets it, no file moves it.
     """
     columns = []
     with translation.override("ru"):
         for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
             if field.primary_key or not field.editable:
                 continue
-            if field.is_relation and field.related_model is Organization:
+            if field.is_relation and field.related_model in (Organization, Region):
                 continue
             header = str(field.verbose_name)
             columns.append(Column(field.name, header[:1].upper() + header[1:], _kind(field), field))

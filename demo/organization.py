@@ -9,8 +9,22 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from branches.models import Library, Organization, ReportingPeriod, StaffProfile
-from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+from branches.models import (
+    Library,
+    Organization,
+    Region,
+    ReportingPeriod,
+    Republic,
+    StaffProfile,
+)
+from branches.scoping import (
+    DIRECTOR,
+    LIBRARIAN,
+    METHODOLOGIST,
+    REGION_MANAGEMENT,
+    REGION_METHODOLOGIST,
+    ensure_groups,
+)
 
 DEMO_PASSWORD = "demo"
 
@@ -49,6 +63,19 @@ LIBRARIES = [
 
 PERIODS = [(2021, 1), (2021, 2)]
 
+REPUBLIC = {"code": "kz", "name_ru": "Республика Казахстан", "name_kk": "Қазақстан Республикасы"}
+REGION = {
+    "code": "karaganda",
+    "kind": Region.Kind.OBLAST,
+    "name_ru": "Карагандинская область",
+    "name_kk": "Қарағанды облысы",
+}
+# The oblast library's methodologist and its management (username, role, position).
+REGION_USERS = [
+    ("oblast-methodist", REGION_METHODOLOGIST, "Методист областной библиотеки"),
+    ("oblast-director", REGION_MANAGEMENT, "Директор областной библиотеки"),
+]
+
 
 def due_dates(year: int, half: int) -> dict:
     """The ЦБС's due dates for a half-year: the libraries hand in by the 10th of the
@@ -83,8 +110,11 @@ def upsert(model, defaults: dict, **lookup):
 
 @transaction.atomic
 def demo_organization_load() -> Organization:
-    """Create or update the Balkhash ЦБС, its libraries, periods and demo users."""
-    org = upsert(Organization, ORGANIZATION, code=ORGANIZATION["code"])
+    """Create or update the Balkhash ЦБС in its oblast, its libraries, periods and
+    demo users (the oblast's too)."""
+    republic = upsert(Republic, REPUBLIC, code=REPUBLIC["code"])
+    region = upsert(Region, {**REGION, "republic": republic}, code=REGION["code"])
+    org = upsert(Organization, {**ORGANIZATION, "region": region}, code=ORGANIZATION["code"])
     for order, (code, kind, number, short, name_ru, name_kk) in enumerate(LIBRARIES, 1):
         upsert(
             Library,
@@ -116,17 +146,21 @@ def demo_users_load(org: Organization) -> None:
         (f"librarian-{code}", LIBRARIAN, code, f"Библиотекарь {short}")
         for code, _k, _n, short, *_ in LIBRARIES
     ]
-    user_model = get_user_model()
-    for username, role, library_code, position in users:
-        user, created = user_model.objects.get_or_create(
-            username=username, defaults={"is_staff": True, "first_name": position}
+    for username, role, position in REGION_USERS:
+        user = _demo_user(username, position)
+        user.groups.set([groups[role]])
+        upsert(
+            StaffProfile,
+            user=user,
+            defaults={
+                "organization": None,
+                "library": None,
+                "region": org.region,
+                "position": position,
+            },
         )
-        email = f"{username}@{DEMO_EMAIL_DOMAIN}"
-        if created or user.email != email:
-            if created:
-                user.set_password(DEMO_PASSWORD)
-            user.email = email
-            user.save()
+    for username, role, library_code, position in users:
+        user = _demo_user(username, position)
         user.groups.set([groups[role]])
         library = org.libraries.get(code=library_code) if library_code else None
         upsert(
@@ -134,3 +168,17 @@ def demo_users_load(org: Organization) -> None:
             user=user,
             defaults={"organization": org, "library": library, "position": position},
         )
+
+
+def _demo_user(username: str, position: str):
+    """The demo's account `username` (password `demo`), created on first load."""
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"is_staff": True, "first_name": position}
+    )
+    email = f"{username}@{DEMO_EMAIL_DOMAIN}"
+    if created or user.email != email:
+        if created:
+            user.set_password(DEMO_PASSWORD)
+        user.email = email
+        user.save()
+    return user

@@ -16,11 +16,13 @@ from branches.models import (
     Library,
     Organization,
     Platform,
+    Region,
     ReportingPeriod,
+    Republic,
     SocialPage,
     StaffProfile,
 )
-from branches.scoping import staff_profile
+from branches.scoping import scope_queryset, staff_profile
 from branches.staff_accounts import AccountCreateForm, PasswordResetForm, account_create
 from entry.admin_base import (
     LIBRARY_FILTER,
@@ -29,6 +31,7 @@ from entry.admin_base import (
     ScopedTabularInline,
     SharedChoicesFormSet,
 )
+from entry.admin_names import NamedAdminMixin
 
 
 @admin.register(Platform)
@@ -97,9 +100,33 @@ class PeriodInline(ScopedTabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(ScopedAdmin):
-    list_display = ["short_name", "name_ru", "city_ru", "code"]
+    list_display = ["short_name", "name_ru", "city_ru", "code", "region"]
     search_fields = ["name_ru", "name_kk", "short_name", "code"]
     inlines = [LibraryInline, PeriodInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The superuser puts a ЦБС in its region; its methodologist never moves it.
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields.append("region")
+        return fields
+
+
+@admin.register(Republic)
+class RepublicAdmin(NamedAdminMixin, admin.ModelAdmin):
+    """The levels above the ЦБС are the installation's superuser's to keep; the
+    region's staff read them (their own region only)."""
+
+    list_display = ["name_ru", "code"]
+
+
+@admin.register(Region)
+class RegionAdmin(NamedAdminMixin, admin.ModelAdmin):
+    list_display = ["name_ru", "kind", "code", "republic"]
+    search_fields = ["name_ru", "name_kk", "code"]
+
+    def get_queryset(self, request):
+        return scope_queryset(super().get_queryset(request), request.user)
 
 
 @admin.register(ReportingPeriod)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from handin import views
+from handin import region_views, views
 
 app_name = "handin"
 urlpatterns = [
@@ -16,4 +16,14 @@ urlpatterns = [
     ],
     path("handin/<int:period_pk>/explain/", views.explain, name="explain"),
     path("handin/<int:period_pk>/override/", views.override, name="override"),
+    path("region/", region_views.overview, name="region"),
+    *[
+        path(
+            f"region/<int:period_pk>/{action}/",
+            region_views.move,
+            {"action": action},
+            name=f"region_{action}",
+        )
+        for action in region_views.ACTIONS
+    ],
 ]

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_POST
 
 from branches.calendar import span_for_period
 from branches.entered import entered_by_library, half_years_with_data
-from branches.handins import HandIn
+from branches.handins import HandIn, RegionHandIn
 from branches.lockstate import HANDIN_MOVES
 from branches.models import Library, ReportingPeriod
 from branches.scoping import METHODOLOGIST, staff_profile, user_roles
-from handin import services
+from handin import region_views, services
 from handin.checks import check_run
 from handin.kinds import attach_row_links, kind_lines
 from handin.selectors import attach_explanations, is_overdue, overview_rows
@@ -110,6 +110,8 @@ def home(request):
         return _librarian_home(request, profile.library)
     if _is_methodologist(request.user):
         return _overview(request)
+    if region_views.is_region_staff(request.user):
+        return redirect("handin:region")
     return redirect("dashboard:index")
 
 
@@ -153,8 +155,21 @@ def _overview(request):
         "periods": _periods(period),
         "rows": overview_rows(period, results),
         "organization_results": [r for r in results if r.library is None],
+        **_region_handin_context(period),
     }
     return render(request, "handin/overview.html", context)
+
+
+def _region_handin_context(period) -> dict:
+    """The ЦБС's hand-in of its report to its region: state, moves, what it may do."""
+    handin = RegionHandIn.objects.filter(period=period).first()
+    moves = list(handin.transitions.select_related("user")) if handin else []
+    return {
+        "region_handin": handin,
+        "region_moves": moves,
+        "can_send_to_region": region_views.can_send(period, handin),
+        "can_reopen": handin is not None and handin.state == RegionHandIn.State.RETURNED,
+    }
 
 
 def _back(period) -> str:

@@ -33,7 +33,7 @@ from reports.report_files import (
     report_file_start,
     report_is_big,
 )
-from reports.services import report_set_status
+from reports.services import report_reopen_returned, report_set_status
 from reports.tasks import report_file_build
 from reports.wordings import WORDED_KINDS, worded_items, worded_queryset
 
@@ -318,6 +318,11 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 name="reports_report_status",
             ),
             path(
+                "<int:pk>/reopen/",
+                self.admin_site.admin_view(self.reopen_view),
+                name="reports_report_reopen",
+            ),
+            path(
                 "<int:pk>/wording/",
                 self.admin_site.admin_view(self.wording_view),
                 name="reports_report_wording",
@@ -450,6 +455,32 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
                 report=str(report.period),
                 organization=report.organization.code,
                 status=report.status,
+            )
+        return HttpResponseRedirect(reverse("admin:reports_report_change", args=[report.pk]))
+
+    def reopen_view(self, request, pk):
+        """The ЦБС reopens the approved report its region returned (the ЦБС's overview
+        posts the reason here); who may is the service's question."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        report = self._report_for(request, pk)
+        try:
+            report_reopen_returned(
+                report=report, user=request.user, reason=request.POST.get("reason", "")
+            )
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                gettext("Отчёт открыт для исправления: исправьте, утвердите и сдайте его снова."),
+                messages.SUCCESS,
+            )
+            security_log.event(
+                "report_reopened",
+                user=request.user.get_username(),
+                report=str(report.period),
+                organization=report.organization.code,
             )
         return HttpResponseRedirect(reverse("admin:reports_report_change", args=[report.pk]))
 

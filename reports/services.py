@@ -13,6 +13,7 @@ from branches.lockstate import PERIOD_MOVES, period_lock, period_set_status
 from branches.models import ReportingPeriod
 from datacache.cached import cached_figures
 from handin.notes import who
+from handin.region import region_handin_reopen
 from handin.selectors import all_accepted
 from reportkit.data import Note, ReportData
 from reports.builder import report_build
@@ -147,6 +148,20 @@ def report_set_status(*, report: Report, status: str, restoring: bool = False) -
     # The period follows its report: once approved, its data can no longer be
     # changed in forms or imports (branches.facts checks the period's status).
     period_set_status(period=report.period, status=PERIOD_STATUS[target])
+    return report
+
+
+@transaction.atomic
+def report_reopen_returned(*, report: Report, user, reason: str) -> Report:
+    """Undo the approval of a report its region returned, so the ЦБС corrects it and
+    approves and sends it again. The region hand-in's move (who, when, the reason)
+    reopens the period; the report goes back to a draft whose figures are live again."""
+    period_lock(report.period)
+    region_handin_reopen(period=report.period, user=user, reason=reason)
+    report.status = Report.Status.DRAFT
+    report.snapshot = None
+    report.approved_at = None
+    report.save(update_fields=["status", "snapshot", "approved_at", "updated_at"])
     return report
 
 

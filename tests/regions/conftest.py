@@ -1,0 +1,71 @@
+"""The levels above the ЦБС: the test ЦБС in the Karaganda oblast, another oblast
+beside it, and the two oblasts' staff."""
+
+import pytest
+
+from branches.models import Region, ReportingPeriod, Republic, StaffProfile
+from branches.scoping import REGION_MANAGEMENT, REGION_METHODOLOGIST, ensure_groups
+from reports.models import Report
+from tests.admin.conftest import row_of  # noqa: F401  (the admin matrix's row builder)
+
+
+@pytest.fixture
+def republic(db):
+    return Republic.objects.create(code="kz", name_ru="Республика Казахстан")
+
+
+@pytest.fixture
+def region(republic, organization):
+    region = Region.objects.create(
+        republic=republic, code="karaganda", name_ru="Карагандинская область",
+        name_kk="Қарағанды облысы",
+    )  # fmt: skip
+    organization.region = region
+    organization.save()
+    return region
+
+
+@pytest.fixture
+def other_region(republic, other_organization):
+    region = Region.objects.create(
+        republic=republic, code="pavlodar", name_ru="Павлодарская область"
+    )
+    other_organization.region = region
+    other_organization.save()
+    return region
+
+
+def make_region_user(django_user_model, username, role, region):
+    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
+    user.groups.set([ensure_groups()[role]])
+    StaffProfile.objects.create(user=user, region=region)
+    return user
+
+
+@pytest.fixture
+def region_methodologist(django_user_model, region):
+    return make_region_user(django_user_model, "oblast-methodist", REGION_METHODOLOGIST, region)
+
+
+@pytest.fixture
+def region_manager(django_user_model, region):
+    return make_region_user(django_user_model, "oblast-director", REGION_MANAGEMENT, region)
+
+
+@pytest.fixture
+def other_region_methodologist(django_user_model, other_region):
+    return make_region_user(django_user_model, "other-oblast", REGION_METHODOLOGIST, other_region)
+
+
+@pytest.fixture
+def approved(period, region):
+    """The test ЦБС's first half of 2021, its report approved (as the report's workflow leaves it)."""
+    Report.objects.create(
+        organization=period.organization,
+        period=period,
+        status=Report.Status.APPROVED,
+        snapshot={"ru": {}, "kk": {}},
+    )
+    ReportingPeriod.objects.filter(pk=period.pk).update(status=ReportingPeriod.Status.APPROVED)
+    period.refresh_from_db()
+    return period
