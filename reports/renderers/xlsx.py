@@ -41,7 +41,7 @@ from django.utils.translation import gettext_lazy
 from xlsxwriter.utility import xl_col_to_name
 
 from figures.reader import figure_label
-from reportkit.data import OMITTED, ItemList, Paragraph, ReportData, Section, Table
+from reportkit.data import AS_ENTERED, OMITTED, ItemList, Paragraph, ReportData, Section, Table
 
 FONT = "Times New Roman"
 # Formats as XlsxWriter's properties, combined by `_Formats`.
@@ -283,6 +283,7 @@ def _notes_sheet(sheet, data: ReportData, formats: _Formats) -> None:
         "info": _("сверка"),
         "untranslated": _("не переведено"),
         OMITTED: _("не переведено"),
+        AS_ENTERED: _("не переведено"),
     }
     header = formats(BOLD, HEADER_FILL)
     for column, title in enumerate((_("Вид"), _("Раздел"), _("Замечание")), 1):
