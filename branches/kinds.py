@@ -264,7 +264,7 @@ KINDS: list[Kind] = [
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},
          sheet=Sheet("Отчёты", key=("period",), deferred=("status",), in_admin=False,
-                     optional=("untranslated",),
+                     optional=("untranslated", "untranslated_items_noted"),
                      apply_deferred="reports.restoring.report_status_restore")),
     Kind("section_texts", "reports.SectionText", owner=ORGANIZATION, binding=STANDING,
          rights=ORGANIZATION_RECORD,

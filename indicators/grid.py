@@ -266,28 +266,37 @@ def month_grid_save(*, library: Library, year: int, month: int, span: str, data,
         problems.extend(_frozen_problems([*new, *changed, *removed], span))
         if problems:
             raise MonthRefused(_ordered(problems))
-        reason = str(CHANGE_REASON)
         try:
-            if removed:
-                WorkLogEntry.objects.filter(pk__in=[row.pk for row in removed]).delete()
-            if new:
-                bulk_create_with_history(
-                    new, WorkLogEntry, default_user=user, default_change_reason=reason
-                )
-            if changed:
-                bulk_update_with_history(
-                    changed, WorkLogEntry, _changed_fields(changed, before),
-                    default_user=user, default_change_reason=reason,
-                )  # fmt: skip
+            month_rows_write(
+                library=library, new=new, changed=changed, removed=removed, before=before,
+                user=user, reason=str(CHANGE_REASON),
+            )  # fmt: skip
         except ValidationError as error:  # the guard refused under its locks
             raise MonthRefused([CellProblem(None, "", m) for m in error.messages]) from error
-        data_changed(library.organization_id)
     return MonthSaved(
         added=len(new),
         changed=len(changed),
         removed=len(removed),
         days=sorted(row.date for row in [*new, *changed]),
     )
+
+
+def month_rows_write(*, library, new, changed, removed, before: dict, user, reason: str):
+    """Write a month's planned rows in bulk, with a history record each (`user`, `reason`),
+    inside the caller's transaction and locks: a query count that does not grow with the
+    days. `before`: each changed row's stored values by pk, so only the columns some row
+    changes are updated. The guard (`branches.facts`) raises ValidationError if it refuses."""
+    if removed:
+        WorkLogEntry.objects.filter(pk__in=[row.pk for row in removed]).delete()
+    if new:
+        bulk_create_with_history(new, WorkLogEntry, default_user=user, default_change_reason=reason)
+    if changed:
+        bulk_update_with_history(
+            changed, WorkLogEntry, _changed_fields(changed, before),
+            default_user=user, default_change_reason=reason,
+        )  # fmt: skip
+    if new or changed or removed:
+        data_changed(library.organization_id)
 
 
 def _span_problems(stored_rows, span, parsed, first) -> list[CellProblem]:

@@ -40,6 +40,7 @@ from indicators.grid import (
     TOO_LARGE,
     column_caption,
     month_rows,
+    month_rows_write,
     part_rules,
 )
 from indicators.models import WorkLogEntry
@@ -427,23 +428,24 @@ def month_sheet_import(
         problems.extend(_frozen_problems([row for _entry, row in planned]))
         if problems:
             raise _refusal(problems, year, month)
+        new, changed = [], []
+        before = {
+            row.pk: {k: getattr(row, k) for k in (*COUNT_FIELDS, NOTE_FIELD)} for row in stored_rows
+        }
         for entry, row in planned:
-            is_new = row.pk is None
             for field_name, value in entry.figures.items():
                 setattr(row, field_name, value)
             row.note = entry.note
-            try:
-                row.full_clean()
-            except ValidationError as error:
-                problems.extend(_validation_problems(error, entry.day))
-                continue
-            row._change_reason = reason
-            if user is not None:
-                row._history_user = user
-            row.save()
-            (result.added_days if is_new else result.changed_days).append(entry.day)
-        if problems:  # raised inside the transaction: nothing is saved
-            raise _refusal(problems, year, month)
+            (changed if row.pk else new).append(row)
+        try:
+            month_rows_write(
+                library=library, new=new, changed=changed, removed=[], before=before, user=user,
+                reason=reason,
+            )  # fmt: skip
+        except ValidationError as error:  # the guard refused under its locks
+            raise _refusal([_Problem([], "", m) for m in error.messages], year, month) from error
+        result.added_days = [row.date for row in new]
+        result.changed_days = [row.date for row in changed]
     return result
 
 
@@ -456,14 +458,6 @@ def _frozen_problems(rows) -> list[_Problem]:
         if reason is not None:
             by_reason.setdefault(str(reason), []).append(row.date)
     return [_Problem(days, "", reason) for reason, days in by_reason.items()]
-
-
-def _validation_problems(error: ValidationError, day) -> list[_Problem]:
-    problems = []
-    for field_name, messages in error.message_dict.items():
-        column = field_name if field_name in (*COUNT_FIELDS, NOTE_FIELD) else ""
-        problems.extend(_Problem([day], column, message) for message in messages)
-    return problems
 
 
 def _refusal(problems: list[_Problem], year: int, month: int) -> MonthSheetError:

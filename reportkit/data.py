@@ -96,11 +96,14 @@ class ItemList:
 # A note's level: the section's narrative has no text in the report's language and is
 # left out of it; the report's notes list it (the DOCX prints them at its end).
 OMITTED = "omitted"
+# A note's level: how many items print as entered, with no Kazakh text of their own
+# (`ReportData.untranslated`), said when the methodologist chose so.
+AS_ENTERED = "as_entered"
 
 
 @dataclass
 class Note:
-    level: str  # "error" | "warning" | "info" | "untranslated" | OMITTED
+    level: str  # "error" | "warning" | "info" | "untranslated" | OMITTED | AS_ENTERED
     text: str
     section: str = ""
 

@@ -79,7 +79,7 @@ class ReportForm(forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = ["organization", "period", "untranslated"]
+        fields = ["organization", "period", "untranslated", "untranslated_items_noted"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

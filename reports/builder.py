@@ -32,7 +32,7 @@ from figures.reader import (
 from handin.checks import thresholds_of
 from handin.notes import handin_notes
 from reportkit import sections as S
-from reportkit.data import OMITTED, Note, Paragraph, ReportData, Section, Table
+from reportkit.data import AS_ENTERED, OMITTED, Note, Paragraph, ReportData, Section, Table
 from reportkit.parts import Part, ReportContext, parts_in_order
 from reportkit.text import inner_quotes, mark_untranslated
 
@@ -46,6 +46,9 @@ class Collected:
     libraries: list[Library]
     figures: FigureReads
     texts: dict[str, "Narrative"]
+    # The methodologist chose to say in the Kazakh report's notes how many items print as
+    # entered, without Kazakh text (`Report.untranslated_items_noted`).
+    items_noted: bool
     empty_halves: list[int]  # a year's halves in which nothing was recorded
     context: ReportContext  # what the parts were given to read (their sections come later)
     reads: list[tuple[Part, Any]]  # each part, in the seed's order, with what it read
@@ -73,10 +76,12 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
     )
     fund_start = reads.fund.total.start
     approved = None if libraries else _approved_end_before(organization, span, fund_start)
+    texts, items_noted = _section_texts(span, language)
     return Collected(
         libraries=reads.libraries,
         figures=reads,
-        texts=_section_texts(span, language),
+        texts=texts,
+        items_noted=items_noted,
         empty_halves=empty_halves,
         context=context,
         reads=[(part, part.read(context) if part.read else None) for part in parts_in_order()],
@@ -144,35 +149,51 @@ class Narrative:
 TEXT_MISSING = gettext_noop("[Текст на казахском языке не введён]")
 
 
-def _section_texts(span: Span, language: str) -> dict[str, Narrative]:
-    """The narrative per section from the reports of the span's periods. One query.
+def _section_texts(span: Span, language: str) -> tuple[dict[str, Narrative], bool]:
+    """The narrative per section from the reports of the span's periods, and whether one
+    of those reports asks its Kazakh notes to count the items printed as entered. One
+    query (the reports joined to their texts: a report without texts still answers).
 
     A Kazakh report whose section has Russian text only says so as the report's
     `untranslated` choice says: the place marked in the section, the section listed
     in the report's notes, or the Russian text printed marked as not translated.
     """
-    from reports.models import SectionText, Untranslated
+    from reports.models import Report, Untranslated
 
     texts: dict[str, Narrative] = {}
-    rows = SectionText.objects.filter(report__period__in=span.period_ids).select_related("report")
-    for row in rows.order_by("report__period__year", "report__period__half", "pk"):
-        before, after = row.text(language).strip(), row.text(language, "_after").strip()
+    items_noted = False
+    fields = [f"texts__text{where}_{lang}" for where in ("", "_after") for lang in ("ru", "kk")]
+    rows = (
+        Report.objects.filter(period__in=span.period_ids)
+        .order_by("period__year", "period__half", "texts__pk")
+        .values("untranslated", "untranslated_items_noted", "texts__section", *fields)
+    )
+    for row in rows:
+        items_noted = items_noted or row["untranslated_items_noted"]
+        if row["texts__section"] is None:
+            continue  # a report with no narrative yet
+        before, after = _text_of(row, language), _text_of(row, language, "_after")
         missing = ""
         if not (before or after) and language != "ru":
-            russian = row.text("ru").strip(), row.text("ru", "_after").strip()
+            russian = _text_of(row, "ru"), _text_of(row, "ru", "_after")
             if any(russian):
-                missing = row.report.untranslated
+                missing = row["untranslated"]
                 if missing == Untranslated.MARKED:
-                    before, after = (mark_untranslated(text) for text in russian)
+                    before, after = (mark_untranslated(t) for t in russian)
                 elif missing == Untranslated.PLACEHOLDER:
                     before = _(TEXT_MISSING)
         if not (before or after or missing):
             continue
-        text = texts.setdefault(row.section, Narrative())
-        text.before = "\n\n".join(t for t in (text.before, before) if t)
-        text.after = "\n\n".join(t for t in (text.after, after) if t)
-        text.untranslated = text.untranslated or missing
-    return texts
+        narrative = texts.setdefault(row["texts__section"], Narrative())
+        narrative.before = "\n\n".join(t for t in (narrative.before, before) if t)
+        narrative.after = "\n\n".join(t for t in (narrative.after, after) if t)
+        narrative.untranslated = narrative.untranslated or missing
+    return texts, items_noted
+
+
+def _text_of(row: dict, language: str, where: str = "") -> str:
+    """A section's text in `language` from a row of `_section_texts`, "" when none."""
+    return (row.get(f"texts__text{where}_{language}") or "").strip()
 
 
 def report_build(
@@ -246,6 +267,20 @@ class _Builder:
         context = replace(d.context, section=self.section)
         sections = self.part_sections(context)
         self.mark_empty_halves(sections)
+        untranslated = [
+            row
+            for part, read in d.reads
+            if part.untranslated
+            for row in part.untranslated(context, read)
+        ]
+        if d.items_noted and self.language != "ru" and untranslated:
+            self.translation_notes.append(
+                Note(
+                    AS_ENTERED,
+                    _("Записей без казахского текста, напечатанных так, как внесены: %(count)s.")
+                    % {"count": len(untranslated)},
+                )
+            )
         notes = report_notes(self.check_results, d.libraries) + self.translation_notes
         for section in sections:
             section.notes = [n for n in notes if n.section == section.code]
@@ -269,12 +304,7 @@ class _Builder:
                 if part.event_rows
                 for row in part.event_rows(context, read)
             ],
-            untranslated=[
-                row
-                for part, read in d.reads
-                if part.untranslated
-                for row in part.untranslated(context, read)
-            ],
+            untranslated=untranslated,
         )
 
     def part_sections(self, context: ReportContext) -> list[Section]:

@@ -63,6 +63,16 @@ class Report(models.Model):
         default=Untranslated.MARKED,
         help_text=_("Что печатать в казахском отчёте, пока текст раздела не переведён."),
     )
+    # The events, publications… whose texts have no Kazakh version print as entered in the
+    # Kazakh report (its page lists them); the methodologist may say so in its notes.
+    untranslated_items_noted = models.BooleanField(
+        _("записи без казахского текста — в примечаниях"),
+        default=False,
+        help_text=_(
+            "Сказать в примечаниях казахского отчёта, сколько записей напечатано так, "
+            "как внесены, без казахского текста."
+        ),
+    )
 
     library_lookup = None
     organization_lookup = "organization"

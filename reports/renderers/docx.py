@@ -12,7 +12,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from reportkit.data import OMITTED, ItemList, Paragraph, ReportData, Table
+from reportkit.data import AS_ENTERED, OMITTED, ItemList, Paragraph, ReportData, Table
 from reportkit.text import number
 from reports.docx_template import TEMPLATE
 from reports.renderers.docx_widths import HEADER_PT, column_widths
@@ -164,7 +164,8 @@ class _DocxWriter:
         # out right («✓ Баланс фонда…») stay on the report's page and in the XLSX;
         # only a problem still in the data is printed, so it cannot go unnoticed.
         problems = [note for note in data.notes if note.level in PRINTED_NOTE_LEVELS]
-        if self.landscape and (problems or _omitted(data)):
+        notes_follow = _omitted(data) or any(n.level == AS_ENTERED for n in data.notes)
+        if self.landscape and (problems or notes_follow):
             self.turn_pages()  # the document's own last section is portrait
         elif self.landscape:
             # Nothing follows the turned pages (an annex's wide last table): the document's
@@ -179,14 +180,20 @@ class _DocxWriter:
         self.omitted_sections(data)
 
     def omitted_sections(self, data: ReportData) -> None:
+        """The report's notes on what has no text in its language: the sections left out,
+        and (when the methodologist chose so) how many items print as entered."""
         omitted = _omitted(data)
-        if omitted:
+        as_entered = [n.text for n in data.notes if n.level == AS_ENTERED]
+        if omitted or as_entered:
             self.add_heading(_("Примечания"), level=1)
+        if omitted:
             self.add_paragraph(
                 _("Текст на казахском языке не введён и в отчёт не включён в разделах:")
             )
             for title in omitted:
                 self.add_paragraph(title, style="List Bullet")
+        for text in as_entered:
+            self.add_paragraph(text)
 
     def turn_pages(self) -> None:
         """End the pages written so far (as they are turned) and turn the next ones."""

@@ -41,7 +41,7 @@ from django.utils.translation import gettext_lazy
 from xlsxwriter.utility import xl_col_to_name
 
 from figures.reader import figure_label
-from reportkit.data import OMITTED, ItemList, Paragraph, ReportData, Section, Table
+from reportkit.data import AS_ENTERED, OMITTED, ItemList, Paragraph, ReportData, Section, Table
 
 FONT = "Times New Roman"
 # Formats as XlsxWriter's properties, combined by `_Formats`.
@@ -138,6 +138,42 @@ def _width(sheet, column: int, width: float) -> None:
     add the cell's padding to a width in digits; the pixels are what a reader sees.)"""
     pixels = math.trunc((256 * width + 128 // DIGIT_PIXELS) / 256 * DIGIT_PIXELS)
     sheet.set_column_pixels(column - 1, column - 1, pixels)
+
+
+# A header's bold words per unit of column width: fewer than a data cell's
+# (CHARS_PER_WIDTH), so a header row is never set shorter than its words.
+HEADER_CHARS_PER_WIDTH = 1.0
+
+
+def _header_lines(block: Table, widths: list[float]) -> list[int]:
+    """How many lines each header row's words take in their columns (`widths`, in width
+    units; the sheet's columns end at least this wide), wrapped word by word, a word
+    longer than a line broken: on the long side, so a header is never cut. A cell
+    spanning rows shares its lines among them."""
+    lines = [1] * len(block.header)
+    for r, c, head in block.header_grid():
+        width = sum(widths[c : c + head.colspan])
+        per_line = max(1, int(width * HEADER_CHARS_PER_WIDTH))
+        needed = _wrapped_lines(head.text.replace("\u00ad", ""), per_line)
+        share = -(-needed // head.rowspan)  # ceiling
+        for row in range(r, r + head.rowspan):
+            lines[row] = max(lines[row], share)
+    return lines
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """The lines `text` takes wrapped at `per_line` characters, word by word."""
+    count = 0
+    for paragraph in text.split("\n"):
+        used = None  # characters on the current line; None: no line begun
+        for word in paragraph.split() or [""]:
+            if used is not None and used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+                continue
+            full, rest = divmod(len(word), per_line)
+            count += full + (1 if rest or not full else 0)
+            used = rest if rest else (per_line if full else 0)
+    return max(count, 1)
 
 
 def _height(sheet, row: int, lines: int) -> None:
@@ -283,6 +319,7 @@ def _notes_sheet(sheet, data: ReportData, formats: _Formats) -> None:
         "info": _("сверка"),
         "untranslated": _("не переведено"),
         OMITTED: _("не переведено"),
+        AS_ENTERED: _("не переведено"),
     }
     header = formats(BOLD, HEADER_FILL)
     for column, title in enumerate((_("Вид"), _("Раздел"), _("Замечание")), 1):
@@ -309,6 +346,10 @@ class _SheetWriter:
         self.widths: dict[int, float] = {}
         self.frozen = False
         self.landscape = False
+        # The first table's header rows (0-based) and how many tables the sheet holds:
+        # its header repeats on each printed page only when it is the sheet's one table.
+        self.title_rows: tuple[int, int] | None = None
+        self.tables = 0
 
     def write(self, sections: list[Section]) -> None:
         for section in sections:
@@ -336,6 +377,10 @@ class _SheetWriter:
             self.widths[column] = max(self.widths.get(column, 0), 12)
         for column, width in sorted(self.widths.items()):
             _width(self.sheet, column, width)
+        if self.tables == 1:
+            # Over another table's rows, the first one's header would name their columns
+            # wrongly (a printed page of document loans headed «annual plan»).
+            self.sheet.repeat_rows(*self.title_rows)
         _print_setup(self.sheet, landscape=self.landscape)
 
     def text(self, text: str, italic: bool = False, bold: bool = False) -> None:
@@ -407,15 +452,18 @@ class _SheetWriter:
             text = head.text.replace("\u00ad", "")
             last_row, last_column = top + r + head.rowspan - 1, c + head.colspan
             _merge(sheet, top + r, c + 1, last_row, last_column, text, header)
-        for r in range(len(block.header)):
-            sheet.set_row(top + r - 1, 45 if r == 0 else 30)
+        for r, lines in enumerate(_header_lines(block, widths)):
+            # At most the 45 / 30 pt a header row had (3 and 2 lines); fewer when its
+            # words take fewer lines: «Аудитория | Іс-шаралар» needs no three.
+            sheet.set_row(top + r - 1, LINE_HEIGHT * min(lines, 3 if r == 0 else 2))
         audit_head = formats(AUDIT_FONT, CENTER)
         for offset, audit in enumerate(block.audit, 2):
             _write(sheet, top, columns + offset, audit.title, audit_head)
         self.row = top + len(block.header)
+        self.tables += 1
         if not self.frozen:
             sheet.freeze_panes(self.row - 1, 1)
-            sheet.repeat_rows(top - 1, self.row - 2)
+            self.title_rows = (top - 1, self.row - 2)
             self.frozen = True
         first_data = self.row
         data_rows: list[list] = []  # the cells of the rows a total sums

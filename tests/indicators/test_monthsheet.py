@@ -5,6 +5,8 @@ import io
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from indicators.models import WorkLogEntry
@@ -281,3 +283,48 @@ def test_a_file_that_is_no_table_is_refused(library, period):
     with pytest.raises(MonthSheetError) as refused:
         month_sheet_import(data=b"hello", name="март.doc", library=library, year=2021, month=3)
     assert "не является таблицей XLSX или CSV" in refused.value.messages[0]
+
+
+# --- queries (issue 23): the upload writes as the grid's save does, in bulk -------------
+
+
+def _sheet_of_days(library, days: int, visits: int) -> bytes:
+    sheet = book(month_sheet_write(library=library, year=2021, month=3))
+    for day in range(1, days + 1):
+        put(sheet, day, "Посещений", visits)
+        put(sheet, day, "Выдано документов", visits + day)
+    return as_bytes(sheet)
+
+
+def _upload_queries(library, librarian, days: int, visits: int) -> tuple[int, object]:
+    data = _sheet_of_days(library, days, visits)
+    with CaptureQueriesContext(connection) as queries:
+        result = month_sheet_import(
+            data=data, name="март.xlsx", library=library, year=2021, month=3, user=librarian
+        )
+    return len(queries), result
+
+
+def test_the_upload_does_not_take_more_queries_for_more_days(library, period, librarian):
+    """A week and a whole month, added and then changed: the same queries (the library's
+    lock, the month's rows, the periods and hand-ins once, a bulk insert or update with
+    its history, the data version), as the grid's save."""
+    added_week, result = _upload_queries(library, librarian, 5, visits=20)
+    assert result.added == 5
+    changed_week, result = _upload_queries(library, librarian, 5, visits=21)
+    assert result.changed == 5
+    WorkLogEntry.objects.all().delete()
+    added_month, result = _upload_queries(library, librarian, 31, visits=20)
+    assert result.added == 31
+    changed_month, result = _upload_queries(library, librarian, 31, visits=21)
+    assert (result.added, result.changed) == (0, 31)
+    assert (added_month, changed_month) == (added_week, changed_week)
+    assert set(WorkLogEntry.objects.values_list("visits", flat=True)) == {21}
+    # Every day has its history, with the user and the file, as one row's save gives.
+    changed = WorkLogEntry.objects.get(date=D(2021, 3, 31))
+    assert changed.loans == 21 + 31
+    records = list(changed.history.order_by("history_date"))
+    assert [r.history_type for r in records] == ["+", "~"]
+    assert {r.history_user for r in records} == {librarian}
+    assert {r.history_change_reason for r in records} == {"Загрузка листа месяца «март.xlsx»"}
+    assert [r.visits for r in records] == [20, 21]

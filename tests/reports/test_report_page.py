@@ -7,6 +7,7 @@ import datetime
 import io
 import re
 
+import openpyxl
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -252,3 +253,56 @@ def test_more_blocks_join_the_contents_and_one_with_forms_comes_after_the_report
     form = page.split('id="report_form"')[1].split("</form>")[0]
     assert 'id="report-extra"' in form and 'id="report-forms"' not in form
     assert 'id="report-forms"' in page
+
+
+def _kazakh_notes(client, report) -> list[str]:
+    """The paragraphs under the Kazakh DOCX's «Ескертпелер» (its notes), none if it has none."""
+    download = reverse("admin:reports_report_download", args=[report.pk, "docx"])
+    document = Document(io.BytesIO(client.get(download + "?language=kk").content))
+    texts = [p.text for p in document.paragraphs]
+    return texts[texts.index("Ескертпелер") + 1 :] if "Ескертпелер" in texts else []
+
+
+def _kazakh_checks_sheet(client, report) -> list[tuple]:
+    download = reverse("admin:reports_report_download", args=[report.pk, "xlsx"])
+    book = openpyxl.load_workbook(io.BytesIO(client.get(download + "?language=kk").content))
+    return [tuple(row) for row in book["Тексерулер"].iter_rows(values_only=True)]
+
+
+def test_the_methodologist_chooses_on_the_page_to_count_items_without_kazakh_in_the_notes(
+    client, methodologist, report
+):
+    """Issue 25: the page lists the items that print as entered; with the choice on, the
+    Kazakh DOCX's notes (and the XLSX's «Тексерулер») say how many, the page's number."""
+    client.force_login(methodologist)
+    client.cookies["django_language"] = "kk"
+    page = client.get(change_url(report)).content.decode()
+    assert 'name="untranslated_items_noted"' in page
+    listed = int(re.search(r"Қазақша мәтіні жоқ жазбалар: (\d+)", page)[1])
+    items = page.split('class="items-without-kazakh"')[1].split("</ul>")[0]
+    assert items.count("<li>") == listed > 0
+    said = f"Қазақша мәтіні жоқ {listed} жазба енгізілген күйінде басылды."
+    assert said not in _kazakh_notes(client, report)  # not asked for: not said
+
+    response = client.post(
+        change_url(report), {"untranslated": "marked", "untranslated_items_noted": "on"}
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.untranslated_items_noted
+    assert said in _kazakh_notes(client, report)
+    assert ("аударылмаған", None, said) in _kazakh_checks_sheet(client, report)
+    # The Russian report prints every item as entered anyway: nothing to say there.
+    download = reverse("admin:reports_report_download", args=[report.pk, "docx"])
+    russian = "\n".join(
+        p.text
+        for p in Document(io.BytesIO(client.get(download + "?language=ru").content)).paragraphs
+    )
+    assert "без казахского текста" not in russian
+
+    client.post(change_url(report), {"untranslated": "marked"})  # the box unticked
+    report.refresh_from_db()
+    assert not report.untranslated_items_noted
+    assert not any(said in text for text in _kazakh_notes(client, report))
+    assert not any(said in row for row in _kazakh_checks_sheet(client, report))
+    assert not any("енгізілген күйінде" in str(row) for row in _kazakh_checks_sheet(client, report))
