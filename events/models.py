@@ -232,6 +232,14 @@ class Event(ReportWording, DatedLibraryFact):
         language = (language or get_language() or "ru")[:2]
         return "kk" if language == "kk" and not self.kazakh_missing() else "ru"
 
+    def linked(self, name: str) -> list:
+        """The event's `initiatives` or `platforms`: as `events.selectors.events_in` read
+        them (no query, no related manager per call), else from the database."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if name in prefetched:
+            return prefetched[name]
+        return list(getattr(self, name).all())
+
     def text(self, name: str, language: str) -> str:
         """One of KAZAKH_TEXTS in `language` (from `text_language`)."""
         if language == "kk":

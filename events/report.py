@@ -28,7 +28,10 @@ def events_read(context: ReportContext) -> EventsRead:
     """Four queries: the events with their initiatives and platforms, the social pages."""
     return EventsRead(
         events=events_in(
-            library_ids=context.library_ids, start=context.span.start, end=context.span.end
+            library_ids=context.library_ids,
+            start=context.span.start,
+            end=context.span.end,
+            libraries=context.libraries,
         ),
         pages=social_pages(organization=context.organization, library_ids=context.library_ids),
     )
@@ -89,21 +92,42 @@ def _literary(context: ReportContext, read: EventsRead, events) -> list:
 
 def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
     """Every event of the span, one row each, by date (the XLSX's list of events)."""
+    # Names made once per library, form and set of links, not once per event.
+    abbreviations = {
+        library.pk: library.abbreviation(context.language) for library in context.libraries
+    }
+    names: dict[tuple, str] = {}
+
+    def joined(event, name: str, lang: str) -> str:
+        items = event.linked(name)
+        key = (name, lang, *(item.pk for item in items))
+        if key not in names:
+            names[key] = ", ".join(item.name_in(lang) for item in items)
+        return names[key]
+
+    forms: dict[tuple, str] = {}
+    not_counted = _("не указано")
     rows = []
     for event in sorted(read.events, key=lambda e: (e.date, e.pk)):
         # The row's words follow the event's language: a Russian event's form is Russian.
         lang = event.text_language(context.language)
         title = (event.text("title", lang), event.text("dedication", lang))
+        library = abbreviations.get(event.library_id)
+        if library is None:
+            library = abbreviations[event.library_id] = event.library.abbreviation(context.language)
+        form = forms.get((event.form_id, lang))
+        if form is None:
+            form = forms[event.form_id, lang] = event.form.name_in(lang)
         rows.append(
             [
                 event.date.isoformat(),
-                event.library.abbreviation(context.language),
-                event.form.name_in(lang),
+                library,
+                form,
                 " ".join(part for part in title if part),
-                ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
-                ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
+                joined(event, "platforms", lang),
+                joined(event, "initiatives", lang),
                 # Never counted is not none: the list says so rather than leave a 0 or a blank.
-                _("не указано") if event.participants is None else event.participants,
+                not_counted if event.participants is None else event.participants,
                 event.views,
                 event.url,
             ]

@@ -26,9 +26,7 @@ which a table header merged over two rows does (XlsxWriter's documentation: its
 the file is written: for 20,000 events, a few tens of megabytes.
 """
 
-import contextlib
 import datetime
-import gc
 import io
 import math
 import re
@@ -42,6 +40,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from figures.reader import figure_label
 from reportkit.data import OMITTED, ItemList, Paragraph, ReportData, Section, Table
+from reportkit.memory import cycle_collection_paused
 
 FONT = "Times New Roman"
 # Formats as XlsxWriter's properties, combined by `_Formats`.
@@ -148,26 +147,8 @@ def _height(sheet, row: int, lines: int) -> None:
         sheet.set_row(row - 1, LINE_HEIGHT * lines)
 
 
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """Python's cycle collector paused while the cells are made (and back as it was).
-
-    A large ЦБС's workbook is some 300,000 cells, each a small object XlsxWriter keeps
-    until the file is written; they form no reference cycles, yet their number starts
-    full collections that walk every object of the process (the report's data
-    included): a fifth of the XLSX's time. Reference counting still frees everything
-    as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def render_xlsx(data: ReportData) -> bytes:
-    with translation.override(data.language), _no_cycle_collection():
+    with translation.override(data.language), cycle_collection_paused():
         output = io.BytesIO()
         # Texts are written as texts (`_write`); the options say so for any other path.
         options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
