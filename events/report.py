@@ -3,6 +3,7 @@ events per group («Информационно-библиотечная подд
 online work's totals that close that chapter, and the list of every event of the span."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,6 +23,11 @@ from reportkit.text import count_noun
 class EventsRead:
     events: list[Event]
     pages: dict  # {library id, or None for the ЦБС's common pages: its social pages}
+
+    @cached_property
+    def by_date(self) -> list[Event]:
+        """The events by date (the lists of every event), sorted once."""
+        return sorted(self.events, key=lambda event: (event.date, event.id))
 
 
 def events_read(context: ReportContext) -> EventsRead:
@@ -100,7 +106,7 @@ def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
 
     def joined(event, name: str, lang: str) -> str:
         items = event.linked(name)
-        key = (name, lang, *(item.pk for item in items))
+        key = (name, lang, *(item.id for item in items))
         if key not in names:
             names[key] = ", ".join(item.name_in(lang) for item in items)
         return names[key]
@@ -108,7 +114,7 @@ def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
     forms: dict[tuple, str] = {}
     not_counted = _("не указано")
     rows = []
-    for event in sorted(read.events, key=lambda e: (e.date, e.pk)):
+    for event in read.by_date:
         # The row's words follow the event's language: a Russian event's form is Russian.
         lang = event.text_language(context.language)
         title = (event.text("title", lang), event.text("dedication", lang))
@@ -141,7 +147,7 @@ def untranslated_events(context: ReportContext, read: EventsRead) -> list[list]:
     label = Event._meta.label_lower
     return [
         [label, event.pk, f"{event.date:%d.%m.%Y} {event.library.short_name}: {event.title}"]
-        for event in sorted(read.events, key=lambda e: (e.date, e.pk))
+        for event in read.by_date
         if event.kazakh_missing()
     ]
 
