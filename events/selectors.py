@@ -57,9 +57,8 @@ def events_in(
     for event in events:
         form = forms.get(event.form_id)
         if form is None:
-            form = forms[event.form_id] = EventForm(
-                **{name: getattr(event, f"form_row_{name}") for name in columns}
-            )
+            values = [getattr(event, f"form_row_{name}") for name in columns]
+            form = forms[event.form_id] = EventForm.from_db(rows.db, columns, values)
         form_field.set_cached_value(event, form)
         if event.library_id in known:
             library_field.set_cached_value(event, known[event.library_id])
