@@ -80,6 +80,8 @@ SERIES_WORDS = {
 KAZAKH_TEXTS = ("title", "series", "dedication", "audience", "guests", "note")
 # Of them, names: wholly in quotes they read the same in either language.
 NAME_TEXTS = ("title", "series")
+# Each text's field and its Kazakh version's, named once (read per event and per line).
+KAZAKH_FIELDS = {name: f"{name}_kk" for name in KAZAKH_TEXTS}
 
 
 def wholly_quoted(text: str) -> bool:
@@ -215,11 +217,11 @@ class Event(ReportWording, DatedLibraryFact):
         wholly in Kazakh. A note counts only when it is printed; a name wholly in
         quotes («33 идеи») is a name and prints as entered in either language."""
         missing = []
-        for name in KAZAKH_TEXTS:
+        for name, kazakh in KAZAKH_FIELDS.items():
             value = getattr(self, name).strip()
             if not value or (name == "note" and not self.note_in_report):
                 continue
-            if getattr(self, f"{name}_kk").strip():
+            if getattr(self, kazakh).strip():
                 continue
             if name in NAME_TEXTS and wholly_quoted(value):
                 continue
@@ -232,10 +234,18 @@ class Event(ReportWording, DatedLibraryFact):
         language = (language or get_language() or "ru")[:2]
         return "kk" if language == "kk" and not self.kazakh_missing() else "ru"
 
+    def linked(self, name: str) -> list:
+        """The event's `initiatives` or `platforms`: as `events.selectors.events_in` read
+        them (no query, no related manager per call), else from the database."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if name in prefetched:
+            return prefetched[name]
+        return list(getattr(self, name).all())
+
     def text(self, name: str, language: str) -> str:
         """One of KAZAKH_TEXTS in `language` (from `text_language`)."""
         if language == "kk":
-            kazakh = getattr(self, f"{name}_kk").strip()
+            kazakh = getattr(self, KAZAKH_FIELDS[name]).strip()
             if kazakh:
                 return kazakh
         return getattr(self, name)

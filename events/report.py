@@ -3,6 +3,7 @@ events per group («Информационно-библиотечная подд
 online work's totals that close that chapter, and the list of every event of the span."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,12 +24,20 @@ class EventsRead:
     events: list[Event]
     pages: dict  # {library id, or None for the ЦБС's common pages: its social pages}
 
+    @cached_property
+    def by_date(self) -> list[Event]:
+        """The events by date (the lists of every event), sorted once."""
+        return sorted(self.events, key=lambda event: (event.date, event.id))
+
 
 def events_read(context: ReportContext) -> EventsRead:
     """Four queries: the events with their initiatives and platforms, the social pages."""
     return EventsRead(
         events=events_in(
-            library_ids=context.library_ids, start=context.span.start, end=context.span.end
+            library_ids=context.library_ids,
+            start=context.span.start,
+            end=context.span.end,
+            libraries=context.libraries,
         ),
         pages=social_pages(organization=context.organization, library_ids=context.library_ids),
     )
@@ -89,21 +98,42 @@ def _literary(context: ReportContext, read: EventsRead, events) -> list:
 
 def event_rows(context: ReportContext, read: EventsRead) -> list[list]:
     """Every event of the span, one row each, by date (the XLSX's list of events)."""
+    # Names made once per library, form and set of links, not once per event.
+    abbreviations = {
+        library.pk: library.abbreviation(context.language) for library in context.libraries
+    }
+    names: dict[tuple, str] = {}
+
+    def joined(event, name: str, lang: str) -> str:
+        items = event.linked(name)
+        key = (name, lang, *(item.id for item in items))
+        if key not in names:
+            names[key] = ", ".join(item.name_in(lang) for item in items)
+        return names[key]
+
+    forms: dict[tuple, str] = {}
+    not_counted = _("не указано")
     rows = []
-    for event in sorted(read.events, key=lambda e: (e.date, e.pk)):
+    for event in read.by_date:
         # The row's words follow the event's language: a Russian event's form is Russian.
         lang = event.text_language(context.language)
         title = (event.text("title", lang), event.text("dedication", lang))
+        library = abbreviations.get(event.library_id)
+        if library is None:
+            library = abbreviations[event.library_id] = event.library.abbreviation(context.language)
+        form = forms.get((event.form_id, lang))
+        if form is None:
+            form = forms[event.form_id, lang] = event.form.name_in(lang)
         rows.append(
             [
                 event.date.isoformat(),
-                event.library.abbreviation(context.language),
-                event.form.name_in(lang),
+                library,
+                form,
                 " ".join(part for part in title if part),
-                ", ".join(platform.name_in(lang) for platform in event.platforms.all()),
-                ", ".join(initiative.name_in(lang) for initiative in event.initiatives.all()),
+                joined(event, "platforms", lang),
+                joined(event, "initiatives", lang),
                 # Never counted is not none: the list says so rather than leave a 0 or a blank.
-                _("не указано") if event.participants is None else event.participants,
+                not_counted if event.participants is None else event.participants,
                 event.views,
                 event.url,
             ]
@@ -117,7 +147,7 @@ def untranslated_events(context: ReportContext, read: EventsRead) -> list[list]:
     label = Event._meta.label_lower
     return [
         [label, event.pk, f"{event.date:%d.%m.%Y} {event.library.short_name}: {event.title}"]
-        for event in sorted(read.events, key=lambda e: (e.date, e.pk))
+        for event in read.by_date
         if event.kazakh_missing()
     ]
 

@@ -33,6 +33,7 @@ from handin.checks import thresholds_of
 from handin.notes import handin_notes
 from reportkit import sections as S
 from reportkit.data import AS_ENTERED, OMITTED, Note, Paragraph, ReportData, Section, Table
+from reportkit.memory import cycle_collection_paused
 from reportkit.parts import Part, ReportContext, parts_in_order
 from reportkit.text import inner_quotes, mark_untranslated
 
@@ -219,7 +220,7 @@ def report_build(
     + 1 the approved previous half's end = 37, whatever the data size (+1 per kind
     declaring figures).
     """
-    with translation.override(language):
+    with translation.override(language), cycle_collection_paused():
         data = _collect(organization, span, libraries, language)
         builder = _Builder(organization, span, language, data)
         builder.check_results = _check_results(data, span, libraries, with_handin_notes)

@@ -13,10 +13,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from reportkit.data import AS_ENTERED, OMITTED, ItemList, Paragraph, ReportData, Table
+from reportkit.memory import cycle_collection_paused
 from reportkit.text import number
 from reports.docx_template import TEMPLATE
 from reports.renderers.docx_widths import HEADER_PT, column_widths
 from reports.renderers.docx_xml import (
+    add_list_paragraphs,
     add_paragraph,
     append_rows,
     body_end,
@@ -30,7 +32,6 @@ from reports.renderers.docx_xml import (
     run_xml,
     section_break,
     set_language,
-    set_num_id,
     set_style_id,
     set_table_style_id,
 )
@@ -49,7 +50,7 @@ LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
 
 
 def render_docx(data: ReportData) -> bytes:
-    with translation.override(data.language):
+    with translation.override(data.language), cycle_collection_paused():
         document = Document(str(TEMPLATE))
         clear_body(document)
         set_language(document, LANGUAGE_TAGS.get(data.language, "ru-RU"))
@@ -220,12 +221,8 @@ class _DocxWriter:
         if block.title:
             self.add_paragraph(block.title)
         num_id = restart_numbering(self.document) if block.numbered else None
-        for item in block.items:
-            paragraph = self.add_paragraph(
-                item, style="List Number" if block.numbered else "List Bullet"
-            )
-            if num_id is not None:
-                set_num_id(paragraph, num_id)
+        style = self.style_id("List Number" if block.numbered else "List Bullet")
+        add_list_paragraphs(self.document, self.sect_pr, block.items, style_id=style, num_id=num_id)
 
     def table(self, block: Table, with_note: bool = False) -> None:
         """`block` as a table; `with_note`: the paragraph that follows comments on it

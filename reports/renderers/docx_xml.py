@@ -49,6 +49,33 @@ def add_paragraph(document, end):
     return Paragraph(element, document._body)
 
 
+def add_list_paragraphs(
+    document, end, items: list[str], *, style_id: str | None, num_id: int | None = None
+) -> None:
+    """A paragraph per item of a list at the end of `document`'s body, before `end`
+    (`body_end`): in the style `style_id`, numbered by `num_id` (`restart_numbering`)
+    when given. The XML python-docx writes for `add_paragraph`, `add_run(item)`, the
+    style set by id and `set_num_id`, made as one piece: python-docx adds each run's
+    text a character at a time and each property by scanning its siblings, most of a
+    20,000-event report's DOCX."""
+    properties = ""  # in the schema's order: w:pStyle before w:numPr
+    if style_id is not None:
+        properties += f'<w:pStyle w:val="{escape(style_id, QUOTE)}"/>'
+    if num_id is not None:
+        properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+    paragraphs = "".join(
+        f"<w:p><w:pPr>{properties}</w:pPr>{run_xml(item) if item else ''}</w:p>" for item in items
+    )
+    if not paragraphs:
+        return
+    written = parse_xml(f'<w:body xmlns:w="{W_NS}">{paragraphs}</w:body>')
+    for element in list(written):
+        if end is not None:
+            end.addprevious(element)
+        else:
+            document.element.body.append(element)
+
+
 def set_style_id(paragraph, style_id: str | None) -> None:
     """Set `paragraph`'s style by its id (python-docx's `paragraph.style = name` looks the
     name up among all the document's styles on each call)."""

@@ -26,9 +26,7 @@ which a table header merged over two rows does (XlsxWriter's documentation: its
 the file is written: for 20,000 events, a few tens of megabytes.
 """
 
-import contextlib
 import datetime
-import gc
 import io
 import math
 import re
@@ -42,6 +40,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from figures.reader import figure_label
 from reportkit.data import AS_ENTERED, OMITTED, ItemList, Paragraph, ReportData, Section, Table
+from reportkit.memory import cycle_collection_paused
 
 FONT = "Times New Roman"
 # Formats as XlsxWriter's properties, combined by `_Formats`.
@@ -184,26 +183,8 @@ def _height(sheet, row: int, lines: int) -> None:
         sheet.set_row(row - 1, LINE_HEIGHT * lines)
 
 
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """Python's cycle collector paused while the cells are made (and back as it was).
-
-    A large ЦБС's workbook is some 300,000 cells, each a small object XlsxWriter keeps
-    until the file is written; they form no reference cycles, yet their number starts
-    full collections that walk every object of the process (the report's data
-    included): a fifth of the XLSX's time. Reference counting still frees everything
-    as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def render_xlsx(data: ReportData) -> bytes:
-    with translation.override(data.language), _no_cycle_collection():
+    with translation.override(data.language), cycle_collection_paused():
         output = io.BytesIO()
         # Texts are written as texts (`_write`); the options say so for any other path.
         options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
@@ -259,15 +240,18 @@ def _events_sheet(sheet, data: ReportData, formats: _Formats) -> None:
         else:
             write_blank(row, 0, None, date_format)
         lines = 1
-        for column in range(1, columns):
-            value = values[column] if column < len(values) else None
-            if isinstance(value, str) and value:
-                write_string(row, column, value, cell_format)
-                lines = max(lines, len(value) // per_line[column] + 1)
-            elif value is None or value == "":
+        for column, value in enumerate(values[1:columns], 1):
+            if value is None or value == "":
                 write_blank(row, column, None, cell_format)
+            elif isinstance(value, str):
+                write_string(row, column, value, cell_format)
+                wrapped = len(value) // per_line[column] + 1
+                if wrapped > lines:
+                    lines = wrapped
             else:
                 write_number(row, column, value, cell_format)
+        for column in range(max(len(values), 1), columns):  # a short row's last cells
+            write_blank(row, column, None, cell_format)
         if lines > 1:
             sheet.set_row(row, LINE_HEIGHT * lines)
     for column, (_title, width) in enumerate(EVENT_COLUMNS, 1):
@@ -390,11 +374,16 @@ class _SheetWriter:
             self._wide(part, text_format)
             self.row += 1
 
-    def _wide(self, text: str, text_format) -> None:
-        """`text` in a row merged across columns A–F, tall enough for its lines."""
-        _merge(self.sheet, self.row, 1, self.row, TEXT_COLUMNS, text, text_format)
+    def _per_line(self) -> int:
+        """Characters of a line of text across columns A–F, as wide as they are now."""
         width = sum(self.widths.get(c, 12) for c in range(1, TEXT_COLUMNS + 1))
-        per_line = int(max(width, LABEL_WIDTH + 12 * (TEXT_COLUMNS - 1)) * CHARS_PER_WIDTH)
+        return int(max(width, LABEL_WIDTH + 12 * (TEXT_COLUMNS - 1)) * CHARS_PER_WIDTH)
+
+    def _wide(self, text: str, text_format, per_line: int | None = None) -> None:
+        """`text` in a row merged across columns A–F, tall enough for its lines of
+        `per_line` characters (`_per_line`, if not given)."""
+        _merge(self.sheet, self.row, 1, self.row, TEXT_COLUMNS, text, text_format)
+        per_line = per_line or self._per_line()
         lines = sum(len(line) // per_line + 1 for line in text.split("\n"))
         _height(self.sheet, self.row, lines)
 
@@ -428,9 +417,9 @@ class _SheetWriter:
     def item_list(self, block: ItemList) -> None:
         if block.title:
             self.text(block.title, bold=True)
-        wrapped = self.formats(WRAP)
+        wrapped, per_line = self.formats(WRAP), self._per_line()
         for number, item in enumerate(block.items, 1):
-            self._wide(f"{number}. {item}" if block.numbered else f"• {item}", wrapped)
+            self._wide(f"{number}. {item}" if block.numbered else f"• {item}", wrapped, per_line)
             self.row += 1
 
     def table(self, block: Table) -> None:

@@ -141,3 +141,36 @@ def test_audiences_are_ticked_where_the_seeds_words_name_them(demo):
     assert unclear.audiences.count() == 0
     game = Event.objects.get(title="онлайн-игра «Сказочный герой – добрый или злой»")
     assert game.audience == "для детей с ограниченными возможностями"
+
+
+def test_events_in_shares_the_libraries_given_and_reads_what_a_query_per_event_would(
+    demo_period, django_assert_num_queries
+):
+    """Three queries for every event of the half-year with its library, form, initiatives
+    and platforms; each event's are what the database holds for it."""
+    libraries = list(demo_period.organization.libraries.all())
+    ids = [library.pk for library in libraries]
+    with django_assert_num_queries(3):  # the events with their form, initiatives, platforms
+        events = events_in(
+            library_ids=ids, start=demo_period.start, end=demo_period.end, libraries=libraries
+        )
+        read = [
+            (e.library, e.form.code, e.form.name_kk, e.linked("initiatives"), e.linked("platforms"))
+            for e in events
+        ]
+    assert (
+        len(events)
+        == Event.objects.filter(date__range=(demo_period.start, demo_period.end)).count()
+    )
+    assert all(any(e.library is library for library in libraries) for e in events)
+    for event, (library, form_code, form_kk, initiatives, platforms) in zip(
+        events, read, strict=True
+    ):
+        stored = Event.objects.get(pk=event.pk)
+        assert (library, form_code, form_kk) == (
+            stored.library,
+            stored.form.code,
+            stored.form.name_kk,
+        )
+        assert initiatives == list(stored.initiatives.order_by("pk"))
+        assert platforms == list(stored.platforms.order_by("pk"))

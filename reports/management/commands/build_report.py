@@ -20,6 +20,10 @@ OUTPUT_FOLDER_MISSING = "Папка «{folder}» не существует."
 
 class Command(BaseCommand):
     help = "Сформировать отчёт ЦБС за полугодие или год в DOCX или XLSX."
+    # A report only reads: Django's system checks (models, admin, URLs, settings) are
+    # `manage.py check`'s job, run by `make test` and on deployment, not once per report
+    # (as `shell` and `runserver` skip them). They were a twentieth of a demo report's time.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--period", required=True, help="2021-H1 (полугодие) или 2021 (год)")
