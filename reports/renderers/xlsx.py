@@ -583,7 +583,7 @@ def render_xlsx_tables(data: ReportData) -> bytes:
     level-1 section, named by its title, the annex's title, organization and span above
     the first; no summary, events or checks sheets. The tables as the report's: a total
     row is =SUM() of the rows above where they are numbers that add up to it."""
-    with translation.override(data.language), _no_cycle_collection():
+    with translation.override(data.language), cycle_collection_paused():
         output = io.BytesIO()
         options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
         workbook = xlsxwriter.Workbook(output, options)
