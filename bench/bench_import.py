@@ -3,7 +3,9 @@
 Both insert the same rows (events and their platform links); the import also
 reads the file, resolves library/form/platform names, runs every row through
 the model's full_clean() and writes the history rows. Printed: both times,
-their ratio (the goal is at most 3), and the peak memory growth of the import.
+their ratio (the goal is at most 2), and the peak memory growth of the import.
+Both pay their foreign keys' checks: the import at its COMMIT, the bare insert,
+rolled back, just before (`_checks_of_commit`).
 """
 
 import datetime
@@ -14,7 +16,7 @@ import time
 
 from bench.goals import goal_line
 
-IMPORT_GOAL = 3.0
+IMPORT_GOAL = 2.0  # issue 28
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
 BATCH = 2000
 
@@ -117,7 +119,23 @@ def _bare_bulk_create(libraries, forms, platforms) -> float:
             _insert(Event, through, batch, links)
             batch, links = [], []
     _insert(Event, through, batch, links)
+    _checks_of_commit()
     return time.perf_counter() - started
+
+
+def _checks_of_commit() -> None:
+    """What COMMIT would check, checked now: the bare insert is rolled back, the import commits.
+
+    PostgreSQL checks the foreign keys Django declares (DEFERRABLE INITIALLY DEFERRED)
+    at COMMIT, one check per row and key: for 100,000 events and their links about a
+    tenth of the import's time, which a rolled-back baseline never pays. SQLite checks
+    them as each row is inserted, on both sides alike.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def _insert(model, through, batch, links):
@@ -153,7 +171,10 @@ def run():
         bare = _bare_bulk_create(libraries, forms, platforms)
         assert ours.count() == ROWS
         transaction.set_rollback(True)
-    print(f"bare bulk_create (events + platform links): {bare:.2f} s", flush=True)
+    print(
+        f"bare bulk_create (events + platform links, foreign keys checked): {bare:.2f} s",
+        flush=True,
+    )
 
     rss_before = _peak_rss_mb()
     started = time.perf_counter()

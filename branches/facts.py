@@ -65,9 +65,11 @@ def period_for_date(organization_id, day, *, lock: bool = False) -> ReportingPer
     cache = _period_cache.get()
     locked = _locked.get()
     key = (organization_id, day.year, half)
+    if cache is not None and key in cache:
+        # Memoized: unless a lock is asked for that this transaction has not taken yet.
+        if not lock or (locked is not None and key in locked) or not _may_lock():
+            return cache[key]
     lock = lock and _may_lock()
-    if cache is not None and key in cache and (not lock or (locked is not None and key in locked)):
-        return cache[key]
     query = ReportingPeriod.objects.filter(
         organization_id=organization_id, year=day.year, half=half
     )

@@ -3,14 +3,14 @@
 The fast path for big sheets: rows are streamed from the file, lookups come
 from dicts loaded once, every row is checked by the model's own `full_clean()`
 (through `dataio.rows`, like the admin import), and rows are inserted with
-`bulk_create_with_history` in batches, so history is kept and memory stays
-bounded. Any error anywhere rolls the whole file back.
+`bulk_create` in batches, their history copied by the database
+(`dataio.history`), so history is kept and memory stays bounded. Any error anywhere rolls the whole file back.
 """
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
@@ -21,6 +21,7 @@ from branches.scoping import lookups_for
 from datacache.signals import organization_of
 from datacache.version import data_changed
 from dataio.files import CSV_ONE_SHEET, DataFileError, check_headers, open_data_file, sheet_or_error
+from dataio.history import history_created
 from dataio.rows import (
     DUPLICATE_ROW,
     ROW,
@@ -204,13 +205,18 @@ def _existing_signatures(sheet: Sheet, organization) -> set:
 def _flush(sheet: Sheet, batch: list[RowData], counts, reason=CHANGE_REASON, user=None) -> None:
     if not batch:
         return
-    instances = bulk_create_with_history(
-        [data.instance for data in batch],
-        sheet.model,
-        batch_size=BATCH_SIZE,
-        default_change_reason=reason,
-        default_user=user,
-    )
+    objs = [data.instance for data in batch]
+    if connection.features.can_return_rows_from_bulk_insert:
+        instances = sheet.model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
+        history_created(sheet.model, instances, reason=reason, user=user)
+    else:  # no primary keys back from the insert: simple_history finds the rows again
+        instances = bulk_create_with_history(
+            objs,
+            sheet.model,
+            batch_size=BATCH_SIZE,
+            default_change_reason=reason,
+            default_user=user,
+        )
     data_changed(organization_of(instances[0]))  # bulk_create sends no post_save
     for column in sheet.columns:
         if column.kind != MANY:

@@ -187,6 +187,7 @@ def sheet_for(model) -> Sheet:
     return SHEET_BY_MODEL[model]
 
 
+@cache  # asked for every row of an import
 def has_organization(model) -> bool:
     return any(
         f.is_relation and f.related_model is Organization for f in model._meta.concrete_fields
