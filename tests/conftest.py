@@ -127,7 +127,19 @@ def _demo_loaded(_demo_rows, django_db_blocker):
     """
     with django_db_blocker.unblock():
         with transaction.atomic():
-            if not rows_restore(_demo_rows):
-                call_command("load_demo", stdout=io.StringIO())
+            demo_write(_demo_rows)
             yield
             transaction.set_rollback(True)
+
+
+def demo_write(rows):
+    """`load_demo`'s rows written back, or the command itself where they cannot be."""
+    if not rows_restore(rows):
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_written(_demo_rows, db):
+    """The demo in the database for one test, as `load_demo` leaves it (for a test that
+    starts from the demo and changes it; a transactional test's flush removes it)."""
+    demo_write(_demo_rows)

@@ -66,7 +66,9 @@ def rows_restore(difference):
     does not hold the rows it held when the difference was taken."""
     if _tables_rows(difference.before) != difference.before:
         return False
-    with connection.cursor() as cursor:
+    # One transaction (a savepoint inside a test's): the foreign keys are checked at its
+    # end, when every row is in, not statement by statement as autocommit would.
+    with transaction.atomic(), connection.cursor() as cursor:
         for table, rows in difference.removed.items():
             _rows_delete(cursor, table, rows)
         for table, rows in difference.added.items():
