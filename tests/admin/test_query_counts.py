@@ -116,9 +116,6 @@ CASES = [
 ]
 
 
-# Every case on one xdist worker (`--dist loadgroup` in `make test`): `measured` opens every
-# page twice, once per process that runs a case; split over the workers it ran on each.
-@pytest.mark.xdist_group("admin_query_counts")
 @pytest.mark.parametrize(("model", "role", "page"), CASES)
 def test_an_admin_page_runs_as_many_queries_with_more_rows(measured, request, model, role, page):
     small, large = measured[request.node.callspec.id]
