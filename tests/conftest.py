@@ -1,6 +1,8 @@
 """Personas: a librarian of one library, a librarian of another, the methodologist,
 the director, and a methodologist of another organization (an outsider)."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -9,6 +11,7 @@ from django.utils import translation
 
 from branches.models import Library, Organization, ReportingPeriod, StaffProfile
 from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+from tests.snapshot import rows_restore, rows_snapshot
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -103,17 +106,40 @@ def outsider(django_user_model, other_organization):
     return make_user(django_user_model, "outsider", METHODOLOGIST, other_organization)
 
 
+@pytest.fixture(scope="session")
+def _demo_rows(django_db_setup, django_db_blocker):
+    """The rows `load_demo` writes, taken once per pytest process (each xdist worker)."""
+    with django_db_blocker.unblock():
+        return rows_snapshot(lambda: call_command("load_demo", stdout=io.StringIO()))
+
+
 @pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker):
-    """Load the demo once per test module, inside a transaction rolled back at its end.
+def _demo_loaded(_demo_rows, django_db_blocker):
+    """The demo in the database for one test module, inside a transaction rolled back at
+    its end.
 
     Each test runs in a savepoint inside it (pytest-django's `db`), so a test that
     changes rows does not leak into the next one, and the module's rows don't
-    leak into other modules. Loading takes a second or two: once per module
-    rather than once per test.
+    leak into other modules. `load_demo` ran once in this process; here its rows are
+    written back as they were (tests/snapshot.py), in milliseconds rather than the
+    seconds of the command, which runs itself only if the database is not the empty one
+    the rows were taken from.
     """
     with django_db_blocker.unblock():
         with transaction.atomic():
-            call_command("load_demo")
+            demo_write(_demo_rows)
             yield
             transaction.set_rollback(True)
+
+
+def demo_write(rows):
+    """`load_demo`'s rows written back, or the command itself where they cannot be."""
+    if not rows_restore(rows):
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_written(_demo_rows, db):
+    """The demo in the database for one test, as `load_demo` leaves it (for a test that
+    starts from the demo and changes it; a transactional test's flush removes it)."""
+    demo_write(_demo_rows)

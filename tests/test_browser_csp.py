@@ -3,7 +3,6 @@ violation in the console, and the language switch (no longer an inline
 handler) still switches. Skips where Chromium or chromedriver is missing."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
 
@@ -47,14 +46,13 @@ def _job_pages(report) -> list[str]:
     return pages
 
 
-def test_no_page_breaks_the_content_security_policy(live_server, browser):  # noqa: F811
+def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_written):  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
     from events.models import Event
     from reports.models import Report
 
-    call_command("load_demo")
     event = Event.objects.order_by("pk").first()
     report = Report.objects.order_by("pk").first()
     browser.get(f"{live_server.url}/accounts/login/")

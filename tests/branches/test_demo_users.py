@@ -19,15 +19,14 @@ def test_load_demo_creates_libraries_and_users_with_roles(db, client):
     assert client.login(username="director", password="demo")
 
 
-def test_load_demo_twice_changes_nothing(db):
-    call_command("load_demo")
+def test_load_demo_twice_changes_nothing(demo_written):
+    # The first load: demo_written, load_demo's rows (tests/snapshot.py).
     counts = (Library.objects.count(), StaffProfile.objects.count())
     call_command("load_demo")
     assert (Library.objects.count(), StaffProfile.objects.count()) == counts
 
 
-def test_login_page_and_admin_speak_russian(db, client):
-    call_command("load_demo")
+def test_login_page_and_admin_speak_russian(demo_written, client):
     page = client.get("/accounts/login/")
     assert page.status_code == 200
     assert "Вход" in page.content.decode()

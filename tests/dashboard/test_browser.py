@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = [
     pytest.mark.browser,
@@ -63,11 +62,12 @@ def _log_in_as_director(browser) -> None:
     WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
 
 
-def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, browser):
+def test_the_director_logs_in_and_sees_the_figures_and_the_charts(
+    live_server, browser, demo_written
+):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    call_command("load_demo")
     browser.get(f"{live_server.url}/dashboard/")
     # Not logged in: the login page, then straight back to the dashboard.
     _log_in_as_director(browser)
@@ -103,12 +103,11 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(live_server, b
     assert browser.save_screenshot(str(OUTPUT / "dashboard-director.png"))
 
 
-def test_on_a_phone_the_kazakh_page_fits_its_width(live_server, browser):
+def test_on_a_phone_the_kazakh_page_fits_its_width(live_server, browser, demo_written):
     """390 px, Kazakh: the long words wrap inside their cards; only a wide table scrolls,
     inside its own frame, never the page."""
     from selenium.webdriver.common.by import By
 
-    call_command("load_demo")
     browser.set_window_size(390, 900)
     browser.get(f"{live_server.url}/login/")
     browser.add_cookie({"name": "django_language", "value": "kk"})

@@ -33,8 +33,7 @@ def _without_ids(data: dict) -> dict:
 
 
 @pytest.mark.django_db
-def test_the_demo_round_trip_builds_the_identical_report(tmp_path):
-    call_command("load_demo")
+def test_the_demo_round_trip_builds_the_identical_report(demo_written, tmp_path):
     before = reports_of()
     exported = tmp_path / "demo.xlsx"
     call_command("export_data", "--output", str(exported))
@@ -71,11 +70,10 @@ def _text_of(output_format: str, content: bytes):
 
 
 @pytest.mark.django_db
-def test_an_approved_report_is_approved_again_after_the_round_trip(tmp_path):
+def test_an_approved_report_is_approved_again_after_the_round_trip(demo_written, tmp_path):
     from reports.services import report_set_status
     from tests.handin.helpers import accept_every_handin
 
-    call_command("load_demo")
     report = Report.objects.get(period__year=2021, period__half=1)
     accept_every_handin(report.period)
     report_set_status(report=report, status="submitted")

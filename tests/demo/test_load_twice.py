@@ -23,8 +23,8 @@ def row_counts():
     }
 
 
-def test_loading_the_demo_twice_changes_no_row_count(db):
-    call_command("load_demo")
+def test_loading_the_demo_twice_changes_no_row_count(demo_written):
+    # The first load: demo_written, load_demo's rows (tests/snapshot.py).
     first = row_counts()
     call_command("load_demo")
     assert row_counts() == first

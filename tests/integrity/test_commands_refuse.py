@@ -14,8 +14,7 @@ from tests.handin.helpers import accept_every_handin
 
 
 @pytest.mark.django_db
-def test_load_demo_on_an_approved_demo_changes_nothing_and_says_so():
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_on_an_approved_demo_changes_nothing_and_says_so(demo_written):
     receipt = Receipt.objects.get(copies=630)
     receipt.copies = 730  # the methodologist's correction, before approval
     receipt.save()

@@ -5,7 +5,6 @@ the wording kept, and no Content-Security-Policy violation on the way."""
 import os
 
 import pytest
-from django.core.management import call_command
 
 from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
 from tests.test_browser_csp import _violations
@@ -16,14 +15,13 @@ pytestmark = [
 ]
 
 
-def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser):  # noqa: F811
+def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser, demo_written):  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     from events.models import Event
     from reports.models import Report
 
-    call_command("load_demo")
     report = Report.objects.get()
     event = Event.objects.get(title="викторина «Угадай, что за книга?»")
     assert event.wording_ru == ""

@@ -1,0 +1,35 @@
+"""The demo's rows taken once and written back (tests/snapshot.py): the same rows, ids
+included, new rows still get fresh ids, and a database not in the state the rows were
+taken from is left alone."""
+
+from branches.models import Library, Organization
+from tests.snapshot import rows_restore, rows_snapshot
+
+
+def organization_with_library():
+    org = Organization.objects.create(code="snap", name_ru="ЦБС", city_ru="Балхаш")
+    Library.objects.create(
+        organization=org, code="cgb", kind="central", short_name="ЦГБ", name_ru="ЦГБ", order=1
+    )
+
+
+def test_the_rows_come_back_with_their_ids_and_new_rows_get_new_ids(db):
+    difference = rows_snapshot(organization_with_library)
+    assert not Organization.objects.filter(code="snap").exists()  # rolled back
+
+    assert rows_restore(difference)
+    org = Organization.objects.get(code="snap")
+    assert Library.objects.get(organization=org).code == "cgb"
+    now = rows_snapshot(lambda: None).before
+    for table in (Organization._meta.db_table, Library._meta.db_table):
+        assert now[table] == difference.added[table]  # the same rows, ids and all
+    other = Organization.objects.create(code="after", name_ru="Другая", city_ru="Караганда")
+    assert other.pk > org.pk
+
+
+def test_a_database_not_as_it_was_is_left_alone(db):
+    difference = rows_snapshot(organization_with_library)
+    Organization.objects.create(code="meanwhile", name_ru="Другая", city_ru="Караганда")
+
+    assert not rows_restore(difference)
+    assert not Organization.objects.filter(code="snap").exists()
