@@ -233,11 +233,11 @@ class XlsxReader:
 
     def rows(self, title: str) -> Iterator[tuple[int, list]]:
         """(row number, [values]) for every row with a value, formulas as `Formula`s."""
-        formulas = self._cells(title) if self._check_sheet(title) else {}
+        formulas = self._formula_cells(title) if self._check_sheet(title) else {}
         try:
             sheet = self.book.get_sheet_by_name(title)
         except python_calamine.CalamineError:
-            self._cells(title)  # raises BadCell when a cell is to blame
+            self._formula_cells(title)  # raises BadCell when a cell is to blame
             raise BrokenSheet(title) from None
         longest = limit("DATAIO_MAX_CELL_LENGTH")
         offset = sheet.start[1] if sheet.start else 0
@@ -254,7 +254,7 @@ class XlsxReader:
                     if not (-LAST_DATE_SERIAL < value < LAST_DATE_SERIAL) and not checked:
                         # Infinite, or a number no date can be: a broken date cell?
                         checked = True
-                        self._cells(title)  # raises BadCell naming a broken cell
+                        self._formula_cells(title)  # raises BadCell naming a broken cell
                     if not math.isfinite(value) and len(values) not in formulas.get(number, {}):
                         raise BadCell("value", self._name(number, len(values)), str(value))
                     if value.is_integer() and abs(value) < 2**53:
@@ -304,7 +304,7 @@ class XlsxReader:
                     dates.add(index)
         return dates, epoch
 
-    def _cells(self, title: str) -> dict[int, dict[int, str]]:
+    def _formula_cells(self, title: str) -> dict[int, dict[int, str]]:
         """The second parse: {row: {column: Formula}} of the sheet's formula cells
         (and error values, "#N/A", as text); raises BadCell at the first cell the
         file records wrongly."""
