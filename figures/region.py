@@ -12,8 +12,8 @@ per library, totalled per ЦБС by the report's own `control_total`.
 
 Queries, whatever the number of ЦБС: 1 organizations + 1 periods with their hand-ins to the
 region + 1 libraries + `figures_read`'s (with mass work) + 1 budgets and 1 digitization
-plans per organization + the control summary's (plans, population, last year's work
-log; +1 in a second half).
+plans per organization + 1 staff + the control summary's (plans, population, last year's
+work log; +1 in a second half).
 
 Interface (helper `regdash` and the consolidated report read only this):
 
@@ -21,7 +21,8 @@ Interface (helper `regdash` and the consolidated report read only this):
     figures.members   # [MemberFigures]: .organization, .figures (KeyFigures), .accepted,
                       #   .known (the ЦБС has the span's periods), .control (ControlRow),
                       #   .libraries [(Library, LibraryFigures)], .library_rows [ControlRow],
-                      #   .mass_work (MassWork of its libraries), .states {half: state|None}
+                      #   .mass_work (MassWork of its libraries), .states {half: state|None},
+                      #   .staff {library id: StaffState}
     figures.total     # KeyFigures: the sum of the members'
     figures.control   # ControlRow: the members' section II totals added up
     figures.counted, figures.of   # accepted ЦБС, all ЦБС («по N из M ЦБС»)
@@ -53,7 +54,7 @@ from figures.reader import (
     library_figures,
 )
 from holdings.selectors import budget_by_organization
-from indicators.selectors import ONE_DECIMAL, library_states_at, ratio
+from indicators.selectors import ONE_DECIMAL, library_states_at, ratio, staff_states_at
 from indicators.summary import PLANNED, ControlRow, control_summary, control_total
 
 ACCEPTED = "accepted"  # branches.handins.RegionHandIn.State.ACCEPTED
@@ -71,6 +72,7 @@ class MemberFigures:
     control: ControlRow  # section II's total: users, visits, loans, plan, ratios
     library_rows: list[ControlRow]
     mass_work: MassWork
+    staff: dict = field(default_factory=dict)  # {library id: its StaffState at the span's end}
 
     @property
     def known(self) -> bool:
@@ -157,6 +159,7 @@ def region_figures(*, scope: Region | Republic, code: str) -> RegionFigures:
     budgets = budget_by_organization(period_ids=span.period_ids)
     plans = plans_by_organization(period_ids=span.period_ids)
     states = library_states_at(library_ids=ids, day=span.end)
+    staff = staff_states_at(library_ids=ids, day=span.end)
     funds = {row.library.pk: row.end.copies for row in reads.fund.rows if row.end_known}
     summary = control_summary(
         library_ids=ids, start=span.start, end=span.end, year=year, half=half,
@@ -185,6 +188,7 @@ def region_figures(*, scope: Region | Republic, code: str) -> RegionFigures:
                 control=control_total(library_rows, total_fund=figures.fund_end),
                 library_rows=library_rows,
                 mass_work=_mass_work_of(reads.mass_work, {library.pk for library in mine}),
+                staff={library.pk: staff[library.pk] for library in mine if library.pk in staff},
             )
         )
     total = key_figures_sum([member.figures for member in members])
