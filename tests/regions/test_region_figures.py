@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from branches.calendar import span_parse
 from branches.entered import half_years_with_data
-from branches.handins import RegionHandIn
-from branches.models import Library, Organization, Region, ReportingPeriod
+from branches.models import Library, Organization, Region
 from demo.generate import generate
 from events.selectors import mass_work
 from figures.reader import figures_read, key_figures, library_ids_for
@@ -17,20 +16,6 @@ from figures.region import region_comparison, region_figures
 from indicators.report import indicators_collect
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def karaganda(_demo_loaded, django_db_blocker):
-    """The demo's region with Balkhash and two small generated ЦБС beside it; Balkhash's and
-    the first generated ЦБС's first half of 2021 accepted by the region, the second's not."""
-    with django_db_blocker.unblock():
-        region = Region.objects.get(code="karaganda")
-        made = generate(organizations=2, libraries=2, years=1, first_year=2021, prefix="kg")
-        Organization.objects.filter(pk__in=[o.pk for o in made.organizations]).update(region=region)
-        for code in ("balkhash", "kg-1"):
-            period = ReportingPeriod.objects.get(organization__code=code, year=2021, half=1)
-            RegionHandIn.objects.create(period=period, state=RegionHandIn.State.ACCEPTED)
-        return region
 
 
 def _own_control(organization, span):
@@ -47,8 +32,8 @@ def _own_control(organization, span):
 
 
 @pytest.mark.parametrize("code", ["2021-H1", "2021"])
-def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda, code):
-    figures = region_figures(scope=karaganda, code=code)
+def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda_three, code):
+    figures = region_figures(scope=karaganda_three, code=code)
     assert {m.organization.code for m in figures.members} == {"balkhash", "kg-1", "kg-2"}
     for member in figures.members:
         span = span_parse(member.organization, code)
@@ -82,18 +67,18 @@ def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda, code):
     assert figures.total.fund_end > 0 and figures.control.figures.users > 0
 
 
-def test_accepted_members_are_counted(karaganda):
-    figures = region_figures(scope=karaganda, code="2021-H1")
+def test_accepted_members_are_counted(karaganda_three):
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
     accepted = {m.organization.code: m.accepted for m in figures.members}
     assert accepted == {"balkhash": True, "kg-1": True, "kg-2": False}
     assert (figures.counted, figures.of) == (2, 3)
     # A year is accepted only when both halves are: nothing is yet.
-    assert region_figures(scope=karaganda, code="2021").counted == 0
+    assert region_figures(scope=karaganda_three, code="2021").counted == 0
 
 
-def test_queries_do_not_grow_with_the_number_of_cbs(karaganda):
+def test_queries_do_not_grow_with_the_number_of_cbs(karaganda_three):
     region = Region.objects.create(
-        republic=karaganda.republic, code="bench-region", name_ru="Тестовая область"
+        republic=karaganda_three.republic, code="bench-region", name_ru="Тестовая область"
     )
 
     def count():
@@ -114,8 +99,8 @@ def test_queries_do_not_grow_with_the_number_of_cbs(karaganda):
     assert ten == one
 
 
-def test_comparison_ranks_each_cbs_beside_the_average_and_median(karaganda):
-    figures = region_figures(scope=karaganda, code="2021-H1")
+def test_comparison_ranks_each_cbs_beside_the_average_and_median(karaganda_three):
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
     table = region_comparison(figures)
     assert table.of == 3
     reading = [row.values["reading"] for row in table.rows]
