@@ -9,9 +9,10 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from python_calamine import CalamineWorkbook
 
-from branches.models import Organization, Region
+from branches.models import Library, Organization, Region
 from branches.scoping import DIRECTOR, METHODOLOGIST, REGION_MANAGEMENT, REGION_METHODOLOGIST
 from figures.region import region_figures
+from reports.annex.build import annex_build_region, annex_layout
 from reports.region_report import region_report_build
 from reports.renderers import render_docx, render_xlsx
 from tests.conftest import make_user
@@ -110,3 +111,29 @@ def test_no_one_else_downloads_it(karaganda_three, client, django_user_model, ur
     client.force_login(make_region_user(django_user_model, "m", REGION_METHODOLOGIST, other))
     assert client.get("/reports/region/pavlodar/2021-H9/docx/").status_code == 404
     assert client.get("/reports/region/pavlodar/2021-H1/pdf/").status_code == 404
+
+
+def test_the_annex_of_a_region_has_a_row_per_cbs_and_the_regions_whole(karaganda_three, tmp_path):
+    layout = annex_layout("common_6nk_kz")
+    data = annex_build_region(layout=layout, scope=karaganda_three, code="2021-H1")
+    network = data.sections[0].tables()[0]
+    assert network.header[0][1].text == "Всего по региону"
+    assert (
+        network.rows[0].cells[1]
+        == Library.objects.filter(organization__region=karaganda_three).count()
+    )
+    fund = data.sections[1].tables()[0]
+    names = [row.cells[0] for row in fund.rows]
+    assert len(names) == 4 and names[-1] == "Всего по региону"
+    assert sum(name.endswith(" *") for name in names) == 1
+    # A fully known ЦБС's row is its figures, as its own annex and report print them.
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
+    kg1 = next(m for m in figures.members if m.organization.code == "kg-1")
+    row = next(row for row in fund.rows if row.cells[0].startswith("ЦБС-1"))
+    assert row.cells[1:3] == [kg1.figures.fund_start, kg1.figures.received]
+    output = tmp_path / "annex.docx"
+    call_command(
+        "build_annex", "--layout", "common_6nk_kz", "--period", "2021", "--region", "karaganda",
+        "--format", "docx", "--language", "kk", "--output", str(output), stdout=io.StringIO(),
+    )  # fmt: skip
+    assert output.read_bytes()[:2] == b"PK"
