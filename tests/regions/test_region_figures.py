@@ -14,6 +14,7 @@ from events.selectors import mass_work
 from figures.reader import figures_read, key_figures, library_ids_for
 from figures.region import region_comparison, region_figures
 from indicators.report import indicators_collect
+from reports.region_report import region_report_build
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +85,10 @@ def test_queries_do_not_grow_with_the_number_of_cbs(karaganda_three):
     def count():
         with CaptureQueriesContext(connection) as queries:
             figures = region_figures(scope=region, code="2021-H1")
+        with CaptureQueriesContext(connection) as report_queries:
+            region_report_build(scope=region, code="2021-H1", language="kk")
+        # The consolidated report reads nothing but the region's figures.
+        assert len(report_queries) == len(queries)
         return len(queries), figures
 
     def add(n, prefix):
