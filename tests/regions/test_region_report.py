@@ -137,3 +137,15 @@ def test_the_annex_of_a_region_has_a_row_per_cbs_and_the_regions_whole(karaganda
         "--format", "docx", "--language", "kk", "--output", str(output), stdout=io.StringIO(),
     )  # fmt: skip
     assert output.read_bytes()[:2] == b"PK"
+
+
+def test_the_overview_offers_the_downloads(karaganda_three, client, django_user_model):
+    user = make_region_user(django_user_model, "m", REGION_METHODOLOGIST, karaganda_three)
+    client.force_login(user)
+    page = client.get("/region/?half=2021-1").content.decode()
+    for href in (
+        "/reports/region/karaganda/2021-H1/docx/",
+        "/reports/region/karaganda/2021-H1/xlsx/?language=kk",
+        "/reports/region/karaganda/2021/xlsx/",
+    ):
+        assert f'href="{href}"' in page
