@@ -2,6 +2,8 @@
 figures, the region's total their sum, and the number of queries does not grow with the
 number of ЦБС."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +16,7 @@ from events.selectors import mass_work
 from figures.reader import figures_read, key_figures, library_ids_for
 from figures.region import region_comparison, region_figures
 from indicators.report import indicators_collect
+from reports.builder import report_build
 from reports.region_report import region_report_build
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +69,20 @@ def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda_three, cod
             getattr(m.control.figures, name) for m in figures.members
         )
     assert figures.total.fund_end > 0 and figures.control.figures.users > 0
+
+
+def test_a_cbs_row_is_what_its_built_report_prints(karaganda_three):
+    """The demo ЦБС's report as built (its key figures, which its XLSX summary prints)."""
+    balkhash = Organization.objects.get(code="balkhash")
+    report = report_build(organization=balkhash, span=span_parse(balkhash, "2021-H1"))
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
+    member = next(m for m in figures.members if m.organization == balkhash)
+    printed = member.figures.as_dict()
+    printed.update(printed.pop("declared"))
+    assert report.key_figures == {
+        name: float(value) if isinstance(value, Decimal) else value
+        for name, value in printed.items()
+    }
 
 
 def test_accepted_members_are_counted(karaganda_three):
