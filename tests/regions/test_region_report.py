@@ -71,6 +71,13 @@ def test_the_command_writes_the_region_and_refuses_an_unknown_one(karaganda_thre
         "--language", "kk", "--output", str(output), stdout=io.StringIO(),
     )  # fmt: skip
     assert output.read_bytes()[:2] == b"PK"
+    # The republic's code: the republic's report, its total over every region's ЦБС.
+    republic = region_report_build(scope=karaganda_three.republic, code="2021-H1")
+    assert republic.section("Фонд").tables()[0].rows[-1].cells[0] == "Всего по республике"
+    assert (
+        republic.key_figures["fund_end"]
+        == region_figures(scope=karaganda_three, code="2021-H1").total.fund_end
+    )  # the demo's republic has no other region
     with pytest.raises(CommandError, match="Регион с кодом «nowhere» не найден"):
         call_command(
             "build_report", "--period", "2021-H1", "--region", "nowhere", "--format", "docx",
