@@ -27,14 +27,14 @@ from django.utils.translation import gettext_lazy as _
 
 from branches.calendar import code_parse
 from branches.handins import RegionHandIn
-from branches.kinds import DATED, PER_PERIOD, STATE, kind_for
+from branches.kinds import DATED, PER_PERIOD, STANDING, STATE, kind_for
 from branches.lockstate import region_handin_move
 from branches.models import Organization, Region, ReportingPeriod
-from dataio.exporting import write_sheet
+from dataio.exporting import row_values, sheet_queryset, write_sheet
 from dataio.files import DataFileError
 from dataio.importing import workbook_import
 from dataio.schema import SHEET_BY_TITLE
-from packages.exporting import span_rows
+from packages.exporting import _cell, span_rows
 from packages.fileformat import NOT_A_PACKAGE, Package, PackageRefused, package_read
 from packages.models import ReceivedPackage
 from reports.models import Report
@@ -170,7 +170,21 @@ def _already_here(sheet, headers: list, row: list, known: ReportingPeriod | None
     return False
 
 
-def _workbook(package: Package, known: ReportingPeriod | None, name: str) -> bytes:
+def _stored_rows(sheet, organization: Organization | None) -> set:
+    """A standing fact sheet's rows (a social page, a plan) stored for an imported ЦБС,
+    as the package writes them: a row the package brings again is not added twice."""
+    kind = kind_for(sheet.model)
+    if organization is None or sheet.is_reference or kind is None or kind.binding != STANDING:
+        return set()
+    return {
+        tuple(_cell(value) for value in row_values(sheet, instance, native=False))
+        for instance in sheet_queryset(sheet, organization)
+    }
+
+
+def _workbook(
+    package: Package, known: ReportingPeriod | None, name: str, organization=None
+) -> bytes:
     """The payload as the data file the import engine reads."""
     from openpyxl import Workbook
 
@@ -180,8 +194,11 @@ def _workbook(package: Package, known: ReportingPeriod | None, name: str) -> byt
         if sheet is None:
             raise PackageRefused(NOT_A_PACKAGE % {"name": name})
         headers = list(sheet_data["headers"])
+        stored = _stored_rows(sheet, organization)
         rows = [
-            row for row in sheet_data["rows"] if not _already_here(sheet, headers, row, known)
+            row
+            for row in sheet_data["rows"]
+            if not _already_here(sheet, headers, row, known) and tuple(row) not in stored
         ]
         write_sheet(book, sheet.title, headers, rows, set())
     output = io.BytesIO()
@@ -288,7 +305,9 @@ def package_import(
         organization = Organization.objects.filter(code=package.organization_code).first()
         known = _known_before(organization, package.period_code) if organization else None
         try:
-            report = workbook_import(_workbook(package, known, name), "package.xlsx")
+            report = workbook_import(
+                _workbook(package, known, name, organization), "package.xlsx"
+            )
         except DataFileError as error:
             raise PackageRefused(error.messages) from None
         if not report.ok:
