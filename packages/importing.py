@@ -41,9 +41,7 @@ from reports.models import Report
 
 NEW, SAME, REPLACE = "new", "same", "replace"
 
-REGION_UNKNOWN = _(
-    "Регион «%(region)s» из пакета в этой установке не заведён: пакет не загружен."
-)
+REGION_UNKNOWN = _("Регион «%(region)s» из пакета в этой установке не заведён: пакет не загружен.")
 OTHER_REGION = _(
     "ЦБС «%(organization)s» относится к региону «%(region)s», а вы принимаете отчёты "
     "региона «%(own)s»: пакет не загружен."
@@ -56,9 +54,7 @@ NEEDS_CONFIRMATION = _(
     "Отчёт ЦБС «%(organization)s» за %(period)s уже загружен из пакета от %(stored)s. "
     "Этот пакет (от %(new)s) заменит его только после подтверждения замены."
 )
-OLDER_PACKAGE = _(
-    "Пакет от %(new)s старше уже загруженного (от %(stored)s): он не загружен."
-)
+OLDER_PACKAGE = _("Пакет от %(new)s старше уже загруженного (от %(stored)s): он не загружен.")
 ACCEPTED_FINAL = _(
     "Отчёт ЦБС «%(organization)s» за %(period)s уже принят регионом: заменить его пакетом нельзя."
 )
@@ -88,7 +84,9 @@ def _when(iso: str) -> str:
         return str(iso)
 
 
-def _plan(package: Package, own_region: Region | None) -> tuple[str, Region, ReceivedPackage | None]:
+def _plan(
+    package: Package, own_region: Region | None
+) -> tuple[str, Region, ReceivedPackage | None]:
     """What importing `package` would do (NEW, SAME, REPLACE); PackageRefused if refused."""
     region = Region.objects.filter(code=package.region_code).first()
     if region is None:
@@ -124,7 +122,10 @@ def _plan(package: Package, own_region: Region | None) -> tuple[str, Region, Rec
         return NEW, region, None
     if stored.checksum == package.checksum:
         return SAME, region, stored
-    new_at, stored_at = package.manifest.get("created_at", ""), stored.manifest.get("created_at", "")
+    new_at, stored_at = (
+        package.manifest.get("created_at", ""),
+        stored.manifest.get("created_at", ""),
+    )
     if new_at < stored_at:
         raise PackageRefused(OLDER_PACKAGE % {"new": _when(new_at), "stored": _when(stored_at)})
     handin = RegionHandIn.objects.filter(period=stored.period).first()
@@ -305,13 +306,13 @@ def package_import(
         organization = Organization.objects.filter(code=package.organization_code).first()
         known = _known_before(organization, package.period_code) if organization else None
         try:
-            report = workbook_import(
-                _workbook(package, known, name, organization), "package.xlsx"
-            )
+            report = workbook_import(_workbook(package, known, name, organization), "package.xlsx")
         except DataFileError as error:
             raise PackageRefused(error.messages) from None
         if not report.ok:
-            raise PackageRefused([ROWS_REFUSED % {"count": report.error_count}, *report.error_lines()])
+            raise PackageRefused(
+                [ROWS_REFUSED % {"count": report.error_count}, *report.error_lines()]
+            )
         result.counts = {
             title: (counts.created, counts.updated, counts.unchanged)
             for title, counts in report.counts.items()

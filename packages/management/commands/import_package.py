@@ -44,9 +44,7 @@ class Command(BaseCommand):
                 path.read_bytes(), path.name, region=own_region, dry_run=dry_run, replace=replace
             )
         except ValidationError as error:
-            raise CommandError(
-                _("Пакет не загружен:") + "\n" + "\n".join(error.messages)
-            ) from None
+            raise CommandError(_("Пакет не загружен:") + "\n" + "\n".join(error.messages)) from None
         texts = {"organization": result.organization_code, "period": result.period_code}
         if result.action == SAME:
             self.stdout.write(
