@@ -52,7 +52,7 @@ class Command(BaseCommand):
                 % texts
             )
             return
-        for title, (created, updated, same) in result.counts.items():
+        for title, (created, updated, _same) in result.counts.items():
             if created or updated:
                 self.stdout.write(
                     _("%(sheet)s: добавлено %(created)s, изменено %(updated)s")
