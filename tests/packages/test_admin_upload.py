@@ -43,7 +43,7 @@ def test_librarian_and_cbs_methodologist_may_not_upload(client, librarian, metho
 @pytest.mark.django_db
 def test_region_methodologist_uploads_only_into_their_region(
     client,
-    region_methodologist,
+    region_methodologist,  # noqa: F811
     other_region_methodologist,  # noqa: F811
 ):
     client.force_login(other_region_methodologist)
