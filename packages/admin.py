@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from branches.scoping import REGION_METHODOLOGIST, user_region, user_roles
-from packages.importing import NEW, REPLACE, SAME, package_import, package_preview
+from packages.importing import NEW, REPLACE, SAME, _when, package_import, package_preview
 from packages.models import ReceivedPackage
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
@@ -120,7 +120,7 @@ class ReceivedPackageAdmin(admin.ModelAdmin):
             waiting.write_bytes(data)
             context.update(
                 package=package.manifest, action=action, token=token, name=upload.name,
-                checksum=package.checksum, NEW=NEW, SAME=SAME, REPLACE=REPLACE,
+                checksum=package.checksum, created=_when(package.manifest.get("created_at", "")), NEW=NEW, SAME=SAME, REPLACE=REPLACE,
             )  # fmt: skip
         return TemplateResponse(request, "admin/packages/upload.html", context)
 

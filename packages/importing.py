@@ -23,6 +23,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from branches.calendar import code_parse
@@ -78,8 +79,12 @@ class PackageResult:
 
 
 def _when(iso: str) -> str:
+    """A package's moment as people write it (the installation's time zone)."""
     try:
-        return datetime.datetime.fromisoformat(iso).strftime("%d.%m.%Y %H:%M")
+        moment = datetime.datetime.fromisoformat(iso)
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return moment.strftime("%d.%m.%Y %H:%M")
     except (TypeError, ValueError):
         return str(iso)
 
