@@ -7,6 +7,7 @@ confirmation in the imports' folder under a random name, and is deleted after.
 """
 
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -22,12 +23,22 @@ from packages.importing import NEW, REPLACE, SAME, _when, package_import, packag
 from packages.models import ReceivedPackage
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+ABANDONED_AFTER_SECONDS = 24 * 3600
 
 
 def may_upload(user) -> bool:
     if user.is_superuser:
         return True
     return REGION_METHODOLOGIST in user_roles(user) and user_region(user) is not None
+
+
+def _sweep_abandoned() -> None:
+    """Previews never confirmed or cancelled leave their file: gone after a day."""
+    folder = Path(settings.IMPORT_FILES_DIR)
+    cutoff = time.time() - ABANDONED_AFTER_SECONDS
+    for waiting in folder.glob("package-*.zip") if folder.is_dir() else ():
+        if waiting.stat().st_mtime < cutoff:
+            waiting.unlink(missing_ok=True)
 
 
 def _waiting(token: str) -> Path:
@@ -114,6 +125,7 @@ class ReceivedPackageAdmin(admin.ModelAdmin):
                 for message in error.messages:
                     messages.error(request, message)
                 return redirect("admin:packages_receivedpackage_upload")
+            _sweep_abandoned()
             token = secrets.token_hex(16)
             waiting = _waiting(token)
             waiting.parent.mkdir(parents=True, exist_ok=True)
