@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from branches.scoping import REGION_METHODOLOGIST, user_region, user_roles
+from entry.admin_names import NamedAdminMixin
 from packages.importing import NEW, REPLACE, SAME, _when, package_import, package_preview
 from packages.models import ReceivedPackage
 
@@ -48,7 +49,7 @@ def _waiting(token: str) -> Path:
 
 
 @admin.register(ReceivedPackage)
-class ReceivedPackageAdmin(admin.ModelAdmin):
+class ReceivedPackageAdmin(NamedAdminMixin, admin.ModelAdmin):
     list_display = ("organization", "period", "created_at", "imported_at", "exporter_version")
     readonly_fields = [f.name for f in ReceivedPackage._meta.fields]
     change_list_template = "admin/packages/change_list.html"

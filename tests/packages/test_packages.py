@@ -20,8 +20,20 @@ from packages.models import ReceivedPackage, is_imported
 from reports.models import Report
 from reports.services import report_set_status
 from tests.dataio.test_commands import empty_database
-from tests.dataio.test_round_trip import _without_ids, reports_of
+from branches.calendar import span_parse
+from reports.builder import report_build
+from tests.dataio.test_round_trip import _without_ids
 from tests.handin.helpers import accept_every_handin
+
+
+def reports_of(code="balkhash") -> dict:
+    """The half-year's report in both languages (the year's is the dataio round trip's)."""
+    organization = Organization.objects.get(code=code)
+    span = span_parse(organization, "2021-H1")
+    return {
+        language: report_build(organization=organization, span=span, language=language)
+        for language in ("ru", "kk")
+    }
 
 
 def _approve_demo_report():
@@ -97,10 +109,6 @@ def test_export_then_import_into_an_empty_installation_gives_the_same_report(
 
     empty_database()
     assert not Organization.objects.exists()
-    # A dry run saves nothing.
-    empty = _counts()
-    call_command("import_package", str(package), "--dry-run", stdout=io.StringIO())
-    assert _counts() == empty and not Organization.objects.exists()
 
     out = io.StringIO()
     call_command("import_package", str(package), stdout=out)

@@ -48,6 +48,10 @@ def test_two_half_years_by_two_packages_give_the_home_reports():
         transaction.set_rollback(True)
     assert not Organization.objects.exists()
 
+    # A dry run checks everything and saves nothing.
+    result = package_import(packages[1], "h1.zip", region=region, dry_run=True)
+    assert result.action == NEW and result.counts["Мероприятия"][0] > 0
+    assert not Organization.objects.exists() and not HandIn.objects.exists()
     assert package_import(packages[1], "h1.zip", region=region).action == NEW
     assert package_import(packages[2], "h2.zip", region=region).action == NEW
     here = reports_of("home-1")
