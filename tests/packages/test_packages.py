@@ -11,17 +11,17 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
+from branches.calendar import span_parse
 from branches.handins import RegionHandIn, RegionHandInTransition
 from branches.models import Organization, Region
 from dataio.schema import SHEETS
 from packages.fileformat import package_write
 from packages.importing import package_import
 from packages.models import ReceivedPackage, is_imported
+from reports.builder import report_build
 from reports.models import Report
 from reports.services import report_set_status
 from tests.dataio.test_commands import empty_database
-from branches.calendar import span_parse
-from reports.builder import report_build
 from tests.dataio.test_round_trip import _without_ids
 from tests.handin.helpers import accept_every_handin
 
