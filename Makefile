@@ -23,14 +23,16 @@ demo: export EMAIL_FILE_PATH ?= $(CURDIR)/out/mail
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	$(PY) manage.py load_demo --hand-in
+	$(PY) manage.py load_demo --hand-in --region-members
 	mkdir -p out
-	$(PY) manage.py build_report --period 2021-H1 --format docx --output out/report-2021-H1.docx
-	$(PY) manage.py build_report --period 2021-H1 --format xlsx --output out/report-2021-H1.xlsx
+	$(PY) manage.py build_report --period 2021-H1 --organization balkhash --format docx --output out/report-2021-H1.docx
+	$(PY) manage.py build_report --period 2021-H1 --organization balkhash --format xlsx --output out/report-2021-H1.xlsx
 	@echo ""
 	@echo "Отчёт: out/report-2021-H1.docx, out/report-2021-H1.xlsx"
 	@echo "Откройте http://127.0.0.1:8000/  (вход: /accounts/login/, ввод данных: /admin/)"
 	@echo "Логины (пароль demo): methodist, director, librarian-cgb, librarian-cgdb, librarian-f1 ... librarian-f7"
+	@echo "Регион (Карагандинская область, /region/): oblast-methodist (методист региона), oblast-director (руководство региона)"
+	@echo "В регионе рядом с Балхашом две иллюстративные ЦБС: Приозёрск (отчёт принят регионом) и Шетский район (пришла пакетом, отчёт сдан, не принят)"
 	@echo "Адреса: <логин>@demo.cbs.kz (methodist@demo.cbs.kz); письма (сброс пароля, сдача данных) — файлы в $$EMAIL_FILE_PATH"
 	@echo "Сданы все библиотеки, кроме ф№4 (librarian-f4): срок 10.07.2021 прошёл, она отмечена как просроченная"
 	@echo "Обработчик фоновых задач (импорт, большие отчёты) запущен рядом с сервером: manage.py db_worker"

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "entry",
     "dashboard",
     "handin",
+    "packages",
     "datacache",
     "demo",  # after the apps it loads: load_demo, generate_data
     "django_tasks",

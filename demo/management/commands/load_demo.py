@@ -3,11 +3,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from branches.models import ReportingPeriod
+from branches.models import Region, ReportingPeriod
 from demo.half_year import demo_half_year_load
 from demo.handins import demo_handins_load
 from demo.indicators import demo_indicators_load
-from demo.organization import DEMO_PASSWORD, ORGANIZATION, demo_organization_load
+from demo.organization import DEMO_PASSWORD, ORGANIZATION, REGION, demo_organization_load
+from demo.region_members import demo_region_members_load
 
 DEMO_APPROVED = _(
     "Демо-полугодие %(period)s уже утверждено: его данные не меняются, load_demo ничего не изменил."
@@ -26,8 +27,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Сдать данные всех библиотек за 1 полугодие 2021 года, кроме ф№4 (она просрочена).",
         )
+        # Opt-in as well (`make demo`): many tests count on Balkhash being the only ЦБС.
+        parser.add_argument(
+            "--region-members",
+            action="store_true",
+            help="Добавить в Карагандинскую область две иллюстративные ЦБС (одну — пакетом).",
+        )
 
     def handle(self, *args, **options):
+        self._balkhash(options)
+        if options["region_members"]:
+            self._region_members()
+
+    def _balkhash(self, options):
         approved = ReportingPeriod.objects.filter(
             organization__code=ORGANIZATION["code"], status=ReportingPeriod.Status.APPROVED
         ).first()
@@ -46,3 +58,14 @@ class Command(BaseCommand):
             raise CommandError(DEMO_REFUSED % {"reason": " ".join(error.messages)}) from None
         self.stdout.write(self.style.SUCCESS(f"Демо загружено: {org}"))
         self.stdout.write(f"Пароль всех демо-пользователей: {DEMO_PASSWORD}")
+
+    def _region_members(self):
+        """After Balkhash (its region and the oblast's users), in a transaction of their own."""
+        try:
+            with transaction.atomic():
+                region = Region.objects.get(code=REGION["code"])
+                loaded = demo_region_members_load(region)
+        except ValidationError as error:
+            raise CommandError(DEMO_REFUSED % {"reason": " ".join(error.messages)}) from None
+        if loaded:
+            self.stdout.write(f"Иллюстративные ЦБС региона загружены: {', '.join(loaded)}")
