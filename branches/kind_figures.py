@@ -18,6 +18,11 @@ def declared_figures() -> list[Figure]:
     return [figure for kind in facts(LIBRARY) for figure in kind.figures]
 
 
+def key_figure_names() -> set[str]:
+    """The declared figures that are key figures (cards, the XLSX summary): `Figure.key`."""
+    return {figure.name for figure in declared_figures() if figure.key}
+
+
 def kind_figures_by_library(*, library_ids: list[int], span: Span) -> dict[int, dict[str, int]]:
     """{library id: {figure name: value}}; one query per kind that declares figures."""
     result: dict[int, dict[str, int]] = {}
@@ -34,11 +39,14 @@ def kind_figures_by_library(*, library_ids: list[int], span: Span) -> dict[int, 
             half_keys = ("y", "h")
         else:
             raise ValueError(f"kind {kind.code}: a state's figures need a selector of their own")
-        rows = rows.annotate(**{f.name: f.aggregate for f in kind.figures}).order_by(*half_keys)
+        # Aliased: a figure named as a field ("visits") would hide that field from the
+        # kind's next aggregate.
+        aliases = {f"figure_{f.name}": f.aggregate for f in kind.figures}
+        rows = rows.annotate(**aliases).order_by(*half_keys)
         for row in rows:  # oldest half first: the latest half's AT_END value wins
             values = result.setdefault(row["library"], {})
             for figure in kind.figures:
-                value = row[figure.name] or 0
+                value = row[f"figure_{figure.name}"] or 0
                 if figure.rule == AT_END:
                     values[figure.name] = value
                 else:

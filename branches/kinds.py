@@ -99,6 +99,10 @@ class Figure:
     aggregate: Aggregate
     rule: str = SUM
     label: Promise | str = ""
+    # A key figure is a dashboard card and a row of the report's key figures (the XLSX
+    # summary). False: a detail (a fund's part by language, users by age) that is still
+    # read per library, a figure code (the annex) and compared by the checks.
+    key: bool = True
 
 
 @dataclass(frozen=True)

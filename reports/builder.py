@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop
 from branches.calendar import Span
 from branches.checks import Result
 from branches.entered import half_years_with_data
+from branches.kind_figures import key_figure_names
 from branches.models import Library, Organization
 from figures.checks import check_context, checks_run, report_notes
 from figures.reader import (
@@ -264,7 +265,10 @@ class _Builder:
     def build(self) -> ReportData:
         d = self.data
         figures = totals(d.figures).as_dict()
-        figures.update(figures.pop("declared"))
+        # The kinds' key figures join the summary; the others (Figure.key False) are the
+        # annex's codes and the checks' only.
+        key_names = key_figure_names()
+        figures.update((n, v) for n, v in figures.pop("declared").items() if n in key_names)
         context = replace(d.context, section=self.section)
         sections = self.part_sections(context)
         self.mark_empty_halves(sections)
