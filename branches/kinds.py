@@ -275,6 +275,13 @@ KINDS: list[Kind] = [
          sheet=Sheet("Сеть — библиотеки"), label=_("Сеть")),
     Kind("staff_states", "indicators.StaffState", binding=STATE, rights=LIBRARY_FACT,
          sheet=Sheet("Сеть — кадры"), label=_("Кадры")),
+    # The ЦБС's own rows for the annual report (management/): its methodical work and
+    # its money, per half-year (a year adds its halves, as the acquisition budget).
+    Kind("methodical_work", "management.MethodicalWork", owner=ORGANIZATION,
+         binding=PER_PERIOD, rights=ORGANIZATION_RECORD, sheet=Sheet("Методическая работа"),
+         label=_("Методическая работа")),
+    Kind("finance", "management.Finance", owner=ORGANIZATION, binding=PER_PERIOD,
+         rights=ORGANIZATION_RECORD, sheet=Sheet("Финансирование"), label=_("Финансирование")),
     # The report of each period (its status) and its narrative texts.
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},

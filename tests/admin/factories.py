@@ -134,6 +134,21 @@ BUILDERS = {
         "date": DAY + datetime.timedelta(days=n),
         "persons": 3,
     },
+    "methodical_work": lambda library, period, n: {
+        "period": period,
+        "consultations": 12,
+        "consultations_group": 4,
+        "seminars": 2,
+    },
+    "finance": lambda library, period, n: {
+        "period": period,
+        "budget_local": Decimal("1200.5"),
+        "budget_paid": Decimal("30.2"),
+        "budget_total": Decimal("1230.7"),
+        "spent_salaries": Decimal("900.1"),
+        "spent_acquisition": Decimal("300.3"),
+        "spent_total": Decimal("1200.4"),
+    },
 }
 for _kind in KINDS:
     if _kind.rights is PICK_LIST:
