@@ -13,12 +13,12 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from management.selectors import SpanRows, finance_of, methodical_of
 from reportkit import sections as S
-from reportkit.data import HeaderCell, Paragraph, Row, Table
 from reportkit.data import Figure as SentenceFigure
+from reportkit.data import HeaderCell, Paragraph, Row, Table
 from reportkit.parts import Part, register_part
 from reportkit.text import number
-from management.selectors import SpanRows, finance_of, methodical_of
 
 NO_DATA = gettext_lazy("нет данных")
 
