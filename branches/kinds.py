@@ -154,6 +154,12 @@ class Kind:
 # were made.
 WORDING_COLUMNS = ("wording_ru", "wording_kk")
 
+# The premises' columns of a library's state (issue 27), added after files were made.
+PREMISES_COLUMNS = (
+    "computers_internet", "condition", "last_repair_year", "last_repair_kind", "fire_alarm",
+    "security_alarm", "accessible",
+)  # fmt: skip
+
 KINDS: list[Kind] = [
     # The organization itself: what a library belongs to and when.
     Kind(
@@ -272,7 +278,7 @@ KINDS: list[Kind] = [
     Kind("indicator_plans", "indicators.IndicatorPlan", binding=STANDING, rights=LIBRARY_PLAN,
          sheet=Sheet("Планы показателей"), in_completeness=False),
     Kind("library_states", "indicators.LibraryState", binding=STATE, rights=LIBRARY_FACT,
-         sheet=Sheet("Сеть — библиотеки"), label=_("Сеть")),
+         sheet=Sheet("Сеть — библиотеки", optional=PREMISES_COLUMNS), label=_("Сеть")),
     Kind("staff_states", "indicators.StaffState", binding=STATE, rights=LIBRARY_FACT,
          sheet=Sheet("Сеть — кадры"), label=_("Кадры")),
     # The ЦБС's own rows for the annual report (management/): its methodical work and
