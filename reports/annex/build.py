@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 
 from branches.calendar import Span
 from branches.models import Library, Organization
-from figures.codes import code_values, figure_codes
+from figures.codes import (
+    ORGANIZATION_CODES,
+    ORGANIZATION_KEY,
+    UNKNOWN,
+    code_values,
+    figure_codes,
+)
 from figures.reader import figures_read, library_ids_for
 from indicators.report import NO_DATA, over_some
 from reportkit.data import HeaderCell, ReportData, Row, Table
@@ -44,6 +50,7 @@ def annex_build(
             library_ids=ids,
             with_mass_work=True,
             with_entered=False,
+            with_states=True,
         )
         values = code_values(reads, layout.codes)
         libraries = reads.libraries
@@ -89,7 +96,7 @@ def _section(section, index: int, libraries, values, language: str) -> ReportSec
         for _caption, column_scope, column_entry in columns:
             figure: Entry = row_entry if section.figures_in_rows else column_entry
             scope = column_scope if section.figures_in_rows else row_scope
-            cells.append(_cell(figure, scope or all_ids, values))
+            cells.append(_cell(figure, scope or all_ids, values, whole=scope is None))
         # The ЦБС's row after its libraries' rows is their total (the XLSX sums them).
         whole = row_scope is None and not section.figures_in_rows and library_rows_above
         table_rows.append(Row(cells, kind="total" if whole else "data"))
@@ -110,13 +117,21 @@ def _section(section, index: int, libraries, values, language: str) -> ReportSec
     )
 
 
-def _cell(figure: Entry, library_ids: list[int], values: dict):
+def _cell(figure: Entry, library_ids: list[int], values: dict, *, whole: bool = True):
     """The cell's sum over `library_ids` and the figure's terms: a number when every
-    part is known, «нет данных» when none is, else the known part and how much is known."""
+    part is known, «нет данных» when none is, else the known part and how much is known.
+    A figure of the ЦБС itself (its finance) counts once in a cell of the whole ЦБС, and
+    is unknown in a library's cell (`whole` False)."""
     total = known = parts = 0
     for term in figure.terms:
         if term.code is None:
             total += term.constant
+            continue
+        if term.code in ORGANIZATION_CODES:
+            value = values[ORGANIZATION_KEY][term.code] if whole else UNKNOWN
+            parts += 1
+            total += value.number
+            known += value.known
             continue
         for library_id in library_ids:
             parts += 1
@@ -124,7 +139,7 @@ def _cell(figure: Entry, library_ids: list[int], values: dict):
             total += value.number
             known += value.known
     if known == parts:
-        return total
+        return round(total, 1) if isinstance(total, float) else total  # money: a tenth
     if known == 0 and (total == 0 or len(library_ids) == 1):  # a library's own: unknown
         return str(NO_DATA)
     codes = sum(term.code is not None for term in figure.terms)
