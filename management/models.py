@@ -9,6 +9,7 @@ acquisition budget. Premises and equipment are the libraries' states
 
 from decimal import Decimal
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,11 @@ def _count(label, help_text=""):
 
 
 def _money(label, help_text=""):
-    return models.DecimalField(label, help_text=help_text, **MONEY)
+    # The validator puts a negative sum's message beside its own field; the constraint
+    # (finance_not_negative) keeps every other door from storing one.
+    return models.DecimalField(
+        label, help_text=help_text, validators=[MinValueValidator(Decimal("0"))], **MONEY
+    )
 
 
 def _summed(parts):

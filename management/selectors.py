@@ -8,7 +8,7 @@ A span (a half-year or a year) is known as far as its half-years have a row:
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from management.models import BUDGET_PARTS, MONEY_FIELDS, SPENT_PARTS, Finance, MethodicalWork
+from management.models import MONEY_FIELDS, Finance, MethodicalWork
 
 METHODICAL_FIELDS = (
     "consultations",
@@ -73,6 +73,3 @@ def finance_of(*, organization, span) -> SpanRows:
 def methodical_of(*, organization, span) -> SpanRows:
     """The ЦБС's methodical work and staff training of `span`. One query."""
     return _rows(MethodicalWork, METHODICAL_FIELDS, 0, organization=organization, span=span)
-
-
-__all__ = ["BUDGET_PARTS", "SPENT_PARTS", "SpanRows", "finance_of", "methodical_of"]

@@ -15,11 +15,14 @@ from branches.checks import check_by_code
 from branches.models import Library, Organization, ReportingPeriod
 from entry.admin_base import FieldErrorsForm
 from figures.checks import check_context
+from figures.codes import ORGANIZATION_KEY, Value
 from figures.reader import figures_read
 from holdings.models import AcquisitionBudget, FundingSource
 from indicators.models import LibraryState
 from management.checks import ACQUISITION_CODE, CHANGE_CODE
 from management.models import Finance, MethodicalWork
+from reports.annex.build import _cell, annex_build, annex_layout
+from reports.annex.layout import Entry, Term
 from reports.builder import report_build
 
 
@@ -67,9 +70,9 @@ def test_finance_parts_add_up_to_totals_within_a_tenth(organization, period):
         ),
         (
             {"paid_income": Decimal("-1")},
-            "budget_total",
-            "Суммы не могут быть отрицательными.",
-            "Сомалар теріс бола алмайды.",
+            "paid_income",
+            "Убедитесь, что это значение больше либо равно 0.",
+            "Бұл мәннің мынадан 0 үлкен немесе тең екендігін тексеріңіз.",
         ),
     ],
 )
@@ -77,7 +80,8 @@ def test_finance_refuses_totals_that_are_not_their_parts(
     organization, period, values, field, ru, kk
 ):
     row = _finance(organization, period, **values)
-    row.full_clean(validate_constraints=False)  # only the constraint is wrong
+    if field != "paid_income":
+        row.full_clean(validate_constraints=False)  # only the constraint is wrong
     assert ru in _messages(row, "ru")[field]
     assert kk in _messages(row, "kk")[field]
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -227,3 +231,40 @@ def test_the_kazakh_year_report_says_the_same(year_reports):
     assert finance.tables()[3].rows[4].cells[1] == "күрделі жөндеуді қажет етеді"  # ф№3
     ru_checks = {n.text for n in year_reports["ru"].notes}
     assert not any("комплектование фонда –" in text for text in ru_checks)
+
+
+def test_the_annex_prints_the_premises_staff_and_finance_the_report_prints(
+    year_reports, django_db_blocker
+):
+    with django_db_blocker.unblock():
+        demo = Organization.objects.get(code="balkhash")
+        annex = annex_build(
+            layout=annex_layout("common_6nk_kz"), organization=demo, span=span_parse(demo, "2021")
+        )
+    titles = [section.title for section in annex.sections]
+    premises = annex.sections[titles.index("7. Помещения и оборудование (на конец периода)")]
+    staff = annex.sections[
+        titles.index("8. Кадры: образование, возраст, стаж (на конец периода), чел.")
+    ]
+    finance = annex.sections[titles.index("9. Финансирование, тыс. тенге")]
+    report = year_reports["ru"]
+    equipment = report.section("finance").tables()[4]
+    # Computers and those with the Internet: the report's totals; capital repair: ф№3, ф№6.
+    (total,) = [row.cells for row in premises.tables()[0].rows if row.kind == "total"]
+    assert total[4:7] == _rows(equipment)["Всего по ЦБС"][3:5] + [2]
+    assert total[7:10] == [8, 3, 5]  # fire and security alarms, accessible
+    (staff_total,) = [row.cells for row in staff.tables()[0].rows if row.kind == "total"]
+    network_staff = report.section("network").tables()[-1]
+    assert staff_total[1] == _rows(network_staff)["Всего по ЦБС"][0]
+    assert sum(staff_total[4:7]) <= staff_total[1] and sum(staff_total[7:10]) <= staff_total[1]
+    money = _rows(finance.tables()[0])
+    budget = _rows(report.section("finance").tables()[0])
+    assert money["Бюджет — всего"] == [budget["Всего"][2]] == [89186.0]
+    assert money["Доходы от платных услуг"] == [1045.3]
+
+
+def test_a_figure_of_the_whole_cbs_is_unknown_in_a_librarys_cell():
+    layout_values = {ORGANIZATION_KEY: {"finance_budget_total": Value(10.5, True)}}
+    entry = Entry(ru="Бюджет", kk="Бюджет", terms=(Term("finance_budget_total"),))
+    assert _cell(entry, [1, 2], layout_values, whole=True) == 10.5  # once, not per library
+    assert _cell(entry, [1], layout_values, whole=False) == "нет данных"
