@@ -6,9 +6,14 @@ report of 2021 has every section filled. The rows live in `demo/data/second_half
 continues `demo.indicators` (the same libraries' pace, month by month). Idempotent as
 the first half: rows found by their natural key, saved only when new or different.
 
-The second half-year stays open, as in a ЦБС in January: its report is a draft. The
-pages that pick «the half-year due» (the hand-in, the dashboard) are told by the data
-which one that is; see the tests of tests/demo for what the demo shows.
+`load_demo --second-half` loads it (`make demo` does); a bare `load_demo`, the tests'
+demo, does not. The second half-year stays OPEN, its report a draft, as in a ЦБС in
+January: no status keeps it out of the pages that pick «the half-year due» or «the
+latest with data» (the hand-in and the dashboard pick by data, and an approved second
+half would make the first one «the past»), so the demo whose story is the seed's first
+half (one library overdue, the seed's figures on the dashboard) stays without it.
+The organization's signature settings are loaded either way (`demo_signature_load`):
+only a year's report prints them.
 """
 
 import datetime
@@ -37,7 +42,6 @@ def demo_second_half_load(org: Organization) -> None:
     period = ReportingPeriod.objects.get(organization=org, year=data.YEAR, half=data.HALF)
     libraries = {lib.code: lib for lib in Library.objects.filter(organization=org)}
     lists = _Lists()
-    _signature_load(org)
     _holdings_load(org, period, libraries[data.LIBRARY], lists)
     _catalogue_load(period, libraries[data.LIBRARY], lists)
     _digitization_load(org, period, libraries[data.LIBRARY], lists)
@@ -54,7 +58,8 @@ def demo_second_half_load(org: Organization) -> None:
     _narrative_load(org, period)
 
 
-def _signature_load(org: Organization) -> None:
+def demo_signature_load(org: Organization) -> None:
+    """The organization's signature settings (the annual report's closing lines)."""
     if any(getattr(org, name) != value for name, value in data.SIGNATURE.items()):
         for name, value in data.SIGNATURE.items():
             setattr(org, name, value)
