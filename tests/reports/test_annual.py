@@ -151,3 +151,10 @@ def test_the_second_half_years_page_edits_the_annual_narrative(annual, client, d
     first = Report.objects.get(period__organization=organization, period__year=2021, period__half=1)
     page = client.get(reverse("admin:reports_report_change", args=[first.pk])).content.decode()
     assert 'name="text_ru__conclusions"' not in page
+
+
+def test_the_annual_xlsx_recalculates_to_what_it_prints(annual):
+    from tests.recalc import disagreements, require_soffice
+
+    require_soffice()
+    assert disagreements(annual["ru"][2]) == []
