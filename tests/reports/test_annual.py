@@ -158,3 +158,18 @@ def test_the_annual_xlsx_recalculates_to_what_it_prints(annual):
 
     require_soffice()
     assert disagreements(annual["ru"][2]) == []
+
+
+def test_the_methodologist_sees_the_signature_settings_on_the_organizations_page(
+    client, methodologist, organization
+):
+    from django.utils import translation
+
+    client.force_login(methodologist)
+    url = reverse("admin:branches_organization_change", args=[organization.pk])
+    page = client.get(url).content.decode()
+    for name in ("director_position_ru", "director_position_kk", "director_name", "phone"):
+        assert f'name="{name}"' in page
+    field = Organization._meta.get_field("executor_name")
+    with translation.override("kk"):
+        assert str(field.verbose_name) == "есепті орындаушы (Т.А.Ә.)"
