@@ -227,7 +227,7 @@ def report_build(
     write-offs by source and reason (holdings.report) + 1 publications list
     (publications.report) + 3 events + 1 social pages (events.report); then 1 narrative
     + 1 the approved previous half's end = 37, whatever the data size (+1 per kind
-    declaring figures).
+    declaring figures; a year adds its annual parts' own reads).
     """
     with translation.override(language), cycle_collection_paused():
         data = _collect(organization, span, libraries, language)

@@ -2,8 +2,8 @@
 for 2021 (issue 27): the seed has none of them. Invented to look like a city ЦБС's, the
 same at every load; each row's note says they are illustrative.
 
-The second half's rows are written only when its period is open (the demo's second half
-of 2021 opens it). The spending on acquisition is each half's acquisition budget
+The second half's rows and its repairs are written with the demo's second half only
+(load_demo --second-half). The spending on acquisition is each half's acquisition budget
 (`holdings.AcquisitionBudget`; the second half, which the seed has none for, gets an
 illustrative one), so the finance check finds nothing to say about the demo.
 """
@@ -97,7 +97,7 @@ def _finance(org: Organization, period: ReportingPeriod) -> dict:
     }
 
 
-def _premises(org: Organization) -> None:
+def _premises(org: Organization, *, repairs: bool) -> None:
     for library in Library.objects.filter(organization=org, code__in=PREMISES):
         condition, (year, kind), fire, security, accessible, offline, repair = PREMISES[
             library.code
@@ -115,7 +115,7 @@ def _premises(org: Organization) -> None:
             "accessible": accessible,
         }
         _save(LibraryState, {"library": library, "date": state.date}, values)
-        if repair is not None:
+        if repairs and repair is not None:
             month, repaired = repair
             copied = {
                 field.name: getattr(state, field.name)
@@ -127,9 +127,13 @@ def _premises(org: Organization) -> None:
             _save(LibraryState, {"library": library, "date": datetime.date(2021, month, 1)}, copied)
 
 
-def demo_management_load(org: Organization) -> None:
-    for period in ReportingPeriod.objects.filter(organization=org, year=2021):
+def demo_management_load(org: Organization, *, second_half: bool = False) -> None:
+    """The first half of 2021 and the premises at 01.01.2021; with `second_half` (load_demo
+    --second-half) the second half's rows and repairs too, so that a bare load keeps the
+    first half the demo's latest half-year with data."""
+    halves = (1, 2) if second_half else (1,)
+    for period in ReportingPeriod.objects.filter(organization=org, year=2021, half__in=halves):
         _save(MethodicalWork, {"organization": org, "period": period},
               {**METHODICAL[period.half], "note": NOTE})  # fmt: skip
         _save(Finance, {"organization": org, "period": period}, _finance(org, period))
-    _premises(org)
+    _premises(org, repairs=second_half)

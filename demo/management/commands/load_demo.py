@@ -9,6 +9,7 @@ from demo.half_year import demo_half_year_load
 from demo.handins import demo_handins_load
 from demo.indicators import demo_indicators_load
 from demo.organization import DEMO_PASSWORD, ORGANIZATION, demo_organization_load
+from demo.second_half import demo_second_half_load, demo_signature_load
 
 DEMO_APPROVED = _(
     "Демо-полугодие %(period)s уже утверждено: его данные не меняются, load_demo ничего не изменил."
@@ -28,6 +29,15 @@ class Command(BaseCommand):
             help="Сдать данные всех библиотек за 1 полугодие 2021 года, кроме ф№4 (она просрочена).",
         )
 
+        # Opt-in too: the seed's first half stays the demo's latest half-year with data
+        # (the dashboard and the hand-in pick it, the tests' demo is it); `make demo`
+        # adds the illustrative second half so that the annual report is filled.
+        parser.add_argument(
+            "--second-half",
+            action="store_true",
+            help="Добавить иллюстративные данные 2 полугодия 2021 года (для годового отчёта).",
+        )
+
     def handle(self, *args, **options):
         approved = ReportingPeriod.objects.filter(
             organization__code=ORGANIZATION["code"], status=ReportingPeriod.Status.APPROVED
@@ -41,7 +51,11 @@ class Command(BaseCommand):
                 org = demo_organization_load()
                 demo_half_year_load(org)
                 demo_indicators_load(org)
-                demo_management_load(org)  # after every other load: reads their periods and budgets
+                demo_signature_load(org)
+                if options["second_half"]:
+                    demo_second_half_load(org)
+                # After the halves' loads: reads their periods and acquisition budgets.
+                demo_management_load(org, second_half=options["second_half"])
                 if options["hand_in"]:
                     demo_handins_load(org)
         except ValidationError as error:  # a closed period, say, between the check and the load
