@@ -183,15 +183,25 @@ def finance_blocks(context, rows: SpanRows) -> list:
                 total=("spent_total", _("Всего израсходовано")),
             ),
         ]
-        label = _("Доходы от платных услуг")
-        income = _cells(rows, "paid_income", money=True)[2]
-        shown = income if isinstance(income, str) else f"{number(income)} {unit}"
-        figures = [] if isinstance(income, str) else [SentenceFigure(label, income, unit)]
-        blocks.append(Paragraph(f"{label}: {shown}.", figures=figures))
+        blocks.append(_paid_income(rows, unit))
     else:
         blocks.append(Paragraph(_("Бюджет и расходы ЦБС: %(no)s.") % {"no": NO_DATA}))
     blocks.append(_acquisition_table(context))
     return blocks
+
+
+def _paid_income(rows: SpanRows, unit: str) -> Paragraph:
+    """The paid services' income of the halves entered (the year's «по 1 из 2» if not both)."""
+    label = _("Доходы от платных услуг")
+    value = round(float(sum(row["paid_income"] for row in rows.by_half.values())), 1)
+    text = f"{label}: {number(value)} {unit}"
+    if rows.halves < rows.expected:
+        text += " " + _("(по %(known)s из %(of)s полугодий)") % {
+            "known": rows.halves,
+            "of": rows.expected,
+        }
+        return Paragraph(f"{text}.")
+    return Paragraph(f"{text}.", figures=[SentenceFigure(label, value, unit)])
 
 
 def _acquisition_table(context) -> Table | Paragraph:

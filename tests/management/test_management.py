@@ -13,6 +13,7 @@ from django.utils import translation
 from branches.calendar import span_parse
 from branches.checks import check_by_code
 from branches.models import Library, Organization, ReportingPeriod
+from demo.data.management import demo_management_load
 from entry.admin_base import FieldErrorsForm
 from figures.checks import check_context
 from figures.codes import ORGANIZATION_KEY, Value
@@ -172,12 +173,28 @@ def test_the_budget_is_compared_with_the_same_half_a_year_before(organization, l
 
 @pytest.fixture(scope="module")
 def year_reports(_demo_loaded, django_db_blocker):
+    """The demo's 2021 report as the tests' demo has it (the first half only), then in ru
+    and kk with the demo's second half of these rows (load_demo --second-half's)."""
     with django_db_blocker.unblock():
         demo = Organization.objects.get(code="balkhash")
         span = span_parse(demo, "2021")
-        return {
-            lang: report_build(organization=demo, span=span, language=lang) for lang in ("ru", "kk")
-        }
+        reports = {"first_half": report_build(organization=demo, span=span)}
+        demo_management_load(demo, second_half=True)
+        for language in ("ru", "kk"):
+            reports[language] = report_build(organization=demo, span=span, language=language)
+        return reports
+
+
+def test_a_year_with_one_half_entered_says_so(year_reports):
+    methodical = year_reports["first_half"].section("methodical_work")
+    consultations = _rows(methodical.tables()[0])
+    assert consultations["Всего консультаций"] == [46, "нет данных", "46 (по 1 из 2 полугодий)"]
+    finance = year_reports["first_half"].section("finance")
+    budget = _rows(finance.tables()[0])
+    assert budget["Всего"] == [42732.6, "нет данных", "42732,6 (по 1 из 2 полугодий)"]
+    texts = [b.text for b in finance.blocks if b.kind == "paragraph"]
+    assert "Доходы от платных услуг: 455,3 тыс. тенге (по 1 из 2 полугодий)." in texts
+    assert "Ремонт в 2021 году проведён в 0 библиотеках: капитальный – 0, текущий – 0." in texts
 
 
 def _rows(table):
