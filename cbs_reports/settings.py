@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "digitization",
     "publications",
     "events",
+    "collection",
     "indicators",
     "figures",
     "reports",
