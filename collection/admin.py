@@ -33,6 +33,7 @@ class FundStructureAdmin(_PeriodFactAdmin):
             {"fields": ["books", "periodicals", "electronic", "audiovisual", "other_media"]},
         ),
         (_("По языкам"), {"fields": ["kazakh", "russian", "other_languages"]}),
+        (None, {"fields": ["note"]}),
     ]
 
 
@@ -41,13 +42,13 @@ class FundBranchCopiesAdmin(_PeriodFactAdmin):
     list_display = ["period", "library", "branch", "copies"]
     list_filter = [LIBRARY_FILTER, PERIOD_FILTER, "branch"]
     list_select_related = ["period", "library", "branch"]
-    fields = ["library", "period", "branch", "copies"]
+    fields = ["library", "period", "branch", "copies", "note"]
 
 
 @admin.register(Subscription)
 class SubscriptionAdmin(_PeriodFactAdmin):
     list_display = ["period", "library", "titles", "copies", "amount"]
-    fields = ["library", "period", "titles", "titles_kk", "copies", "copies_kk", "amount"]
+    fields = ["library", "period", "titles", "titles_kk", "copies", "copies_kk", "amount", "note"]
 
 
 @admin.register(UserGroups)
@@ -57,6 +58,7 @@ class UserGroupsAdmin(_PeriodFactAdmin):
         (None, {"fields": ["library", "period", "total"]}),
         (_("По возрасту"), {"fields": ["children", "youth", "adults", "pensioners"]}),
         (_("Прочие группы"), {"fields": ["disabled", "students", "employed"]}),
+        (None, {"fields": ["note"]}),
     ]
 
 
@@ -73,4 +75,5 @@ class OutreachServiceAdmin(_PeriodFactAdmin):
             _("Выездное обслуживание"),
             {"fields": ["mobile_trips", "mobile_users", "mobile_visits", "mobile_loans"]},
         ),
+        (None, {"fields": ["note"]}),
     ]

@@ -59,26 +59,36 @@ def _branches_add_up(check, ctx):
             )
 
 
+# The users by group the work log counts too: (declared figure, work log's figure, label).
+WORK_LOG_USERS = (
+    ("group_total", "users", _("пользователей")),
+    ("group_children", "users_children", _("детей до 14 лет")),
+    ("group_youth", "users_youth", _("молодёжи 15–30 лет")),
+)
+
+
 def _users_vs_work_log(check, ctx):
-    """The users by group against the work log's users of the span (both count a reader
-    once a year, from 1 January)."""
+    """The users by group against the work log's users of the span, all of them, children
+    and youth (both count a reader once a year, from 1 January)."""
     for lib in ctx.libraries:
         figures = ctx.now[lib.pk]
         if lib.pk not in ctx.reads.indicators or not _entered(figures, "user_groups"):
             continue
-        groups = figures.declared.get("group_total", 0)
-        users = figures.indicators.users
-        if groups != users:
-            yield check.result(
-                lib,
-                "group_total",
-                _(
-                    "%(library)s: пользователей по группам – %(groups)s, а по дневнику "
-                    "работы – %(users)s."
-                ),
-                groups=groups,
-                users=users,
-            )
+        for name, work_log, label in WORK_LOG_USERS:
+            groups = figures.declared.get(name, 0)
+            users = getattr(figures.indicators, work_log)
+            if groups != users:
+                yield check.result(
+                    lib,
+                    name,
+                    _(
+                        "%(library)s: %(figure)s по группам – %(groups)s, а по дневнику "
+                        "работы – %(users)s."
+                    ),
+                    figure=label,
+                    groups=groups,
+                    users=users,
+                )
 
 
 CHECKS = (

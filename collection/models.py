@@ -22,6 +22,10 @@ from branches.facts import LibraryPeriodFact
 from branches.lists import ListItem
 
 
+def _note():
+    return models.CharField(_("примечание"), max_length=300, blank=True)
+
+
 def _count(label, **kwargs):
     return models.PositiveIntegerField(label, default=0, **kwargs)
 
@@ -75,6 +79,7 @@ class FundStructure(LibraryPeriodFact):
     kazakh = _count(_("на казахском языке"))
     russian = _count(_("на русском языке"))
     other_languages = _count(_("на других языках"))
+    note = _note()
 
     constraint_error_fields = {
         "fund_structure_unique": "period",
@@ -91,8 +96,15 @@ class FundStructure(LibraryPeriodFact):
             _unique_per_period("fund_structure_unique"),
             _not_negative(
                 "fund_structure_not_negative",
-                "total", "books", "periodicals", "electronic", "audiovisual", "other_media",
-                "kazakh", "russian", "other_languages",
+                "total",
+                "books",
+                "periodicals",
+                "electronic",
+                "audiovisual",
+                "other_media",
+                "kazakh",
+                "russian",
+                "other_languages",
             ),  # fmt: skip
             models.CheckConstraint(
                 condition=Q(
@@ -129,6 +141,7 @@ class FundBranchCopies(LibraryPeriodFact):
         KnowledgeBranch, verbose_name=_("отрасль знаний"), on_delete=models.PROTECT
     )
     copies = _count(_("экземпляров"))
+    note = _note()
 
     constraint_error_fields = {
         "fund_branch_unique": "branch",
@@ -163,6 +176,7 @@ class Subscription(LibraryPeriodFact):
     copies = _count(_("экземпляров (комплектов)"))
     copies_kk = _count(_("экземпляров на казахском языке"))
     amount = _count(_("сумма, тенге"))
+    note = _note()
 
     constraint_error_fields = {
         "subscription_unique": "period",
@@ -182,15 +196,21 @@ class Subscription(LibraryPeriodFact):
                 "subscription_not_negative", "titles", "titles_kk", "copies", "copies_kk", "amount"
             ),
             _of_them(
-                "subscription_titles_kk", "titles_kk", "titles",
+                "subscription_titles_kk",
+                "titles_kk",
+                "titles",
                 _("Наименований на казахском языке не может быть больше всех наименований."),
             ),  # fmt: skip
             _of_them(
-                "subscription_copies_kk", "copies_kk", "copies",
+                "subscription_copies_kk",
+                "copies_kk",
+                "copies",
                 _("Экземпляров на казахском языке не может быть больше всех экземпляров."),
             ),  # fmt: skip
             _of_them(
-                "subscription_titles_copies", "titles", "copies",
+                "subscription_titles_copies",
+                "titles",
+                "copies",
                 _("Экземпляров не может быть меньше наименований."),
             ),  # fmt: skip
         ]
@@ -220,6 +240,7 @@ class UserGroups(LibraryPeriodFact):
     employed = models.PositiveIntegerField(
         _("работающие"), null=True, blank=True, help_text=_("Пусто — не учитывается.")
     )
+    note = _note()
 
     constraint_error_fields = {
         "user_groups_unique": "period",
@@ -238,7 +259,12 @@ class UserGroups(LibraryPeriodFact):
             _unique_per_period("user_groups_unique"),
             _not_negative(
                 "user_groups_not_negative",
-                "total", "children", "youth", "adults", "pensioners", "disabled",
+                "total",
+                "children",
+                "youth",
+                "adults",
+                "pensioners",
+                "disabled",
             ),  # fmt: skip
             models.CheckConstraint(
                 condition=Q(total=F("children") + F("youth") + F("adults")),
@@ -248,11 +274,15 @@ class UserGroups(LibraryPeriodFact):
                 ),
             ),
             _of_them(
-                "user_groups_pensioners", "pensioners", "adults",
+                "user_groups_pensioners",
+                "pensioners",
+                "adults",
                 _("Пенсионеров не может быть больше взрослых пользователей."),
             ),  # fmt: skip
             _of_them(
-                "user_groups_disabled", "disabled", "total",
+                "user_groups_disabled",
+                "disabled",
+                "total",
                 _("Людей с инвалидностью не может быть больше всех пользователей."),
             ),  # fmt: skip
             # Either left empty (not kept) or, together, no more than the users.
@@ -292,6 +322,7 @@ class OutreachService(LibraryPeriodFact):
     mobile_users = _count(_("выезды: пользователей с начала года"))
     mobile_visits = _count(_("выезды: посещений"))
     mobile_loans = _count(_("выезды: книговыдача"))
+    note = _note()
 
     constraint_error_fields = {
         "outreach_unique": "period",
@@ -306,8 +337,13 @@ class OutreachService(LibraryPeriodFact):
             _unique_per_period("outreach_unique"),
             _not_negative(
                 "outreach_not_negative",
-                "points_users", "points_visits", "points_loans", "mobile_trips",
-                "mobile_users", "mobile_visits", "mobile_loans",
+                "points_users",
+                "points_visits",
+                "points_loans",
+                "mobile_trips",
+                "mobile_users",
+                "mobile_visits",
+                "mobile_loans",
             ),  # fmt: skip
         ]
 
