@@ -25,9 +25,6 @@ from reportkit.parts import Part
 from reportkit.text import number
 
 NO_DATA = gettext_lazy("нет данных")
-ILLUSTRATIVE = gettext_lazy(
-    "Данные этого раздела в демонстрационной базе иллюстративные (не из отчёта ЦБС)."
-)
 
 
 def over_some(value: int, known: int, of: int) -> str:
