@@ -93,3 +93,24 @@ def test_the_demo_is_consistent_and_a_changed_row_is_found(demo):
         "ЦГБ: фонд по отраслям знаний в сумме – 273318 экз., а всего по структуре фонда – "
         "273320 экз."
     )
+
+
+def test_the_annex_prints_the_fund_by_kind_and_language_and_users_by_age(demo, year):
+    from reports.annex.build import annex_build, annex_layout
+
+    annex = annex_build(
+        layout=annex_layout("common_6nk_kz"),
+        organization=demo,
+        span=span_parse(demo, "2021"),
+        language="ru",
+    )
+    by_title = {section.title: section.tables()[0] for section in annex.sections}
+    fund = by_title["7. Фонд по видам документов и языкам на конец периода, экз."]
+    kinds = year.section(S.FUND_STRUCTURE).tables()[0]
+    languages = year.section(S.FUND_STRUCTURE).tables()[1]
+    assert fund.rows[0].cells[1:7] == kinds.rows[0].cells[1:]  # the ЦГБ's
+    assert fund.rows[0].cells[7:] == languages.rows[0].cells[2:5]
+    assert fund.rows[1].cells[1:] == ["нет данных"] * 9  # the ЦГДБ entered none
+    users = by_title["8. Пользователи по возрастным группам, чел."]
+    groups = year.section(S.USER_GROUPS).tables()[0]
+    assert [row.cells for row in users.rows] == [row.cells for row in groups.rows]
