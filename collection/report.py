@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from branches.kinds import kind_by_code
 from collection.models import FundBranchCopies, UserGroups
 from reportkit import sections as S
-from reportkit.data import HeaderCell, Paragraph, Row, Table
+from reportkit.data import AuditColumn, HeaderCell, Paragraph, Row, Table
 from reportkit.parts import Part
 from reportkit.text import number
 
@@ -78,6 +78,13 @@ def _table(context, title, columns, values, known, *, formulas=None, header=None
         widths=[2] + [1] * len(columns),
         formulas=formulas or {},
     )
+
+
+def _audited(table: Table, parts: str, title) -> Table:
+    """The XLSX's check beside the table: the parts' sum by formula against the total
+    (column B), so an auditor sees the breakdown make the whole."""
+    table.audit.append(AuditColumn(str(title), parts, "B"))
+    return table
 
 
 def _declared(*names):
@@ -147,7 +154,7 @@ def fund_blocks(context, read: FundRead) -> list:
     date = context.states_end_label
     known = _entered("fund_structure")
     blocks: list = [
-        _table(
+        _audited(_table(
             context,
             _("Структура фонда по видам документов %(date)s, экз.") % {"date": date},
             [_("всего"), _("книги"), _("периодические издания"), _("электронные издания"),
@@ -155,9 +162,9 @@ def fund_blocks(context, read: FundRead) -> list:
             _declared("structure_total", "structure_books", "structure_periodicals",
                       "structure_electronic", "structure_audiovisual", "structure_other_media"),
             known,
-        ),
+        ), "{C}+{D}+{E}+{F}+{G}", _("сумма видов документов, по формуле")),
         _with_share(
-            _table(
+            _audited(_table(
                 context,
                 _("Структура фонда по языкам %(date)s, экз.") % {"date": date},
                 [_("всего"), _("на казахском языке"), _("на русском языке"),
@@ -165,7 +172,7 @@ def fund_blocks(context, read: FundRead) -> list:
                 _declared("structure_total", "structure_kazakh", "structure_russian",
                           "structure_other_languages"),
                 known,
-            ),
+            ), "{C}+{D}+{E}", _("сумма по языкам, по формуле")),
             part=2,
             whole=1,
         ),
@@ -182,7 +189,7 @@ def fund_blocks(context, read: FundRead) -> list:
             _entered("subscriptions"),
         )
     )  # fmt: skip
-    if context.span.is_year and context.span.half is None:
+    if context.span.is_year:
         blocks.append(
             Paragraph(
                 _(
@@ -253,7 +260,7 @@ def users_read(context) -> UsersRead:
 
 def users_blocks(context, read: UsersRead) -> list:
     blocks = [
-        _table(
+        _audited(_table(
             context,
             _("Пользователи по группам (с начала года)"),
             [_("всего"), _("дети до 14 лет"), _("молодёжь 15–30 лет"), _("взрослые"),
@@ -261,7 +268,7 @@ def users_blocks(context, read: UsersRead) -> list:
             _declared("group_total", "group_children", "group_youth", "group_adults",
                       "group_pensioners", "group_disabled"),
             _entered("user_groups"),
-        ),
+        ), "{C}+{D}+{E}", _("дети, молодёжь и взрослые, по формуле")),
     ]  # fmt: skip
     kept = {
         pk: row
