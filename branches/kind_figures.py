@@ -3,14 +3,15 @@
 A kind whose figure is a plain aggregate of its rows (visits in a half-year,
 say) declares it and needs no selector of its own: the report's key figures
 and the dashboard's rows per library read it from here. A year's value is the
-sum of its halves, or, for a figure with the AT_END rule, the latest half's.
+sum of its halves, or, for a figure with the AT_END rule, the latest half's (MAX: the
+larger half's).
 """
 
 from django.db.models.functions import ExtractYear
 
 from branches.calendar import Span, half_of_date
 from branches.entered import in_span
-from branches.kinds import AT_END, DATED, LIBRARY, PER_PERIOD, Figure, facts
+from branches.kinds import AT_END, DATED, LIBRARY, MAX, PER_PERIOD, Figure, facts
 
 
 def declared_figures() -> list[Figure]:
@@ -49,6 +50,8 @@ def kind_figures_by_library(*, library_ids: list[int], span: Span) -> dict[int, 
                 value = row[f"figure_{figure.name}"] or 0
                 if figure.rule == AT_END:
                     values[figure.name] = value
+                elif figure.rule == MAX:
+                    values[figure.name] = max(values.get(figure.name, 0), value)
                 else:
                     values[figure.name] = values.get(figure.name, 0) + value
     names = [figure.name for figure in declared_figures()]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "digitization",
     "publications",
     "events",
+    "collection",
     "management",
     "indicators",
     "figures",

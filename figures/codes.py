@@ -28,7 +28,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-from branches.kind_figures import declared_figures
+from branches.kinds import LIBRARY, facts
 from figures.reader import FigureReads
 from management.models import MONEY_FIELDS
 
@@ -235,10 +235,14 @@ ORGANIZATION_CODES: dict[str, Callable[[FigureReads], Value]] = {
 ORGANIZATION_KEY = None
 
 
-def _declared(name: str) -> Getter:
+def _declared(name: str, column: str) -> Getter:
+    """A kind's declared figure: known where the library has it, entered rows of its kind
+    for the span (a row's 0 is a real 0: no electronic documents), or handed the span in."""
+
     def value(reads: FigureReads, library_id: int) -> Value:
         value = reads.declared.get(library_id, {}).get(name, 0)
-        return Value(value, _entered_or_handed_in(reads, library_id, bool(value)))
+        entered = bool((reads.entered.get(library_id) or {}).get(column))
+        return Value(value, entered or _entered_or_handed_in(reads, library_id, bool(value)))
 
     return value
 
@@ -248,8 +252,9 @@ def figure_codes() -> dict[str, Getter]:
     apps are ready)."""
     codes = dict(FIGURE_CODES)
     codes.update(ORGANIZATION_CODES)
-    for figure in declared_figures():
-        codes.setdefault(figure.name, _declared(figure.name))
+    for kind in facts(LIBRARY):
+        for figure in kind.figures:
+            codes.setdefault(figure.name, _declared(figure.name, kind.column_code))
     return codes
 
 

@@ -41,7 +41,8 @@ def annex_build(
     *, layout: Layout, organization: Organization, span: Span, language: str = "ru"
 ) -> ReportData:
     """`layout` filled with `organization`'s figures of `span`, in `language`.
-    Queries: 1 library ids + figures_read's with the events (their hand-ins)."""
+    Queries: 1 library ids + figures_read's with the events (their hand-ins) and the rows
+    entered per kind (a kind's declared figure is known where its rows are: figures.codes)."""
     with translation.override(language):
         ids = library_ids_for(organization)
         reads = figures_read(
@@ -49,7 +50,6 @@ def annex_build(
             span=span,
             library_ids=ids,
             with_mass_work=True,
-            with_entered=False,
             with_states=True,
         )
         values = code_values(reads, layout.codes)

@@ -124,6 +124,28 @@ BUILDERS = {
         "form": _first("events.EventForm"),
     },
     "online": lambda library, period, n: {"period": period, "online_events": 183},
+    "fund_structure": lambda library, period, n: {
+        "period": period,
+        "total": 1000,
+        "books": 900,
+        "periodicals": 100,
+        "kazakh": 600,
+        "russian": 400,
+    },
+    "fund_branches": lambda library, period, n: {
+        "period": period,
+        "branch": _first("collection.KnowledgeBranch"),
+        "copies": 300,
+    },
+    "subscriptions": lambda library, period, n: {"period": period, "titles": 12, "copies": 20},
+    "user_groups": lambda library, period, n: {
+        "period": period,
+        "total": 50,
+        "children": 20,
+        "youth": 10,
+        "adults": 20,
+    },
+    "outreach": lambda library, period, n: {"period": period, "mobile_trips": 4},
     "work_log": lambda library, period, n: {"date": DAY + datetime.timedelta(days=n), "visits": 20},
     "indicator_plans": lambda library, period, n: {"year": 2021 + n, "visits": 1000},
     "library_states": lambda library, period, n: {

@@ -259,11 +259,11 @@ def test_the_annex_prints_the_premises_staff_and_finance_the_report_prints(
             layout=annex_layout("common_6nk_kz"), organization=demo, span=span_parse(demo, "2021")
         )
     titles = [section.title for section in annex.sections]
-    premises = annex.sections[titles.index("7. Помещения и оборудование (на конец периода)")]
+    premises = annex.sections[titles.index("9. Помещения и оборудование (на конец периода)")]
     staff = annex.sections[
-        titles.index("8. Кадры: образование, возраст, стаж (на конец периода), чел.")
+        titles.index("10. Кадры: образование, возраст, стаж (на конец периода), чел.")
     ]
-    finance = annex.sections[titles.index("9. Финансирование, тыс. тенге")]
+    finance = annex.sections[titles.index("11. Финансирование, тыс. тенге")]
     report = year_reports["ru"]
     equipment = report.section("finance").tables()[4]
     # Computers and those with the Internet: the report's totals; capital repair: ф№3, ф№6.

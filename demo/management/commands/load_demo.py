@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import ReportingPeriod
+from demo.data.collection import demo_collection_load
 from demo.data.management import demo_management_load
 from demo.half_year import demo_half_year_load
 from demo.handins import demo_handins_load
@@ -51,6 +52,7 @@ class Command(BaseCommand):
                 org = demo_organization_load()
                 demo_half_year_load(org)
                 demo_indicators_load(org)
+                demo_collection_load(org)
                 demo_signature_load(org)
                 if options["second_half"]:
                     demo_second_half_load(org)
