@@ -128,7 +128,8 @@ def _cell(figure: Entry, library_ids: list[int], values: dict, *, whole: bool = 
             total += term.constant
             continue
         if term.code in ORGANIZATION_CODES:
-            value = values[ORGANIZATION_KEY][term.code] if whole else UNKNOWN
+            own = values.get(ORGANIZATION_KEY, {}) if whole else {}
+            value = own.get(term.code, UNKNOWN)
             parts += 1
             total += value.number
             known += value.known
