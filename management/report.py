@@ -1,7 +1,8 @@
 """The annual report's sections «Методическая работа и повышение квалификации кадров» and
 «Финансирование и материально-техническая база» (year only: `reportkit.sections`
-ANNUAL_SECTIONS). The libraries' staff and premises are added to them by indicators,
-whose states they are.
+ANNUAL_SECTIONS). The libraries' premises are added to the finance section by
+indicators (`indicators/premises.py`), whose states they are; their staff by education,
+age and years of service is section I's.
 
 Each table has a column per half-year and the year's: the year is their sum (the XLSX
 writes it as a formula), a half without a row prints «нет данных» and the year then says
