@@ -23,18 +23,22 @@ demo: export EMAIL_FILE_PATH ?= $(CURDIR)/out/mail
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	$(PY) manage.py load_demo --hand-in --region-members
+	$(PY) manage.py load_demo --hand-in --region-members --second-half
 	mkdir -p out
 	$(PY) manage.py build_report --period 2021-H1 --organization balkhash --format docx --output out/report-2021-H1.docx
 	$(PY) manage.py build_report --period 2021-H1 --organization balkhash --format xlsx --output out/report-2021-H1.xlsx
+	$(PY) manage.py build_report --period 2021 --organization balkhash --format docx --output out/report-2021.docx
+	$(PY) manage.py build_report --period 2021 --organization balkhash --format xlsx --output out/report-2021.xlsx
 	@echo ""
 	@echo "Отчёт: out/report-2021-H1.docx, out/report-2021-H1.xlsx"
+	@echo "Годовой отчёт: out/report-2021.docx, out/report-2021.xlsx (2 полугодие 2021 — иллюстративные данные)"
 	@echo "Откройте http://127.0.0.1:8000/  (вход: /accounts/login/, ввод данных: /admin/)"
 	@echo "Логины (пароль demo): methodist, director, librarian-cgb, librarian-cgdb, librarian-f1 ... librarian-f7"
 	@echo "Регион (Карагандинская область, /region/): oblast-methodist (методист региона), oblast-director (руководство региона)"
 	@echo "В регионе рядом с Балхашом две иллюстративные ЦБС: Приозёрск (отчёт принят регионом) и Шетский район (пришла пакетом, отчёт сдан, не принят)"
 	@echo "Адреса: <логин>@demo.cbs.kz (methodist@demo.cbs.kz); письма (сброс пароля, сдача данных) — файлы в $$EMAIL_FILE_PATH"
-	@echo "Сданы все библиотеки, кроме ф№4 (librarian-f4): срок 10.07.2021 прошёл, она отмечена как просроченная"
+	@echo "За 1 полугодие 2021 сданы все библиотеки, кроме ф№4 (librarian-f4): срок 10.07.2021 прошёл, она отмечена как просроченная"
+	@echo "2 полугодие 2021 (иллюстративное) открыто: данные внесены, не сданы; страницы сдачи и сводки открываются на нём"
 	@echo "Обработчик фоновых задач (импорт, большие отчёты) запущен рядом с сервером: manage.py db_worker"
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

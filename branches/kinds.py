@@ -24,7 +24,7 @@ Models are named by label, not imported, so this module imports no app.
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Aggregate, Count, Model
+from django.db.models import Aggregate, Count, Model, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +63,8 @@ LIBRARY_PLAN = {LIBRARIAN: VIEW, METHODOLOGIST: ALL, DIRECTOR: VIEW}
 # Figure rules: how a library's figure for a year follows from its halves.
 SUM = "sum"  # a flow: the halves add up (events, copies received)
 AT_END = "at_end"  # a state: the latest half's value (subscribers)
+# A count of items that recur in both halves (titles subscribed): the larger half's.
+MAX = "max"
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ class Figure:
     aggregate: Aggregate
     rule: str = SUM
     label: Promise | str = ""
+    # A key figure is a dashboard card and a row of the report's key figures (the XLSX
+    # summary). False: a detail (a fund's part by language, users by age) that is still
+    # read per library, a figure code (the annex) and compared by the checks.
+    key: bool = True
 
 
 @dataclass(frozen=True)
@@ -146,9 +152,23 @@ class Kind:
         return self.binding != STANDING and self.in_completeness
 
 
+def _details(rule: str, prefix: str, fields: tuple) -> tuple[Figure, ...]:
+    """Figures that are no key figures (key=False), one per field: `<prefix>_<field>`
+    sums the field (its rule says how a year follows from its halves)."""
+    return tuple(
+        Figure(f"{prefix}_{name}", Sum(name), rule, label, key=False) for name, label in fields
+    )
+
+
 # The methodologist's wording of a printed item (branches.wording), added after files
 # were made.
 WORDING_COLUMNS = ("wording_ru", "wording_kk")
+
+# The premises' columns of a library's state (issue 27), added after files were made.
+PREMISES_COLUMNS = (
+    "computers_internet", "condition", "last_repair_year", "last_repair_kind", "fire_alarm",
+    "security_alarm", "accessible",
+)  # fmt: skip
 
 KINDS: list[Kind] = [
     # The organization itself: what a library belongs to and when.
@@ -160,7 +180,18 @@ KINDS: list[Kind] = [
         # A methodologist corrects their organization's card but never creates or
         # deletes one: that is the superuser's job.
         rights={METHODOLOGIST: ("view", "change"), DIRECTOR: VIEW},
-        sheet=Sheet("ЦБС", key=("code",)),
+        sheet=Sheet(
+            "ЦБС",
+            key=("code",),
+            # The annual report's signature (issue 27): a file made before has none.
+            optional=(
+                "director_position_ru",
+                "director_position_kk",
+                "director_name",
+                "executor_name",
+                "phone",
+            ),
+        ),
     ),
     Kind(
         "libraries",
@@ -249,6 +280,66 @@ KINDS: list[Kind] = [
          label=_("Мероприятия")),
     Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
          sheet=Sheet("Онлайн-работа"), label=_("Онлайн")),
+    # The fund's structure, subscriptions, users by group, outreach (collection/; the annual
+    # report's sections). Their figures are codes and checks, not key figures (key=False).
+    Kind("knowledge_branches", "collection.KnowledgeBranch", owner=ORGANIZATION,
+         binding=STANDING, rights=PICK_LIST, sheet=Sheet("Отрасли знаний (ББК)", key=("code",))),
+    Kind("fund_structure", "collection.FundStructure", binding=PER_PERIOD, rights=LIBRARY_FACT,
+         sheet=Sheet("Структура фонда"), label=_("Структура фонда"),
+         figures=_details(AT_END, "structure", (
+             ("total", _("Фонд по структуре, экз.")),
+             ("books", _("Фонд: книги")),
+             ("periodicals", _("Фонд: периодические издания")),
+             ("electronic", _("Фонд: электронные издания")),
+             ("audiovisual", _("Фонд: аудиовизуальные документы")),
+             ("other_media", _("Фонд: прочие документы")),
+             ("kazakh", _("Фонд на казахском языке")),
+             ("russian", _("Фонд на русском языке")),
+             ("other_languages", _("Фонд на других языках")),
+         ))),
+    Kind("fund_branches", "collection.FundBranchCopies", binding=PER_PERIOD,
+         rights=LIBRARY_FACT, sheet=Sheet("Фонд по отраслям знаний"),
+         label=_("Фонд по ББК"),
+         figures=(Figure("structure_by_branches", Sum("copies"), AT_END,
+                         _("Фонд по отраслям знаний, экз."), key=False),)),
+    Kind("subscriptions", "collection.Subscription", binding=PER_PERIOD, rights=LIBRARY_FACT,
+         sheet=Sheet("Подписка"), label=_("Подписка"),
+         figures=(
+             *_details(MAX, "subscription", (
+                 ("titles", _("Подписка: наименований")),
+                 ("titles_kk", _("Подписка: наименований на казахском языке")),
+             )),
+             *_details(SUM, "subscription", (
+                 ("copies", _("Подписка: экземпляров")),
+                 ("copies_kk", _("Подписка: экземпляров на казахском языке")),
+                 ("amount", _("Подписка: сумма, тенге")),
+             )),
+         )),
+    Kind("user_groups", "collection.UserGroups", binding=PER_PERIOD, rights=LIBRARY_FACT,
+         sheet=Sheet("Пользователи по группам"), label=_("Группы пользователей"),
+         figures=_details(AT_END, "group", (
+             ("total", _("Пользователи по группам, всего")),
+             ("children", _("Пользователи: дети до 14 лет")),
+             ("youth", _("Пользователи: молодёжь 15–30 лет")),
+             ("adults", _("Пользователи: взрослые")),
+             ("pensioners", _("Пользователи: пенсионеры")),
+             ("disabled", _("Пользователи: люди с инвалидностью")),
+         ))),
+    Kind("outreach", "collection.OutreachService", binding=PER_PERIOD, rights=LIBRARY_FACT,
+         sheet=Sheet("Внестационарное обслуживание"), label=_("Внестационарное"),
+         figures=(
+             *_details(AT_END, "outreach", (
+                 ("points_users", _("Пункты внестационарного обслуживания: пользователей")),
+                 ("mobile_users", _("Выездное обслуживание: пользователей")),
+             )),
+             *_details(SUM, "outreach", (
+                 ("points_visits", _("Пункты внестационарного обслуживания: посещений")),
+                 ("points_loans", _("Пункты внестационарного обслуживания: книговыдача")),
+                 ("mobile_trips", _("Выездное обслуживание: выездов")),
+                 ("mobile_visits", _("Выездное обслуживание: посещений")),
+                 ("mobile_loans", _("Выездное обслуживание: книговыдача")),
+             )),
+         )),
     # The main indicators (indicators/): the work log, plans, the network's states.
     # Their figures have rules of their own (a reader counts once a year): the
     # selectors in indicators/selectors.py.
@@ -257,9 +348,16 @@ KINDS: list[Kind] = [
     Kind("indicator_plans", "indicators.IndicatorPlan", binding=STANDING, rights=LIBRARY_PLAN,
          sheet=Sheet("Планы показателей"), in_completeness=False),
     Kind("library_states", "indicators.LibraryState", binding=STATE, rights=LIBRARY_FACT,
-         sheet=Sheet("Сеть — библиотеки"), label=_("Сеть")),
+         sheet=Sheet("Сеть — библиотеки", optional=PREMISES_COLUMNS), label=_("Сеть")),
     Kind("staff_states", "indicators.StaffState", binding=STATE, rights=LIBRARY_FACT,
          sheet=Sheet("Сеть — кадры"), label=_("Кадры")),
+    # The ЦБС's own rows for the annual report (management/): its methodical work and
+    # its money, per half-year (a year adds its halves, as the acquisition budget).
+    Kind("methodical_work", "management.MethodicalWork", owner=ORGANIZATION,
+         binding=PER_PERIOD, rights=ORGANIZATION_RECORD, sheet=Sheet("Методическая работа"),
+         label=_("Методическая работа")),
+    Kind("finance", "management.Finance", owner=ORGANIZATION, binding=PER_PERIOD,
+         rights=ORGANIZATION_RECORD, sheet=Sheet("Финансирование"), label=_("Финансирование")),
     # The report of each period (its status) and its narrative texts.
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "digitization",
     "publications",
     "events",
+    "collection",
+    "management",
     "indicators",
     "figures",
     "reports",
@@ -237,7 +239,7 @@ DATAIO_MAX_RATIO = env_positive_int("DATAIO_MAX_RATIO", default=200)
 DATAIO_MAX_SHARED_STRINGS = env_positive_int("DATAIO_MAX_SHARED_STRINGS", default=300_000)
 DATAIO_MAX_ROWS = env_positive_int("DATAIO_MAX_ROWS", default=200_000)
 DATAIO_MAX_CELL_LENGTH = env_positive_int("DATAIO_MAX_CELL_LENGTH", default=32_767)
-DATAIO_MAX_SHEETS = env_positive_int("DATAIO_MAX_SHEETS", default=40)
+DATAIO_MAX_SHEETS = env_positive_int("DATAIO_MAX_SHEETS", default=60)
 DATAIO_MAX_PARTS = env_positive_int("DATAIO_MAX_PARTS", default=500)
 # --- end of import limits
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from branches.kind_figures import key_figure_names
 from dashboard.figures import Overview
 from figures.reader import FIGURE_LABELS, KeyFigures, figure_label
 from indicators.comparison import NO_COMPARISON, change_against
@@ -158,12 +159,15 @@ def cards(
         Card("views", FIGURE_LABELS["views"], c.views, p.views),
         Card("posts", FIGURE_LABELS["posts"], c.posts, p.posts),
     ]  # fmt: skip
-    # Every figure a kind of data declares in the registry (branches.kinds.Figure).
+    # Every key figure a kind of data declares in the registry (branches.kinds.Figure);
+    # the others (key=False) are details: codes and checks, no card.
+    key = key_figure_names()
     result += [
         Card(
             name, str(figure_label(name)), value, previous.declared.get(name) if previous else None
         )
         for name, value in c.declared.items()
+        if name in key
     ]
     start_known, end_known = fund_known
     fund = result[0]

@@ -12,6 +12,9 @@ a library that entered no receipts, write-offs, digitized documents or events (d
 facts) and did not hand the span in may simply not have entered them yet: the report's
 rule for events (`events.selectors.MassWork.known`); a catalogue count not entered is
 unknown.
+The libraries' premises and staff at the span's end are codes (STATE_CODES: unknown
+without a state), and so is the ЦБС's own finance (ORGANIZATION_CODES: a figure of no
+library, known when every half-year of the span has its row).
 The figures every kind declares in the registry (`branches.kinds.Figure`) are codes too,
 by their names (known by the same rule as the dated facts): a new kind's figure needs no
 code here.
@@ -22,10 +25,12 @@ the dashboard's rule, `figures.reader.totals`); any other unknown adds 0.
 """
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import NamedTuple
 
-from branches.kind_figures import declared_figures
+from branches.kinds import LIBRARY, facts
 from figures.reader import FigureReads
+from management.models import MONEY_FIELDS
 
 
 class Value(NamedTuple):
@@ -152,10 +157,92 @@ FIGURE_CODES: dict[str, Getter] = {
 }
 
 
-def _declared(name: str) -> Getter:
+def _state(which: str, attribute: str) -> Getter:
+    """A figure of the library's network or staff state at the span's end (read
+    `with_states`): unknown without a state."""
+
+    def value(reads: FigureReads, library_id: int) -> Value:
+        state = getattr(reads, which).get(library_id)
+        if state is None:
+            return UNKNOWN
+        number = getattr(state, attribute)
+        return Value(float(number) if isinstance(number, Decimal) else number, True)
+
+    return value
+
+
+def _counted(attribute: str, wanted: str) -> Getter:
+    """1 for a library whose state says `wanted` (a condition, «есть»), else 0; unknown
+    where the state leaves it blank: a ЦБС's sum counts its libraries."""
+
+    def value(reads: FigureReads, library_id: int) -> Value:
+        state = reads.library_states.get(library_id)
+        said = getattr(state, attribute, "") if state is not None else ""
+        return Value(int(said == wanted), True) if said else UNKNOWN
+
+    return value
+
+
+# The libraries' premises, equipment and staff at the span's end (the annual annex).
+STATE_CODES: dict[str, Getter] = {
+    "premises_area": _state("library_states", "area"),
+    "premises_seats": _state("library_states", "seats"),
+    "premises_seats_internet": _state("library_states", "seats_internet"),
+    "premises_computers": _state("library_states", "computers"),
+    "premises_computers_internet": _state("library_states", "computers_internet"),
+    "premises_capital_repair": _counted("condition", "capital_repair"),
+    "premises_current_repair": _counted("condition", "current_repair"),
+    "premises_fire_alarm": _counted("fire_alarm", "yes"),
+    "premises_security_alarm": _counted("security_alarm", "yes"),
+    "premises_accessible": _counted("accessible", "yes"),
+    **{
+        f"staff_{name}": _state("staff_states", name)
+        for name in (
+            "persons",
+            "higher_education",
+            "secondary_education",
+            "age_under_30",
+            "age_30_55",
+            "age_over_55",
+            "service_under_3",
+            "service_3_10",
+            "service_over_10",
+        )
+    },  # fmt: skip
+}
+FIGURE_CODES.update(STATE_CODES)
+
+
+def _finance(name: str) -> Callable[[FigureReads], Value]:
+    """The ЦБС's money of the span, thousand tenge: known when every half-year of the
+    span has its row (a year with one half entered is not the year's)."""
+
+    def value(reads: FigureReads) -> Value:
+        finance = reads.finance
+        if finance is None or not finance.complete:
+            return UNKNOWN
+        return Value(float(finance[name]), True)
+
+    return value
+
+
+# The ЦБС's own figures, of no library: a cell of the whole ЦБС counts each once
+# (`reports.annex.build`); a library's cell has none. Read `with_states`.
+ORGANIZATION_CODES: dict[str, Callable[[FigureReads], Value]] = {
+    f"finance_{name}": _finance(name) for name in MONEY_FIELDS
+}
+# `code_values` gives the ЦБС's own figures under this key, beside its libraries' ids.
+ORGANIZATION_KEY = None
+
+
+def _declared(name: str, column: str) -> Getter:
+    """A kind's declared figure: known where the library has it, entered rows of its kind
+    for the span (a row's 0 is a real 0: no electronic documents), or handed the span in."""
+
     def value(reads: FigureReads, library_id: int) -> Value:
         value = reads.declared.get(library_id, {}).get(name, 0)
-        return Value(value, _entered_or_handed_in(reads, library_id, bool(value)))
+        entered = bool((reads.entered.get(library_id) or {}).get(column))
+        return Value(value, entered or _entered_or_handed_in(reads, library_id, bool(value)))
 
     return value
 
@@ -164,17 +251,25 @@ def figure_codes() -> dict[str, Getter]:
     """Every code: the reader's figures, then the figures the kinds declare (once the
     apps are ready)."""
     codes = dict(FIGURE_CODES)
-    for figure in declared_figures():
-        codes.setdefault(figure.name, _declared(figure.name))
+    codes.update(ORGANIZATION_CODES)
+    for kind in facts(LIBRARY):
+        for figure in kind.figures:
+            codes.setdefault(figure.name, _declared(figure.name, kind.column_code))
     return codes
 
 
 def code_values(reads: FigureReads, codes: set[str]) -> dict[int, dict[str, Value]]:
-    """{library id: {code: its Value}} of `codes` for the libraries read.
+    """{library id: {code: its Value}} of `codes` for the libraries read, and the ЦБС's
+    own figures (ORGANIZATION_CODES) under ORGANIZATION_KEY.
     No query: `reads` must have been read `with_mass_work` (whose hand-ins tell a real 0
-    from a count not entered)."""
+    from a count not entered) and `with_states` (the states' and finance's codes)."""
     getters = figure_codes()
-    return {
-        library.pk: {code: getters[code](reads, library.pk) for code in codes}
+    per_library = codes - ORGANIZATION_CODES.keys()
+    values: dict = {
+        library.pk: {code: getters[code](reads, library.pk) for code in per_library}
         for library in reads.libraries
     }
+    values[ORGANIZATION_KEY] = {
+        code: ORGANIZATION_CODES[code](reads) for code in codes & ORGANIZATION_CODES.keys()
+    }
+    return values

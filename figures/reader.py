@@ -12,6 +12,7 @@ numbers, and the rows add up to the total.
 
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext_lazy
 
@@ -43,7 +44,13 @@ from holdings.selectors import (
     budget_by_source,
     fund_movement,
 )
-from indicators.selectors import Indicators, worklog_figures
+from indicators.selectors import (
+    Indicators,
+    library_states_at,
+    staff_states_at,
+    worklog_figures,
+)
+from management.selectors import SpanRows, finance_of
 from publications.selectors import (
     Media,
     MediaCount,
@@ -198,6 +205,11 @@ class FigureReads:
     mass_work: MassWork = field(default_factory=MassWork)
     # The work log's figures (indicators.selectors: a reader counts once a year).
     indicators: dict[int, Indicators] = field(default_factory=dict)
+    # Read `with_states` only (the statistical annex): each library's network and staff
+    # state at the span's end, as section I reads them, and the ЦБС's finance of the span.
+    library_states: dict[int, Any] = field(default_factory=dict)
+    staff_states: dict[int, Any] = field(default_factory=dict)
+    finance: SpanRows | None = None
 
 
 def library_ids_for(organization: Organization, libraries=None) -> list[int]:
@@ -220,6 +232,7 @@ def figures_read(
     with_books: bool = False,
     with_mass_work: bool = False,
     with_entered: bool = True,
+    with_states: bool = False,
     libraries: list[Library] | None = None,
     ledger: FundLedger | None = None,
 ) -> FigureReads:
@@ -237,7 +250,8 @@ def figures_read(
     + 1 online + 1 rows entered per kind + 1 work log + 1 per kind declaring figures
     in the registry = 16; +3 events by group (section IV: by form, audience, initiative)
     +1 the libraries that handed the span in `with_mass_work`; −1 without the rows entered (`with_entered` False: only the
-    key figures are wanted, `totals`).
+    key figures are wanted, `totals`); +3 `with_states`: the libraries' network and staff
+    states at the span's end and the ЦБС's finance (the annex's premises, staff, finance).
     """
     if libraries is None:
         libraries = list(Library.objects.filter(pk__in=library_ids).order_by("order", "code"))
@@ -256,6 +270,13 @@ def figures_read(
             key = period.organization_id
             per_organization[key] = per_organization.get(key, 0) + 1
     references = virtual_references_by_library(library_ids=library_ids, period_ids=span.period_ids)
+    states = {}
+    if with_states:
+        states = {
+            "library_states": library_states_at(library_ids=library_ids, day=span.end),
+            "staff_states": staff_states_at(library_ids=library_ids, day=span.end),
+            "finance": finance_of(organization=organization, span=span),
+        }
     return FigureReads(
         libraries=[row.library for row in fund.rows],
         fund=fund,
@@ -280,6 +301,7 @@ def figures_read(
         if with_mass_work
         else MassWork(),
         indicators=worklog_figures(**window, virtual=references),
+        **states,
     )
 
 

@@ -69,7 +69,21 @@ class LibraryStateAdmin(StateAdmin):
                     "seats_computers",
                     "seats_internet",
                     "computers",
+                    "computers_internet",
                     "outreach_points",
+                ]
+            },
+        ),
+        (
+            _("Состояние помещений"),
+            {
+                "fields": [
+                    "condition",
+                    "last_repair_year",
+                    "last_repair_kind",
+                    "fire_alarm",
+                    "security_alarm",
+                    "accessible",
                     "note",
                 ]
             },

@@ -12,8 +12,9 @@ class IndicatorsConfig(AppConfig):
         # The app's checks (branches.checks) and report parts (reportkit.parts) join the
         # registries once its models are loaded.
         from indicators.checks import register
+        from indicators.premises import PARTS as PREMISES_PARTS
         from indicators.report import PARTS
 
         register()
-        for part in PARTS:
+        for part in (*PARTS, *PREMISES_PARTS):
             register_part(part)

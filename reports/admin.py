@@ -7,6 +7,8 @@ of contents leads to each part, each a collapsible block (`ReportBlock`, a templ
 of its own); the report is built once per data version (the figures cache).
 """
 
+from types import SimpleNamespace
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -23,7 +25,8 @@ from cbs_reports import security_log
 from entry.admin_base import has_profile
 from entry.admin_params import TypedParamsAdminMixin
 from handin.views import period_remember
-from reportkit.sections import SECTIONS
+from reportkit.data import Paragraph, Section
+from reportkit.sections import ANNUAL_SECTIONS, SECTIONS
 from reports.models import Report, ReportFile, SectionText
 from reports.page import ReportBlock, checks_block, report_language, section_blocks
 from reports.renderers import RENDERERS
@@ -74,6 +77,18 @@ def _section_field_names(code: str) -> list[str]:
     return [_field_name(lang, code, where) for where, _p in PLACES for lang, _l in LANGUAGES]
 
 
+def _narrated_sections(report: Report) -> list:
+    """The sections whose narrative a report's form edits: the half-year's, and in a
+    second half-year's report the annual report's too (the year's report prints the
+    texts of both its halves; its annual sections are written once, with the second)."""
+    if report.pk and report.period.half == 2:
+        return SECTIONS + ANNUAL_SECTIONS
+    return SECTIONS
+
+
+ANNUAL_ONLY = _("Раздел годового отчёта: печатается в отчёте за год, с его цифрами.")
+
+
 class ReportForm(forms.ModelForm):
     """The report plus one pair of narrative fields (ru, kk) per section."""
 
@@ -89,7 +104,7 @@ class ReportForm(forms.ModelForm):
         texts = {}
         if self.instance.pk:
             texts = {t.section: t for t in self.instance.texts.all()}
-        for section in SECTIONS:
+        for section in _narrated_sections(self.instance):
             text = texts.get(section.code)
             for where, place in PLACES:
                 for language, label in LANGUAGES:
@@ -115,7 +130,7 @@ class ReportForm(forms.ModelForm):
         """Writes the sections whose text changed, only: a save of one section is a few
         queries, not a write (and a data version) per section."""
         changed = set(self.changed_data)
-        for section in SECTIONS:
+        for section in _narrated_sections(report):
             if not changed.intersection(_section_field_names(section.code)):
                 continue
             values = {
@@ -213,6 +228,7 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             blocks = [
                 checks_block(data),
                 *section_blocks(data, obj, self._narrative_fields(context, editable), editable),
+                *self._annual_blocks(obj, language, context, editable),
                 *self.report_extra_blocks(request, obj, data),
             ]
             context["report_blocks"] = blocks
@@ -229,6 +245,28 @@ class ReportAdmin(TypedParamsAdminMixin, admin.ModelAdmin):
             context["report_year"] = obj.period.year
             context["report_wording_url"] = reverse("admin:reports_report_wording", args=[obj.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _annual_blocks(self, report: Report, language: str, context, editable: bool):
+        """A second half-year's page: the annual sections' narrative boxes, each shown as
+        its text prints (the figures come with the year's report)."""
+        annual = [s for s in _narrated_sections(report) if s in ANNUAL_SECTIONS]
+        if not annual:
+            return []
+        texts = {t.section: t for t in report.texts.all()}
+        sections = []
+        for definition in annual:
+            text = texts.get(definition.code)
+            sections.append(
+                Section(
+                    code=definition.code,
+                    title=str(definition.title),
+                    narrative=text.text(language) if text else "",
+                    narrative_end=text.text(language, "_after") if text else "",
+                    blocks=[Paragraph(str(ANNUAL_ONLY), style="note")],
+                )
+            )
+        data = SimpleNamespace(sections=sections)
+        return section_blocks(data, report, self._narrative_fields(context, editable), editable)
 
     @staticmethod
     def _narrative_fields(context, editable: bool):

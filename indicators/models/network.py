@@ -27,6 +27,19 @@ class LibraryState(LibraryFact):
         URBAN = "urban", _("городская")
         RURAL = "rural", _("сельская")
 
+    class Condition(models.TextChoices):
+        SATISFACTORY = "satisfactory", _("удовлетворительное")
+        CURRENT_REPAIR = "current_repair", _("требует текущего ремонта")
+        CAPITAL_REPAIR = "capital_repair", _("требует капитального ремонта")
+
+    class Repair(models.TextChoices):
+        CURRENT = "current", _("текущий")
+        CAPITAL = "capital", _("капитальный")
+
+    class Presence(models.TextChoices):
+        YES = "yes", _("есть")
+        NO = "no", _("нет")
+
     date = models.DateField(_("на дату"), help_text=_("Состояние на начало этого дня."))
     address = models.CharField(_("адрес"), max_length=300, blank=True)
     settlement = models.CharField(
@@ -45,6 +58,32 @@ class LibraryState(LibraryFact):
     seats_internet = _count(_("в т.ч. с выходом в интернет"))
     computers = _count(_("компьютеров"))
     outreach_points = _count(_("пунктов внестационарного обслуживания"))
+    # Premises and equipment for the annual report (section «Финансирование и
+    # материально-техническая база») and the statistical annex. Blank: not stated,
+    # printed «нет данных», never taken for «нет».
+    computers_internet = _count(_("компьютеров с выходом в интернет"))
+    condition = models.CharField(
+        _("состояние помещений"), max_length=16, choices=Condition.choices, blank=True
+    )
+    last_repair_year = models.PositiveSmallIntegerField(
+        _("год последнего ремонта"), null=True, blank=True
+    )
+    last_repair_kind = models.CharField(
+        _("вид последнего ремонта"), max_length=8, choices=Repair.choices, blank=True
+    )
+    fire_alarm = models.CharField(
+        _("пожарная сигнализация"), max_length=3, choices=Presence.choices, blank=True
+    )
+    security_alarm = models.CharField(
+        _("охранная сигнализация"), max_length=3, choices=Presence.choices, blank=True
+    )
+    accessible = models.CharField(
+        _("доступность для людей с инвалидностью"),
+        max_length=3,
+        choices=Presence.choices,
+        blank=True,
+        help_text=_("Пандус, поручни, кнопка вызова, доступный вход."),
+    )
     note = models.CharField(_("примечание"), max_length=300, blank=True)
 
     constraint_error_fields = {
@@ -52,6 +91,8 @@ class LibraryState(LibraryFact):
         "library_state_not_negative": "area",
         "library_state_computer_seats_within_seats": "seats_computers",
         "library_state_internet_seats_within_seats": "seats_internet",
+        "library_state_internet_computers_within_computers": "computers_internet",
+        "library_state_repair_year_and_kind": "last_repair_kind",
     }
 
     class Meta:
@@ -83,6 +124,23 @@ class LibraryState(LibraryFact):
                 "seats_internet",
                 message=_(
                     "Мест с выходом в интернет не может быть больше, чем всего посадочных мест."
+                ),
+            ),
+            parts_within(
+                "library_state_internet_computers_within_computers",
+                "computers",
+                "computers_internet",
+                message=_(
+                    "Компьютеров с выходом в интернет не может быть больше, чем всего компьютеров."
+                ),
+            ),
+            # A repair is its year and its kind together: one without the other says nothing.
+            models.CheckConstraint(
+                condition=(models.Q(last_repair_year__isnull=True) & models.Q(last_repair_kind=""))
+                | (models.Q(last_repair_year__isnull=False) & ~models.Q(last_repair_kind="")),
+                name="library_state_repair_year_and_kind",
+                violation_error_message=_(
+                    "Укажите и год, и вид последнего ремонта (или оставьте оба поля пустыми)."
                 ),
             ),
         ]

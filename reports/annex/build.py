@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 
 from branches.calendar import Span
 from branches.models import Organization, Republic
-from figures.codes import code_values, figure_codes
+from figures.codes import (
+    ORGANIZATION_CODES,
+    ORGANIZATION_KEY,
+    UNKNOWN,
+    code_values,
+    figure_codes,
+)
 from figures.reader import figures_read, library_ids_for
 from figures.region import region_figures
 from indicators.report import NO_DATA, over_some
@@ -36,7 +42,8 @@ def annex_build(
     *, layout: Layout, organization: Organization, span: Span, language: str = "ru"
 ) -> ReportData:
     """`layout` filled with `organization`'s figures of `span`, in `language`.
-    Queries: 1 library ids + figures_read's with the events (their hand-ins)."""
+    Queries: 1 library ids + figures_read's with the events (their hand-ins) and the rows
+    entered per kind (a kind's declared figure is known where its rows are: figures.codes)."""
     with translation.override(language):
         ids = library_ids_for(organization)
         reads = figures_read(
@@ -44,7 +51,7 @@ def annex_build(
             span=span,
             library_ids=ids,
             with_mass_work=True,
-            with_entered=False,
+            with_states=True,
         )
         values = code_values(reads, layout.codes)
         units = [(library.abbreviation(language), [library.pk]) for library in reads.libraries]
@@ -129,10 +136,10 @@ def _section(section, index: int, units, values, language: str, whole="") -> Rep
         for _caption, column_scope, column_entry in columns:
             figure: Entry = row_entry if section.figures_in_rows else column_entry
             scope = column_scope if section.figures_in_rows else row_scope
-            cells.append(_cell(figure, scope or all_ids, values))
+            cells.append(_cell(figure, scope or all_ids, values, whole=scope is None))
         # The ЦБС's row after its libraries' rows is their total (the XLSX sums them).
-        whole = row_scope is None and not section.figures_in_rows and library_rows_above
-        table_rows.append(Row(cells, kind="total" if whole else "data"))
+        is_total = row_scope is None and not section.figures_in_rows and library_rows_above
+        table_rows.append(Row(cells, kind="total" if is_total else "data"))
         library_rows_above = library_rows_above or row_scope is not None
     width = len(columns) + 1
     table = Table(
@@ -150,13 +157,22 @@ def _section(section, index: int, units, values, language: str, whole="") -> Rep
     )
 
 
-def _cell(figure: Entry, library_ids: list[int], values: dict):
+def _cell(figure: Entry, library_ids: list[int], values: dict, *, whole: bool = True):
     """The cell's sum over `library_ids` and the figure's terms: a number when every
-    part is known, «нет данных» when none is, else the known part and how much is known."""
+    part is known, «нет данных» when none is, else the known part and how much is known.
+    A figure of the ЦБС itself (its finance) counts once in a cell of the whole ЦБС, and
+    is unknown in a library's cell (`whole` False)."""
     total = known = parts = 0
     for term in figure.terms:
         if term.code is None:
             total += term.constant
+            continue
+        if term.code in ORGANIZATION_CODES:
+            own = values.get(ORGANIZATION_KEY, {}) if whole else {}
+            value = own.get(term.code, UNKNOWN)
+            parts += 1
+            total += value.number
+            known += value.known
             continue
         for library_id in library_ids:
             parts += 1
@@ -164,7 +180,7 @@ def _cell(figure: Entry, library_ids: list[int], values: dict):
             total += value.number
             known += value.known
     if known == parts:
-        return total
+        return round(total, 1) if isinstance(total, float) else total  # money: a tenth
     if known == 0 and (total == 0 or len(library_ids) == 1):  # a library's own: unknown
         return str(NO_DATA)
     codes = sum(term.code is not None for term in figure.terms)

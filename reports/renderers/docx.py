@@ -9,8 +9,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.shared import Cm, Pt
 
 from reportkit.data import AS_ENTERED, OMITTED, ItemList, Paragraph, ReportData, Table
 from reportkit.memory import cycle_collection_paused
@@ -47,6 +47,7 @@ SMALLEST_UPRIGHT_HEADER_PT = 10
 NOTE_MARKS = {"error": "✖", "warning": "!", "info": "✓"}
 PRINTED_NOTE_LEVELS = ("error", "warning")
 LANGUAGE_TAGS = {"ru": "ru-RU", "kk": "kk-KZ"}
+SIGN_HERE = "_" * 20  # where the director signs
 
 
 def render_docx(data: ReportData) -> bytes:
@@ -165,7 +166,9 @@ class _DocxWriter:
         # out right («✓ Баланс фонда…») stay on the report's page and in the XLSX;
         # only a problem still in the data is printed, so it cannot go unnoticed.
         problems = [note for note in data.notes if note.level in PRINTED_NOTE_LEVELS]
-        notes_follow = _omitted(data) or any(n.level == AS_ENTERED for n in data.notes)
+        notes_follow = (
+            _omitted(data) or any(n.level == AS_ENTERED for n in data.notes) or data.signature
+        )
         if self.landscape and (problems or notes_follow):
             self.turn_pages()  # the document's own last section is portrait
         elif self.landscape:
@@ -174,11 +177,32 @@ class _DocxWriter:
             last = self.document.sections[-1]
             last.orientation = WD_ORIENT.LANDSCAPE
             last.page_width, last.page_height = last.page_height, last.page_width
+        self.signature(data)
         if problems:
             self.add_heading(_("Проверка данных"), level=1)
             for note in problems:
                 self.add_paragraph(f"{NOTE_MARKS.get(note.level, '•')} {note.text}", style="Note")
         self.omitted_sections(data)
+
+    def signature(self, data: ReportData) -> None:
+        """The annual report's signature after its last section, on one page: the
+        director's position, a line to sign on and the name; the executor and the
+        telephone below, smaller (none in a half-year report: the seed's has none)."""
+        if not data.signature:
+            return
+        (position, name), *others = data.signature
+        self.add_paragraph().paragraph_format.keep_with_next = True
+        line = self.add_paragraph(f"{position}\t{SIGN_HERE}\t{name}")
+        line.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        stops = line.paragraph_format.tab_stops
+        stops.add_tab_stop(Cm(USABLE_WIDTH_CM * 0.6), WD_TAB_ALIGNMENT.CENTER)
+        stops.add_tab_stop(Cm(USABLE_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+        line.paragraph_format.space_after = Pt(18)
+        line.paragraph_format.keep_with_next = bool(others)
+        for index, (label, value) in enumerate(others, 1):
+            written = self.add_paragraph(f"{label}: {value}", style="Note")
+            written.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            written.paragraph_format.keep_with_next = index < len(others)
 
     def omitted_sections(self, data: ReportData) -> None:
         """The report's notes on what has no text in its language: the sections left out,

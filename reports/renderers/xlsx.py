@@ -78,6 +78,15 @@ SHEET_NAMES = {
     "media": gettext_lazy("СМИ"),
     "events": gettext_lazy("Мероприятия"),
     "totals": gettext_lazy("Итоги"),
+    # The annual report's sections (reportkit.sections.ANNUAL_SECTIONS).
+    "fund_structure": gettext_lazy("Структура фонда"),
+    "user_groups": gettext_lazy("Пользователи"),
+    "reference_work": gettext_lazy("Справочная работа"),
+    "clubs": gettext_lazy("Клубы"),
+    "methodical_work": gettext_lazy("Методическая работа"),
+    "finance": gettext_lazy("Финансирование"),
+    "partners": gettext_lazy("Партнёры"),
+    "conclusions": gettext_lazy("Выводы"),
 }
 
 
@@ -288,6 +297,13 @@ def _summary_sheet(sheet, data: ReportData, formats: _Formats) -> None:
     for key, value in data.key_figures.items():
         _write(sheet, row, 1, str(figure_label(key)), bordered)
         _write(sheet, row, 2, value, one_decimal if isinstance(value, float) else bordered)
+        row += 1
+    # The annual report's signature closes the first sheet: position and name, the
+    # executor, the telephone (none in a half-year report).
+    row += 1
+    for label, name in data.signature:
+        _write(sheet, row, 1, label, bold)
+        _write(sheet, row, 2, name, formats())
         row += 1
     _width(sheet, 1, 45)
     _width(sheet, 2, 16)

@@ -124,6 +124,28 @@ BUILDERS = {
         "form": _first("events.EventForm"),
     },
     "online": lambda library, period, n: {"period": period, "online_events": 183},
+    "fund_structure": lambda library, period, n: {
+        "period": period,
+        "total": 1000,
+        "books": 900,
+        "periodicals": 100,
+        "kazakh": 600,
+        "russian": 400,
+    },
+    "fund_branches": lambda library, period, n: {
+        "period": period,
+        "branch": _first("collection.KnowledgeBranch"),
+        "copies": 300,
+    },
+    "subscriptions": lambda library, period, n: {"period": period, "titles": 12, "copies": 20},
+    "user_groups": lambda library, period, n: {
+        "period": period,
+        "total": 50,
+        "children": 20,
+        "youth": 10,
+        "adults": 20,
+    },
+    "outreach": lambda library, period, n: {"period": period, "mobile_trips": 4},
     "work_log": lambda library, period, n: {"date": DAY + datetime.timedelta(days=n), "visits": 20},
     "indicator_plans": lambda library, period, n: {"year": 2021 + n, "visits": 1000},
     "library_states": lambda library, period, n: {
@@ -133,6 +155,21 @@ BUILDERS = {
     "staff_states": lambda library, period, n: {
         "date": DAY + datetime.timedelta(days=n),
         "persons": 3,
+    },
+    "methodical_work": lambda library, period, n: {
+        "period": period,
+        "consultations": 12,
+        "consultations_group": 4,
+        "seminars": 2,
+    },
+    "finance": lambda library, period, n: {
+        "period": period,
+        "budget_local": Decimal("1200.5"),
+        "budget_paid": Decimal("30.2"),
+        "budget_total": Decimal("1230.7"),
+        "spent_salaries": Decimal("900.1"),
+        "spent_acquisition": Decimal("300.3"),
+        "spent_total": Decimal("1200.4"),
     },
 }
 for _kind in KINDS:

@@ -15,6 +15,8 @@ APPS = {
     "publications",
     "events",
     "indicators",
+    "collection",
+    "management",
 }
 
 

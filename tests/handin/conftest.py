@@ -2,6 +2,7 @@
 honest data with one figure to explain; `flawed_data` trips every edit check."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db.models import QuerySet
@@ -10,8 +11,16 @@ from branches.models import Library, Platform, ReportingPeriod
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from digitization.models import DigitizationPlan, DocumentKind
 from events.models import OnlineFigures
-from holdings.models import FundingSource, FundSnapshot, Receipt, WriteOff, WriteOffReason
+from holdings.models import (
+    AcquisitionBudget,
+    FundingSource,
+    FundSnapshot,
+    Receipt,
+    WriteOff,
+    WriteOffReason,
+)
 from indicators.models import WorkLogEntry
+from management.models import Finance
 from publications.models import Publication, PublicationKind
 
 D = datetime.date
@@ -91,4 +100,16 @@ def flawed_data(organization, library, other_library, period, last_year):
         name_ru="Библиотека-филиал №7", order=70,
     )  # fmt: skip
     Receipt.objects.create(library=no_fund, date=D(2021, 5, 1), source=local, copies=12)
+    # The ЦБС spent on acquisition other than its acquisition budget, and its budget
+    # trebled on the year.
+    AcquisitionBudget.objects.create(
+        organization=organization, period=period, source=local, amount=Decimal("100")
+    )
+    Finance.objects.create(
+        organization=organization, period=last_year, budget_local=10, budget_total=10
+    )
+    Finance.objects.create(
+        organization=organization, period=period, budget_local=30, budget_total=30,
+        spent_acquisition=50, spent_total=50,
+    )  # fmt: skip
     return period

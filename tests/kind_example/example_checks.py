@@ -94,7 +94,28 @@ def test_its_figure_per_library_is_the_reports_for_a_half_year_and_a_year(
     for lib in (library, other_library):
         report = report_build(organization=organization, span=span, libraries=[lib])
         assert report.key_figures["visits"] == rows[lib.code]
-    assert key_figures(organization=organization, span=span).declared == {"visits": cgb + f4}
+    assert key_figures(organization=organization, span=span).declared["visits"] == cgb + f4
+
+
+def test_a_figure_not_key_is_a_code_but_no_card_and_no_summary_row(
+    client, director, organization, library, visits
+):
+    from figures.codes import code_values, figure_codes
+    from figures.reader import figures_read
+
+    span = span_parse(organization, "2021")
+    assert "visits_last_half" in figure_codes()
+    ids = [library.pk]
+    reads = figures_read(organization=organization, span=span, library_ids=ids, with_mass_work=True)
+    assert code_values(reads, {"visits_last_half"})[library.pk]["visits_last_half"].number == 1300
+    data = report_build(organization=organization, span=span)
+    assert "visits_last_half" not in data.key_figures and data.key_figures["visits"] == 2900
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(data)))
+    summary = [row[0] for row in book.worksheets[0].iter_rows(min_row=6, values_only=True)]
+    assert "Посещений" in summary and "Посещений за последнее полугодие" not in summary
+    client.force_login(director)
+    response = client.get("/dashboard/?period=2021")
+    assert [c.key for c in response.context["cards"] if c.key.startswith("visits")] == ["visits"]
 
 
 def test_the_xlsx_summary_names_the_figure(organization, visits):

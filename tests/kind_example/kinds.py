@@ -1,8 +1,8 @@
 """The example's registry entry: in the project this is one more `Kind` in branches/kinds.py."""
 
-from django.db.models import Sum
+from django.db.models import Max, Sum
 
-from branches.kinds import LIBRARY, LIBRARY_FACT, PER_PERIOD, Figure, Kind, Sheet, register
+from branches.kinds import AT_END, LIBRARY, LIBRARY_FACT, PER_PERIOD, Figure, Kind, Sheet, register
 
 register(
     Kind(
@@ -13,6 +13,16 @@ register(
         rights=LIBRARY_FACT,
         sheet=Sheet("Посещения"),
         label="Посещения",
-        figures=(Figure("visits", Sum("visits"), label="Посещений"),),
+        figures=(
+            Figure("visits", Sum("visits"), label="Посещений"),
+            # A detail, not a key figure: a code and a check, no card, no summary row.
+            Figure(
+                "visits_last_half",
+                Max("visits"),
+                rule=AT_END,
+                label="Посещений за последнее полугодие",
+                key=False,
+            ),
+        ),
     )
 )
