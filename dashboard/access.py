@@ -15,8 +15,9 @@ from django.db import connection
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from branches.models import Library, Organization, StaffProfile
-from branches.scoping import DIRECTOR, METHODOLOGIST
+from branches.kinds import REGION_ROLES
+from branches.models import Library, Organization, Region, StaffProfile
+from branches.scoping import DIRECTOR, METHODOLOGIST, staff_profile, user_roles
 
 NO_PROFILE = _("Панель доступна сотрудникам ЦБС: у этой учётной записи нет профиля сотрудника.")
 
@@ -88,3 +89,33 @@ def library_for_viewer(viewer: Viewer, code: str) -> Library:
         return Library.objects.get(organization_id=viewer.organization_id, code=code)
     except Library.DoesNotExist:
         raise Http404 from None
+
+
+NOT_REGION_STAFF = _(
+    "Панель региона доступна сотрудникам региона: методисту и руководству региона."
+)
+
+
+def region_for_viewer(user, code: str | None = None) -> Region:
+    """The region whose dashboard `user` may see: the region staff's own (another
+    region's code is a 404: no hint it exists); a superuser's any. A ЦБС's staff and
+    librarians have no region page (403), whatever region their ЦБС is in."""
+    if user.is_superuser:
+        found = Region.objects.filter(code=code).first() if code else Region.objects.first()
+        if found is None:
+            raise Http404
+        return found
+    profile = staff_profile(user)
+    if profile is None or profile.region_id is None:
+        raise PermissionDenied(NOT_REGION_STAFF)
+    if not set(REGION_ROLES) & user_roles(user):
+        raise PermissionDenied(NOT_REGION_STAFF)
+    if code is not None and profile.region.code != code:
+        raise Http404
+    return profile.region
+
+
+def is_region_staff(user) -> bool:
+    """A profile with a region (and no ЦБС): the region's methodologist or management."""
+    profile = staff_profile(user)
+    return profile is not None and profile.region_id is not None

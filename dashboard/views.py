@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from branches.models import HandIn
 from dashboard import indicator_cards, indicator_presenters, presenters
-from dashboard.access import dashboard_viewer, library_for_viewer
+from dashboard.access import dashboard_viewer, is_region_staff, library_for_viewer
 from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
 from datacache.cached import current_or_previous_figures
@@ -218,6 +218,8 @@ def _comparison_note(comparison) -> str:
 @transaction.non_atomic_requests
 @login_required
 def index(request):
+    if is_region_staff(request.user):  # the dashboard one level up
+        return redirect(_with_query(request, reverse("dashboard:region_index")))
     viewer = dashboard_viewer(request.user)
     if viewer.is_librarian:
         return redirect(

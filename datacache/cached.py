@@ -17,7 +17,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from datacache.version import data_version, version_keys
+from datacache.version import data_version, organizations_version, version_keys
 
 MISSING = object()
 logger = logging.getLogger(__name__)
@@ -146,3 +146,13 @@ def _current(organization_id, name, parts, compute, *, previous_while_computing:
 
 def _is_entry(entry) -> bool:
     return isinstance(entry, tuple) and len(entry) == 2
+
+
+def organizations_figures(organization_ids: list[int], name: str, parts, compute):
+    """`cached_figures` for figures read from several organizations (a region's
+    dashboard): kept under the versions of all of them, so a write to any member ЦБС
+    (or to a shared list) makes them unreachable. One read of the cache for the
+    versions, whatever the number of organizations."""
+    version = organizations_version(organization_ids)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return cached(f"cbs:figures:{name}:many:{version}:{digest}", compute)

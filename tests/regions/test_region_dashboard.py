@@ -1,0 +1,71 @@
+"""The region's dashboard: who sees it, where the region's staff land, what it shows."""
+
+import pytest
+from django.urls import reverse
+
+from branches.handins import RegionHandIn
+from branches.models import ReportingPeriod
+
+
+def url(region):
+    return reverse("dashboard:region", args=[region.code])
+
+
+@pytest.mark.parametrize("who", ["region_methodologist", "region_manager"])
+def test_the_regions_staff_see_their_regions_dashboard(client, request, who, region, period):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(url(region))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Карагандинская область" in page
+    assert "Тестовая ЦБС" in page
+
+
+@pytest.mark.parametrize("who", ["region_methodologist", "region_manager"])
+def test_the_regions_staff_land_on_it_from_the_dashboard(client, request, who, region):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("dashboard:index"))["Location"] == reverse(
+        "dashboard:region_index"
+    )
+    assert client.get(reverse("dashboard:region_index"))["Location"] == url(region)
+
+
+def test_another_regions_methodologist_gets_404(client, region, other_region_methodologist):
+    client.force_login(other_region_methodologist)
+    assert client.get(url(region)).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["director", "methodologist", "librarian"])
+def test_a_cbs_staff_has_no_region_dashboard(client, request, who, region):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(url(region)).status_code == 403
+    assert client.get(reverse("dashboard:region_index")).status_code == 403
+
+
+def test_the_regions_staff_have_no_cbs_pages(client, region_manager, region, library):
+    client.force_login(region_manager)
+    assert client.get(reverse("dashboard:library", args=[library.code])).status_code == 403
+    assert client.get(reverse("dashboard:completeness")).status_code == 403
+
+
+def test_completeness_says_which_cbs_handed_in_and_which_not(
+    client, region_manager, approved, other_region
+):
+    RegionHandIn.objects.create(period=approved, state=RegionHandIn.State.ACCEPTED)
+    client.force_login(region_manager)
+    page = client.get(url(approved.organization.region) + "?period=2021-H1").content.decode()
+    assert "Сдали отчёт в регион: 1 из 1 ЦБС, приняты: 1" in page
+    assert "принято" in page
+    assert "Другая ЦБС" not in page
+
+
+def test_the_page_in_kazakh(client, region_manager, region, period):
+    client.force_login(region_manager)
+    page = client.get(url(region), HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "Қарағанды облысы" in page
+
+
+def test_a_region_without_periods_says_there_is_no_data(client, region_manager, region):
+    ReportingPeriod.objects.filter(organization__region=region).delete()
+    client.force_login(region_manager)
+    assert "Данных пока нет" in client.get(url(region)).content.decode()
