@@ -10,10 +10,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from branches.calendar import half_end, span_code
+from branches.calendar import half_end, half_start, span_code
 from branches.handins import RegionHandIn
-from branches.models import Organization, ReportingPeriod
+from branches.models import Library, Organization, ReportingPeriod
+from dashboard.indicator_cards import TREND_HALF_YEARS
+from dashboard.presenters import half_year_short
+from indicators.selectors import Indicators, worklog_figures_by_window
 
 
 def span_label(year: int, half: int | None) -> str:
@@ -97,6 +101,62 @@ def state_line(states: list[MemberState]) -> dict:
     }
 
 
+@dataclass
+class HalfYear:
+    """A half-year of the trend: its label, short and long."""
+
+    year: int
+    half: int
+
+    @property
+    def label(self) -> str:
+        return span_label(self.year, self.half)
+
+
+def trend(library_ids: list[int], year: int, half: int | None):
+    """The region's users, visits and loans over the last six half-years up to the
+    span's last half: the member libraries' work-log figures added up (the ЦБС
+    dashboard's trend, one level up). One query; half-years before the first with a
+    work log are left out, a half-year with none is None."""
+    halves = [(year, half or 2)]
+    while len(halves) < TREND_HALF_YEARS:
+        y, h = halves[-1]
+        halves.append((y, 1) if h == 2 else (y - 1, 2))
+    halves.reverse()
+    reads = worklog_figures_by_window(
+        library_ids=library_ids, windows=[(half_start(y, h), half_end(y, h)) for y, h in halves]
+    )
+    result = [
+        (HalfYear(y, h), sum(by_library.values(), Indicators()) if by_library else None)
+        for (y, h), by_library in zip(halves, reads, strict=True)
+    ]
+    while result and result[0][1] is None:
+        result.pop(0)
+    return result
+
+
+def trend_chart(rows) -> dict:
+    """Chart.js data of the trend, as the ЦБС dashboard draws its own."""
+
+    def series(name):
+        return [None if figures is None else getattr(figures, name) for _s, figures in rows]
+
+    datasets = [
+        {"label": _("Посещения"), "data": series("visits"), "yAxisID": "y"},
+        {"label": _("Документовыдача, экз."), "data": series("loans"), "yAxisID": "y"},
+        {"label": _("Пользователи с начала года (правая шкала), чел."),
+         "data": series("users"), "yAxisID": "y1", "type": "bar", "barPercentage": 0.5},
+    ]  # fmt: skip
+    return {
+        "type": "line",
+        "labels": [half_year_short(s) for s, _f in rows],
+        "axes": {"y": pgettext("ось графика", "посещений и выдач"),
+                 "y1": pgettext("ось графика", "человек")},
+        "datasets": datasets,
+        "empty": not any(value for d in datasets for value in d["data"] if value),
+    }  # fmt: skip
+
+
 def region_context(*, region, organizations, periods, year: int, half: int | None) -> dict:
     """Everything the body shows for a span."""
     states = member_states(organizations, periods, year, half)
@@ -108,4 +168,9 @@ def region_context(*, region, organizations, periods, year: int, half: int | Non
         "state_line": state_line(states),
         "code": span_code(year, half),
     }
+    library_ids = list(
+        Library.objects.filter(organization__in=organizations).values_list("pk", flat=True)
+    )
+    context["trend"] = trend(library_ids, year, half)
+    context["charts"] = {"indicator_trend": trend_chart(context["trend"])}
     return context

@@ -69,3 +69,28 @@ def test_a_region_without_periods_says_there_is_no_data(client, region_manager, 
     ReportingPeriod.objects.filter(organization__region=region).delete()
     client.force_login(region_manager)
     assert "Данных пока нет" in client.get(url(region)).content.decode()
+
+
+def _body_queries(region) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dashboard.region_views import _body
+
+    with CaptureQueriesContext(connection) as captured:
+        _body(region, "2020-H2")
+    return len(captured)
+
+
+def test_its_queries_do_not_grow_with_the_number_of_cbs(republic):
+    """One generated ЦБС in a region, then five in another: the same number of queries
+    (each figure is read for every member at once)."""
+    from branches.models import Region
+    from demo.generate import generate
+
+    small, big = (
+        Region.objects.create(republic=republic, code=code, name_ru=code) for code in "ab"
+    )
+    generate(organizations=1, libraries=2, years=1, prefix="s", region=small)
+    generate(organizations=5, libraries=2, years=1, prefix="b", region=big)
+    assert _body_queries(small) == _body_queries(big)
