@@ -52,6 +52,18 @@ class Digitization:
         return sum(row.pages for row in self.kinds)
 
 
+def plans_by_organization(*, period_ids: list[int]) -> dict[int, int]:
+    """{organization id: documents planned for digitization in the periods}, for the
+    organizations whose periods are given (a region's ЦБС). One query."""
+    rows = (
+        DigitizationPlan.objects.filter(period__in=period_ids)
+        .values("organization")
+        .annotate(total=Sum("planned"))
+        .order_by()
+    )
+    return {row["organization"]: row["total"] or 0 for row in rows}
+
+
 def digitization_summary(
     *,
     organization,
@@ -65,11 +77,13 @@ def digitization_summary(
 
     Four queries (three without the books): kinds, plans, documents done per
     kind and library, the books. The plan belongs to the organization, so it is
-    the organization's whatever libraries are asked for.
+    the organization's whatever libraries are asked for; `organization` None: the plans
+    of every organization whose periods are given (a region's).
     """
     kinds = list(DocumentKind.objects.order_by("order", "name_ru"))
+    owner = {} if organization is None else {"organization": organization}
     plans = dict(
-        DigitizationPlan.objects.filter(organization=organization, period__in=period_ids)
+        DigitizationPlan.objects.filter(period__in=period_ids, **owner)
         .values("kind")
         .annotate(total=Sum("planned"))
         .values_list("kind", "total")

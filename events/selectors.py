@@ -336,19 +336,38 @@ def _by_list_value(events, prefix: str, *also: str):
     )
 
 
-def handed_in(*, library_ids: list[int], period_ids: list[int]) -> set[int]:
+def handed_in(
+    *,
+    library_ids: list[int],
+    period_ids: list[int],
+    periods_per_organization: dict[int, int] | None = None,
+) -> set[int]:
     """The libraries that handed in every one of the periods (sent or accepted). One query,
-    none without periods."""
+    none without periods.
+
+    `periods_per_organization` ({organization id: how many of the periods are its}): the
+    periods of several ЦБС (a region's), of which a library hands in its own ЦБС's only.
+    """
     if not period_ids:
         return set()
     locked = (HandIn.State.SUBMITTED, HandIn.State.ACCEPTED)
+    rows = HandIn.objects.filter(
+        library__in=library_ids, period__in=period_ids, state__in=locked
+    ).order_by()
+    if periods_per_organization is not None:
+        counts = rows.values("library", "period__organization").annotate(
+            n=Count("period", distinct=True)
+        )
+        return {
+            row["library"]
+            for row in counts
+            if row["n"] == periods_per_organization.get(row["period__organization"])
+        }
     rows = (
-        HandIn.objects.filter(library__in=library_ids, period__in=period_ids, state__in=locked)
-        .values("library")
+        rows.values("library")
         .annotate(n=Count("period", distinct=True))
         .filter(n=len(set(period_ids)))
         .values_list("library", flat=True)
-        .order_by()
     )
     return set(rows)
 
@@ -359,6 +378,7 @@ def mass_work(
     start: datetime.date,
     end: datetime.date,
     period_ids: list[int] | None = None,
+    periods_per_organization: dict[int, int] | None = None,
 ) -> MassWork:
     """Events dated in the span and their participants per library, and which libraries
     handed the span in (`MassWork.known`). Three aggregate queries, +1 with `period_ids`.
@@ -370,7 +390,13 @@ def mass_work(
     counts under both; one with none, under «не указана»).
     """
     events = Event.objects.filter(library__in=library_ids, date__gte=start, date__lte=end)
-    result = MassWork(handed_in=handed_in(library_ids=library_ids, period_ids=period_ids or []))
+    result = MassWork(
+        handed_in=handed_in(
+            library_ids=library_ids,
+            period_ids=period_ids or [],
+            periods_per_organization=periods_per_organization,
+        )
+    )
     for row in _by_list_value(events, "form", "is_online"):
         counts = result.by_library.setdefault(row["library"], LibraryMassWork())
         n, people, uncounted = row["n"], row["people"], row["uncounted"]

@@ -214,7 +214,7 @@ def library_ids_for(organization: Organization, libraries=None) -> list[int]:
 
 def figures_read(
     *,
-    organization: Organization,
+    organization: Organization | None,
     span: Span,
     library_ids: list[int],
     with_books: bool = False,
@@ -225,6 +225,8 @@ def figures_read(
 ) -> FigureReads:
     """Every figure of `span` per library, from the apps' selectors.
 
+    `organization` None: the organizations of `span`'s periods (a region's, read in one
+    pass by `figures.region`), whose budgets and plans are then added up.
     `libraries`: the libraries of `library_ids` in their order, if the caller has
     them (else one query); `ledger`: the fund's `holdings.selectors.fund_ledger`
     read with the span's start and day after, if the caller has it (else two
@@ -247,6 +249,12 @@ def figures_read(
         ledger=ledger,
     )
     window = {"library_ids": library_ids, "start": span.start, "end": span.end}
+    per_organization = None  # one ЦБС's span: its libraries hand in all of its periods
+    if organization is None:
+        per_organization = {}
+        for period in span.periods:
+            key = period.organization_id
+            per_organization[key] = per_organization.get(key, 0) + 1
     references = virtual_references_by_library(library_ids=library_ids, period_ids=span.period_ids)
     return FigureReads(
         libraries=[row.library for row in fund.rows],
@@ -266,7 +274,11 @@ def figures_read(
         entered=entered_by_library(library_ids=library_ids, span=span)
         if with_entered
         else Entered({}),
-        mass_work=mass_work(**window, period_ids=span.period_ids) if with_mass_work else MassWork(),
+        mass_work=mass_work(
+            **window, period_ids=span.period_ids, periods_per_organization=per_organization
+        )
+        if with_mass_work
+        else MassWork(),
         indicators=worklog_figures(**window, virtual=references),
     )
 
@@ -296,7 +308,19 @@ def library_figures(reads: FigureReads) -> list[tuple[Library, LibraryFigures]]:
 
 def totals(reads: FigureReads) -> KeyFigures:
     """The key figures: the libraries' figures added up, and the ЦБС's own. No query."""
-    per_library = [figures for _library, figures in library_figures(reads)]
+    return key_figures_of(
+        [figures for _library, figures in library_figures(reads)],
+        budget=sum((row.money or Decimal(0) for row in reads.budget), Decimal(0)),
+        digitization_planned=reads.digitization.planned,
+    )
+
+
+def key_figures_of(
+    per_library: list[LibraryFigures], *, budget: Decimal, digitization_planned: int
+) -> KeyFigures:
+    """The key figures of some libraries' figures added up, with their organization's own
+    (the budget, the digitization plan). No query: `totals` of a ЦБС and each member of a
+    region (`figures.region`) are this same sum."""
     values = [f.values() for f in per_library]
     summed = {name: sum(v[name] for v in values) for name in LIBRARY_FIGURES}
     declared: dict[str, int] = {}
@@ -305,10 +329,24 @@ def totals(reads: FigureReads) -> KeyFigures:
             declared[name] = declared.get(name, 0) + value
     return KeyFigures(
         **summed,
-        budget=sum((row.money or Decimal(0) for row in reads.budget), Decimal(0)),
-        digitization_planned=reads.digitization.planned,
+        budget=budget,
+        digitization_planned=digitization_planned,
         declared=declared,
     )
+
+
+def key_figures_sum(parts: list[KeyFigures]) -> KeyFigures:
+    """Key figures added up (a region's of its ЦБС'). No query."""
+    summed = {
+        name: sum((getattr(part, name) for part in parts), Decimal(0) if name == "budget" else 0)
+        for name in KeyFigures.__dataclass_fields__
+        if name != "declared"
+    }
+    declared: dict[str, int] = {}
+    for part in parts:
+        for name, value in part.declared.items():
+            declared[name] = declared.get(name, 0) + value
+    return KeyFigures(**summed, declared=declared)
 
 
 def key_figures(*, organization: Organization, span: Span, libraries=None) -> KeyFigures:

@@ -315,6 +315,20 @@ def period_fund_movement(period: ReportingPeriod, libraries=None) -> FundMovemen
 # Added for the report and the dashboard (reports/): period sums by list item.
 
 
+def budget_by_organization(*, period_ids: list[int]) -> dict[int, Decimal]:
+    """{organization id: its acquisition budget of the periods, thousand tenge}, for the
+    organizations whose periods are given (a region's ЦБС). One query."""
+    from holdings.models import AcquisitionBudget
+
+    rows = (
+        AcquisitionBudget.objects.filter(period__in=period_ids)
+        .values("organization")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {row["organization"]: row["total"] or Decimal(0) for row in rows}
+
+
 @dataclass(frozen=True)
 class ListAmount:
     """A sum for one value of a pick list (a funding source, a write-off reason)."""
@@ -329,12 +343,17 @@ class ListAmount:
         return self.name_kk if language == "kk" and self.name_kk else self.name_ru
 
 
-def budget_by_source(*, organization: Organization, period_ids: list[int]) -> list[ListAmount]:
-    """The acquisition budget of the periods per funding source, thousand tenge. One query."""
+def budget_by_source(
+    *, organization: Organization | None, period_ids: list[int]
+) -> list[ListAmount]:
+    """The acquisition budget of the periods per funding source, thousand tenge. One query.
+
+    `organization` None: of every organization whose periods are given (a region's)."""
     from holdings.models import AcquisitionBudget
 
+    owner = {} if organization is None else {"organization": organization}
     rows = (
-        AcquisitionBudget.objects.filter(organization=organization, period__in=period_ids)
+        AcquisitionBudget.objects.filter(period__in=period_ids, **owner)
         .values("source__code", "source__name_ru", "source__name_kk", "source__order")
         .annotate(total=Sum("amount"))
         .order_by("source__order", "source__code")

@@ -210,27 +210,36 @@ def control_summary(
                 comparable=figures is not None and last_year is not None,
             )
         )
+    total = control_total(rows, total_fund=total_fund)
+    return ControlSummary(rows=rows, total=total, half=half, comparison=comparison)
+
+
+def control_total(rows: list[ControlRow], *, total_fund: int | None = None) -> ControlRow:
+    """The total row of `rows` (the ЦБС's, of its libraries' rows): the sums of the known
+    figures, a plan only when every row has one and all alike, the population and the
+    fund only when every row's is known (`total_fund`: the fund as section III prints
+    it). No query: the region's reader (`figures.region`) totals each ЦБС with it too."""
     # % of plan in total compares like with like: only when every library has a plan, and
     # all of them the half's own or all the year's.
     planned = [row.plan for row in rows]
     alike = None not in planned and len({plan.annual for plan in planned}) == 1
     known_now = sum(row.figures is not None for row in rows)
     known_before = sum(row.last_year is not None for row in rows)
-    total = ControlRow(
+    to_dates = [row.to_date for row in rows]
+    return ControlRow(
         library_id=None,
         figures=_sum_known([row.figures for row in rows]),
         last_year=_sum_known([row.last_year for row in rows]),
         plan=sum(planned[1:], planned[0]) if planned and alike else None,
         fund=total_fund if total_fund is not None else _sum_or_none([r.fund for r in rows]),
         population=_sum_or_none([row.population for row in rows]),
-        to_date=None if to_date is None else _sum_known([row.to_date for row in rows]),
+        to_date=_sum_known(to_dates) if any(t is not None for t in to_dates) else None,
         # The totals compare only when every library has figures on both sides.
         comparable=bool(rows) and known_now == known_before == len(rows),
         known=known_now,
         known_before=known_before,
         of=len(rows),
     )
-    return ControlSummary(rows=rows, total=total, half=half, comparison=comparison)
 
 
 def plan_labels(summary: ControlSummary) -> tuple[str, str, str]:

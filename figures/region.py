@@ -1,0 +1,228 @@
+"""A region's (or the republic's) figures: every member ЦБС's, per library and per ЦБС, in
+one pass.
+
+`region_figures(scope=region_or_republic, code="2021-H1")` reads every member library's
+figures with ONE `figures.reader.figures_read` (the periods of all the member ЦБС form the
+span), then groups them by organization. A ЦБС's key figures are `key_figures_of` its
+libraries' figures with its own budget and digitization plan: the very sum its own
+report's `totals` makes, so a ЦБС's row equals its report and the region's total is the
+sum of the ЦБС' rows (`key_figures_sum`). Section II's figures (users, visits, loans with
+their plans, % of plan and the ratios) are `indicators.summary.control_summary`'s rows
+per library, totalled per ЦБС by the report's own `control_total`.
+
+Queries, whatever the number of ЦБС: 1 organizations + 1 periods with their hand-ins to the
+region + 1 libraries + `figures_read`'s (with mass work) + 1 budgets and 1 digitization
+plans per organization + the control summary's (plans, population, last year's work
+log; +1 in a second half).
+
+Interface (helper `regdash` and the consolidated report read only this):
+
+    figures = region_figures(scope=region, code="2021-H1")
+    figures.members   # [MemberFigures]: .organization, .figures (KeyFigures), .accepted,
+                      #   .known (the ЦБС has the span's periods), .control (ControlRow),
+                      #   .libraries [(Library, LibraryFigures)], .library_rows [ControlRow],
+                      #   .mass_work (MassWork of its libraries), .states {half: state|None}
+    figures.total     # KeyFigures: the sum of the members'
+    figures.control   # ControlRow: the members' section II totals added up
+    figures.counted, figures.of   # accepted ЦБС, all ЦБС («по N из M ЦБС»)
+"""
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from branches.calendar import Span, code_parse
+from branches.models import Library, Organization, Region, ReportingPeriod, Republic
+from digitization.selectors import plans_by_organization
+from events.selectors import MassWork
+from figures.reader import (
+    FigureReads,
+    KeyFigures,
+    LibraryFigures,
+    figures_read,
+    key_figures_of,
+    key_figures_sum,
+    library_figures,
+)
+from holdings.selectors import budget_by_organization
+from indicators.selectors import library_states_at
+from indicators.summary import ControlRow, control_summary, control_total
+
+ACCEPTED = "accepted"  # branches.handins.RegionHandIn.State.ACCEPTED
+
+
+@dataclass
+class MemberFigures:
+    """One ЦБС of the region: its figures of the span as its own report prints them."""
+
+    organization: Organization
+    periods: tuple[ReportingPeriod, ...]  # its periods in the span (none: not opened)
+    states: dict[int, str | None]  # {half: its hand-in to the region's state, None: not sent}
+    libraries: list[tuple[Library, LibraryFigures]]
+    figures: KeyFigures
+    control: ControlRow  # section II's total: users, visits, loans, plan, ratios
+    library_rows: list[ControlRow]
+    mass_work: MassWork
+
+    @property
+    def known(self) -> bool:
+        """The ЦБС has opened the span's periods (else its figures are «нет данных»)."""
+        return bool(self.periods)
+
+    @property
+    def accepted(self) -> bool:
+        """The region accepted the ЦБС's report of every half of the span."""
+        return bool(self.states) and all(state == ACCEPTED for state in self.states.values())
+
+    @property
+    def span(self) -> Span:
+        return Span(
+            organization=self.organization,
+            periods=self.periods,
+            year=self.periods[0].year if self.periods else 0,
+            half=None if len(self.states) != 1 else next(iter(self.states)),
+        )
+
+
+@dataclass
+class RegionFigures:
+    scope: Region | Republic
+    year: int
+    half: int | None
+    members: list[MemberFigures]
+    total: KeyFigures
+    control: ControlRow
+    reads: FigureReads = field(repr=False)
+
+    @property
+    def code(self) -> str:
+        return f"{self.year}-H{self.half}" if self.half else str(self.year)
+
+    @property
+    def counted(self) -> int:
+        """ЦБС whose reports of the span the region accepted."""
+        return sum(member.accepted for member in self.members)
+
+    @property
+    def of(self) -> int:
+        return len(self.members)
+
+    @property
+    def known(self) -> int:
+        """ЦБС with the span's periods opened."""
+        return sum(member.known for member in self.members)
+
+
+def member_organizations(scope: Region | Republic):
+    """The ЦБС of a region, or of every region of the republic: a queryset, not read."""
+    if isinstance(scope, Republic):
+        members = Organization.objects.filter(region__republic=scope)
+        return members.select_related("region").order_by("region__name_ru", "name_ru", "code")
+    return Organization.objects.filter(region=scope).order_by("name_ru", "code")
+
+
+def region_figures(*, scope: Region | Republic, code: str) -> RegionFigures:
+    """Every member ЦБС's figures of the span `code` ("2021-H1" or "2021"); SpanError for
+    a malformed code. A fixed number of queries whatever the number of ЦБС (see above)."""
+    year, half = code_parse(code)
+    organizations = list(member_organizations(scope))
+    periods = ReportingPeriod.objects.filter(organization__in=organizations, year=year)
+    if half:
+        periods = periods.filter(half=half)
+    periods = list(periods.select_related("region_handin").order_by("organization", "half"))
+    libraries = list(
+        Library.objects.filter(organization__in=organizations).order_by(
+            "organization", "order", "code"
+        )
+    )
+    span = Span(organization=None, periods=tuple(periods), year=year, half=half)
+    ids = [library.pk for library in libraries]
+    reads = figures_read(
+        organization=None,
+        span=span,
+        library_ids=ids,
+        libraries=libraries,
+        with_mass_work=True,
+        with_entered=False,
+    )
+    per_library = dict((library.pk, figures) for library, figures in library_figures(reads))
+    budgets = budget_by_organization(period_ids=span.period_ids)
+    plans = plans_by_organization(period_ids=span.period_ids)
+    states = library_states_at(library_ids=ids, day=span.end)
+    funds = {row.library.pk: row.end.copies for row in reads.fund.rows if row.end_known}
+    summary = control_summary(
+        library_ids=ids, start=span.start, end=span.end, year=year, half=half,
+        period_ids=span.period_ids, period_ids_last_year=[], states=states,
+        now=reads.indicators, funds=funds,
+    )  # fmt: skip
+    rows = {row.library_id: row for row in summary.rows}
+    members = []
+    for organization in organizations:
+        mine = [library for library in libraries if library.organization_id == organization.pk]
+        own_periods = tuple(p for p in periods if p.organization_id == organization.pk)
+        figures = key_figures_of(
+            [per_library[library.pk] for library in mine],
+            budget=budgets.get(organization.pk, Decimal(0)),
+            digitization_planned=plans.get(organization.pk, 0),
+        )
+        library_rows = [rows[library.pk] for library in mine]
+        members.append(
+            MemberFigures(
+                organization=organization,
+                periods=own_periods,
+                states=_states(own_periods, half),
+                libraries=[(library, per_library[library.pk]) for library in mine],
+                figures=figures,
+                # The ЦБС's report totals section II with its fund as section III prints it.
+                control=control_total(library_rows, total_fund=figures.fund_end),
+                library_rows=library_rows,
+                mass_work=_mass_work_of(reads.mass_work, {library.pk for library in mine}),
+            )
+        )
+    total = key_figures_sum([member.figures for member in members])
+    return RegionFigures(
+        scope=scope,
+        year=year,
+        half=half,
+        members=members,
+        total=total,
+        control=_control_of_members(members, total),
+        reads=reads,
+    )
+
+
+def _states(periods: tuple[ReportingPeriod, ...], half: int | None) -> dict[int, str | None]:
+    """{half: the hand-in's state} for every half of the span, None where not sent
+    (or the period not opened)."""
+    halves = [half] if half else [1, 2]
+    by_half = {period.half: period for period in periods}
+    result = {}
+    for each in halves:
+        period = by_half.get(each)
+        handin = getattr(period, "region_handin", None) if period is not None else None
+        result[each] = handin.state if handin is not None else None
+    return result
+
+
+def _mass_work_of(mass_work: MassWork, ids: set[int]) -> MassWork:
+    """The region's mass work narrowed to one ЦБС's libraries. No query."""
+    return replace(
+        mass_work,
+        by_library={pk: counts for pk, counts in mass_work.by_library.items() if pk in ids},
+        handed_in={pk for pk in mass_work.handed_in if pk in ids},
+    )
+
+
+def _control_of_members(members: list[MemberFigures], total: KeyFigures) -> ControlRow:
+    """The region's section II total: the members' totals added up; a ЦБС counts as
+    known when all its libraries' figures are («по N из M ЦБС» otherwise)."""
+    row = control_total([member.control for member in members], total_fund=total.fund_end)
+    complete = sum(m.control.figures is not None and not m.control.partial for m in members)
+    return replace(row, known=complete, of=len(members))
+
+
+__all__ = [
+    "MemberFigures",
+    "RegionFigures",
+    "member_organizations",
+    "region_figures",
+]

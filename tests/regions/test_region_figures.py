@@ -1,0 +1,114 @@
+"""The region's figures reader (figures.region): each ЦБС's row is its own report's
+figures, the region's total their sum, and the number of queries does not grow with the
+number of ЦБС."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from branches.calendar import span_parse
+from branches.entered import half_years_with_data
+from branches.handins import RegionHandIn
+from branches.models import Library, Organization, Region, ReportingPeriod
+from demo.generate import generate
+from events.selectors import mass_work
+from figures.reader import figures_read, key_figures, library_ids_for
+from figures.region import region_figures
+from indicators.report import indicators_collect
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def karaganda(_demo_loaded, django_db_blocker):
+    """The demo's region with Balkhash and two small generated ЦБС beside it; Balkhash's and
+    the first generated ЦБС's first half of 2021 accepted by the region, the second's not."""
+    with django_db_blocker.unblock():
+        region = Region.objects.get(code="karaganda")
+        made = generate(organizations=2, libraries=2, years=1, first_year=2021, prefix="kg")
+        Organization.objects.filter(pk__in=[o.pk for o in made.organizations]).update(region=region)
+        for code in ("balkhash", "kg-1"):
+            period = ReportingPeriod.objects.get(organization__code=code, year=2021, half=1)
+            RegionHandIn.objects.create(period=period, state=RegionHandIn.State.ACCEPTED)
+        return region
+
+
+def _own_control(organization, span):
+    """Section II's total as the ЦБС's own report computes it (indicators.report)."""
+    ids = library_ids_for(organization)
+    reads = figures_read(organization=organization, span=span, library_ids=ids)
+    return indicators_collect(
+        span=span,
+        library_ids=ids,
+        with_data=half_years_with_data(organization, None),
+        now=reads.indicators,
+        fund=reads.fund,
+    ).summary.total
+
+
+@pytest.mark.parametrize("code", ["2021-H1", "2021"])
+def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda, code):
+    figures = region_figures(scope=karaganda, code=code)
+    assert {m.organization.code for m in figures.members} == {"balkhash", "kg-1", "kg-2"}
+    for member in figures.members:
+        span = span_parse(member.organization, code)
+        assert member.figures == key_figures(organization=member.organization, span=span)
+        own = _own_control(member.organization, span)
+        assert member.control.figures == own.figures
+        assert (member.control.plan, member.control.known, member.control.of) == (
+            own.plan,
+            own.known,
+            own.of,
+        )
+        assert member.control.ratios == own.ratios
+        ids = [library.pk for library, _figures in member.libraries]
+        events = mass_work(
+            library_ids=ids, start=span.start, end=span.end, period_ids=span.period_ids
+        )
+        assert member.mass_work.grand().events == events.grand().events
+        assert member.mass_work.handed_in == events.handed_in
+    names = (
+        "fund_start fund_start_kk received received_kk written_off written_off_kk fund_end "
+        "fund_end_kk digitization_done budget"
+    ).split()
+    for name in names:
+        assert getattr(figures.total, name) == sum(
+            getattr(m.figures, name) for m in figures.members
+        )
+    for name in ("users", "visits", "loans"):
+        assert getattr(figures.control.figures, name) == sum(
+            getattr(m.control.figures, name) for m in figures.members
+        )
+    assert figures.total.fund_end > 0 and figures.control.figures.users > 0
+
+
+def test_accepted_members_are_counted(karaganda):
+    figures = region_figures(scope=karaganda, code="2021-H1")
+    accepted = {m.organization.code: m.accepted for m in figures.members}
+    assert accepted == {"balkhash": True, "kg-1": True, "kg-2": False}
+    assert (figures.counted, figures.of) == (2, 3)
+    # A year is accepted only when both halves are: nothing is yet.
+    assert region_figures(scope=karaganda, code="2021").counted == 0
+
+
+def test_queries_do_not_grow_with_the_number_of_cbs(karaganda):
+    region = Region.objects.create(
+        republic=karaganda.republic, code="bench-region", name_ru="Тестовая область"
+    )
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            figures = region_figures(scope=region, code="2021-H1")
+        return len(queries), figures
+
+    def add(n, prefix):
+        made = generate(organizations=n, libraries=1, years=1, first_year=2021, prefix=prefix)
+        Organization.objects.filter(pk__in=[o.pk for o in made.organizations]).update(region=region)
+
+    add(1, "q1")
+    one, figures = count()
+    assert figures.of == 1
+    add(9, "q10")
+    ten, figures = count()
+    assert figures.of == 10 and Library.objects.filter(organization__region=region).count() == 10
+    assert ten == one
