@@ -15,9 +15,12 @@ from django.utils.translation import pgettext
 from branches.calendar import half_end, half_start, span_code
 from branches.handins import RegionHandIn
 from branches.models import Library, Organization, ReportingPeriod
+from dashboard import presenters
 from dashboard.indicator_cards import TREND_HALF_YEARS
 from dashboard.presenters import half_year_short
-from indicators.selectors import Indicators, worklog_figures_by_window
+from figures.region import MemberFigures, RegionFigures, region_figures
+from indicators.comparison import comparison_for
+from indicators.selectors import Indicators, ratio, worklog_figures_by_window
 
 
 def span_label(year: int, half: int | None) -> str:
@@ -157,6 +160,137 @@ def trend_chart(rows) -> dict:
     }  # fmt: skip
 
 
+@dataclass
+class Column:
+    """One compared figure of the members' table: a % of plan, a ratio, a per-capita."""
+
+    key: str
+    label: str
+    higher_is_better: bool = True
+
+
+def columns() -> list[Column]:
+    return [
+        Column("users_plan", _("Пользователи, % плана")),
+        Column("visits_plan", _("Посещения, % плана")),
+        Column("loans_plan", _("Документовыдача, % плана")),
+        Column("reading", _("Читаемость")),
+        Column("attendance", _("Посещаемость")),
+        Column("turnover", _("Обращаемость")),
+        Column("coverage", _("Пользователей на 100 жителей")),
+        Column("per_resident", _("Документов на жителя")),
+    ]
+
+
+def member_values(member: MemberFigures) -> dict:
+    """A ЦБС's compared figures, None where unknown (no work log, no plan, no fund or
+    population): read from its report's section II total, never computed from a zero."""
+    row = member.control
+    ratios = row.ratios
+    fund = member.figures.fund_end if member.known else None
+    population = row.population if row.figures is not None and not row.partial else None
+    return {
+        "users_plan": row.control("users").percent,
+        "visits_plan": row.control("visits").percent,
+        "loans_plan": row.control("loans").percent,
+        "reading": ratios.reading,
+        "attendance": ratios.attendance,
+        "turnover": ratios.turnover,
+        "coverage": ratios.coverage,
+        "per_resident": ratio(fund, population),
+    }
+
+
+@dataclass
+class Cell:
+    value: object  # Decimal or None («нет данных»)
+    rank: int | None = None
+
+
+def _median(values: list):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return ((ordered[middle - 1] + ordered[middle]) / 2).quantize(ordered[0])
+
+
+def _average(values: list):
+    return (sum(values) / len(values)).quantize(values[0])
+
+
+def comparison_table(figures: RegionFigures) -> dict:
+    """Each ЦБС's % of plan, ratios and per-capita figures with its rank among the ЦБС
+    that have the figure (1: the highest; equal values share a rank), and the region's
+    average and median of each: the arithmetic of the members' own figures, no read."""
+    cols = columns()
+    values = [member_values(member) for member in figures.members]
+    rows = [[Cell(v[c.key]) for c in cols] for v in values]
+    average, median = [], []
+    for index in range(len(cols)):
+        known = [row[index].value for row in rows if row[index].value is not None]
+        for row in rows:
+            cell = row[index]
+            if cell.value is not None:
+                cell.rank = 1 + sum(1 for v in known if v > cell.value)
+        average.append(_average(known) if known else None)
+        median.append(_median(known) if known else None)
+    return {
+        "columns": cols,
+        "rows": list(zip(figures.members, rows, strict=True)),
+        "average": average,
+        "median": median,
+    }
+
+
+def _fund_parts(figures: RegionFigures) -> tuple[int, int]:
+    rows = figures.reads.fund.rows
+    return sum(row.end_known for row in rows), len(rows)
+
+
+def _with_data(periods, year, half) -> list[tuple[int, int]]:
+    """The half-years the comparison may use: those the member ЦБС have opened."""
+    return sorted({(p.year, p.half) for p in periods})
+
+
+def figures_context(*, region, periods, year: int, half: int | None) -> dict:
+    """The cards, the members' table and what the page says of its base. Two reads of
+    the region's figures (the span and its base), whatever the number of ЦБС."""
+    figures = region_figures(scope=region, code=span_code(year, half))
+    comparison = comparison_for(year, half, _with_data(periods, year, half))
+    previous = None
+    if comparison.comparable:
+        base = span_code(comparison.base_year, comparison.base_half)
+        previous = region_figures(scope=region, code=base).total
+    cards = presenters.cards(
+        figures.total,
+        previous,
+        organization_wide=True,
+        year=half is None,
+        fund_parts=_fund_parts(figures),
+        against=comparison.against,
+    )
+    if comparison.comparable:
+        said = _("изменения — %(against)s") % {"against": comparison.against}
+    else:
+        said = _("%(said)s; фонд и каталог сравниваются с началом периода") % {
+            "said": comparison.said
+        }
+    return {
+        "figures": figures,
+        "cards": cards,
+        "comparison": said,
+        "totals_note": _(
+            "Итоги — сумма всех %(of)s ЦБС региона; отчёты приняты регионом у %(counted)s из них."
+        )
+        % {"of": figures.of, "counted": figures.counted},
+        "members": comparison_table(figures),
+        "has_data": {
+            m.organization.pk: m.known and m.control.figures is not None for m in figures.members
+        },
+    }
+
+
 def region_context(*, region, organizations, periods, year: int, half: int | None) -> dict:
     """Everything the body shows for a span."""
     states = member_states(organizations, periods, year, half)
@@ -171,6 +305,9 @@ def region_context(*, region, organizations, periods, year: int, half: int | Non
     library_ids = list(
         Library.objects.filter(organization__in=organizations).values_list("pk", flat=True)
     )
+    context.update(figures_context(region=region, periods=periods, year=year, half=half))
+    for row in states:
+        row.has_data = context["has_data"].get(row.organization.pk)
     context["trend"] = trend(library_ids, year, half)
     context["charts"] = {"indicator_trend": trend_chart(context["trend"])}
     return context
