@@ -229,7 +229,7 @@ def _manage(env, *args, capture=False) -> str:
 def _shell(env, code: str, echo: bool = False) -> dict:
     """Run `code` in a manage.py shell; its last line is JSON (earlier lines echoed)."""
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "shell", "-c", code],
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
         cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE,
     )  # fmt: skip
     last = ""
@@ -385,7 +385,7 @@ def _bench(env: dict, folder: str) -> None:
     )
     _load(env, "r01")
     subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c",
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c",
          "from bench.bench_republic import explain; explain()"],
         cwd=ROOT, env=env, check=True,
     )  # fmt: skip
