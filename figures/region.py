@@ -12,8 +12,8 @@ per library, totalled per ЦБС by the report's own `control_total`.
 
 Queries, whatever the number of ЦБС: 1 organizations + 1 periods with their hand-ins to the
 region + 1 libraries + `figures_read`'s (with mass work) + 1 budgets and 1 digitization
-plans per organization + the control summary's (plans, population, last year's work
-log; +1 in a second half).
+plans per organization + 1 staff + the control summary's (plans, population, last year's
+work log; +1 in a second half).
 
 Interface (helper `regdash` and the consolidated report read only this):
 
@@ -21,14 +21,24 @@ Interface (helper `regdash` and the consolidated report read only this):
     figures.members   # [MemberFigures]: .organization, .figures (KeyFigures), .accepted,
                       #   .known (the ЦБС has the span's periods), .control (ControlRow),
                       #   .libraries [(Library, LibraryFigures)], .library_rows [ControlRow],
-                      #   .mass_work (MassWork of its libraries), .states {half: state|None}
+                      #   .mass_work (MassWork of its libraries), .states {half: state|None},
+                      #   .staff {library id: StaffState}
     figures.total     # KeyFigures: the sum of the members'
     figures.control   # ControlRow: the members' section II totals added up
     figures.counted, figures.of   # accepted ЦБС, all ЦБС («по N из M ЦБС»)
+
+    table = region_comparison(figures)   # no query
+    table.rows        # [ComparisonRow]: .member, .values {measure: Compared(value, rank)}
+    table.average, table.median, table.region   # {measure: Decimal | None}
+    table.known, table.of                        # ЦБС with a value of the measure, of all
+    COMPARED          # (measure name, label) in the table's order
 """
 
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from statistics import median
+
+from django.utils.translation import gettext_lazy
 
 from branches.calendar import Span, code_parse
 from branches.models import Library, Organization, Region, ReportingPeriod, Republic
@@ -44,8 +54,8 @@ from figures.reader import (
     library_figures,
 )
 from holdings.selectors import budget_by_organization
-from indicators.selectors import library_states_at
-from indicators.summary import ControlRow, control_summary, control_total
+from indicators.selectors import ONE_DECIMAL, library_states_at, ratio, staff_states_at
+from indicators.summary import PLANNED, ControlRow, control_summary, control_total
 
 ACCEPTED = "accepted"  # branches.handins.RegionHandIn.State.ACCEPTED
 
@@ -62,6 +72,7 @@ class MemberFigures:
     control: ControlRow  # section II's total: users, visits, loans, plan, ratios
     library_rows: list[ControlRow]
     mass_work: MassWork
+    staff: dict = field(default_factory=dict)  # {library id: its StaffState at the span's end}
 
     @property
     def known(self) -> bool:
@@ -148,6 +159,7 @@ def region_figures(*, scope: Region | Republic, code: str) -> RegionFigures:
     budgets = budget_by_organization(period_ids=span.period_ids)
     plans = plans_by_organization(period_ids=span.period_ids)
     states = library_states_at(library_ids=ids, day=span.end)
+    staff = staff_states_at(library_ids=ids, day=span.end)
     funds = {row.library.pk: row.end.copies for row in reads.fund.rows if row.end_known}
     summary = control_summary(
         library_ids=ids, start=span.start, end=span.end, year=year, half=half,
@@ -176,6 +188,7 @@ def region_figures(*, scope: Region | Republic, code: str) -> RegionFigures:
                 control=control_total(library_rows, total_fund=figures.fund_end),
                 library_rows=library_rows,
                 mass_work=_mass_work_of(reads.mass_work, {library.pk for library in mine}),
+                staff={library.pk: staff[library.pk] for library in mine if library.pk in staff},
             )
         )
     total = key_figures_sum([member.figures for member in members])
@@ -220,7 +233,113 @@ def _control_of_members(members: list[MemberFigures], total: KeyFigures) -> Cont
     return replace(row, known=complete, of=len(members))
 
 
+# --- the comparison inside the region (issue 26, item 4) ---------------------------
+
+# The measures compared, in the table's order: (name, label). The ratios are the ЦБС
+# report's own (indicators.selectors.ratios of its section II total); % of plan is its
+# `Control.percent`; per resident where the service population of every library is known.
+COMPARED = (
+    ("reading", gettext_lazy("Читаемость")),
+    ("attendance", gettext_lazy("Посещаемость")),
+    ("turnover", gettext_lazy("Обращаемость")),
+    ("provision", gettext_lazy("Документообеспеченность")),
+    ("users_percent", gettext_lazy("% плана по пользователям")),
+    ("visits_percent", gettext_lazy("% плана по посещениям")),
+    ("loans_percent", gettext_lazy("% плана по документовыдаче")),
+    ("coverage", gettext_lazy("Пользователей на 100 жителей")),
+    ("per_resident", gettext_lazy("Документов на 1 жителя")),
+)
+
+
+@dataclass(frozen=True)
+class Compared:
+    value: Decimal | None  # None: «нет данных»
+    rank: int | None  # 1: the highest value in the region; equal values share a rank
+
+
+@dataclass
+class ComparisonRow:
+    member: MemberFigures
+    values: dict[str, Compared]  # by measure name
+
+
+@dataclass
+class RegionComparison:
+    """Each ЦБС's ratios and % of plan beside the region's average and median."""
+
+    rows: list[ComparisonRow]
+    average: dict[str, Decimal | None]  # the mean of the ЦБС' known values
+    median: dict[str, Decimal | None]
+    region: dict[str, Decimal | None]  # the region's own (its totals' ratio)
+    known: dict[str, int]  # ЦБС with a value, of `of`
+    of: int
+
+    measures = COMPARED
+
+
+def _measures(row: ControlRow, fund: int | None) -> dict[str, Decimal | None]:
+    ratios = row.ratios
+    values = {
+        "reading": ratios.reading,
+        "attendance": ratios.attendance,
+        "turnover": ratios.turnover,
+        "provision": ratios.provision,
+        "coverage": ratios.coverage,
+        # The population is known only when every library's is (control_total).
+        "per_resident": None if row.partial else ratio(fund, row.population),
+    }
+    for name in PLANNED:
+        values[f"{name}_percent"] = row.control(name).percent
+    return values
+
+
+def _ranks(values: dict[int, Decimal | None]) -> dict[int, int | None]:
+    """Competition ranks, the highest value first; None for an unknown value."""
+    known = sorted((v for v in values.values() if v is not None), reverse=True)
+    return {key: None if v is None else known.index(v) + 1 for key, v in values.items()}
+
+
+def region_comparison(figures: RegionFigures) -> RegionComparison:
+    """The comparison table of the region's ЦБС. No query."""
+    per_member = [_measures(m.control, m.control.fund) for m in figures.members]
+    average, middle, known, ranks = {}, {}, {}, {}
+    for name, _label in COMPARED:
+        values = [v[name] for v in per_member if v[name] is not None]
+        known[name] = len(values)
+        average[name] = (
+            (sum(values) / len(values)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+            if values
+            else None
+        )
+        middle[name] = (
+            Decimal(median(values)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+            if values
+            else None
+        )
+        ranks[name] = _ranks({i: v[name] for i, v in enumerate(per_member)})
+    rows = [
+        ComparisonRow(
+            member=member,
+            values={
+                name: Compared(per_member[i][name], ranks[name][i]) for name, _label in COMPARED
+            },
+        )
+        for i, member in enumerate(figures.members)
+    ]
+    return RegionComparison(
+        rows=rows,
+        average=average,
+        median=middle,
+        region=_measures(figures.control, figures.control.fund),
+        known=known,
+        of=len(rows),
+    )
+
+
 __all__ = [
+    "COMPARED",
+    "RegionComparison",
+    "region_comparison",
     "MemberFigures",
     "RegionFigures",
     "member_organizations",

@@ -13,7 +13,7 @@ from branches.models import Library, Organization, Region, ReportingPeriod
 from demo.generate import generate
 from events.selectors import mass_work
 from figures.reader import figures_read, key_figures, library_ids_for
-from figures.region import region_figures
+from figures.region import region_comparison, region_figures
 from indicators.report import indicators_collect
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +112,20 @@ def test_queries_do_not_grow_with_the_number_of_cbs(karaganda):
     ten, figures = count()
     assert figures.of == 10 and Library.objects.filter(organization__region=region).count() == 10
     assert ten == one
+
+
+def test_comparison_ranks_each_cbs_beside_the_average_and_median(karaganda):
+    figures = region_figures(scope=karaganda, code="2021-H1")
+    table = region_comparison(figures)
+    assert table.of == 3
+    reading = [row.values["reading"] for row in table.rows]
+    values = sorted((c.value for c in reading), reverse=True)
+    for compared in reading:
+        # The ЦБС report's own читаемость, and its place among the region's ЦБС.
+        assert compared.rank == values.index(compared.value) + 1
+    member = table.rows[0].member
+    assert table.rows[0].values["reading"].value == member.control.ratios.reading
+    assert table.median["reading"] == sorted(values)[1]
+    assert table.region["reading"] == figures.control.ratios.reading
+    # The generated ЦБС record every library's service population: per resident is known.
+    assert table.known["per_resident"] == 3
