@@ -18,9 +18,9 @@ from branches.models import Library, Organization, ReportingPeriod
 from dashboard import presenters
 from dashboard.indicator_cards import TREND_HALF_YEARS
 from dashboard.presenters import half_year_short
-from figures.region import MemberFigures, RegionFigures, region_figures
+from figures.region import RegionFigures, region_comparison, region_figures
 from indicators.comparison import comparison_for
-from indicators.selectors import Indicators, ratio, worklog_figures_by_window
+from indicators.selectors import Indicators, worklog_figures_by_window
 
 
 def span_label(year: int, half: int | None) -> str:
@@ -166,80 +166,20 @@ class Column:
 
     key: str
     label: str
-    higher_is_better: bool = True
-
-
-def columns() -> list[Column]:
-    return [
-        Column("users_plan", _("Пользователи, % плана")),
-        Column("visits_plan", _("Посещения, % плана")),
-        Column("loans_plan", _("Документовыдача, % плана")),
-        Column("reading", _("Читаемость")),
-        Column("attendance", _("Посещаемость")),
-        Column("turnover", _("Обращаемость")),
-        Column("coverage", _("Пользователей на 100 жителей")),
-        Column("per_resident", _("Документов на жителя")),
-    ]
-
-
-def member_values(member: MemberFigures) -> dict:
-    """A ЦБС's compared figures, None where unknown (no work log, no plan, no fund or
-    population): read from its report's section II total, never computed from a zero."""
-    row = member.control
-    ratios = row.ratios
-    fund = member.figures.fund_end if member.known else None
-    population = row.population if row.figures is not None and not row.partial else None
-    return {
-        "users_plan": row.control("users").percent,
-        "visits_plan": row.control("visits").percent,
-        "loans_plan": row.control("loans").percent,
-        "reading": ratios.reading,
-        "attendance": ratios.attendance,
-        "turnover": ratios.turnover,
-        "coverage": ratios.coverage,
-        "per_resident": ratio(fund, population),
-    }
-
-
-@dataclass
-class Cell:
-    value: object  # Decimal or None («нет данных»)
-    rank: int | None = None
-
-
-def _median(values: list):
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return ((ordered[middle - 1] + ordered[middle]) / 2).quantize(ordered[0])
-
-
-def _average(values: list):
-    return (sum(values) / len(values)).quantize(values[0])
 
 
 def comparison_table(figures: RegionFigures) -> dict:
-    """Each ЦБС's % of plan, ratios and per-capita figures with its rank among the ЦБС
-    that have the figure (1: the highest; equal values share a rank), and the region's
-    average and median of each: the arithmetic of the members' own figures, no read."""
-    cols = columns()
-    values = [member_values(member) for member in figures.members]
-    rows = [[Cell(v[c.key]) for c in cols] for v in values]
-    average, median = [], []
-    for index in range(len(cols)):
-        known = [row[index].value for row in rows if row[index].value is not None]
-        for row in rows:
-            cell = row[index]
-            if cell.value is not None:
-                cell.rank = 1 + sum(1 for v in known if v > cell.value)
-        average.append(_average(known) if known else None)
-        median.append(_median(known) if known else None)
+    """Each ЦБС's % of plan, ratios and per-capita figures with its rank beside the
+    region's average, median and own value: `figures.region.region_comparison`, laid
+    out as the table's columns. No query."""
+    comparison = region_comparison(figures)
+    columns = [Column(name, str(label)) for name, label in comparison.measures]
     return {
-        "columns": cols,
-        "rows": list(zip(figures.members, rows, strict=True)),
-        "average": average,
-        "median": median,
+        "columns": columns,
+        "rows": [(row.member, [row.values[c.key] for c in columns]) for row in comparison.rows],
+        "average": [comparison.average[c.key] for c in columns],
+        "median": [comparison.median[c.key] for c in columns],
+        "region": [comparison.region[c.key] for c in columns],
     }
 
 

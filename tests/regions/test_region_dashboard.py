@@ -24,9 +24,7 @@ def test_the_regions_staff_see_their_regions_dashboard(client, request, who, reg
 @pytest.mark.parametrize("who", ["region_methodologist", "region_manager"])
 def test_the_regions_staff_land_on_it_from_the_dashboard(client, request, who, region):
     client.force_login(request.getfixturevalue(who))
-    assert client.get(reverse("dashboard:index"))["Location"] == reverse(
-        "dashboard:region_index"
-    )
+    assert client.get(reverse("dashboard:index"))["Location"] == reverse("dashboard:region_index")
     assert client.get(reverse("dashboard:region_index"))["Location"] == url(region)
 
 
@@ -94,3 +92,54 @@ def test_its_queries_do_not_grow_with_the_number_of_cbs(republic):
     generate(organizations=1, libraries=2, years=1, prefix="s", region=small)
     generate(organizations=5, libraries=2, years=1, prefix="b", region=big)
     assert _body_queries(small) == _body_queries(big)
+
+
+@pytest.fixture
+def generated_region(republic, region_manager, region):
+    """Two generated ЦБС of two libraries with 2020 and 2021 in the manager's region."""
+    from demo.generate import generate
+
+    generate(organizations=2, libraries=2, years=2, prefix="g", region=region)
+    return region
+
+
+def test_it_shows_each_cbs_with_its_own_figures_rank_and_the_regions_average(
+    client, region_manager, generated_region
+):
+    from django.db.models import Sum
+
+    from branches.models import Organization
+    from figures.reader import key_figures
+    from indicators.models import WorkLogEntry
+
+    client.force_login(region_manager)
+    page = client.get(url(generated_region) + "?period=2021-H1").content.decode()
+    # The same span a year before is the base, and the page says so.
+    assert "изменения — к 1 полугодию 2020 года" in page
+    first = Organization.objects.get(code="g-1")
+    own = key_figures(organization=first, span=_span(first, 2021, 1))
+    row = _row(page, "g-1")
+    assert _num(own.fund_end) in row and _num(own.received) in row
+    visits = WorkLogEntry.objects.filter(
+        library__organization=first, date__year=2021, date__month__lte=6
+    ).aggregate(Sum("visits"))["visits__sum"]
+    assert _num(visits) in row
+    assert "Среднее по региону" in page and "Медиана по региону" in page
+    assert "№1" in page and "№2" in page
+    # The ЦБС without any data of its own in 2021 (the test ЦБС): «нет данных», never 0.
+    assert "нет данных" in _row(page, "test-cbs")
+
+
+def _span(organization, year, half):
+    from dashboard.spans import SpanBook
+
+    return SpanBook(organization).span(year, half)
+
+
+def _num(value) -> str:
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def _row(page: str, code: str) -> str:
+    start = page.index(f'data-organization="{code}"')
+    return page[start : page.index("</tr>", start)]
