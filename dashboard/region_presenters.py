@@ -197,6 +197,8 @@ def figures_context(*, region, periods, year: int, half: int | None) -> dict:
     """The cards, the members' table and what the page says of its base. Two reads of
     the region's figures (the span and its base), whatever the number of ЦБС."""
     figures = region_figures(scope=region, code=span_code(year, half))
+    if not figures.known:  # no member ЦБС has opened the span: nothing is known, not 0
+        return {"figures": figures, "no_data": True, "has_data": {}}
     comparison = comparison_for(year, half, _with_data(periods, year, half))
     previous = None
     if comparison.comparable:

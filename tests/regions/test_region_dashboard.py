@@ -143,3 +143,10 @@ def _num(value) -> str:
 def _row(page: str, code: str) -> str:
     start = page.index(f'data-organization="{code}"')
     return page[start : page.index("</tr>", start)]
+
+
+def test_a_span_no_cbs_opened_says_no_data_not_zero(client, region_manager, region, period):
+    client.force_login(region_manager)
+    page = client.get(url(region) + "?period=2015-H1").content.decode()
+    assert "ни одна ЦБС региона не открыла отчётный период: данных нет" in page
+    assert 'data-figure="fund"' not in page
