@@ -176,25 +176,44 @@ def measure(folder: str) -> None:
     print(json.dumps(result))
 
 
-def explain() -> None:
-    """EXPLAIN ANALYZE of the region dashboard body's five slowest queries."""
+def _explain_slowest(label: str, build, count: int) -> None:
+    """Run `build()`, print its queries' time against its wall time, and EXPLAIN ANALYZE
+    the `count` slowest: where the time goes (the database, or Python)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from branches.models import Region
-    from dashboard.region_views import _body
-
-    region = Region.objects.get(code="r01")
+    started = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
-        _body(region, f"{YEAR}-H1")
+        build()
+    wall = time.perf_counter() - started
     queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
-    print(f"region dashboard body: {len(queries)} queries; the slowest:")
+    in_database = sum(float(q["time"]) for q in queries)
+    print(
+        f"{label}: {len(queries)} queries, {in_database:.2f} s of {wall:.2f} s in the "
+        "database; the slowest:"
+    )
     with connection.cursor() as cursor:
-        for query in queries[:5]:
+        for query in queries[:count]:
             print(f"-- {float(query['time']) * 1000:.1f} ms: {query['sql'][:300]}")
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
             for (line,) in cursor.fetchall():
                 print(f"   {line}")
+
+
+def explain() -> None:
+    """The plans of the region dashboard's and the republic report's slowest queries."""
+    from branches.models import Region, Republic
+    from dashboard.region_views import _body
+    from reports.region_report import region_report_build
+
+    region = Region.objects.get(code="r01")
+    _explain_slowest("region dashboard body", lambda: _body(region, f"{YEAR}-H1"), 5)
+    republic = Republic.objects.get(code="kz")
+    _explain_slowest(
+        "republic report data",
+        lambda: region_report_build(scope=republic, code=str(YEAR), language="ru"),
+        3,
+    )
 
 
 # ---- the parent process -----------------------------------------------------------
