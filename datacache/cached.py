@@ -17,7 +17,13 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from datacache.version import data_version, organizations_version, version_keys
+from datacache.version import (
+    data_version,
+    organizations_version,
+    organizations_version_keys,
+    organizations_version_of,
+    version_keys,
+)
 
 MISSING = object()
 logger = logging.getLogger(__name__)
@@ -149,10 +155,34 @@ def _is_entry(entry) -> bool:
 
 
 def organizations_figures(organization_ids: list[int], name: str, parts, compute):
-    """`cached_figures` for figures read from several organizations (a region's
-    dashboard): kept under the versions of all of them, so a write to any member ЦБС
-    (or to a shared list) makes them unreachable. One read of the cache for the
-    versions, whatever the number of organizations."""
-    version = organizations_version(organization_ids)
+    """`current_figures` for figures read from several organizations (a region's
+    dashboard): kept beside the version of all of them, so a write to any member ЦБС
+    (or to a shared list) makes them stale. When they are current: one read of the
+    cache (the versions and the figures in one `get_many`), whatever the number of
+    organizations; else computed by one request at a time."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return cached(f"cbs:figures:{name}:many:{version}:{digest}", compute)
+    key = f"cbs:current:{name}:many:{digest}"
+    scopes = organizations_version_keys(organization_ids)
+    try:
+        found = cache.get_many([*scopes, key])
+    except Exception:  # an unreadable entry (see `_read`)
+        logger.warning("figures cache: unreadable entry %s, computing afresh", key, exc_info=True)
+        found = {}
+    if all(scope in found for scope in scopes):
+        version = organizations_version_of(scopes, found)
+    else:
+        version = organizations_version(organization_ids)
+    entry = found.get(key)
+    if _is_entry(entry) and entry[0] == version:
+        return entry[1]
+
+    def read():
+        entry = _read(key)
+        return entry[1] if _is_entry(entry) and entry[0] == version else MISSING
+
+    def compute_and_keep():
+        value = compute()
+        cache.set(key, (version, value), timeout=settings.FIGURES_CACHE_SECONDS)
+        return value
+
+    return _once(f"{key}:{version}:computing", read, compute_and_keep)

@@ -57,12 +57,22 @@ def organizations_version(organization_ids: list[int]) -> str:
     """A digest of the data versions of several organizations and of the shared lists:
     it changes when any of them does. One `get_many` (and one more the first time a
     version is missing)."""
-    keys = [_key(EVERY_ORGANIZATION), *(_key(pk) for pk in sorted(organization_ids))]
+    keys = organizations_version_keys(organization_ids)
     found = cache.get_many(keys)
     if len(found) < len(keys):
         for key in keys:
             if key not in found:
                 cache.add(key, uuid.uuid4().hex, timeout=None)
         found = cache.get_many(keys)
+    return organizations_version_of(keys, found)
+
+
+def organizations_version_keys(organization_ids: list[int]) -> list[str]:
+    """The cache keys whose values make up the organizations' data version."""
+    return [_key(EVERY_ORGANIZATION), *(_key(pk) for pk in sorted(organization_ids))]
+
+
+def organizations_version_of(keys: list[str], found: dict) -> str:
+    """The digest `organizations_version` returns, from the keys' values read."""
     joined = ".".join(f"{key}={found.get(key, '')}" for key in keys)
     return hashlib.sha256(joined.encode()).hexdigest()[:32]

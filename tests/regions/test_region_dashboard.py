@@ -150,3 +150,13 @@ def test_a_span_no_cbs_opened_says_no_data_not_zero(client, region_manager, regi
     page = client.get(url(region) + "?period=2015-H1").content.decode()
     assert "ни одна ЦБС региона не открыла отчётный период: данных нет" in page
     assert 'data-figure="fund"' not in page
+
+
+def test_a_write_in_a_member_cbs_shows_at_once(client, region_manager, approved):
+    """The page's body is cached under every member's data version: a hand-in accepted
+    (a write to the ЦБС's data) is on the next page, not the cached one."""
+    client.force_login(region_manager)
+    page_url = url(approved.organization.region) + "?period=2021-H1"
+    assert "Сдали отчёт в регион: 0 из 1 ЦБС" in client.get(page_url).content.decode()
+    RegionHandIn.objects.create(period=approved, state=RegionHandIn.State.ACCEPTED)
+    assert "Сдали отчёт в регион: 1 из 1 ЦБС" in client.get(page_url).content.decode()
