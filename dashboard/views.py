@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -218,9 +219,12 @@ def _comparison_note(comparison) -> str:
 @transaction.non_atomic_requests
 @login_required
 def index(request):
-    if is_region_staff(request.user):  # the dashboard one level up
-        return redirect(_with_query(request, reverse("dashboard:region_index")))
-    viewer = dashboard_viewer(request.user)
+    try:
+        viewer = dashboard_viewer(request.user)
+    except PermissionDenied:
+        if is_region_staff(request.user):  # the dashboard one level up is theirs
+            return redirect(_with_query(request, reverse("dashboard:region_index")))
+        raise
     if viewer.is_librarian:
         return redirect(
             _with_query(request, reverse("dashboard:library", args=[viewer.own_library.code]))
