@@ -23,5 +23,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("dashboard/", include("dashboard.urls")),
     path("log/", include("indicators.urls")),
+    path("reports/", include("reports.urls")),
     path("", include("handin.urls")),
 ]

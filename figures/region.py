@@ -167,10 +167,16 @@ def region_figures(*, scope: Region | Republic, code: str) -> RegionFigures:
         now=reads.indicators, funds=funds,
     )  # fmt: skip
     rows = {row.library_id: row for row in summary.rows}
+    libraries_of: dict[int, list[Library]] = {}
+    for library in libraries:
+        libraries_of.setdefault(library.organization_id, []).append(library)
+    periods_of: dict[int, list[ReportingPeriod]] = {}
+    for period in periods:
+        periods_of.setdefault(period.organization_id, []).append(period)
     members = []
     for organization in organizations:
-        mine = [library for library in libraries if library.organization_id == organization.pk]
-        own_periods = tuple(p for p in periods if p.organization_id == organization.pk)
+        mine = libraries_of.get(organization.pk, [])
+        own_periods = tuple(periods_of.get(organization.pk, []))
         figures = key_figures_of(
             [per_library[library.pk] for library in mine],
             budget=budgets.get(organization.pk, Decimal(0)),

@@ -127,6 +127,14 @@ def overview(request):
         "rows": region_rows(periods, organizations),
         # The buttons are the region methodologist's; the service checks each move.
         "may_decide": request.user.is_superuser or REGION_METHODOLOGIST in user_roles(request.user),
+        # The consolidated report of the half-year and of its year (reports' download).
+        "report_spans": [
+            (
+                f"{year}-H{half}",
+                _("%(half)s полугодие %(year)s года") % {"half": half, "year": year},
+            ),
+            (str(year), _("%(year)s год") % {"year": year}),
+        ],
     }
     return render(request, "handin/region_overview.html", context)
 

@@ -95,8 +95,14 @@ class _Builder:
 
     # --- the frame -----------------------------------------------------------------
 
-    def name(self, member: MemberFigures) -> str:
-        name = member.organization.name(self.language)
+    def name(self, member: MemberFigures, full: bool = False) -> str:
+        """«ЦБС Балхаш» (its short name and city: the tables' rows are narrow), the full
+        name in the hand-ins' table; marked while the region has not accepted its report."""
+        organization = member.organization
+        if full:
+            name = organization.name(self.language)
+        else:
+            name = f"{organization.abbreviation(self.language)} {organization.city(self.language)}"
         return name if member.accepted else f"{name} {MARK}"
 
     @property
@@ -150,7 +156,9 @@ class _Builder:
                 numbers = [v for v in values if _numbers([v])]
                 total.append(sum(numbers) if numbers else str(NO_DATA))
         body.append(Row([self.total_name(known), *total], kind="total"))
-        header = [[HeaderCell(_("ЦБС")), *(HeaderCell(head) for head in heads)]]
+        header = options.pop("header", None) or [
+            [HeaderCell(_("ЦБС")), *(HeaderCell(head) for head in heads)]
+        ]
         widths = options.pop("widths", None) or [2.6] + [1] * len(heads)
         return [Table(title=title, header=header, rows=body, widths=widths, **options)]
 
@@ -206,7 +214,7 @@ class _Builder:
             cells = [str(states.get(member.states.get(half), _("не сдан"))) for half in halves] + [
                 _("да") if member.accepted else _("нет")
             ]
-            body.append(Row([self.name(member), *cells]))
+            body.append(Row([self.name(member, full=True), *cells]))
         table = Table(
             title=_("Отчёты ЦБС в регионе"),
             header=[[HeaderCell(_("ЦБС")), *(HeaderCell(h) for h in heads)]],
@@ -352,9 +360,12 @@ class _Builder:
         ]
 
     def control(self) -> Section:
-        plan_heads = []
-        for label in (_("Пользователи"), _("Посещения"), _("Документовыдача")):
-            plan_heads += [f"{label}: {_('план')}", f"{label}: {_('выполнено')}", _("% плана")]
+        labels = (_("Пользователи"), _("Посещения"), _("Документовыдача"))
+        plan_heads = [_("план"), _("выполнено"), _("% плана")] * len(labels)
+        plan_header = [
+            [HeaderCell(_("ЦБС"), rowspan=2), *(HeaderCell(label, colspan=3) for label in labels)],
+            [HeaderCell(head) for head in plan_heads],
+        ]
         rows = [(m, self._plan_cells(m.control)) for m in self.members]
         known = sum(
             m.known and m.control.figures is not None and not m.control.partial
@@ -370,7 +381,8 @@ class _Builder:
                 "G": _percent_formula("F", "E"),
                 "J": _percent_formula("I", "H"),
             },
-            widths=[2.2] + [0.95] * 9,
+            widths=[2.6] + [0.95] * 9,
+            header=plan_header,
         )
         plan_table[0].rows[-1].cells[0] = self.total_name(known)
         to_date = self.figures.control.to_date is not None
@@ -400,7 +412,7 @@ class _Builder:
                 "J": _ratio_formula("B", "F", 100),
                 "K": _ratio_formula("E", "F"),
             },
-            widths=[2.2] + [0.95] * 10,
+            widths=[2] + [0.9] * 10,
         )
         ratio_table[0].rows[-1].cells[0] = self.total_name(known)
         said = _(

@@ -14,9 +14,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from branches.calendar import Span
-from branches.models import Library, Organization
+from branches.models import Organization, Republic
 from figures.codes import code_values, figure_codes
 from figures.reader import figures_read, library_ids_for
+from figures.region import region_figures
 from indicators.report import NO_DATA, over_some
 from reportkit.data import HeaderCell, ReportData, Row, Table
 from reportkit.data import Section as ReportSection
@@ -46,9 +47,9 @@ def annex_build(
             with_entered=False,
         )
         values = code_values(reads, layout.codes)
-        libraries = reads.libraries
+        units = [(library.abbreviation(language), [library.pk]) for library in reads.libraries]
         sections = [
-            _section(section, number_, libraries, values, language)
+            _section(section, number_, units, values, language)
             for number_, section in enumerate(layout.sections, 1)
         ]
         return ReportData(
@@ -66,21 +67,60 @@ def annex_build(
         )
 
 
-def _expanded(entries, libraries: list[Library], language: str):
-    """(caption, library ids of its scope or None for the ЦБС, entry) per printed row or
-    column: a "libraries" entry becomes one per library."""
+def annex_build_region(*, layout: Layout, scope, code: str, language: str = "ru") -> ReportData:
+    """`layout` filled with a region's (or the republic's) figures of the span `code`: its
+    "libraries" rows or columns are one per ЦБС (each the sum of its libraries), its
+    whole the region's. The figures are `figures.region.region_figures`' one read,
+    picked out by code as a ЦБС's annex picks them. SpanError for a malformed code."""
+    figures = region_figures(scope=scope, code=code)
+    with translation.override(language):
+        values = code_values(figures.reads, layout.codes)
+        units = []
+        for member in figures.members:
+            organization = member.organization
+            caption = f"{organization.abbreviation(language)} {organization.city(language)}"
+            ids = [library.pk for library, _figures in member.libraries]
+            units.append((caption if member.accepted else f"{caption} *", ids))
+        whole = _("Всего по республике") if isinstance(scope, Republic) else _("Всего по региону")
+        sections = [
+            _section(section, number_, units, values, language, whole)
+            for number_, section in enumerate(layout.sections, 1)
+        ]
+        span = Span(organization=None, periods=(), year=figures.year, half=figures.half)
+        return ReportData(
+            language=language,
+            organization_code=scope.code,
+            organization_name=scope.name(language),
+            city="",
+            site="",
+            span_code=figures.code,
+            title=layout.title(language),
+            subtitle=_("за %(span)s") % {"span": span.label},
+            sections=sections,
+            notes=[],
+            key_figures={},
+        )
+
+
+def _expanded(entries, units: list[tuple[str, list[int]]], language: str, whole: str = ""):
+    """(caption, library ids of its scope or None for the whole, entry) per printed row or
+    column: a "libraries" entry becomes one per unit (a library of a ЦБС; a ЦБС of a
+    region, with its libraries' ids). `whole`: the caption of the whole's row or column
+    (the layout's is a ЦБС's: «Всего по ЦБС»), where the whole is not the ЦБС."""
     for entry in entries:
         if entry.scope == LIBRARIES:
-            for library in libraries:
-                yield library.abbreviation(language), [library.pk], entry
+            for caption, ids in units:
+                yield caption, ids, entry
+        elif whole and not entry.terms:
+            yield whole, None, entry
         else:
             yield entry.caption(language), None, entry
 
 
-def _section(section, index: int, libraries, values, language: str) -> ReportSection:
-    all_ids = [library.pk for library in libraries]
-    rows = list(_expanded(section.rows, libraries, language))
-    columns = list(_expanded(section.columns, libraries, language))
+def _section(section, index: int, units, values, language: str, whole="") -> ReportSection:
+    all_ids = [pk for _caption, ids in units for pk in ids]
+    rows = list(_expanded(section.rows, units, language, whole))
+    columns = list(_expanded(section.columns, units, language, whole))
     header = [[HeaderCell(section.corner(language))] + [HeaderCell(c) for c, _i, _e in columns]]
     table_rows = []
     library_rows_above = False

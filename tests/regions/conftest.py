@@ -3,8 +3,10 @@ beside it, and the two oblasts' staff."""
 
 import pytest
 
-from branches.models import Region, ReportingPeriod, Republic, StaffProfile
+from branches.handins import RegionHandIn
+from branches.models import Organization, Region, ReportingPeriod, Republic, StaffProfile
 from branches.scoping import REGION_MANAGEMENT, REGION_METHODOLOGIST, ensure_groups
+from demo.generate import generate
 from reports.models import Report
 from tests.admin.conftest import row_of  # noqa: F401  (the admin matrix's row builder)
 
@@ -69,3 +71,19 @@ def approved(period, region):
     ReportingPeriod.objects.filter(pk=period.pk).update(status=ReportingPeriod.Status.APPROVED)
     period.refresh_from_db()
     return period
+
+
+@pytest.fixture(scope="module")
+def karaganda_three(_demo_loaded, django_db_blocker):
+    """The demo's region with Balkhash and two small generated ЦБС beside it; Balkhash's and
+    the first generated ЦБС's first half of 2021 accepted by the region, the second's not."""
+    with django_db_blocker.unblock():
+        region = Region.objects.get(code="karaganda")
+        made = generate(organizations=2, libraries=2, years=1, first_year=2021, prefix="kg")
+        Organization.objects.filter(pk__in=[o.pk for o in made.organizations]).update(region=region)
+        for code in ("balkhash", "kg-1"):
+            period = ReportingPeriod.objects.get(organization__code=code, year=2021, half=1)
+            RegionHandIn.objects.update_or_create(
+                period=period, defaults={"state": RegionHandIn.State.ACCEPTED}
+            )
+        return region

@@ -2,35 +2,24 @@
 figures, the region's total their sum, and the number of queries does not grow with the
 number of ЦБС."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from branches.calendar import span_parse
 from branches.entered import half_years_with_data
-from branches.handins import RegionHandIn
-from branches.models import Library, Organization, Region, ReportingPeriod
+from branches.models import Library, Organization, Region
 from demo.generate import generate
 from events.selectors import mass_work
 from figures.reader import figures_read, key_figures, library_ids_for
 from figures.region import region_comparison, region_figures
 from indicators.report import indicators_collect
+from reports.builder import report_build
+from reports.region_report import region_report_build
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def karaganda(_demo_loaded, django_db_blocker):
-    """The demo's region with Balkhash and two small generated ЦБС beside it; Balkhash's and
-    the first generated ЦБС's first half of 2021 accepted by the region, the second's not."""
-    with django_db_blocker.unblock():
-        region = Region.objects.get(code="karaganda")
-        made = generate(organizations=2, libraries=2, years=1, first_year=2021, prefix="kg")
-        Organization.objects.filter(pk__in=[o.pk for o in made.organizations]).update(region=region)
-        for code in ("balkhash", "kg-1"):
-            period = ReportingPeriod.objects.get(organization__code=code, year=2021, half=1)
-            RegionHandIn.objects.create(period=period, state=RegionHandIn.State.ACCEPTED)
-        return region
 
 
 def _own_control(organization, span):
@@ -47,8 +36,8 @@ def _own_control(organization, span):
 
 
 @pytest.mark.parametrize("code", ["2021-H1", "2021"])
-def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda, code):
-    figures = region_figures(scope=karaganda, code=code)
+def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda_three, code):
+    figures = region_figures(scope=karaganda_three, code=code)
     assert {m.organization.code for m in figures.members} == {"balkhash", "kg-1", "kg-2"}
     for member in figures.members:
         span = span_parse(member.organization, code)
@@ -82,23 +71,41 @@ def test_each_cbs_is_its_own_report_and_the_total_their_sum(karaganda, code):
     assert figures.total.fund_end > 0 and figures.control.figures.users > 0
 
 
-def test_accepted_members_are_counted(karaganda):
-    figures = region_figures(scope=karaganda, code="2021-H1")
+def test_a_cbs_row_is_what_its_built_report_prints(karaganda_three):
+    """The demo ЦБС's report as built (its key figures, which its XLSX summary prints)."""
+    balkhash = Organization.objects.get(code="balkhash")
+    report = report_build(organization=balkhash, span=span_parse(balkhash, "2021-H1"))
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
+    member = next(m for m in figures.members if m.organization == balkhash)
+    printed = member.figures.as_dict()
+    printed.update(printed.pop("declared"))
+    assert report.key_figures == {
+        name: float(value) if isinstance(value, Decimal) else value
+        for name, value in printed.items()
+    }
+
+
+def test_accepted_members_are_counted(karaganda_three):
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
     accepted = {m.organization.code: m.accepted for m in figures.members}
     assert accepted == {"balkhash": True, "kg-1": True, "kg-2": False}
     assert (figures.counted, figures.of) == (2, 3)
     # A year is accepted only when both halves are: nothing is yet.
-    assert region_figures(scope=karaganda, code="2021").counted == 0
+    assert region_figures(scope=karaganda_three, code="2021").counted == 0
 
 
-def test_queries_do_not_grow_with_the_number_of_cbs(karaganda):
+def test_queries_do_not_grow_with_the_number_of_cbs(karaganda_three):
     region = Region.objects.create(
-        republic=karaganda.republic, code="bench-region", name_ru="Тестовая область"
+        republic=karaganda_three.republic, code="bench-region", name_ru="Тестовая область"
     )
 
     def count():
         with CaptureQueriesContext(connection) as queries:
             figures = region_figures(scope=region, code="2021-H1")
+        with CaptureQueriesContext(connection) as report_queries:
+            region_report_build(scope=region, code="2021-H1", language="kk")
+        # The consolidated report reads nothing but the region's figures.
+        assert len(report_queries) == len(queries)
         return len(queries), figures
 
     def add(n, prefix):
@@ -114,8 +121,8 @@ def test_queries_do_not_grow_with_the_number_of_cbs(karaganda):
     assert ten == one
 
 
-def test_comparison_ranks_each_cbs_beside_the_average_and_median(karaganda):
-    figures = region_figures(scope=karaganda, code="2021-H1")
+def test_comparison_ranks_each_cbs_beside_the_average_and_median(karaganda_three):
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
     table = region_comparison(figures)
     assert table.of == 3
     reading = [row.values["reading"] for row in table.rows]

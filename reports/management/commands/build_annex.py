@@ -1,5 +1,8 @@
 """python manage.py build_annex --layout NAME --period 2021-H1 --format xlsx|docx --output PATH
-[--language ru|kk] [--organization CODE]"""
+[--language ru|kk] [--organization CODE | --region CODE]
+
+`--region CODE`: the annex of a region (a column or row per ЦБС; the republic's code:
+the republic's)."""
 
 from pathlib import Path
 
@@ -7,8 +10,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from branches.calendar import SpanError, span_parse
-from branches.commands import organization_for_command
-from reports.annex.build import annex_build, annex_layout
+from branches.commands import organization_for_command, region_for_command
+from reports.annex.build import annex_build, annex_build_region, annex_layout
 from reports.annex.layout import LayoutError
 from reports.renderers.docx import render_docx
 from reports.renderers.xlsx import render_xlsx_tables
@@ -29,8 +32,11 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, help="путь к файлу")
         parser.add_argument("--language", default="ru", help="ru (по умолчанию) или kk")
         parser.add_argument("--organization", help="код организации; по умолчанию единственная")
+        parser.add_argument("--region", help="код региона (или республики): приложение по его ЦБС")
 
-    def handle(self, *args, layout, period, output_format, output, language, organization, **_):
+    def handle(
+        self, *args, layout, period, output_format, output, language, organization, region, **_
+    ):
         output_format = output_format.lower()
         if output_format not in RENDERERS:
             raise CommandError(FORMAT_UNKNOWN.format(format=output_format))
@@ -43,13 +49,17 @@ class Command(BaseCommand):
             form = annex_layout(layout)
         except LayoutError as error:
             raise CommandError(str(error)) from error
-        org = organization_for_command(organization)
         try:
-            span = span_parse(org, period)
+            if region:
+                scope = region_for_command(region)
+                data = annex_build_region(layout=form, scope=scope, code=period, language=language)
+            else:
+                org = organization_for_command(organization)
+                span = span_parse(org, period)
+                data = annex_build(layout=form, organization=org, span=span, language=language)
         except SpanError as error:
             raise CommandError(str(error)) from error
-        data = annex_build(layout=form, organization=org, span=span, language=language)
         path.write_bytes(RENDERERS[output_format](data))
         self.stdout.write(
-            self.style.SUCCESS(f"Приложение «{layout}» за {span.code} записано: {path}")
+            self.style.SUCCESS(f"Приложение «{layout}» за {data.span_code} записано: {path}")
         )
