@@ -273,14 +273,39 @@ def _ratio_line(label: str, value, demo) -> str:
     return goal_line(f"{label} ({value:.2f} vs demo {demo:.2f})", value / demo, GOALS["ratio"])
 
 
-def _load(env, region_code: str) -> None:
-    """The region's dashboard under CLIENTS clients for SECONDS s through gunicorn."""
+def _under_load(port: int, cookie: str, url: str) -> tuple[list[float], list]:
+    """CLIENTS clients asking `url` at once for SECONDS s (after a few seconds' warm-up)."""
     from bench import bench_load
 
-    login = bench_load.LOGIN.replace('username="director"', 'username="bench-region"')
-    cookie = "sessionid=" + _manage(env, "shell", "-c", login, capture=True).split()[-1]
+    bench_load._client(port, cookie, time.monotonic() + 5, [], [], url=url)
+    timings, errors = [], []
+    deadline = time.monotonic() + SECONDS
+    threads = [
+        threading.Thread(
+            target=bench_load._client,
+            args=(port, cookie, deadline, timings, errors),
+            kwargs={"url": url},
+        )
+        for _ in range(CLIENTS)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(SECONDS + 60)
+    return timings, errors
+
+
+def _load(env, region_code: str) -> None:
+    """The region's dashboard under CLIENTS clients for SECONDS s through gunicorn, and
+    the demo ЦБС's dashboard the same way beside it: on a machine shared with other
+    work the ЦБС's page says what the same load costs a page already known to be fast."""
+    from bench import bench_load
+
+    def cookie_of(username: str) -> str:
+        login = bench_load.LOGIN.replace('username="director"', f'username="{username}"')
+        return "sessionid=" + _manage(env, "shell", "-c", login, capture=True).split()[-1]
+
     port = bench_load._free_port()
-    url = f"/dashboard/region/{region_code}/?period={YEAR}-H1"
     gunicorn = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", str(bench_load.CONFIG),
          "--bind", f"127.0.0.1:{port}", "cbs_reports.wsgi"],
@@ -288,30 +313,22 @@ def _load(env, region_code: str) -> None:
     )  # fmt: skip
     try:
         bench_load.wait_for(port)
-        bench_load._client(port, cookie, time.monotonic() + 5, [], [], url=url)
-        timings, errors = [], []
-        deadline = time.monotonic() + SECONDS
-        threads = [
-            threading.Thread(
-                target=bench_load._client,
-                args=(port, cookie, deadline, timings, errors),
-                kwargs={"url": url},
+        pages = (
+            ("region dashboard", "bench-region", f"/dashboard/region/{region_code}/?period={YEAR}-H1"),
+            ("demo ЦБС dashboard (for comparison)", "director", "/dashboard/"),
+        )  # fmt: skip
+        for label, username, url in pages:
+            timings, errors = _under_load(port, cookie_of(username), url)
+            print(
+                f"{label}, {CLIENTS} clients for {SECONDS:.0f} s: {len(timings)} requests, "
+                f"{len(errors)} errors (load average {os.getloadavg()[0]:.1f})"
             )
-            for _ in range(CLIENTS)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(SECONDS + 60)
-        print(
-            f"region dashboard, {CLIENTS} clients for {SECONDS:.0f} s: {len(timings)} requests, "
-            f"{len(errors)} errors; {bench_load.gunicorn_config()}"
-        )
-        print(
-            _seconds_line(
-                "region dashboard p95", bench_load._p95(timings), GOALS["dashboard_p95_ms"], " ms"
+            print(
+                _seconds_line(
+                    f"{label} p95", bench_load._p95(timings), GOALS["dashboard_p95_ms"], " ms"
+                )
             )
-        )
+        print(bench_load.gunicorn_config())
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
