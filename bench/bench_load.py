@@ -87,7 +87,15 @@ def _manage(env, *args, capture=False) -> str:
     return done.stdout or ""
 
 
-def _client(port, cookie, deadline, timings, errors, sent=None) -> None:
+def wait_for(port: int) -> None:
+    """Up to 20 s for a server to start listening on `port`."""
+    for _ in range(100):
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
+            return
+        time.sleep(0.2)
+
+
+def _client(port, cookie, deadline, timings, errors, sent=None, url=URL) -> None:
     connection = None
     while time.monotonic() < deadline:
         started = time.perf_counter()
@@ -95,7 +103,7 @@ def _client(port, cookie, deadline, timings, errors, sent=None) -> None:
         try:
             if connection is None:
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            connection.request("GET", URL, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+            connection.request("GET", url, headers={"Cookie": cookie, "Host": "127.0.0.1"})
             response = connection.getresponse()
             response.read()
             if response.status != 200:
@@ -205,10 +213,7 @@ def _serve(label: str, database_url: str) -> None:
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
-            for _ in range(100):  # up to 20 s to start
-                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
-                    break
-                time.sleep(0.2)
+            wait_for(port)
             # Each worker's first request imports and compiles what the rest reuse.
             _client(port, cookie, time.monotonic() + 5, [], [])
             print(f"{label}: {CLIENTS} clients for {SECONDS:.0f} s on {URL}; {gunicorn_config()}")

@@ -15,8 +15,9 @@ from django.db import connection
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from branches.models import Library, Organization, StaffProfile
-from branches.scoping import DIRECTOR, METHODOLOGIST
+from branches.kinds import REGION_ROLES
+from branches.models import Library, Organization, Region, StaffProfile
+from branches.scoping import DIRECTOR, METHODOLOGIST, staff_profile
 
 NO_PROFILE = _("Панель доступна сотрудникам ЦБС: у этой учётной записи нет профиля сотрудника.")
 
@@ -88,3 +89,52 @@ def library_for_viewer(viewer: Viewer, code: str) -> Library:
         return Library.objects.get(organization_id=viewer.organization_id, code=code)
     except Library.DoesNotExist:
         raise Http404 from None
+
+
+NOT_REGION_STAFF = _(
+    "Панель региона доступна сотрудникам региона: методисту и руководству региона."
+)
+
+
+@cache
+def _region_viewer_sql() -> str:
+    """The profile's region (code and names) and whether a region role is the user's:
+    one query, as `_viewer_sql` for the ЦБС's pages (every request asks it)."""
+    quote = connection.ops.quote_name
+    membership = get_user_model().groups.through._meta
+    region = Region._meta.db_table
+    return (
+        f"SELECT r.{quote('id')}, r.{quote('code')}, r.{quote('name_ru')}, r.{quote('name_kk')},"
+        f" EXISTS (SELECT 1 FROM {quote(membership.db_table)} m"
+        f" INNER JOIN {quote(Group._meta.db_table)} g ON g.{quote('id')} = m.{quote('group_id')}"
+        f" WHERE m.{quote('user_id')} = p.{quote('user_id')} AND g.{quote('name')} IN (%s, %s))"
+        f" FROM {quote(StaffProfile._meta.db_table)} p"
+        f" INNER JOIN {quote(region)} r ON r.{quote('id')} = p.{quote('region_id')}"
+        f" WHERE p.{quote('user_id')} = %s"
+    )
+
+
+def region_for_viewer(user, code: str | None = None) -> Region:
+    """The region whose dashboard `user` may see: the region staff's own (another
+    region's code is a 404: no hint it exists); a superuser's any. A ЦБС's staff and
+    librarians have no region page (403), whatever region their ЦБС is in."""
+    if user.is_superuser:
+        found = Region.objects.filter(code=code).first() if code else Region.objects.first()
+        if found is None:
+            raise Http404
+        return found
+    with connection.cursor() as cursor:
+        cursor.execute(_region_viewer_sql(), [*REGION_ROLES, user.pk])
+        row = cursor.fetchone()
+    if row is None or not row[4]:
+        raise PermissionDenied(NOT_REGION_STAFF)
+    region = Region(pk=row[0], code=row[1], name_ru=row[2], name_kk=row[3])
+    if code is not None and region.code != code:
+        raise Http404
+    return region
+
+
+def is_region_staff(user) -> bool:
+    """A profile with a region (and no ЦБС): the region's methodologist or management."""
+    profile = staff_profile(user)
+    return profile is not None and profile.region_id is not None

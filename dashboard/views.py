@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from branches.models import HandIn
 from dashboard import indicator_cards, indicator_presenters, presenters
-from dashboard.access import dashboard_viewer, library_for_viewer
+from dashboard.access import dashboard_viewer, is_region_staff, library_for_viewer
 from dashboard.figures import overview
 from dashboard.spans import SpanBook, halves_by_year
 from datacache.cached import current_or_previous_figures
@@ -218,7 +219,12 @@ def _comparison_note(comparison) -> str:
 @transaction.non_atomic_requests
 @login_required
 def index(request):
-    viewer = dashboard_viewer(request.user)
+    try:
+        viewer = dashboard_viewer(request.user)
+    except PermissionDenied:
+        if is_region_staff(request.user):  # the dashboard one level up is theirs
+            return redirect(_with_query(request, reverse("dashboard:region_index")))
+        raise
     if viewer.is_librarian:
         return redirect(
             _with_query(request, reverse("dashboard:library", args=[viewer.own_library.code]))

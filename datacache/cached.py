@@ -17,7 +17,13 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from datacache.version import data_version, version_keys
+from datacache.version import (
+    data_version,
+    organizations_version,
+    organizations_version_keys,
+    organizations_version_of,
+    version_keys,
+)
 
 MISSING = object()
 logger = logging.getLogger(__name__)
@@ -146,3 +152,37 @@ def _current(organization_id, name, parts, compute, *, previous_while_computing:
 
 def _is_entry(entry) -> bool:
     return isinstance(entry, tuple) and len(entry) == 2
+
+
+def organizations_figures(organization_ids: list[int], name: str, parts, compute):
+    """`current_figures` for figures read from several organizations (a region's
+    dashboard): kept beside the version of all of them, so a write to any member ЦБС
+    (or to a shared list) makes them stale. When they are current: one read of the
+    cache (the versions and the figures in one `get_many`), whatever the number of
+    organizations; else computed by one request at a time."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"cbs:current:{name}:many:{digest}"
+    scopes = organizations_version_keys(organization_ids)
+    try:
+        found = cache.get_many([*scopes, key])
+    except Exception:  # an unreadable entry (see `_read`)
+        logger.warning("figures cache: unreadable entry %s, computing afresh", key, exc_info=True)
+        found = {}
+    if all(scope in found for scope in scopes):
+        version = organizations_version_of(scopes, found)
+    else:
+        version = organizations_version(organization_ids)
+    entry = found.get(key)
+    if _is_entry(entry) and entry[0] == version:
+        return entry[1]
+
+    def read():
+        entry = _read(key)
+        return entry[1] if _is_entry(entry) and entry[0] == version else MISSING
+
+    def compute_and_keep():
+        value = compute()
+        cache.set(key, (version, value), timeout=settings.FIGURES_CACHE_SECONDS)
+        return value
+
+    return _once(f"{key}:{version}:computing", read, compute_and_keep)

@@ -11,6 +11,7 @@ commits: a reader that saw the first bump before the commit computed from the
 old rows, and the second bump makes what it cached unreachable.
 """
 
+import hashlib
 import uuid
 
 from django.core.cache import cache
@@ -50,3 +51,28 @@ def data_changed(organization_id: int | None = None) -> None:
     scope = EVERY_ORGANIZATION if organization_id is None else organization_id
     _bump(scope)
     transaction.on_commit(lambda: _bump(scope))
+
+
+def organizations_version(organization_ids: list[int]) -> str:
+    """A digest of the data versions of several organizations and of the shared lists:
+    it changes when any of them does. One `get_many` (and one more the first time a
+    version is missing)."""
+    keys = organizations_version_keys(organization_ids)
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, uuid.uuid4().hex, timeout=None)
+        found = cache.get_many(keys)
+    return organizations_version_of(keys, found)
+
+
+def organizations_version_keys(organization_ids: list[int]) -> list[str]:
+    """The cache keys whose values make up the organizations' data version."""
+    return [_key(EVERY_ORGANIZATION), *(_key(pk) for pk in sorted(organization_ids))]
+
+
+def organizations_version_of(keys: list[str], found: dict) -> str:
+    """The digest `organizations_version` returns, from the keys' values read."""
+    joined = ".".join(f"{key}={found.get(key, '')}" for key in keys)
+    return hashlib.sha256(joined.encode()).hexdigest()[:32]

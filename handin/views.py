@@ -21,7 +21,7 @@ from branches.entered import entered_by_library, half_years_with_data
 from branches.handins import HandIn, RegionHandIn
 from branches.lockstate import HANDIN_MOVES
 from branches.models import Library, ReportingPeriod
-from branches.scoping import METHODOLOGIST, staff_profile, user_roles
+from branches.scoping import METHODOLOGIST, REGION_METHODOLOGIST, staff_profile, user_roles
 from handin import region_views, services
 from handin.checks import check_run
 from handin.kinds import attach_row_links, kind_lines
@@ -111,7 +111,11 @@ def home(request):
     if _is_methodologist(request.user):
         return _overview(request)
     if region_views.is_region_staff(request.user):
-        return redirect("handin:region")
+        # The region's methodologist works on the hand-ins; its management reads the
+        # region's dashboard, as a ЦБС's director reads the ЦБС's.
+        if request.user.is_superuser or REGION_METHODOLOGIST in user_roles(request.user):
+            return redirect("handin:region")
+        return redirect("dashboard:region_index")
     return redirect("dashboard:index")
 
 

@@ -64,3 +64,9 @@ def local_name(row) -> str:
 def entry(mapping: dict, key):
     """mapping[key], or None: a chart's spec by its key."""
     return (mapping or {}).get(key)
+
+
+@register.filter
+def index(sequence, position: int):
+    """sequence[position]: a table's column beside its cell."""
+    return sequence[position]

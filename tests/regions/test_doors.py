@@ -93,9 +93,10 @@ def test_another_region_does_not_see_the_report(client, other_region_methodologi
 
 @pytest.mark.parametrize("role", ["region_methodologist", "region_manager"])
 def test_the_cbs_dashboard_is_no_page_of_the_region(request, client, role, library):
-    # The region's own dashboard is still to come; a ЦБС's is not theirs.
+    # /dashboard/ takes them to the region's own dashboard; a ЦБС's pages are not theirs.
     client.force_login(request.getfixturevalue(role))
-    assert client.get(reverse("dashboard:index")).status_code == 403
+    assert client.get(reverse("dashboard:index"))["Location"] == reverse("dashboard:region_index")
+    assert client.get(reverse("dashboard:completeness")).status_code == 403
     assert client.get(reverse("dashboard:library", args=["cgb"])).status_code == 403
 
 

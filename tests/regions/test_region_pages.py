@@ -22,9 +22,14 @@ def state_of(period):
     return RegionHandIn.objects.get(period=period).state
 
 
-def test_the_regions_staff_land_on_the_regions_overview(client, region_manager):
-    client.force_login(region_manager)
+def test_the_regions_methodologist_lands_on_the_regions_overview(client, region_methodologist):
+    client.force_login(region_methodologist)
     assert client.get("/")["Location"] == REGION_URL
+
+
+def test_the_regions_management_lands_on_the_regions_dashboard(client, region_manager):
+    client.force_login(region_manager)
+    assert client.get("/")["Location"] == reverse("dashboard:region_index")
 
 
 def test_the_overview_lists_member_cbs_only_with_state_and_deadline(

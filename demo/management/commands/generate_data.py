@@ -1,7 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from branches.models import Organization
+from branches.models import Organization, Region
 from demo.generate import generate
+
+NO_SUCH_REGION = (
+    "Региона с кодом «{code}» нет: создайте его в разделе «Регионы» или укажите другой."
+)
 
 
 class Command(BaseCommand):
@@ -17,6 +21,19 @@ class Command(BaseCommand):
         parser.add_argument("--first-year", type=int, default=2020)
         parser.add_argument("--prefix", default="gen")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--region", help="Код региона: сгенерированные ЦБС войдут в этот регион."
+        )
+        parser.add_argument(
+            "--daily",
+            action="store_true",
+            help="Журнал работы построчно за каждый рабочий день (а не итогом месяца).",
+        )
+        parser.add_argument(
+            "--events-per-year",
+            type=int,
+            help="Около стольких мероприятий на библиотеку в год (по умолчанию 2–6 в месяц).",
+        )
 
     def handle(self, *args, **options):
         prefix = options["prefix"]
@@ -24,6 +41,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"ЦБС с префиксом «{prefix}» уже сгенерированы: укажите другой --prefix."
             )
+        region = None
+        if options["region"]:
+            region = Region.objects.filter(code=options["region"]).first()
+            if region is None:
+                raise CommandError(NO_SUCH_REGION.format(code=options["region"]))
         result = generate(
             organizations=options["organizations"],
             libraries=options["libraries"],
@@ -31,6 +53,10 @@ class Command(BaseCommand):
             first_year=options["first_year"],
             prefix=options["prefix"],
             seed=options["seed"],
+            region=region,
+            daily=options["daily"],
+            events_per_year=options["events_per_year"],
         )
         codes = ", ".join(org.code for org in result.organizations)
-        self.stdout.write(f"Создано строк: {result.rows}; ЦБС: {codes}")
+        where = f" в регионе «{region.name('ru')}»" if region else ""
+        self.stdout.write(f"Создано строк: {result.rows}; ЦБС{where}: {codes}")
