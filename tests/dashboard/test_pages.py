@@ -197,10 +197,14 @@ SIZES = [(2, 2), (20, 10)]
 # The main indicators (issue #12) came after the issue's measure: their 6 + 2 work-log
 # queries are new figures, not counted in the 70–75.
 INDICATOR_QUERIES = 8
+# So did the figures the kinds declare in the registry (the fund's structure, users by group:
+# issue 27): one UNION per figures_read, the span's and the span before's.
+DECLARED_QUERIES = 2
 
 
 def test_an_uncached_page_runs_at_most_half_the_queries_it_once_did():
-    assert max(ORGANIZATION_PAGE_QUERIES, LIBRARY_PAGE_QUERIES) - INDICATOR_QUERIES <= 70 // 2
+    new_figures = INDICATOR_QUERIES + DECLARED_QUERIES
+    assert max(ORGANIZATION_PAGE_QUERIES, LIBRARY_PAGE_QUERIES) - new_figures <= 70 // 2
 
 
 def data_queries(queries) -> list[str]:
