@@ -7,6 +7,7 @@ sum of its halves, or, for a figure with the AT_END rule, the latest half's (MAX
 larger half's).
 """
 
+from django.db.models import F, IntegerField, Value
 from django.db.models.functions import ExtractYear
 
 from branches.calendar import Span, half_of_date
@@ -25,34 +26,45 @@ def key_figure_names() -> set[str]:
 
 
 def kind_figures_by_library(*, library_ids: list[int], span: Span) -> dict[int, dict[str, int]]:
-    """{library id: {figure name: value}}; one query per kind that declares figures."""
-    result: dict[int, dict[str, int]] = {}
-    for kind in facts(LIBRARY):
-        if not kind.figures:
-            continue
+    """{library id: {figure name: value}}; one query whatever the number of kinds that
+    declare figures (a UNION of one grouped aggregate per kind, each half-year a row)."""
+    kinds = [kind for kind in facts(LIBRARY) if kind.figures]
+    names = [figure.name for figure in declared_figures()]
+    columns = [f"figure_{name}" for name in names]
+    parts = []
+    for index, kind in enumerate(kinds):
         rows = kind.model_class.objects.filter(library__in=library_ids, **in_span(kind, span))
         if kind.binding == PER_PERIOD:
-            rows = rows.values("library", "period__year", "period__half")
-            half_keys = ("period__year", "period__half")
+            rows = rows.annotate(y=F("period__year"), h=F("period__half"))
         elif kind.binding == DATED:
             rows = rows.annotate(y=ExtractYear("date"), h=half_of_date("date"))
-            rows = rows.values("library", "y", "h")
-            half_keys = ("y", "h")
         else:
-            raise ValueError(f"kind {kind.code}: a state's figures need a selector of their own")
-        # Aliased: a figure named as a field ("visits") would hide that field from the
-        # kind's next aggregate.
-        aliases = {f"figure_{f.name}": f.aggregate for f in kind.figures}
-        rows = rows.annotate(**aliases).order_by(*half_keys)
-        for row in rows:  # oldest half first: the latest half's AT_END value wins
-            values = result.setdefault(row["library"], {})
-            for figure in kind.figures:
-                value = row[f"figure_{figure.name}"] or 0
-                if figure.rule == AT_END:
-                    values[figure.name] = value
-                elif figure.rule == MAX:
-                    values[figure.name] = max(values.get(figure.name, 0), value)
-                else:
-                    values[figure.name] = values.get(figure.name, 0) + value
-    names = [figure.name for figure in declared_figures()]
+            raise ValueError(
+                f"kind {kind.code} ({kind.binding}): a state's figures need a selector of their own"
+            )
+        own = {f"figure_{figure.name}": figure.aggregate for figure in kind.figures}
+        # Aliased (figure_<name>): a figure named as a field ("visits") would hide that
+        # field from the kind's next aggregate. Another kind's figures are 0 here.
+        values = {
+            column: own.get(column, Value(0, output_field=IntegerField())) for column in columns
+        }
+        parts.append(
+            rows.order_by()
+            .values("library", "y", "h")
+            .annotate(k=Value(index, output_field=IntegerField()), **values)
+            .values_list("library", "y", "h", "k", *columns)
+        )
+    result: dict[int, dict[str, int]] = {}
+    found = list(parts[0].union(*parts[1:], all=True)) if parts else []
+    for library, _year, _half, index, *figures in sorted(found, key=lambda r: (r[1], r[2])):
+        # Oldest half first: the latest half's AT_END value wins.
+        values = result.setdefault(library, {})
+        for figure in kinds[index].figures:
+            value = figures[names.index(figure.name)] or 0
+            if figure.rule == AT_END:
+                values[figure.name] = value
+            elif figure.rule == MAX:
+                values[figure.name] = max(values.get(figure.name, 0), value)
+            else:
+                values[figure.name] = values.get(figure.name, 0) + value
     return {pk: {name: result.get(pk, {}).get(name, 0) for name in names} for pk in library_ids}

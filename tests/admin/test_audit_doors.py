@@ -31,6 +31,7 @@ def test_every_registered_data_model_is_probed_here():
         "digitization",
         "publications",
         "events",
+        "collection",
         "indicators",
         "collection",
         "management",

@@ -14,6 +14,7 @@ APPS = {
     "digitization",
     "publications",
     "events",
+    "collection",
     "indicators",
     "collection",
     "management",

@@ -51,6 +51,12 @@ def test_the_users_by_group_add_up_and_are_the_work_logs(demo, year):
         library_ids=list(demo.libraries.values_list("pk", flat=True)),
     )
     assert total[1] == sum(i.users for i in reads.indicators.values())
+    outreach = year.section(S.USER_GROUPS).tables()[-1]
+    assert outreach.title == "Внестационарное обслуживание"
+    # The number of points is the network's state (indicators.LibraryState), not entered again.
+    assert [row.cells[1] for row in outreach.rows] == [3, 2, 1, 1, 1, 2, 1, 1, 1, 13]
+    for column in range(2, 9):
+        assert sum(_numbers(outreach, column)) == outreach.rows[-1].cells[column]
 
 
 def test_the_fund_structure_is_the_ledgers_and_unknown_is_not_zero(year):

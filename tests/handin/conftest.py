@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from branches.models import Library, Platform, ReportingPeriod
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
+from collection.models import FundBranchCopies, FundStructure, KnowledgeBranch, UserGroups
 from digitization.models import DigitizationPlan, DocumentKind
 from events.models import OnlineFigures
 from holdings.models import (
@@ -94,6 +95,15 @@ def flawed_data(organization, library, other_library, period, last_year):
     WorkLogEntry.objects.create(
         library=other_library, date=D(2021, 3, 10), users=20, visits=10, loans=2500
     )
+    # ЦГБ: a fund's structure of 3000 copies against the ledger's 4000 at 01.07.2021, only
+    # 100 of them by branch of knowledge, and 15 users by group against the work log's 10.
+    FundStructure.objects.create(
+        library=library, period=period, total=3000, books=3000, kazakh=100, russian=2900
+    )
+    FundBranchCopies.objects.create(
+        library=library, period=period, branch=KnowledgeBranch.objects.first(), copies=100
+    )
+    UserGroups.objects.create(library=library, period=period, total=15, children=5, adults=10)
     # ф№7: books received, and no state of its fund ever recorded.
     no_fund = Library.objects.create(
         organization=organization, code="f7", kind="branch", number=7, short_name="ф№7",
