@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from branches.calendar import span_parse
 from branches.models import Organization, ReportingPeriod
 from demo.data import second_half as h2
+from demo.organization import ORGANIZATION
 from demo.second_half import demo_second_half_load
 from reportkit import parts
 from reportkit import sections as S
@@ -51,7 +52,7 @@ def test_the_year_report_has_every_section_then_the_signature(annual, language):
     printed = [section.code for section in data.sections]
     assert printed == HALF_YEAR + ANNUAL
     assert [line[1] for line in data.signature] == [
-        h2.SIGNATURE["director_name"], h2.SIGNATURE["executor_name"], h2.SIGNATURE["phone"],
+        ORGANIZATION["director_name"], ORGANIZATION["executor_name"], ORGANIZATION["phone"],
     ]  # fmt: skip
     # Each annual section prints its narrative in the report's language; no part is
     # registered for them here, so their figures say «нет данных» (never a zero).
@@ -68,11 +69,11 @@ def test_the_year_report_has_every_section_then_the_signature(annual, language):
     at = 0
     for title in titles:  # every section's title, in order
         at = lines.index(title, at) + 1
-    position = h2.SIGNATURE[f"director_position_{language}"]
+    position = ORGANIZATION[f"director_position_{language}"]
     signature = next(i for i, line in enumerate(lines) if line.startswith(position))
-    assert lines[signature].endswith(h2.SIGNATURE["director_name"])
+    assert lines[signature].endswith(ORGANIZATION["director_name"])
     assert signature > lines.index(data.section(S.CONCLUSIONS).title)
-    assert h2.SIGNATURE["phone"] in lines[signature + 2]
+    assert ORGANIZATION["phone"] in lines[signature + 2]
 
     book = load_workbook(io.BytesIO(xlsx))
     expected = (

@@ -8,7 +8,7 @@ from demo.half_year import demo_half_year_load
 from demo.handins import demo_handins_load
 from demo.indicators import demo_indicators_load
 from demo.organization import DEMO_PASSWORD, ORGANIZATION, demo_organization_load
-from demo.second_half import demo_second_half_load, demo_signature_load
+from demo.second_half import demo_second_half_load
 
 DEMO_APPROVED = _(
     "Демо-полугодие %(period)s уже утверждено: его данные не меняются, load_demo ничего не изменил."
@@ -50,7 +50,6 @@ class Command(BaseCommand):
                 org = demo_organization_load()
                 demo_half_year_load(org)
                 demo_indicators_load(org)
-                demo_signature_load(org)
                 if options["second_half"]:
                     demo_second_half_load(org)
                 if options["hand_in"]:
