@@ -176,3 +176,13 @@ def test_the_methodologist_sees_the_signature_settings_on_the_organizations_page
     field = Organization._meta.get_field("executor_name")
     with translation.override("kk"):
         assert str(field.verbose_name) == "есепті орындаушы (Т.А.Ә.)"
+
+
+def test_the_signature_keeps_the_place_to_sign_and_leaves_out_what_is_not_entered(annual):
+    organization = Organization.objects.get(code="balkhash")
+    organization.director_name = organization.executor_name = organization.phone = ""
+    organization.save()
+    data = report_build(organization=organization, span=span_parse(organization, "2021"))
+    assert data.signature == [[ORGANIZATION["director_position_ru"], ""]]
+    lines = docx_lines(render_docx(data))
+    assert any(line.startswith(ORGANIZATION["director_position_ru"]) for line in lines)
