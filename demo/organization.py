@@ -36,6 +36,12 @@ ORGANIZATION = {
     "city_ru": "Балхаш",
     "city_kk": "Балқаш",
     "site": "http://www.balkhashlib.kz",
+    # The annual report's signature block (invented demo names; a year's report prints it).
+    "director_position_ru": "Директор КГУ «ЦБС г.Балхаш»",
+    "director_position_kk": "«Балқаш қ. ОКЖ» КММ директоры",
+    "director_name": "А.Б. Сейітова",
+    "executor_name": "Д.С. Нұрланова",
+    "phone": "8 (71036) 4-00-00",
 }
 
 # (code, kind, number, short name, name ru, name kk)

@@ -12,8 +12,8 @@ January: no status keeps it out of the pages that pick «the half-year due» or 
 latest with data» (the hand-in and the dashboard pick by data, and an approved second
 half would make the first one «the past»), so the demo whose story is the seed's first
 half (one library overdue, the seed's figures on the dashboard) stays without it.
-The organization's signature settings are loaded either way (`demo_signature_load`):
-only a year's report prints them.
+The organization's signature settings are the demo organization's own
+(`demo.organization.ORGANIZATION`): only a year's report prints them.
 """
 
 import datetime
@@ -56,15 +56,6 @@ def demo_second_half_load(org: Organization) -> None:
     _events_load(libraries, lists)
     _work_log_load(libraries)
     _narrative_load(org, period)
-
-
-def demo_signature_load(org: Organization) -> None:
-    """The organization's signature settings (the annual report's closing lines)."""
-    if any(getattr(org, name) != value for name, value in data.SIGNATURE.items()):
-        for name, value in data.SIGNATURE.items():
-            setattr(org, name, value)
-        org.full_clean()
-        org.save()
 
 
 def _holdings_load(org, period, library, lists) -> None:

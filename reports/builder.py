@@ -323,18 +323,15 @@ class _Builder:
 
     def signature(self) -> list[list[str]]:
         """The annual report's closing lines, from the organization's settings: the
-        director's position and name, the executor, the telephone. A line with nothing
-        entered is left out (the renderer leaves the place for a hand-written name)."""
+        director's position and name (always: the place to sign), the executor and the
+        telephone where entered."""
         org = self.organization
         position = (
             getattr(org, f"director_position_{self.language}", "") or org.director_position_ru
         )
-        lines = [
-            [position or _("Директор"), org.director_name],
-            [_("Исполнитель"), org.executor_name],
-            [_("Тел."), org.phone],
-        ]
-        return [[label, value] for label, value in lines if value or label == lines[0][0]]
+        director = [position or _("Директор"), org.director_name]
+        others = [[_("Исполнитель"), org.executor_name], [_("Тел."), org.phone]]
+        return [director] + [line for line in others if line[1]]
 
     def part_sections(self, context: ReportContext) -> list[Section]:
         """Each part's sections in the seed's order: a part of one section gives its

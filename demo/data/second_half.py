@@ -236,12 +236,3 @@ ANNUAL_TEXTS = {
         "үй-жайларды жөндеу қажеттілігі (иллюстрациялық мәтін).",
     ),
 }
-
-# The organization's signature settings (demo names, invented).
-SIGNATURE = {
-    "director_position_ru": "Директор КГУ «ЦБС г.Балхаш»",
-    "director_position_kk": "«Балқаш қ. ОКЖ» КММ директоры",
-    "director_name": "А.Б. Сейітова",
-    "executor_name": "Д.С. Нұрланова",
-    "phone": "8 (71036) 4-00-00",
-}

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from branches.calendar import span_parse
 from branches.models import Organization, ReportingPeriod
 from demo.data import second_half as h2
+from demo.organization import ORGANIZATION
 from demo.second_half import demo_second_half_load
 from reportkit import parts
 from reportkit import sections as S
@@ -51,7 +52,7 @@ def test_the_year_report_has_every_section_then_the_signature(annual, language):
     printed = [section.code for section in data.sections]
     assert printed == HALF_YEAR + ANNUAL
     assert [line[1] for line in data.signature] == [
-        h2.SIGNATURE["director_name"], h2.SIGNATURE["executor_name"], h2.SIGNATURE["phone"],
+        ORGANIZATION["director_name"], ORGANIZATION["executor_name"], ORGANIZATION["phone"],
     ]  # fmt: skip
     # Each annual section prints its narrative in the report's language; one no part is
     # registered for says «нет данных» where its figures would be (never a zero).
@@ -69,11 +70,11 @@ def test_the_year_report_has_every_section_then_the_signature(annual, language):
     at = 0
     for title in titles:  # every section's title, in order
         at = lines.index(title, at) + 1
-    position = h2.SIGNATURE[f"director_position_{language}"]
+    position = ORGANIZATION[f"director_position_{language}"]
     signature = next(i for i, line in enumerate(lines) if line.startswith(position))
-    assert lines[signature].endswith(h2.SIGNATURE["director_name"])
+    assert lines[signature].endswith(ORGANIZATION["director_name"])
     assert signature > lines.index(data.section(S.CONCLUSIONS).title)
-    assert h2.SIGNATURE["phone"] in lines[signature + 2]
+    assert ORGANIZATION["phone"] in lines[signature + 2]
 
     book = load_workbook(io.BytesIO(xlsx))
     expected = (
@@ -165,15 +166,27 @@ def test_the_annual_xlsx_recalculates_to_what_it_prints(annual):
 
 
 def test_the_methodologist_sees_the_signature_settings_on_the_organizations_page(
-    client, methodologist, organization
+    annual, client, django_user_model
 ):
     from django.utils import translation
 
-    client.force_login(methodologist)
+    organization = Organization.objects.get(code="balkhash")
+    client.force_login(django_user_model.objects.get(username="methodist"))  # the demo's
     url = reverse("admin:branches_organization_change", args=[organization.pk])
     page = client.get(url).content.decode()
     for name in ("director_position_ru", "director_position_kk", "director_name", "phone"):
         assert f'name="{name}"' in page
+    assert ORGANIZATION["director_name"] in page
     field = Organization._meta.get_field("executor_name")
     with translation.override("kk"):
         assert str(field.verbose_name) == "есепті орындаушы (Т.А.Ә.)"
+
+
+def test_the_signature_keeps_the_place_to_sign_and_leaves_out_what_is_not_entered(annual):
+    organization = Organization.objects.get(code="balkhash")
+    organization.director_name = organization.executor_name = organization.phone = ""
+    organization.save()
+    data = report_build(organization=organization, span=span_parse(organization, "2021"))
+    assert data.signature == [[ORGANIZATION["director_position_ru"], ""]]
+    lines = docx_lines(render_docx(data))
+    assert any(line.startswith(ORGANIZATION["director_position_ru"]) for line in lines)

@@ -11,7 +11,7 @@ from demo.handins import demo_handins_load
 from demo.indicators import demo_indicators_load
 from demo.organization import DEMO_PASSWORD, ORGANIZATION, REGION, demo_organization_load
 from demo.region_members import demo_region_members_load
-from demo.second_half import demo_second_half_load, demo_signature_load
+from demo.second_half import demo_second_half_load
 
 DEMO_APPROVED = _(
     "Демо-полугодие %(period)s уже утверждено: его данные не меняются, load_demo ничего не изменил."
@@ -65,7 +65,6 @@ class Command(BaseCommand):
                 demo_half_year_load(org)
                 demo_indicators_load(org)
                 demo_collection_load(org)
-                demo_signature_load(org)
                 if options["second_half"]:
                     demo_second_half_load(org)
                 # After the halves' loads: reads their periods and acquisition budgets.
