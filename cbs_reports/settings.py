@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "digitization",
     "publications",
     "events",
+    "services",
     "indicators",
     "figures",
     "reports",

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ServicesConfig(AppConfig):
+    name = "services"
+    verbose_name = _("Обслуживание: справки, клубы, партнёры")
+
+    def ready(self):
+        # The app's checks (branches.checks) and report parts (reportkit.parts) join the
+        # registries once its models are loaded.
+        from services.checks import register
+
+        register()
