@@ -183,7 +183,18 @@ KINDS: list[Kind] = [
         # A methodologist corrects their organization's card but never creates or
         # deletes one: that is the superuser's job.
         rights={METHODOLOGIST: ("view", "change"), DIRECTOR: VIEW},
-        sheet=Sheet("ЦБС", key=("code",)),
+        sheet=Sheet(
+            "ЦБС",
+            key=("code",),
+            # The annual report's signature (issue 27): a file made before has none.
+            optional=(
+                "director_position_ru",
+                "director_position_kk",
+                "director_name",
+                "executor_name",
+                "phone",
+            ),
+        ),
     ),
     Kind(
         "libraries",

@@ -126,6 +126,21 @@ class Organization(models.Model):
     city_ru = models.CharField(_("город (рус.)"), max_length=100)
     city_kk = models.CharField(_("город (каз.)"), max_length=100, blank=True)
     site = models.URLField(_("сайт"), blank=True)
+    # The annual report's signature block (reports.builder): who signs it and whom to call.
+    director_position_ru = models.CharField(
+        _("должность руководителя (рус.)"), max_length=200, blank=True, default="Директор"
+    )
+    director_position_kk = models.CharField(
+        _("должность руководителя (каз.)"), max_length=200, blank=True, default="Директор"
+    )
+    director_name = models.CharField(
+        _("руководитель (Ф.И.О.)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Подписывает годовой отчёт, например: А.Б. Сейітова."),
+    )
+    executor_name = models.CharField(_("исполнитель отчёта (Ф.И.О.)"), max_length=100, blank=True)
+    phone = models.CharField(_("телефон исполнителя"), max_length=50, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -172,6 +172,10 @@ class ReportData:
     # The span's items whose texts have no Kazakh version, so that the Kazakh report
     # prints them as entered: [model label ("events.event"), pk, what the item is].
     untranslated: list[list[Value]] = field(default_factory=list)
+    # The annual report's signature block, [label, name] per line: the director's position
+    # and name, «Исполнитель» and the executor's name, «Тел.» and the number. Empty in a
+    # half-year report (the seed's has none).
+    signature: list[list[str]] = field(default_factory=list)
 
     def section(self, code: str) -> Section:
         return next(s for s in self.sections if s.code == code)

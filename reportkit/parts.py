@@ -10,6 +10,11 @@ no query).
 `build(context, read)` returns the blocks of the part's one section, which the builder
 makes (with its narrative) and fills; a part of several sections returns them, made with
 `context.section(code)` in the seed's order.
+
+A part may name the annual report's sections (`reportkit.sections.ANNUAL_SECTIONS`)
+instead: the builder reads and builds it for a year span only, after the half-year's
+sections (`annual_parts_in_order`). An annual section no part fills prints its narrative
+and «нет данных», so a report without an app's part is still complete.
 """
 
 from collections.abc import Callable
@@ -67,9 +72,14 @@ _ADDITIONS: dict[tuple[str, Callable], Part] = {}
 
 def register_part(part: Part) -> None:
     """Add `part` to the report (again from a second ready(): the same sections, replaced)."""
-    unknown = [code for code in part.sections if code not in S.SECTION_BY_CODE]
+    unknown = [code for code in part.sections if code not in S.ALL_SECTION_BY_CODE]
     if unknown or not part.sections:
         raise ValueError(f"A report part names unknown sections: {part.sections}")
+    annual = [code in S.ANNUAL_SECTION_BY_CODE for code in part.sections]
+    if any(annual) and not all(annual):
+        raise ValueError(f"A part names half-year and annual sections: {part.sections}")
+    if set(part.sections) & S.NARRATIVE_ONLY:
+        raise ValueError(f"A part names a section that is narrative only: {part.sections}")
     if part.adds:
         if len(part.sections) != 1:
             raise ValueError(f"A part that adds to a section names one: {part.sections}")
@@ -87,7 +97,10 @@ def parts_in_order() -> list[Part]:
     printing one twice fails here, not in a renderer.
     """
     position = {definition.code: n for n, definition in enumerate(S.SECTIONS)}
-    parts = sorted(_PARTS.values(), key=lambda part: position[part.sections[0]])
+    parts = sorted(
+        (part for part in _PARTS.values() if part.sections[0] in position),
+        key=lambda part: position[part.sections[0]],
+    )
     codes = [code for part in parts for code in part.sections]
     expected = [definition.code for definition in S.SECTIONS]
     if codes != expected:
@@ -95,4 +108,32 @@ def parts_in_order() -> list[Part]:
             f"The report's parts give the sections {codes}, not the seed's {expected}: "
             "is a domain app's register_part() missing from its AppConfig.ready()?"
         )
-    return parts + list(_ADDITIONS.values())
+    additions = [part for part in _ADDITIONS.values() if part.sections[0] in position]
+    return parts + additions
+
+
+def _is_annual(part: Part) -> bool:
+    return part.sections[0] in S.ANNUAL_SECTION_BY_CODE
+
+
+def annual_parts_in_order() -> list[Part]:
+    """The parts registered for the annual sections, in `ANNUAL_SECTIONS` order, then
+    the parts that add to an annual section.
+
+    Unlike the seed's sections, an annual section may have no part (its app is not
+    installed yet): the builder prints it with its narrative and «нет данных». Two parts
+    giving the same section, or a part's sections out of order, fail here.
+    """
+    position = {definition.code: n for n, definition in enumerate(S.ANNUAL_SECTIONS)}
+    parts = sorted(
+        (part for part in _PARTS.values() if _is_annual(part)),
+        key=lambda part: position[part.sections[0]],
+    )
+    codes = [code for part in parts for code in part.sections]
+    if codes != sorted(codes, key=position.__getitem__) or len(set(codes)) != len(codes):
+        raise LookupError(
+            f"The report's annual parts give the sections {codes}: each once, "
+            f"in the order of {list(position)}."
+        )
+    additions = [part for part in _ADDITIONS.values() if _is_annual(part)]
+    return parts + additions

@@ -70,6 +70,39 @@ SECTIONS: list[SectionDef] = [
 EVENT_GROUPS = {s.code for s in SECTIONS if s.level == 2} - {PUBLISHING, TOTALS}
 
 SECTION_BY_CODE = {section.code: section for section in SECTIONS}
-SECTION_CHOICES = [(section.code, section.title) for section in SECTIONS]
+
+# The annual report's own sections (issue 27): a year's report prints them after the
+# half-year's sections computed for the year, in this order, then the signature block.
+# A half-year report never prints them. Each is filled by the report part a domain app
+# registers for its code (`reportkit.parts`); «conclusions» is the methodologist's text only.
+FUND_STRUCTURE = "fund_structure"
+USER_GROUPS = "user_groups"
+REFERENCE_WORK = "reference_work"
+CLUBS = "clubs"
+METHODICAL_WORK = "methodical_work"
+FINANCE = "finance"
+PARTNERS = "partners"
+CONCLUSIONS = "conclusions"
+
+ANNUAL_SECTIONS: list[SectionDef] = [
+    SectionDef(FUND_STRUCTURE, _("Структура фонда. Подписка на периодические издания")),
+    SectionDef(USER_GROUPS, _("Пользователи по группам. Внестационарное обслуживание")),
+    SectionDef(
+        REFERENCE_WORK,
+        _("Справочно-библиографическое и информационное обслуживание. МБА и ЭДД"),
+    ),
+    SectionDef(CLUBS, _("Клубы по интересам. Массовая работа по направлениям")),
+    SectionDef(METHODICAL_WORK, _("Методическая работа и повышение квалификации кадров")),
+    SectionDef(FINANCE, _("Финансирование и материально-техническая база")),
+    SectionDef(PARTNERS, _("Партнёры, проекты, награды")),
+    SectionDef(CONCLUSIONS, _("Выводы и проблемы")),
+]
+# Sections whose only content is the methodologist's narrative: no part fills them.
+NARRATIVE_ONLY = {CONCLUSIONS}
+
+ANNUAL_SECTION_BY_CODE = {section.code: section for section in ANNUAL_SECTIONS}
+# Every section a report may print (a year's report: both lists).
+ALL_SECTION_BY_CODE = SECTION_BY_CODE | ANNUAL_SECTION_BY_CODE
+SECTION_CHOICES = [(section.code, section.title) for section in SECTIONS + ANNUAL_SECTIONS]
 
 # Which events fill which group is decided in one place: events/selectors.py (event_groups).

@@ -35,7 +35,7 @@ from handin.notes import handin_notes
 from reportkit import sections as S
 from reportkit.data import AS_ENTERED, OMITTED, Note, Paragraph, ReportData, Section, Table
 from reportkit.memory import cycle_collection_paused
-from reportkit.parts import Part, ReportContext, parts_in_order
+from reportkit.parts import Part, ReportContext, annual_parts_in_order, parts_in_order
 from reportkit.text import inner_quotes, mark_untranslated
 
 __all__ = ["KeyFigures", "key_figures", "report_build"]
@@ -86,9 +86,14 @@ def _collect(organization, span: Span, libraries, language: str) -> Collected:
         items_noted=items_noted,
         empty_halves=empty_halves,
         context=context,
-        reads=[(part, part.read(context) if part.read else None) for part in parts_in_order()],
+        reads=[(part, part.read(context) if part.read else None) for part in _parts(span)],
         approved_previous_end=approved,
     )
+
+
+def _parts(span: Span) -> list[Part]:
+    """The half-year's parts; for a year, the annual sections' parts after them."""
+    return parts_in_order() + (annual_parts_in_order() if span.is_year else [])
 
 
 def _approved_end_before(organization, span: Span, fund_start):
@@ -146,6 +151,9 @@ class Narrative:
     # A Kazakh text missing: how the report says so (a `Report.untranslated` choice), "" if none is.
     untranslated: str = ""
 
+
+# An annual section no part filled: unknown, never a zero (indicators' own wording).
+NO_DATA = gettext_noop("нет данных")
 
 # Where a section's narrative has no Kazakh text and the methodologist chose to mark the place.
 TEXT_MISSING = gettext_noop("[Текст на казахском языке не введён]")
@@ -310,23 +318,64 @@ class _Builder:
                 for row in part.event_rows(context, read)
             ],
             untranslated=untranslated,
+            signature=self.signature() if self.span.is_year else [],
         )
+
+    def signature(self) -> list[list[str]]:
+        """The annual report's closing lines, from the organization's settings: the
+        director's position and name, the executor, the telephone. A line with nothing
+        entered is left out (the renderer leaves the place for a hand-written name)."""
+        org = self.organization
+        position = (
+            getattr(org, f"director_position_{self.language}", "") or org.director_position_ru
+        )
+        lines = [
+            [position or _("Директор"), org.director_name],
+            [_("Исполнитель"), org.executor_name],
+            [_("Тел."), org.phone],
+        ]
+        return [[label, value] for label, value in lines if value or label == lines[0][0]]
 
     def part_sections(self, context: ReportContext) -> list[Section]:
         """Each part's sections in the seed's order: a part of one section gives its
-        blocks, a part of several its sections."""
-        sections = []
+        blocks, a part of several its sections. A year then has the annual sections, in
+        their order, each made by its part or, without one, by its narrative alone
+        (`annual_section`). The parts that add to a section come last."""
+        sections: list[Section] = []
+        annual: dict[str, Section] = {}
+        additions = []
         for part, read in self.data.reads:
             if part.adds:
-                section = next(s for s in sections if s.code == part.sections[0])
-                section.blocks.extend(part.build(context, read))
-            elif len(part.sections) == 1:
+                additions.append((part, read))
+                continue
+            if len(part.sections) == 1:
                 section = self.section(part.sections[0])
                 section.blocks.extend(part.build(context, read))
-                sections.append(section)
+                built = [section]
             else:
-                sections.extend(part.build(context, read))
+                built = part.build(context, read)
+            if part.sections[0] in S.ANNUAL_SECTION_BY_CODE:
+                annual.update((section.code, section) for section in built)
+            else:
+                sections.extend(built)
+        if self.span.is_year:
+            sections.extend(
+                annual.get(definition.code) or self.annual_section(definition.code)
+                for definition in S.ANNUAL_SECTIONS
+            )
+        for part, read in additions:
+            section = next(s for s in sections if s.code == part.sections[0])
+            section.blocks.extend(part.build(context, read))
         return sections
+
+    def annual_section(self, code: str) -> Section:
+        """An annual section no part filled (its app is not installed, or the section is
+        the methodologist's text only): its narrative, and «нет данных» where a part's
+        figures would be (a narrative-only section without text says it too)."""
+        section = self.section(code)
+        if code not in S.NARRATIVE_ONLY or section.is_empty:
+            section.blocks.append(Paragraph(_(NO_DATA)))
+        return section
 
     def mark_empty_halves(self, sections: list[Section]) -> None:
         """A year with a half that has no data says so once in its notes and once at the
@@ -361,7 +410,7 @@ class _Builder:
                 section.blocks.insert(0, Paragraph(said, style="note"))
 
     def section(self, code: str) -> Section:
-        definition = S.SECTION_BY_CODE[code]
+        definition = S.ALL_SECTION_BY_CODE[code]
         text = self.data.texts.get(code, Narrative())
         before, after = text.before, text.after
         if text.untranslated == "listed":  # Untranslated.LISTED
