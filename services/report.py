@@ -9,14 +9,11 @@ runs. The partners' list reads its rows once (`partners_read`, one query).
 
 from django.utils.translation import gettext as _
 
+from reportkit import sections as S
 from reportkit.data import HeaderCell, ItemList, Paragraph, Row, Table
 from reportkit.parts import Part, ReportContext
 from reportkit.text import count_noun
 from services.models import Recognition
-
-REFERENCE_WORK = "reference_work"
-CLUBS = "clubs"
-PARTNERS = "partners"
 
 
 def _no_data() -> str:
@@ -165,7 +162,7 @@ def partners(context: ReportContext, read) -> list:
 
 
 PARTS = (
-    Part(sections=(REFERENCE_WORK,), build=reference_work),
-    Part(sections=(CLUBS,), build=clubs),
-    Part(sections=(PARTNERS,), build=partners, read=partners_read),
+    Part(sections=(S.REFERENCE_WORK,), build=reference_work),
+    Part(sections=(S.CLUBS,), build=clubs),
+    Part(sections=(S.PARTNERS,), build=partners, read=partners_read),
 )

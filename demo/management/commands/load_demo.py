@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import ReportingPeriod
+from demo.data.services import demo_services_load
 from demo.half_year import demo_half_year_load
 from demo.handins import demo_handins_load
 from demo.indicators import demo_indicators_load
@@ -40,6 +41,7 @@ class Command(BaseCommand):
                 org = demo_organization_load()
                 demo_half_year_load(org)
                 demo_indicators_load(org)
+                demo_services_load(org)  # after the work log: its references add up to it
                 if options["hand_in"]:
                     demo_handins_load(org)
         except ValidationError as error:  # a closed period, say, between the check and the load
