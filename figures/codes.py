@@ -24,7 +24,7 @@ the dashboard's rule, `figures.reader.totals`); any other unknown adds 0.
 from collections.abc import Callable
 from typing import NamedTuple
 
-from branches.kind_figures import declared_figures
+from branches.kinds import LIBRARY, facts
 from figures.reader import FigureReads
 
 
@@ -152,10 +152,14 @@ FIGURE_CODES: dict[str, Getter] = {
 }
 
 
-def _declared(name: str) -> Getter:
+def _declared(name: str, column: str) -> Getter:
+    """A kind's declared figure: known when the library entered a row of the kind for the
+    span (a period total of 0 entered is a real 0), else by the dated facts' rule."""
+
     def value(reads: FigureReads, library_id: int) -> Value:
         value = reads.declared.get(library_id, {}).get(name, 0)
-        return Value(value, _entered_or_handed_in(reads, library_id, bool(value)))
+        entered = bool(reads.entered.get(library_id, {}).get(column))
+        return Value(value, entered or _entered_or_handed_in(reads, library_id, bool(value)))
 
     return value
 
@@ -164,8 +168,9 @@ def figure_codes() -> dict[str, Getter]:
     """Every code: the reader's figures, then the figures the kinds declare (once the
     apps are ready)."""
     codes = dict(FIGURE_CODES)
-    for figure in declared_figures():
-        codes.setdefault(figure.name, _declared(figure.name))
+    for kind in facts(LIBRARY):
+        for figure in kind.figures:
+            codes.setdefault(figure.name, _declared(figure.name, kind.column_code))
     return codes
 
 

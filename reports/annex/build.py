@@ -35,7 +35,8 @@ def annex_build(
     *, layout: Layout, organization: Organization, span: Span, language: str = "ru"
 ) -> ReportData:
     """`layout` filled with `organization`'s figures of `span`, in `language`.
-    Queries: 1 library ids + figures_read's with the events (their hand-ins)."""
+    Queries: 1 library ids + figures_read's with the events (their hand-ins) and the rows
+    entered (a kind's period total entered as 0 is a known 0: figures.codes)."""
     with translation.override(language):
         ids = library_ids_for(organization)
         reads = figures_read(
@@ -43,7 +44,6 @@ def annex_build(
             span=span,
             library_ids=ids,
             with_mass_work=True,
-            with_entered=False,
         )
         values = code_values(reads, layout.codes)
         libraries = reads.libraries

@@ -302,7 +302,7 @@ def test_build_annex_writes_the_kazakh_docx_of_the_shipped_layout(demo, tmp_path
         "--language", "kk", "--output", str(path), stdout=io.StringIO(),
     )  # fmt: skip
     document = Document(str(path))
-    assert len(document.tables) == 6
+    assert len(document.tables) == 7  # section 7: the reference work (services)
     texts = [p.text for p in document.paragraphs]
     assert "4. Пайдаланушылар, адам" in texts
     users = document.tables[3]
