@@ -32,6 +32,7 @@ def test_every_registered_data_model_is_probed_here():
         "publications",
         "events",
         "indicators",
+        "services",
     }
     registered = {m for m in admin.site._registry if m._meta.app_label in ours}
     # The levels above the ЦБС are probed by tests/regions/test_doors.py.

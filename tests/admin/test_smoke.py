@@ -15,6 +15,7 @@ APPS = {
     "publications",
     "events",
     "indicators",
+    "services",
 }
 
 
