@@ -232,8 +232,8 @@ def figures_read(
 
     Queries: 3 fund (the libraries, the ledger's two) + 1 budget + 3 digitization
     (+1 with the books) + 2 catalogue + 1 references + 1 publications + 2 media
-    + 1 online + 1 rows entered per kind + 1 work log + 1 per kind declaring figures
-    in the registry = 16; +3 events by group (section IV: by form, audience, initiative)
+    + 1 online + 1 rows entered per kind + 1 work log + 1 the figures the kinds declare
+    in the registry (one UNION) = 16; +3 events by group (section IV: by form, audience, initiative)
     +1 the libraries that handed the span in `with_mass_work`; −1 without the rows entered (`with_entered` False: only the
     key figures are wanted, `totals`).
     """

@@ -226,8 +226,8 @@ def report_build(
     the base has periods, whose virtual references are read too; +1 in a second half) + 2 receipts and
     write-offs by source and reason (holdings.report) + 1 publications list
     (publications.report) + 3 events + 1 social pages (events.report); then 1 narrative
-    + 1 the approved previous half's end = 37, whatever the data size (+1 per kind
-    declaring figures).
+    + 1 the approved previous half's end + 1 the figures the kinds declare (one UNION:
+    branches.kind_figures) = 38, whatever the data size.
     """
     with translation.override(language), cycle_collection_paused():
         data = _collect(organization, span, libraries, language)

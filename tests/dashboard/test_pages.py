@@ -173,10 +173,10 @@ def _director_of(org, django_user_model):
 #   the libraries (the organization page) or the library (a library page)     1
 #   the fund at every day the page shows, once (holdings.selectors.fund_ledger:
 #   the states, the receipts and write-offs in one UNION)                      2
-#   the figures of the span, per library, and of the span before (12 and 11:
+#   the figures of the span, per library, and of the span before (14 and 13:
 #   figures.reader.figures_read with the libraries and the fund ledger given;
 #   the span before without the rows entered per library; each with its work
-#   log)                                                                     25
+#   log; and the figures the kinds declare: one UNION each)                 27
 #   what the ЦБС itself entered (budget, plans: one UNION)                    1
 #   the libraries' hand-in states (handin.selectors.handin_states)            1
 #   the main indicators (dashboard.indicator_cards: the libraries' states, the
@@ -187,8 +187,8 @@ def _director_of(org, django_user_model):
 #   the base's virtual references (its periods are opened)                    1
 # (11 fewer when the span before is not compared, having no data or half of it; up to
 # 5 fewer when it has no opened period: Django runs no query for an empty `period__in`.) The issue measured 70–75 before; the goal is at most half.
-ORGANIZATION_PAGE_QUERIES = 42
-LIBRARY_PAGE_QUERIES = 42
+ORGANIZATION_PAGE_QUERIES = 44
+LIBRARY_PAGE_QUERIES = 44
 # 1× and 50× the rows: 2 libraries × 2 years, 20 libraries × 10 years (two years at least:
 # 2021-H2 compares with 2020-H2, the same span a year before, which must have data).
 SIZES = [(2, 2), (20, 10)]
@@ -197,10 +197,13 @@ SIZES = [(2, 2), (20, 10)]
 # The main indicators (issue #12) came after the issue's measure: their 6 + 2 work-log
 # queries are new figures, not counted in the 70–75.
 INDICATOR_QUERIES = 8
+# The figures the kinds declare (issue 27: one UNION per span read) are new figures too.
+DECLARED_QUERIES = 2
 
 
 def test_an_uncached_page_runs_at_most_half_the_queries_it_once_did():
-    assert max(ORGANIZATION_PAGE_QUERIES, LIBRARY_PAGE_QUERIES) - INDICATOR_QUERIES <= 70 // 2
+    new = INDICATOR_QUERIES + DECLARED_QUERIES
+    assert max(ORGANIZATION_PAGE_QUERIES, LIBRARY_PAGE_QUERIES) - new <= 70 // 2
 
 
 def data_queries(queries) -> list[str]:
