@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from entry.admin_base import LIBRARY_FILTER, PERIOD_FILTER, ScopedAdmin
+from entry.admin_base import LIBRARY_FILTER, PERIOD_FILTER, DatePeriodFilter, ScopedAdmin
 from services.models import ClubWork, Recognition, ReferenceWork
 
 
@@ -60,7 +60,7 @@ class ClubWorkAdmin(ScopedAdmin):
 @admin.register(Recognition)
 class RecognitionAdmin(ScopedAdmin):
     list_display = ["date", "kind", "name_ru", "library", "whole_system"]
-    list_filter = [LIBRARY_FILTER, "kind"]
+    list_filter = [LIBRARY_FILTER, DatePeriodFilter, "kind"]
     date_hierarchy = "date"
     search_fields = ["name_ru", "name_kk", "library__short_name"]
     list_select_related = ["library"]

@@ -14,6 +14,7 @@ import datetime
 from branches.calendar import half_end, half_start
 from branches.models import Library, Organization, ReportingPeriod
 from events.models import Direction, Event
+from indicators.models import WorkLogEntry
 from indicators.selectors import worklog_figures
 from services.models import Audience, ClubWork, Recognition, ReferenceWork
 
@@ -72,7 +73,17 @@ DIRECTION_WORDS = [
 
 def demo_services_load(org: Organization) -> None:
     libraries = list(Library.objects.filter(organization=org).order_by("order", "code"))
-    periods = ReportingPeriod.objects.filter(organization=org, year=YEAR).order_by("half")
+    # The half-years the demo has a work log for: a half-year the demo leaves empty stays
+    # empty (the pages pick the half-year with data as the current one).
+    periods = [
+        period
+        for period in ReportingPeriod.objects.filter(organization=org, year=YEAR).order_by("half")
+        if WorkLogEntry.objects.filter(
+            library__organization=org,
+            date__gte=half_start(period.year, period.half),
+            date__lte=half_end(period.year, period.half),
+        ).exists()
+    ]
     for period in periods:
         logged = worklog_figures(
             library_ids=[lib.pk for lib in libraries],
@@ -83,7 +94,7 @@ def demo_services_load(org: Organization) -> None:
         for place, library in enumerate(libraries):
             _reference_work(library, period, place, logged.get(library.pk))
             _clubs(library, period, place)
-    _recognitions(org, libraries)
+    _recognitions(libraries, {period.half for period in periods})
     _directions(org)
 
 

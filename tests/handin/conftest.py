@@ -13,6 +13,7 @@ from events.models import OnlineFigures
 from holdings.models import FundingSource, FundSnapshot, Receipt, WriteOff, WriteOffReason
 from indicators.models import WorkLogEntry
 from publications.models import Publication, PublicationKind
+from services.models import ReferenceWork
 
 D = datetime.date
 
@@ -84,6 +85,10 @@ def flawed_data(organization, library, other_library, period, last_year):
     )
     WorkLogEntry.objects.create(
         library=other_library, date=D(2021, 3, 10), users=20, visits=10, loans=2500
+    )
+    # ЦГБ: 12 references by kind, not the work log's 10; 5 remote, fewer than its 50 virtual.
+    ReferenceWork.objects.create(
+        library=library, period=period, thematic=12, references=12, remote=5
     )
     # ф№7: books received, and no state of its fund ever recorded.
     no_fund = Library.objects.create(
