@@ -147,10 +147,9 @@ def _clubs(library, period, place: int) -> None:
         )
 
 
-def _recognitions(org, libraries) -> None:
+def _recognitions(libraries, periods: set[int]) -> None:
     by_code = {lib.code: lib for lib in libraries}
     head = libraries[0]  # the central library keeps the ЦБС's own rows
-    periods = {p.half for p in ReportingPeriod.objects.filter(organization=org, year=YEAR)}
     for kind, name_ru, name_kk, code, day in RECOGNITIONS:
         if (1 if day.month <= 6 else 2) not in periods:
             continue
