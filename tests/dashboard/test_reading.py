@@ -132,7 +132,8 @@ def test_completeness_counts_rows_entered_not_documents(client, director, half_y
     entered = dict(response.context["overview"].completeness)
     cgb = next(value for lib, value in entered.items() if lib.code == "cgb")
     assert cgb["digitized"] == 1
-    assert "из 13" in response.content.decode()  # 10 columns + the work log, network, staff
+    # 10 columns + the work log, network, staff + reference work, clubs, partners (services)
+    assert "из 16" in response.content.decode()
 
 
 def test_the_comparison_reads_in_kazakh(client, generated):
