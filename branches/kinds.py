@@ -169,6 +169,24 @@ PREMISES_COLUMNS = (
     "computers_internet", "condition", "last_repair_year", "last_repair_kind", "fire_alarm",
     "security_alarm", "accessible",
 )  # fmt: skip
+# The reference work's figures (services.ReferenceWork): code, field, label.
+REFERENCE_FIGURES = (
+    ("refs_total", "references", _("Справок выполнено (справочная работа)")),
+    ("refs_remote", "remote", _("из них удалённо")),
+    ("refs_thematic", "thematic", _("Тематических справок")),
+    ("refs_factual", "factual", _("Фактографических справок")),
+    ("refs_address", "address", _("Адресных справок")),
+    ("refs_clarifying", "clarifying", _("Уточняющих справок")),
+    ("information_days", "information_days", _("Дней информации")),
+    ("library_lessons", "library_lessons", _("Библиотечных уроков")),
+    ("reviews", "reviews", _("Обзоров литературы")),
+    ("ill_received", "ill_received", _("МБА: получено запросов")),
+    ("ill_sent", "ill_sent", _("МБА: отправлено запросов")),
+    ("ill_supplied", "ill_supplied", _("МБА: выдано документов")),
+    ("edd_received", "edd_received", _("ЭДД: получено запросов")),
+    ("edd_sent", "edd_sent", _("ЭДД: отправлено запросов")),
+    ("edd_supplied", "edd_supplied", _("ЭДД: выдано документов")),
+)
 
 KINDS: list[Kind] = [
     # The organization itself: what a library belongs to and when.
@@ -275,7 +293,7 @@ KINDS: list[Kind] = [
          sheet=Sheet("Мероприятия",
                      optional=("series_kind", "series", "note_in_report", "position",
                                "audiences", "title_kk", "dedication_kk", "series_kk",
-                               "audience_kk", "guests_kk", "note_kk", "whole_system",
+                               "audience_kk", "guests_kk", "note_kk", "whole_system", "direction",
                                *WORDING_COLUMNS)),
          label=_("Мероприятия")),
     Kind("online", "events.OnlineFigures", binding=PER_PERIOD, rights=LIBRARY_FACT,
@@ -358,6 +376,25 @@ KINDS: list[Kind] = [
          label=_("Методическая работа")),
     Kind("finance", "management.Finance", owner=ORGANIZATION, binding=PER_PERIOD,
          rights=ORGANIZATION_RECORD, sheet=Sheet("Финансирование"), label=_("Финансирование")),
+    # Services to readers (services/, the annual report's sections): reference work
+    # with МБА/ЭДД, clubs, partners. Their figures are codes for the annex and the
+    # checks, not the dashboard's cards (key=False).
+    Kind("reference_work", "services.ReferenceWork", binding=PER_PERIOD, rights=LIBRARY_FACT,
+         sheet=Sheet("Справочная работа, МБА"), label=_("Справочная работа"),
+         figures=tuple(Figure(name, Sum(field), label=label, key=False)
+                       for name, field, label in REFERENCE_FIGURES)),
+    Kind("clubs", "services.ClubWork", binding=PER_PERIOD, rights=LIBRARY_FACT,
+         sheet=Sheet("Клубы по интересам"), label=_("Клубы"),
+         figures=(
+             # A year's clubs and members are its latest half's; meetings add up.
+             Figure("clubs", Count("pk"), rule=AT_END, label=_("Клубов по интересам"),
+                    key=False),
+             Figure("club_members", Sum("members"), rule=AT_END,
+                    label=_("Участников клубов"), key=False),
+             Figure("club_meetings", Sum("meetings"), label=_("Заседаний клубов"), key=False),
+         )),
+    Kind("recognitions", "services.Recognition", rights=LIBRARY_FACT,
+         sheet=Sheet("Партнёры, проекты, награды"), label=_("Партнёры, награды")),
     # The report of each period (its status) and its narrative texts.
     Kind("reports", "reports.Report", owner=ORGANIZATION, binding=STANDING,
          rights={METHODOLOGIST: (*ALL, "approve"), DIRECTOR: VIEW},

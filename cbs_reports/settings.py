@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "events",
     "collection",
     "management",
+    "services",
     "indicators",
     "figures",
     "reports",

@@ -78,6 +78,7 @@ class EventAdmin(ScopedAdmin):
         "initiatives",
         "audiences",
         "highlight",
+        "direction",
         "platforms",
     ]
     date_hierarchy = "date"
@@ -110,6 +111,7 @@ class EventAdmin(ScopedAdmin):
                     "initiatives",
                     ("series_kind", "series", "series_kk"),
                     "highlight",
+                    "direction",
                     "position",
                 ]
             },

@@ -19,6 +19,7 @@ sums over a word, and a recalculated file prints what the DOCX prints.
 
 from django.utils.translation import gettext as _
 
+from events.models import Direction
 from events.selectors import (
     LISTED_ONLINE_EVENTS_LABEL,
     ONLINE_WORK_EVENTS_LABEL,
@@ -280,3 +281,26 @@ def _library_table(context: ReportContext, printed: _Printed) -> Table:
         rows=rows,
         widths=[1.15] + [1] * (6 if with_people else 3),
     )
+
+
+def direction_blocks(context: ReportContext, _read=None) -> list:
+    """The annual report's mass work by subject area (Event.direction), added to the
+    clubs' section: one direction per event, so the rows add up to all events of the
+    known libraries. A year only."""
+    if context.span.half:
+        return []
+    printed = _Printed(context)
+    title = _("Массовая работа по направлениям")
+    if not printed.known:
+        return [Paragraph(f"{title}: {_no_data()}.")]
+    summed: dict[str, Attendance] = {}
+    for counts in printed.work.by_library.values():
+        for key, part in counts.by_direction.items():
+            summed.setdefault(key, Attendance()).add(part.events, part.participants, part.uncounted)
+    rows = [
+        (Group(key, str(label)), summed.get(key, Attendance())) for key, label in Direction.choices
+    ]
+    if summed.get(""):
+        rows.append((Group("", _("направление не указано")), summed[""]))
+    table = _group_table(title, _("Направление"), rows, context.language, printed, True)
+    return [table]

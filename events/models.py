@@ -97,6 +97,19 @@ def wholly_quoted(text: str) -> bool:
     return depth == 0
 
 
+class Direction(models.TextChoices):
+    """The subject area of an event, as the annual report counts mass work by direction."""
+
+    PATRIOTIC = "patriotic", _("патриотическое воспитание")
+    LEGAL = "legal", _("правовое просвещение")
+    ECOLOGICAL = "ecological", _("экологическое просвещение")
+    HEALTHY = "healthy", _("здоровый образ жизни")
+    LOCAL_HISTORY = "local_history", _("краеведение")
+    STATE_LANGUAGE = "state_language", _("государственный язык")
+    READING = "reading", _("продвижение чтения")
+    OTHER = "other", _("другое")
+
+
 class Event(ReportWording, DatedLibraryFact):
     class Highlight(models.TextChoices):
         NONE = "", _("—")
@@ -121,6 +134,14 @@ class Event(ReportWording, DatedLibraryFact):
     )
     highlight = models.CharField(
         _("выделить в отчёте"), max_length=10, choices=Highlight.choices, blank=True, default=""
+    )
+    direction = models.CharField(
+        _("направление"),
+        max_length=20,
+        choices=Direction.choices,
+        blank=True,
+        default="",
+        help_text=_("Для годового отчёта: массовая работа по направлениям."),
     )
     dedication = models.CharField(
         _("посвящено"), max_length=300, blank=True, help_text=_("Например: к 175-летию Ж.Жабаева.")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from branches.models import Library
 from events.event_text import EventPhrases, anchored_paragraphs
-from events.mass_work import mass_work_blocks
+from events.mass_work import direction_blocks, mass_work_blocks
 from events.models import Event
 from events.selectors import ONLINE_WORK_EVENTS_LABEL, event_groups, events_in, social_pages
 from reportkit import sections as S
@@ -192,4 +192,6 @@ PARTS = (
         untranslated=untranslated_events,
     ),
     Part(sections=(S.TOTALS,), build=totals_blocks),
+    # The annual report: mass work by direction, after the clubs' table (services).
+    Part(sections=(S.CLUBS,), build=direction_blocks, adds=True),
 )

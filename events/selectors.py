@@ -257,6 +257,9 @@ class LibraryMassWork:
     by_form: dict[str, Attendance] = field(default_factory=dict)
     by_audience: dict[str, Attendance] = field(default_factory=dict)
     by_initiative: dict[str, Attendance] = field(default_factory=dict)
+    # By subject area (Event.direction, "" when not given): one per event, so the
+    # directions add up to the total.
+    by_direction: dict[str, Attendance] = field(default_factory=dict)
 
 
 @dataclass
@@ -383,8 +386,8 @@ def mass_work(
     """Events dated in the span and their participants per library, and which libraries
     handed the span in (`MassWork.known`). Three aggregate queries, +1 with `period_ids`.
 
-    The first groups by library, form and on site/online (one form per event:
-    its groups add up to the library's total); the second by library and audience
+    The first groups by library, form, on site/online and direction (one of each per
+    event: its groups add up to the library's total); the second by library and audience
     category, the third by library and initiative: an event may have several of
     those, or none, so their groups need not add up (an event with two audiences
     counts under both; one with none, under «не указана»).
@@ -397,11 +400,12 @@ def mass_work(
             periods_per_organization=periods_per_organization,
         )
     )
-    for row in _by_list_value(events, "form", "is_online"):
+    for row in _by_list_value(events, "form", "is_online", "direction"):
         counts = result.by_library.setdefault(row["library"], LibraryMassWork())
         n, people, uncounted = row["n"], row["people"], row["uncounted"]
         counts.total.add(n, people, uncounted)
         (counts.online if row["is_online"] else counts.onsite).add(n, people, uncounted)
+        counts.by_direction.setdefault(row["direction"], Attendance()).add(n, people, uncounted)
         form = _list_group(row, "form")
         result.forms.setdefault(form.key, form)
         counts.by_form.setdefault(form.key, Attendance()).add(n, people, uncounted)

@@ -146,6 +146,27 @@ BUILDERS = {
         "adults": 20,
     },
     "outreach": lambda library, period, n: {"period": period, "mobile_trips": 4},
+    "reference_work": lambda library, period, n: {
+        "period": period,
+        "thematic": 10,
+        "factual": 20,
+        "address": 5,
+        "clarifying": 3,
+        "references": 38,
+        "remote": 12,
+        "ill_received": 2,
+    },
+    "clubs": lambda library, period, n: {
+        "period": period,
+        "name_ru": f"Клуб «Собеседник» {n}",
+        "members": 15,
+        "meetings": 6,
+    },
+    "recognitions": lambda library, period, n: {
+        "date": DAY,
+        "kind": "partner",
+        "name_ru": f"Городской акимат {n}",
+    },
     "work_log": lambda library, period, n: {"date": DAY + datetime.timedelta(days=n), "visits": 20},
     "indicator_plans": lambda library, period, n: {"year": 2021 + n, "visits": 1000},
     "library_states": lambda library, period, n: {

@@ -33,8 +33,8 @@ def test_every_registered_data_model_is_probed_here():
         "events",
         "collection",
         "indicators",
-        "collection",
         "management",
+        "services",
     }
     registered = {m for m in admin.site._registry if m._meta.app_label in ours}
     # The levels above the ЦБС are probed by tests/regions/test_doors.py.

@@ -44,7 +44,7 @@ from branches.scoping import LIBRARIAN, METHODOLOGIST, lookups_for
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from dataio.schema import SHEET_BY_MODEL
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
-from events.models import Audience, Event, EventForm, Initiative, OnlineFigures
+from events.models import Audience, Direction, Event, EventForm, Initiative, OnlineFigures
 from holdings.models import (
     AcquisitionBudget,
     FundingSource,
@@ -56,6 +56,8 @@ from holdings.models import (
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
 from publications.models import MediaMention, MediaMentionTotal, Publication, PublicationKind
 from reports.models import Report, SectionText
+from services.models import Audience as ClubAudience
+from services.models import ClubWork, Recognition, ReferenceWork
 from tests.admin.factories import LIBRARY_FACTS, LISTS
 from tests.conftest import make_user
 
@@ -217,6 +219,9 @@ def _grow(data: Data, size: int) -> None:
     data.size = size
 
 
+CLUB_AUDIENCES = ClubAudience.values
+
+
 def _library_rows(library: Library, period: ReportingPeriod, lists: dict, i: int) -> None:
     day = datetime.date(2021, 1, 1) + datetime.timedelta(days=i)  # in 2021-H1
     platform = _pick(lists[Platform], i)
@@ -255,6 +260,7 @@ def _library_rows(library: Library, period: ReportingPeriod, lists: dict, i: int
     event = Event.objects.create(
         library=library, date=day, title=f"Событие {i}", form=_pick(lists[EventForm], i),
         is_online=i % 2 == 0, highlight=_pick(Event.Highlight.values, i + 1), participants=i,
+        direction=_pick(Direction.values, i),
     )  # fmt: skip
     event.platforms.add(platform, _pick(lists[Platform], i + 1))
     event.initiatives.add(_pick(lists[Initiative], i), _pick(lists[Initiative], i + 1))
@@ -267,6 +273,15 @@ def _library_rows(library: Library, period: ReportingPeriod, lists: dict, i: int
         library=library, date=day, settlement=_pick(LibraryState.Settlement.values, i)
     )
     StaffState.objects.create(library=library, date=day, persons=i)
+    ReferenceWork.objects.create(
+        library=library, period=period, thematic=i, factual=1, references=i + 1, remote=1
+    )
+    ClubWork.objects.create(
+        library=library, period=period, name_ru=f"Клуб {i}", audience=_pick(CLUB_AUDIENCES, i)
+    )
+    Recognition.objects.create(
+        library=library, date=day, kind=_pick(Recognition.Kind.values, i), name_ru=f"Партнёр {i}"
+    )
 
 
 def _rows_to_open(data: Data, lists: dict) -> dict:

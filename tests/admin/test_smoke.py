@@ -16,8 +16,8 @@ APPS = {
     "events",
     "collection",
     "indicators",
-    "collection",
     "management",
+    "services",
 }
 
 

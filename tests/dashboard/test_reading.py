@@ -132,8 +132,9 @@ def test_completeness_counts_rows_entered_not_documents(client, director, half_y
     entered = dict(response.context["overview"].completeness)
     cgb = next(value for lib, value in entered.items() if lib.code == "cgb")
     assert cgb["digitized"] == 1
-    # 10 columns + the work log, network, staff + the collection's 5 (issue 27)
-    assert "из 18" in response.content.decode()
+    # 10 columns + the work log, network, staff + the collection's 5 and the services' 3
+    # (reference work, clubs, partners: issue 27)
+    assert "из 21" in response.content.decode()
 
 
 def test_the_comparison_reads_in_kazakh(client, generated):

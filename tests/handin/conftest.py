@@ -23,6 +23,7 @@ from holdings.models import (
 from indicators.models import WorkLogEntry
 from management.models import Finance
 from publications.models import Publication, PublicationKind
+from services.models import ReferenceWork
 
 D = datetime.date
 
@@ -104,6 +105,10 @@ def flawed_data(organization, library, other_library, period, last_year):
         library=library, period=period, branch=KnowledgeBranch.objects.first(), copies=100
     )
     UserGroups.objects.create(library=library, period=period, total=15, children=5, adults=10)
+    # ЦГБ: 12 references by kind, not the work log's 10; 5 remote, fewer than its 50 virtual.
+    ReferenceWork.objects.create(
+        library=library, period=period, thematic=12, references=12, remote=5
+    )
     # ф№7: books received, and no state of its fund ever recorded.
     no_fund = Library.objects.create(
         organization=organization, code="f7", kind="branch", number=7, short_name="ф№7",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from branches.models import Region, ReportingPeriod
 from demo.data.collection import demo_collection_load
 from demo.data.management import demo_management_load
+from demo.data.services import demo_services_load
 from demo.half_year import demo_half_year_load
 from demo.handins import demo_handins_load
 from demo.indicators import demo_indicators_load
@@ -69,6 +70,8 @@ class Command(BaseCommand):
                     demo_second_half_load(org)
                 # After the halves' loads: reads their periods and acquisition budgets.
                 demo_management_load(org, second_half=options["second_half"])
+                # After both halves' work logs: its references add up to them.
+                demo_services_load(org)
                 if options["hand_in"]:
                     demo_handins_load(org)
         except ValidationError as error:  # a closed period, say, between the check and the load
