@@ -91,9 +91,10 @@ def test_the_completeness_page_says_what_each_demo_library_has_not_entered(clien
     assert last_cell("cgb") == "всё внесено"  # the central library holds the seed's figures
     # Events and its nine publications, and the illustrative work log, network and staff;
     # of the collection's five (illustrative too), the fund's structure and its branches
-    # are the ЦГБ's only (the demo's fund is kept as the ЦГБ's).
-    assert last_cell("f4") == "10 из 18"
-    assert last_cell("f7") == "11 из 18"
+    # are the ЦГБ's only (the demo's fund is kept as the ЦГБ's); of the services' three,
+    # the partners, projects and awards are the ЦГБ's, ЦГДБ's and ф№1's only.
+    assert last_cell("f4") == "11 из 21"
+    assert last_cell("f7") == "12 из 21"
 
 
 @pytest.mark.parametrize(
