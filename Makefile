@@ -6,10 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test test-steps lint format bench install messages clean
 
+# The venv's own pip (ensurepip's, Python 3.11's) installs the pinned wheels as well as the
+# newest would: no upgrade of pip first. --no-compile: pip would byte-compile every module of
+# every package (Faker's hundreds of locales, Django's contrib); Python compiles the few the
+# project imports on first import, and writes them for the next run.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)

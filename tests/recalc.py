@@ -38,12 +38,20 @@ def recalculated(content: bytes) -> dict[str, dict[str, object]]:
 
 def recalculated_file(content: bytes) -> bytes:
     """`content` as LibreOffice saves it after recalculating every formula."""
+    [result] = recalculated_files([content])
+    return result
+
+
+def recalculated_files(contents: list[bytes]) -> list[bytes]:
+    """Each of `contents` as LibreOffice saves it after recalculating every formula, all
+    converted by one LibreOffice process (starting one takes seconds)."""
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="recalc-") as scratch:
         folder = Path(scratch)
-        source = folder / "in" / "report.xlsx"
-        source.parent.mkdir()
-        source.write_bytes(content)
+        sources = [folder / "in" / f"report-{number}.xlsx" for number in range(len(contents))]
+        sources[0].parent.mkdir()
+        for source, content in zip(sources, contents, strict=True):
+            source.write_bytes(content)
         out = folder / "out"
         profile = folder / "profile"
         _always_recalculate(profile)
@@ -57,16 +65,16 @@ def recalculated_file(content: bytes) -> bytes:
                 "xlsx:Calc MS Excel 2007 XML",
                 "--outdir",
                 str(out),
-                str(source),
+                *map(str, sources),
             ],
             check=True,
             capture_output=True,
             timeout=180,
         )
-        result = out / "report.xlsx"
-        if not result.exists():
-            raise AssertionError("LibreOffice wrote no file")
-        return result.read_bytes()
+        results = [out / source.name for source in sources]
+        if not all(result.exists() for result in results):
+            raise AssertionError("LibreOffice wrote no file for some of the workbooks")
+        return [result.read_bytes() for result in results]
 
 
 # LibreOffice shows an XLSX's cached results unless told to recalculate on loading
@@ -116,8 +124,22 @@ def formula_cells(content: bytes) -> dict[str, list[str]]:
 def disagreements(content: bytes) -> list[str]:
     """Every formula whose recalculated value is not the value the file caches, and every
     error value anywhere after recalculation, as «sheet!cell: cached → recalculated»."""
+    [found] = disagreements_of({"": content}).values()
+    return found
+
+
+def disagreements_of(contents: dict[str, bytes]) -> dict[str, list[str]]:
+    """`disagreements` of each named workbook, all recalculated by one LibreOffice."""
+    names = list(contents)
+    recalculated_all = recalculated_files([contents[name] for name in names])
+    return {
+        name: _disagreements(contents[name], values(result))
+        for name, result in zip(names, recalculated_all, strict=True)
+    }
+
+
+def _disagreements(content: bytes, computed: dict[str, dict[str, object]]) -> list[str]:
     cached = values(content)
-    computed = recalculated(content)
     found = []
     for title, refs in formula_cells(content).items():
         for ref in refs:

@@ -118,15 +118,30 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("model", "role", "page"), CASES)
-def test_an_admin_page_runs_as_many_queries_with_more_rows(measured, request, model, role, page):
-    small, large = measured[request.node.callspec.id]
-    assert (small.status, large.status) == (200, 200)
-    if page.startswith("filter:"):
-        # One choice may show as few rows with more data (a value per row); what a
-        # filter adds is its choices, which grow. The list itself grows unfiltered.
-        assert large.rows, "the filter's choice shows no row: give the data builder one"
-    assert large.count == small.count, _growth(small, large)
+def test_every_admin_page_runs_as_many_queries_with_more_rows(measured):
+    """One test for every page (the cases), so the pages are opened once, not once per
+    xdist worker that runs some of them; a failure names each page that failed and why."""
+    failures = [f"{case}: {problem}" for case, problem in _problems(measured)]
+    assert not failures, f"{len(failures)} of {len(CASES)} pages:\n\n" + "\n\n".join(failures)
+
+
+def _problems(measured: dict) -> list[tuple[str, str]]:
+    """(case id, what is wrong) for each page whose statuses, rows or counts fail."""
+    problems = []
+    for param in CASES:
+        _model, _role, page = param.values
+        small, large = measured[param.id]
+        if (small.status, large.status) != (200, 200):
+            problems.append((param.id, f"status {small.status} and {large.status}, not 200"))
+        elif page.startswith("filter:") and not large.rows:
+            # One choice may show as few rows with more data (a value per row); what a
+            # filter adds is its choices, which grow. The list itself grows unfiltered.
+            problems.append(
+                (param.id, "the filter's choice shows no row: give the data builder one")
+            )
+        elif large.count != small.count:
+            problems.append((param.id, _growth(small, large)))
+    return problems
 
 
 def test_the_cases_cover_every_data_model_for_both_roles():
@@ -404,7 +419,7 @@ def _measure(client: Client, model, page: str, data: Data, case: str) -> Measure
     return Measure(response.status_code, len(captured), [q["sql"] for q in captured], rows)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def measured(django_db_setup, django_db_blocker):
     """{case id: (Measure with SMALL rows, Measure with LARGE)}; the data is rolled back."""
     with django_db_blocker.unblock(), translation.override("ru"), transaction.atomic():

@@ -4,8 +4,8 @@ from branches.models import Library, StaffProfile
 from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, user_roles
 
 
-def test_load_demo_creates_libraries_and_users_with_roles(db, client):
-    call_command("load_demo")
+def test_load_demo_creates_libraries_and_users_with_roles(demo_written, client):
+    # demo_written: the rows load_demo wrote, run once in this process (tests/snapshot.py).
     assert set(Library.objects.values_list("code", flat=True)) == {
         "cgb", "cgdb", "f1", "f2", "f3", "f4", "f5", "f6", "f7",
     }  # fmt: skip

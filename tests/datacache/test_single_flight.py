@@ -56,8 +56,10 @@ def test_a_second_asker_waits_for_the_first_ones_result(ask):
 
 def test_a_waiter_computes_itself_when_the_computer_gives_up():
     cache.add(f"{KEY}:computing", 1)  # another request is computing...
-    threading.Timer(0.1, cache.delete, [f"{KEY}:computing"]).start()  # ...and fails
+    # Started before the timer: the timer's 0.1 s may begin counting before start()
+    # returns, and a clock read after it measured 0.095 s on a loaded machine.
     started = time.monotonic()
+    threading.Timer(0.1, cache.delete, [f"{KEY}:computing"]).start()  # ...and fails
     assert cached(KEY, lambda: 7) == 7
     assert 0.1 <= time.monotonic() - started < 2
 

@@ -30,8 +30,8 @@ def test_loading_the_demo_twice_changes_no_row_count(demo_written):
     assert row_counts() == first
 
 
-def test_the_demo_loads_rows_in_every_area(db):
-    call_command("load_demo")
+def test_the_demo_loads_rows_in_every_area(demo_written):
+    # demo_written: the rows load_demo wrote, run once in this process (tests/snapshot.py).
     counts = row_counts()
     for label in [
         "holdings.AcquisitionBudget", "holdings.FundSnapshot", "holdings.Receipt",
