@@ -42,6 +42,13 @@ from branches.models import (
 )
 from branches.scoping import LIBRARIAN, METHODOLOGIST, lookups_for
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
+from collection.models import (
+    FundBranchCopies,
+    FundStructure,
+    OutreachService,
+    Subscription,
+    UserGroups,
+)
 from dataio.schema import SHEET_BY_MODEL
 from digitization.models import DigitizationPlan, DigitizedDocument, DocumentKind
 from events.models import Audience, Direction, Event, EventForm, Initiative, OnlineFigures
@@ -54,11 +61,12 @@ from holdings.models import (
     WriteOffReason,
 )
 from indicators.models import IndicatorPlan, LibraryState, StaffState, WorkLogEntry
+from management.models import Finance, MethodicalWork
 from publications.models import MediaMention, MediaMentionTotal, Publication, PublicationKind
 from reports.models import Report, SectionText
 from services.models import Audience as ClubAudience
 from services.models import ClubWork, Recognition, ReferenceWork
-from tests.admin.factories import LIBRARY_FACTS, LISTS
+from tests.admin.factories import LIBRARY_FACTS, LISTS, make_row
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -219,6 +227,9 @@ def _grow(data: Data, size: int) -> None:
             organization=org, period=period, kind=_pick(lists[DocumentKind], i), planned=i
         )
         Report.objects.create(organization=org, period=period)
+        # The ЦБС's own rows of issue 27 (management): through their test factories.
+        for model in (Finance, MethodicalWork):
+            make_row(model, library=data.libraries[0], period=period, n=i)
         for library in data.libraries:
             IndicatorPlan.objects.create(
                 library=library, year=2060 - i, half=_pick([1, 2, None], i), visits=i
@@ -297,6 +308,9 @@ def _library_rows(library: Library, period: ReportingPeriod, lists: dict, i: int
     Recognition.objects.create(
         library=library, date=day, kind=_pick(Recognition.Kind.values, i), name_ru=f"Партнёр {i}"
     )
+    # The collection's kinds (issue 27), through their test factories.
+    for model in (FundStructure, FundBranchCopies, Subscription, UserGroups, OutreachService):
+        make_row(model, library=library, period=period, n=i)
 
 
 def _rows_to_open(data: Data, lists: dict) -> dict:
@@ -317,6 +331,8 @@ def _rows_to_open(data: Data, lists: dict) -> dict:
             AcquisitionBudget: AcquisitionBudget.objects.filter(period=period).get(),
             DigitizationPlan: DigitizationPlan.objects.filter(period=period).get(),
             Report: Report.objects.get(period=period),
+            Finance: Finance.objects.filter(period=period).get(),
+            MethodicalWork: MethodicalWork.objects.filter(period=period).get(),
             IndicatorPlan: IndicatorPlan.objects.filter(library=library).order_by("pk").first(),
         }
     )

@@ -14,6 +14,10 @@ from handin.checks import check_run
 from reportkit import sections as S
 from reports.builder import report_build
 
+# Module fixtures hold the demo: marked, so pytest-django runs these before the
+# transactional tests that empty the database.
+pytestmark = pytest.mark.django_db
+
 CODES = ("fund_structure_vs_ledger", "fund_branches_add_up", "user_groups_vs_work_log")
 
 

@@ -80,8 +80,8 @@ HOSTILE = {
         "внутренних частей, а допустимо не больше 500",
     ),
     "too-many-sheets": (
-        lambda: workbook_bytes({f"Лист{n}": [["a"]] for n in range(41)}),
-        "в нём 41 листов, а допустимо не больше 40",
+        lambda: workbook_bytes({f"Лист{n}": [["a"]] for n in range(61)}),
+        "в нём 61 листов, а допустимо не больше 60",
     ),
     "long-cell": (
         lambda: h.rebuild({h.SHEET: _sheet(h.good_row(2, h._inline("B2", "x" * 40_000)))}),

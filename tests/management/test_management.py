@@ -26,6 +26,10 @@ from reports.annex.build import _cell, annex_build, annex_layout
 from reports.annex.layout import Entry, Term
 from reports.builder import report_build
 
+# Module fixtures hold the demo: marked, so pytest-django runs these before the
+# transactional tests that empty the database.
+pytestmark = pytest.mark.django_db
+
 
 def _finance(organization, period, **values):
     fields = {"budget_local": Decimal("10.1"), "budget_grants": Decimal("20.2")}

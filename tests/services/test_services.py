@@ -17,6 +17,10 @@ from events.models import Event
 from reports.builder import report_build
 from services.models import ClubWork, Recognition, ReferenceWork
 
+# Module fixtures hold the demo: marked, so pytest-django runs these before the
+# transactional tests that empty the database.
+pytestmark = pytest.mark.django_db
+
 REFERENCES = dict(thematic=10, factual=20, address=5, clarifying=3, references=38, remote=12)
 # The form's other counts, as its page offers them (0).
 OTHERS = dict.fromkeys(
