@@ -1,5 +1,7 @@
 """Illustrative figures of the fund's structure, subscriptions, users by group and the
-outreach service (collection/) for the first half of 2021, every Balkhash library.
+outreach service (collection/) for the first half of 2021, every Balkhash library, and
+with `load_demo --second-half` for the illustrative second half too (`half=2`: the fund at
+31 December, the users of the year so far, as the work log counts them).
 
 The seed report has none of them: they are invented to look like a city ЦБС's, each row's
 note says so, and they agree with what the demo already holds — the structure's total and
@@ -23,7 +25,6 @@ from demo.organization import upsert
 from figures.reader import figures_read
 
 NOTE = "Иллюстративные данные демо, не из отчёта-образца"
-PERIOD = "2021-H1"
 
 # Per mille of the fund by kind of document (books, periodicals, electronic, audiovisual;
 # the rest are other documents) and of the non-Kazakh copies in Russian.
@@ -52,12 +53,12 @@ def _part(total: int, per_mille: int) -> int:
     return total * per_mille // 1000
 
 
-def demo_collection_load(org: Organization) -> None:
-    period = ReportingPeriod.objects.get(organization=org, year=2021, half=1)
+def demo_collection_load(org: Organization, half: int = 1) -> None:
+    period = ReportingPeriod.objects.get(organization=org, year=2021, half=half)
     libraries = list(Library.objects.filter(organization=org, code__in=SUBSCRIPTIONS))
     reads = figures_read(
         organization=org,
-        span=span_parse(org, PERIOD),
+        span=span_parse(org, f"2021-H{half}"),
         library_ids=[library.pk for library in libraries],
         libraries=libraries,
     )

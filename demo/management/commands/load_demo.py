@@ -68,6 +68,9 @@ class Command(BaseCommand):
                 demo_collection_load(org)
                 if options["second_half"]:
                     demo_second_half_load(org)
+                    # The fund's structure and users by group of the year's end (after
+                    # the second half's ledger and work log: they agree with them).
+                    demo_collection_load(org, half=2)
                 # After the halves' loads: reads their periods and acquisition budgets.
                 demo_management_load(org, second_half=options["second_half"])
                 # After both halves' work logs: its references add up to them.
