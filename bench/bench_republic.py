@@ -14,6 +14,9 @@ Then the plans (EXPLAIN ANALYZE) of the region dashboard's slowest queries.
 PostgreSQL: DATABASE_URL's server if it is a postgres:// URL, else the machine's
 (postgres://postgres@127.0.0.1:5432/); not answering → skipped with a message.
 `BENCH_REPUBLIC_SCALE=0.1` generates a tenth (2 regions) for a quick look.
+`BENCH_REPUBLIC_KEEP=1` keeps the generated database after the run and, on the next run,
+measures it again without generating it anew (the generation takes minutes); without it the
+database is dropped before and after.
 """
 
 import json
@@ -39,6 +42,7 @@ YEAR = 2020
 RUNS = 3
 CLIENTS = int(os.environ.get("BENCH_LOAD_CLIENTS", "20"))
 SECONDS = float(os.environ.get("BENCH_REPUBLIC_SECONDS", "20"))
+KEEP = os.environ.get("BENCH_REPUBLIC_KEEP", "") not in ("", "0")
 GOALS = {"region_report": 2.0, "republic_report": 10.0, "dashboard_p95_ms": 200, "ratio": 1.2}
 
 
@@ -348,9 +352,13 @@ def run() -> None:
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
-    drop()
     with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        kept = KEEP and cursor.fetchone() is not None
+    if not kept:
+        drop()
+        with admin.cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
     try:
         with tempfile.TemporaryDirectory(prefix="cbs-bench-republic-") as folder:
             env = {
@@ -364,16 +372,38 @@ def run() -> None:
                 "STATIC_ROOT": f"{folder}/static",
                 "DJANGO_SETTINGS_MODULE": "cbs_reports.settings",
             }
-            _bench(env, folder)
+            _bench(env, folder, generated=kept and _generated(env))
     finally:
-        drop()
+        if not KEEP:
+            drop()
         admin.close()
 
 
-def _bench(env: dict, folder: str) -> None:
+def _generated(env) -> bool:
+    """The kept database holds the generated republic (its last region is there)."""
+    code = f"r{REGIONS:02d}"
+    found = _shell(
+        env,
+        "import json; from branches.models import Organization; "
+        f"print(json.dumps({{'found': Organization.objects.filter(code='{code}-{CBS_PER_REGION}')"
+        ".exists()}))",
+    )
+    return bool(found.get("found"))
+
+
+def _bench(env: dict, folder: str, generated: bool = False) -> None:
     _manage(env, "migrate", "--noinput", "-v0")
-    _manage(env, "load_demo")
     _manage(env, "collectstatic", "--noinput", "-v0")
+    if generated:
+        print("the kept database holds the republic: measured without generating it again")
+    else:
+        _generate(env)
+    got = _shell(env, f"from bench.bench_republic import measure; measure({folder!r})")
+    _report(env, got)
+
+
+def _generate(env: dict) -> None:
+    _manage(env, "load_demo")
     print(
         f"generating {REGIONS} regions × {CBS_PER_REGION} ЦБС, "
         f"{sum(map(sum, library_counts()))} libraries, {YEAR}: daily work log, "
@@ -391,7 +421,9 @@ def _bench(env: dict, folder: str) -> None:
         "-c",
         "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')",
     )
-    got = _shell(env, f"from bench.bench_republic import measure; measure({folder!r})")
+
+
+def _report(env: dict, got: dict) -> None:
     for fmt in ("docx", "xlsx"):
         print(
             _seconds_line(
