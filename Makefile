@@ -6,6 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test test-steps lint format bench install messages clean
 
+# Python writes the bytecode it compiles (__pycache__, ignored by git) for every command run
+# from here, even where the environment says not to (PYTHONDONTWRITEBYTECODE=1 on our
+# machines and CI's): each test worker, subprocess and command would otherwise compile Django,
+# its packages and every test module (pytest's assertion rewriting) anew: a worker's collection
+# takes 9 s of CPU instead of 4, each `manage.py` start 2.7 s instead of 1.1.
+unexport PYTHONDONTWRITEBYTECODE
+
 # The venv's own pip (ensurepip's, Python 3.11's) installs the pinned wheels as well as the
 # newest would: no upgrade of pip first. --no-compile: pip would byte-compile every module of
 # every package (Faker's hundreds of locales, Django's contrib); Python compiles the few the
