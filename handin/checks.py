@@ -11,12 +11,16 @@ and the same half-year a year before, so the checks and the report agree.
 attached by `handin.selectors.attach_explanations`.
 """
 
+from dataclasses import dataclass
+
 from branches.calendar import span_for_period
 from branches.checks import Result
 from branches.models import Library, ReportingPeriod
+from datacache.cached import cached_figures
 from figures.checks import check_context, checks_run
 from figures.reader import figures_read
 from handin.models import CheckThreshold
+from handin.selectors import attach_explanations
 
 
 def thresholds_of(organization) -> dict[str, int]:
@@ -49,3 +53,31 @@ def check_run(*, period: ReportingPeriod, libraries: list[Library] | None = None
         organization_wide=organization_wide,
     )
     return checks_run(ctx, handin_only=True)
+
+
+@dataclass(frozen=True)
+class CheckCounts:
+    """A half-year's edit checks as the region reads them: errors, warnings, and how
+    many of the warnings the ЦБС explained."""
+
+    errors: int
+    warnings: int
+    explained: int
+
+
+def check_counts(period: ReportingPeriod) -> CheckCounts:
+    """The counts of `period`'s edit checks over all its libraries, with the ЦБС's
+    explanations: what the region's overview (`/region/`) and the consolidated report's
+    «Проверки» print. Computed once per the ЦБС's data version (explanations and
+    thresholds are its data too): `check_run`'s queries + 1 explanations, then none."""
+
+    def compute() -> CheckCounts:
+        results = attach_explanations(check_run(period=period), period)
+        warnings = sum(1 for r in results if not r.is_error)
+        return CheckCounts(
+            errors=sum(1 for r in results if r.is_error),
+            warnings=warnings,
+            explained=warnings - sum(1 for r in results if r.needs_explanation),
+        )
+
+    return cached_figures(period.organization_id, "check-counts", (period.pk,), compute)

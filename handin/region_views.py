@@ -23,8 +23,7 @@ from branches.lockstate import REGION_HANDIN_MOVES
 from branches.models import Organization, ReportingPeriod
 from branches.scoping import REGION_METHODOLOGIST, scope_queryset, staff_profile, user_roles
 from handin import region
-from handin.checks import check_run
-from handin.selectors import attach_explanations
+from handin.checks import check_counts
 
 State = RegionHandIn.State
 
@@ -95,10 +94,12 @@ def region_rows(periods: list[ReportingPeriod], organizations) -> list[RegionRow
             row.handin = handins.get(period.pk)
             row.moves = list(row.handin.transitions.all()) if row.handin else []
             row.last = row.moves[-1] if row.moves else None
-            results = attach_explanations(check_run(period=period), period)
-            row.errors = sum(1 for r in results if r.is_error)
-            row.warnings = sum(1 for r in results if not r.is_error)
-            row.explained = row.warnings - sum(1 for r in results if r.needs_explanation)
+            counts = check_counts(period)
+            row.errors, row.warnings, row.explained = (
+                counts.errors,
+                counts.warnings,
+                counts.explained,
+            )
             row.overdue = (
                 period.organization_due is not None
                 and today > period.organization_due

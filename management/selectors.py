@@ -54,20 +54,40 @@ class SpanRows:
 
 def _rows(model, fields, zero, *, organization, span) -> SpanRows:
     """One row per half-year (unique per organization and period). One query."""
-    period_ids = [period.pk for period in span.periods]
-    rows = model.objects.filter(organization=organization, period__in=period_ids).values(
-        "period__half", *fields
+    rows = model.objects.filter(organization=organization)
+    by_organization = _rows_by_organization(rows, fields, zero, periods=span.periods)
+    return SpanRows(
+        by_half=by_organization.get(getattr(organization, "pk", None), {}),
+        expected=1 if span.half else 2,
     )
-    by_half = {
-        row.pop("period__half"): {k: v if v is not None else zero for k, v in row.items()}
-        for row in rows.order_by("period__half")
-    }
-    return SpanRows(by_half=by_half, expected=1 if span.half else 2)
+
+
+def _rows_by_organization(rows, fields, zero, *, periods) -> dict[int, dict]:
+    """{organization id: {half: {field: value}}} of `rows` (a queryset of a kind) in
+    `periods`, an empty field taken as `zero`. One query."""
+    period_ids = [period.pk for period in periods]
+    rows = rows.filter(period__in=period_ids).values("organization_id", "period__half", *fields)
+    by_organization: dict[int, dict] = {}
+    for row in rows.order_by("organization_id", "period__half"):
+        halves = by_organization.setdefault(row.pop("organization_id"), {})
+        halves[row.pop("period__half")] = {k: v if v is not None else zero for k, v in row.items()}
+    return by_organization
 
 
 def finance_of(*, organization, span) -> SpanRows:
     """The ЦБС's budget, spending and paid income of `span`, thousand tenge. One query."""
     return _rows(Finance, MONEY_FIELDS, Decimal(0), organization=organization, span=span)
+
+
+def finance_by_organization(*, periods, half: int | None) -> dict[int, SpanRows]:
+    """`finance_of` of each organization of `periods` (a region's ЦБС' periods of a span,
+    a half-year `half` or the year: None), in one query: {organization id: SpanRows}; an
+    organization with no row has none here (its finance is unknown: `SpanRows()`)."""
+    by_organization = _rows_by_organization(
+        Finance.objects.all(), MONEY_FIELDS, Decimal(0), periods=periods
+    )
+    expected = 1 if half else 2
+    return {pk: SpanRows(by_half=rows, expected=expected) for pk, rows in by_organization.items()}
 
 
 def methodical_of(*, organization, span) -> SpanRows:

@@ -5,7 +5,7 @@ approved report's snapshot) unchanged: `ReportData.from_dict(data.as_dict())`.
 """
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 Value = int | float | str | None
 
@@ -176,6 +176,10 @@ class ReportData:
     # and name, «Исполнитель» and the executor's name, «Тел.» and the number. Empty in a
     # half-year report (the seed's has none).
     signature: list[list[str]] = field(default_factory=list)
+    # A consolidated report of many ЦБС (reports.region_report): its XLSX lists no
+    # events and its checks are a section of its own, not the notes' sheet. A class
+    # attribute, not a field: a ЦБС report's snapshot (`as_dict`) stays as it was.
+    consolidated: ClassVar[bool] = False
 
     def section(self, code: str) -> Section:
         return next(s for s in self.sections if s.code == code)

@@ -8,7 +8,16 @@ unknown figure prints «нет данных», never 0; a sum of which some part
 prints what is known and says of how many: «45 (по 1 из 2 библиотек)» (a ЦБС's fund
 counts the receipts and write-offs of a library whose own fund is unknown, as the
 report's and the dashboard's do).
+
+A figure of the ЦБС itself (its finance: ORGANIZATION_CODES) is no library's: a ЦБС's
+annex prints it in the ЦБС's cell only. A region's annex prints each member ЦБС's own
+figure in its cell (a section of such figures gets a column per ЦБС before the region's)
+and the region's as their sum, «известно N из M ЦБС» when some are unknown: each member's
+read as its own annex reads it (`management.selectors.finance_by_organization`, the rows
+`finance_of` reads, picked out by the same `ORGANIZATION_CODES`).
 """
+
+from dataclasses import replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -25,6 +34,7 @@ from figures.codes import (
 from figures.reader import figures_read, library_ids_for
 from figures.region import region_figures
 from indicators.report import NO_DATA, over_some
+from management.selectors import SpanRows, finance_by_organization
 from reportkit.data import HeaderCell, ReportData, Row, Table
 from reportkit.data import Section as ReportSection
 from reportkit.text import number
@@ -54,9 +64,10 @@ def annex_build(
             with_states=True,
         )
         values = code_values(reads, layout.codes)
-        units = [(library.abbreviation(language), [library.pk]) for library in reads.libraries]
+        # A library's cell has no figure of the ЦБС itself; the ЦБС's has its own.
+        units = [(library.abbreviation(language), [library.pk], []) for library in reads.libraries]
         sections = [
-            _section(section, number_, units, values, language)
+            _section(section, number_, units, values, language, own=[values[ORGANIZATION_KEY]])
             for number_, section in enumerate(layout.sections, 1)
         ]
         return ReportData(
@@ -82,15 +93,19 @@ def annex_build_region(*, layout: Layout, scope, code: str, language: str = "ru"
     figures = region_figures(scope=scope, code=code)
     with translation.override(language):
         values = code_values(figures.reads, layout.codes)
+        own = _members_own(figures, layout.codes)
         units = []
         for member in figures.members:
             organization = member.organization
             caption = f"{organization.abbreviation(language)} {organization.city(language)}"
             ids = [library.pk for library, _figures in member.libraries]
-            units.append((caption if member.accepted else f"{caption} *", ids))
+            units.append(
+                (caption if member.accepted else f"{caption} *", ids, [own[organization.pk]])
+            )
         whole = _("Всего по республике") if isinstance(scope, Republic) else _("Всего по региону")
+        everyone = [own[member.organization.pk] for member in figures.members]
         sections = [
-            _section(section, number_, units, values, language, whole)
+            _section(section, number_, units, values, language, whole, own=everyone)
             for number_, section in enumerate(layout.sections, 1)
         ]
         span = Span(organization=None, periods=(), year=figures.year, half=figures.half)
@@ -109,25 +124,57 @@ def annex_build_region(*, layout: Layout, scope, code: str, language: str = "ru"
         )
 
 
-def _expanded(entries, units: list[tuple[str, list[int]]], language: str, whole: str = ""):
-    """(caption, library ids of its scope or None for the whole, entry) per printed row or
+def _members_own(figures, codes: set[str]) -> dict[int, dict]:
+    """{organization id: {code: Value}}: each member ЦБС's own figures (ORGANIZATION_CODES)
+    of the span, as its own annex reads them. One query, none without such codes."""
+    wanted = codes & ORGANIZATION_CODES.keys()
+    if not wanted:
+        return {member.organization.pk: {} for member in figures.members}
+    finance = finance_by_organization(
+        periods=[period for member in figures.members for period in member.periods],
+        half=figures.half,
+    )
+    unknown = SpanRows(expected=1 if figures.half else 2)
+    own = {}
+    for member in figures.members:
+        reads = replace(figures.reads, finance=finance.get(member.organization.pk, unknown))
+        own[member.organization.pk] = {code: ORGANIZATION_CODES[code](reads) for code in wanted}
+    return own
+
+
+def _own_only(entries) -> bool:
+    """Whether `entries` are figures of the ЦБС itself alone (its finance)."""
+    codes = [term.code for entry in entries for term in entry.terms if term.code is not None]
+    return bool(codes) and all(code in ORGANIZATION_CODES for code in codes)
+
+
+def _expanded(entries, units: list[tuple], language: str, whole: str = "", members=False):
+    """(caption, the unit of its scope or None for the whole, entry) per printed row or
     column: a "libraries" entry becomes one per unit (a library of a ЦБС; a ЦБС of a
-    region, with its libraries' ids). `whole`: the caption of the whole's row or column
-    (the layout's is a ЦБС's: «Всего по ЦБС»), where the whole is not the ЦБС."""
+    region, with its libraries' ids and own figures). `whole`: the caption of the whole's
+    row or column (the layout's is a ЦБС's: «Всего по ЦБС»), where the whole is not the
+    ЦБС; `members`: the whole is preceded by one per unit (a region's ЦБС' own figures)."""
     for entry in entries:
         if entry.scope == LIBRARIES:
-            for caption, ids in units:
-                yield caption, ids, entry
+            for unit in units:
+                yield unit[0], unit, entry
         elif whole and not entry.terms:
+            if members:
+                for unit in units:
+                    yield unit[0], unit, entry
             yield whole, None, entry
         else:
             yield entry.caption(language), None, entry
 
 
-def _section(section, index: int, units, values, language: str, whole="") -> ReportSection:
-    all_ids = [pk for _caption, ids in units for pk in ids]
-    rows = list(_expanded(section.rows, units, language, whole))
-    columns = list(_expanded(section.columns, units, language, whole))
+def _section(section, index: int, units, values, language: str, whole="", own=()) -> ReportSection:
+    """`own`: the figures of the ЦБС itself the whole's cells count ({code: Value} per ЦБС:
+    a ЦБС's one, a region's every member's)."""
+    all_ids = [pk for _caption, ids, _own in units for pk in ids]
+    figures = section.rows if section.figures_in_rows else section.columns
+    members = bool(whole) and _own_only(figures)  # a region's finance: a column per ЦБС
+    rows = list(_expanded(section.rows, units, language, whole, members))
+    columns = list(_expanded(section.columns, units, language, whole, members))
     header = [[HeaderCell(section.corner(language))] + [HeaderCell(c) for c, _i, _e in columns]]
     table_rows = []
     library_rows_above = False
@@ -136,7 +183,10 @@ def _section(section, index: int, units, values, language: str, whole="") -> Rep
         for _caption, column_scope, column_entry in columns:
             figure: Entry = row_entry if section.figures_in_rows else column_entry
             scope = column_scope if section.figures_in_rows else row_scope
-            cells.append(_cell(figure, scope or all_ids, values, whole=scope is None))
+            if scope is None:
+                cells.append(_cell(figure, all_ids, values, own))
+            else:
+                cells.append(_cell(figure, scope[1], values, scope[2]))
         # The ЦБС's row after its libraries' rows is their total (the XLSX sums them).
         is_total = row_scope is None and not section.figures_in_rows and library_rows_above
         table_rows.append(Row(cells, kind="total" if is_total else "data"))
@@ -157,22 +207,23 @@ def _section(section, index: int, units, values, language: str, whole="") -> Rep
     )
 
 
-def _cell(figure: Entry, library_ids: list[int], values: dict, *, whole: bool = True):
+def _cell(figure: Entry, library_ids: list[int], values: dict, own=()):
     """The cell's sum over `library_ids` and the figure's terms: a number when every
     part is known, «нет данных» when none is, else the known part and how much is known.
-    A figure of the ЦБС itself (its finance) counts once in a cell of the whole ЦБС, and
-    is unknown in a library's cell (`whole` False)."""
+    A figure of the ЦБС itself (its finance) counts once per ЦБС of `own` ({code: Value}
+    each: the ЦБС's cell its own, a region's whole every member's), and is unknown in a
+    library's cell (`own` empty)."""
     total = known = parts = 0
     for term in figure.terms:
         if term.code is None:
             total += term.constant
             continue
         if term.code in ORGANIZATION_CODES:
-            own = values.get(ORGANIZATION_KEY, {}) if whole else {}
-            value = own.get(term.code, UNKNOWN)
-            parts += 1
-            total += value.number
-            known += value.known
+            for figures in own or [{}]:
+                value = figures.get(term.code, UNKNOWN)
+                parts += 1
+                total += value.number
+                known += value.known
             continue
         for library_id in library_ids:
             parts += 1
@@ -184,6 +235,12 @@ def _cell(figure: Entry, library_ids: list[int], values: dict, *, whole: bool = 
     if known == 0 and (total == 0 or len(library_ids) == 1):  # a library's own: unknown
         return str(NO_DATA)
     codes = sum(term.code is not None for term in figure.terms)
+    if len(own) > 1 and _own_only([figure]):  # a region's finance: of its ЦБС
+        return _("%(value)s (известно %(known)s из %(of)s ЦБС)") % {
+            "value": number(total),
+            "known": known,
+            "of": parts,
+        }
     if codes == 1:
         return over_some(total, known, len(library_ids))
     return _("%(value)s (известно %(known)s из %(of)s слагаемых)") % {

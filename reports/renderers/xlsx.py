@@ -1,4 +1,5 @@
-"""ReportData -> XLSX: a summary sheet, a sheet per section, the events, a sheet of checks.
+"""ReportData -> XLSX: a summary sheet, a sheet per section, the events, a sheet of checks
+(a consolidated report: its sheets of sections alone, its checks one of them).
 
 Numbers are stored as numbers. A table's total row is =SUM() over its data rows
 and the fund table gets formula columns end = start + received − written off;
@@ -209,8 +210,11 @@ def render_xlsx(data: ReportData) -> bytes:
         for code, sections in groups.items():
             sheet = workbook.add_worksheet(str(SHEET_NAMES.get(code, code))[:31])
             _SheetWriter(sheet, formats).write(sections)
-        _events_sheet(workbook.add_worksheet(_("Список мероприятий")), data, formats)
-        _notes_sheet(workbook.add_worksheet(_("Проверки")), data, formats)
+        if not data.consolidated:
+            # A consolidated report's checks are its section «Проверки» (a sheet above),
+            # and the events of a region's libraries make no list to read.
+            _events_sheet(workbook.add_worksheet(_("Список мероприятий")), data, formats)
+            _notes_sheet(workbook.add_worksheet(_("Проверки")), data, formats)
         workbook.close()
         return output.getvalue()
 

@@ -287,5 +287,6 @@ def test_the_annex_prints_the_premises_staff_and_finance_the_report_prints(
 def test_a_figure_of_the_whole_cbs_is_unknown_in_a_librarys_cell():
     layout_values = {ORGANIZATION_KEY: {"finance_budget_total": Value(10.5, True)}}
     entry = Entry(ru="Бюджет", kk="Бюджет", terms=(Term("finance_budget_total"),))
-    assert _cell(entry, [1, 2], layout_values, whole=True) == 10.5  # once, not per library
-    assert _cell(entry, [1], layout_values, whole=False) == "нет данных"
+    own = [layout_values[ORGANIZATION_KEY]]  # the ЦБС's cell counts its own figures
+    assert _cell(entry, [1, 2], layout_values, own) == 10.5  # once, not per library
+    assert _cell(entry, [1], layout_values, []) == "нет данных"

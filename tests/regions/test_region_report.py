@@ -3,16 +3,24 @@ open, whose totals are the region's figures and recalculate to what they print; 
 command; the download from the region's overview, scoped per role."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
+from django.utils.translation import gettext as _
 from docx import Document
 from python_calamine import CalamineWorkbook
 
-from branches.models import Library, Organization, Region
+from branches.calendar import span_parse
+from branches.handins import RegionHandIn
+from branches.models import Library, Organization, Region, ReportingPeriod
 from branches.scoping import DIRECTOR, METHODOLOGIST, REGION_MANAGEMENT, REGION_METHODOLOGIST
 from figures.region import region_figures
-from reports.annex.build import annex_build_region, annex_layout
+from handin.checks import check_counts
+from management.models import Finance
+from reportkit.data import Paragraph
+from reports.annex.build import annex_build, annex_build_region, annex_layout
 from reports.region_report import region_report_build
 from reports.renderers import render_docx, render_xlsx
 from tests.conftest import make_user
@@ -156,3 +164,124 @@ def test_the_overview_offers_the_downloads(karaganda_three, client, django_user_
         "/reports/region/karaganda/2021/xlsx/",
     ):
         assert f'href="{href}"' in page
+
+
+def _sheets(content: bytes) -> dict[str, list[list]]:
+    book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_workbook_has_no_empty_sheet_and_its_checks_list_each_cbs(karaganda_three, language):
+    """A methodologist opening the region's workbook finds no empty sheet: no list of
+    events; «Проверки» names each ЦБС with its report's state and, once handed in, its
+    edit checks as the region's overview counts them, and the consolidation's notes."""
+    data = region_report_build(scope=karaganda_three, code="2021-H1", language=language)
+    sheets = _sheets(render_xlsx(data))
+    checks_title, events_title = {
+        "ru": ("Проверки", "Список мероприятий"),
+        "kk": ("Тексерулер", "Іс-шаралар тізімі"),
+    }[language]
+    assert events_title not in sheets and list(sheets).count(checks_title) == 1
+    for name, rows in sheets.items():
+        filled = [row for row in rows if any(cell not in ("", None) for cell in row)]
+        assert len(filled) > 3, name  # a title, a header and rows, not an empty sheet
+    rows = sheets[checks_title]
+    figures = region_figures(scope=karaganda_three, code="2021-H1")
+    with translation.override(language):
+        for member in figures.members:
+            (row,) = [r for r in rows if str(r[0]).startswith(member.organization.name(language))]
+            assert row[0].endswith(" *") != member.accepted
+            (period,) = member.periods
+            state = member.states[1]
+            label = dict(RegionHandIn.State.choices).get(state, _("не сдан"))
+            assert row[1] == str(label)
+            if state is None:
+                assert row[2:4] == ["—", "—"]
+            else:  # the overview's counts of the same checks
+                counts = check_counts(period)
+                assert row[2:4] == [counts.errors, f"{counts.explained} / {counts.warnings}"]
+            assert row[4] == (_("да") if member.accepted else _("нет"))
+    printed = [str(row[0]) for row in rows]
+    # The consolidation's notes: the unaccepted ЦБС' asterisk explained.
+    assert any(text.startswith("* ") for text in printed)
+    # The same section opens the DOCX.
+    document = Document(io.BytesIO(render_docx(data)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert data.sections[0].title in text
+    cells = "\n".join(cell.text for table in document.tables for cell in table._cells)
+    for member in figures.members:
+        assert member.organization.name(language) in cells
+
+
+def test_the_checks_name_the_totals_over_some_cbs(karaganda_three):
+    """A table whose total is over some ЦБС says so in «Проверки», naming those without."""
+    data = region_report_build(scope=karaganda_three, code="2021-H1")
+    partial = [
+        (section, table)
+        for section in data.sections[1:]
+        for table in section.tables()
+        if table.rows and table.rows[-1].kind == "total"
+        and table.rows[-1].cells[0] != "Всего по региону"
+    ]  # fmt: skip
+    said = [b.text for b in data.sections[0].blocks if isinstance(b, Paragraph)]
+    for section, table in partial:
+        assert any(
+            text.startswith(f"«{section.title}», «{table.title}»: {table.rows[-1].cells[0]}")
+            for text in said
+        )
+    assert ("Итоги не по всем ЦБС" in said) == bool(partial)
+
+
+def test_the_republics_checks_list_its_cbs_without_running_their_checks(karaganda_three):
+    republic = region_report_build(scope=karaganda_three.republic, code="2021-H1")
+    table = republic.sections[0].tables()[0]
+    assert [h.text for h in table.header[1]] == ["Сдача в регион"]
+    assert len(table.rows) == Organization.objects.filter(region__isnull=False).count()
+
+
+def test_a_members_finance_is_its_own_annexs_and_the_region_their_sum(karaganda_three):
+    """The region's annex: each ЦБС's cell of its finance is what its own annex prints,
+    the region's is their sum, «известно N из M ЦБС» while some are unknown."""
+    layout = annex_layout("common_6nk_kz")
+    members = list(Organization.objects.filter(region=karaganda_three).order_by("name_ru"))
+    budgets = {"balkhash": Decimal("100.5"), "kg-1": Decimal("20.2")}
+    for organization in members:
+        Finance.objects.filter(organization=organization, period__year=2021).delete()
+        if organization.code in budgets:
+            period = ReportingPeriod.objects.get(organization=organization, year=2021, half=1)
+            Finance.objects.create(
+                organization=organization, period=period, budget_local=budgets[organization.code],
+                budget_total=budgets[organization.code],
+            )  # fmt: skip
+
+    def finance_table(data):
+        return next(s for s in data.sections if s.title.startswith("11.")).tables()[0]
+
+    region = finance_table(annex_build_region(layout=layout, scope=karaganda_three, code="2021-H1"))
+    heads = [h.text for h in region.header[0]]
+    assert heads[-1] == "Всего по региону" and len(heads) == 2 + len(members)
+    total_row = next(row for row in region.rows if row.cells[0] == "Бюджет — всего")
+    for organization in members:
+        own = finance_table(
+            annex_build(
+                layout=layout, organization=organization, span=span_parse(organization, "2021-H1")
+            )
+        )
+        own_cell = next(row for row in own.rows if row.cells[0] == "Бюджет — всего").cells[1]
+        column = next(
+            n for n, head in enumerate(heads) if head.startswith(organization.abbreviation())
+            and organization.city() in head
+        )  # fmt: skip
+        assert total_row.cells[column] == own_cell
+    assert total_row.cells[-1] == "120,7 (известно 2 из 3 ЦБС)"
+    # Every ЦБС's known: the region's is the plain sum.
+    third = next(o for o in members if o.code not in budgets)
+    Finance.objects.create(
+        organization=third,
+        period=ReportingPeriod.objects.get(organization=third, year=2021, half=1),
+        budget_local=Decimal("3"), budget_total=Decimal("3"),
+    )  # fmt: skip
+    region = finance_table(annex_build_region(layout=layout, scope=karaganda_three, code="2021-H1"))
+    total_row = next(row for row in region.rows if row.cells[0] == "Бюджет — всего")
+    assert total_row.cells[-1] == 123.7 == sum(total_row.cells[1:-1])
