@@ -45,9 +45,10 @@ def override_moved():
 def test_the_reason_who_and_when_move_to_the_period(tmp_path):
     result = in_a_database_of_its_own(override_moved, tmp_path)
     first, second = result["moved"]["1"], result["moved"]["2"]
+    at = first["handin_override_at"]
     assert (
         first["handin_override_reason"],
         first["handin_override_by_id"],
-        datetime.datetime.fromisoformat(first["handin_override_at"]),
+        at and datetime.datetime.fromisoformat(at),
     ) == ("Ф№4 закрыта на ремонт.", result["user"], WHEN)
     assert (second["handin_override_reason"], second["handin_override_by_id"]) == ("", None)
