@@ -3,53 +3,24 @@ with hand-ins made before the move has the same rows after it, read through
 branches, and the roles keep their permissions on them."""
 
 import pytest
-from django.contrib.auth.management import create_permissions
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-from branches.handins import HandIn, HandInTransition
+from branches.handins import HandIn
 from branches.kinds import DIRECTOR, METHODOLOGIST
+from tests.migrating import in_a_database_of_its_own, migrate
 
 BEFORE = [("branches", "0005_library_short_name_kk"), ("handin", "0002_permissions")]
 AFTER = [("branches", "0006_handin_models"), ("handin", "0003_handin_models_to_branches")]
 CODENAMES = {"view_handin", "view_handintransition"}
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    ContentType.objects.clear_cache()
-    return executor
-
-
-def migrate_to_latest():
-    executor = MigrationExecutor(connection)
-    migrate(executor.loader.graph.leaf_nodes())
-
-
-def held(group_name: str, app_label: str) -> set[str]:
-    return set(
-        Group.objects.get(name=group_name)
-        .permissions.filter(content_type__app_label=app_label)
-        .values_list("codename", flat=True)
+def held(apps, group_name: str, app_label: str) -> list[str]:
+    """The codenames of `app_label` the group holds, through the models of `apps`."""
+    group = apps.get_model("auth", "Group").objects.get(name=group_name)
+    return sorted(
+        group.permissions.filter(content_type__app_label=app_label).values_list(
+            "codename", flat=True
+        )
     )
-
-
-def grant_old_permissions(apps) -> None:
-    """The roles' rights on hand-ins as handin 0002 granted them (an earlier test's
-    flush may have emptied the permissions and groups)."""
-    app_config = apps.get_app_config("handin")
-    app_config.models_module = True  # create_permissions skips apps without models
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    OldGroup = apps.get_model("auth", "Group")
-    OldPermission = apps.get_model("auth", "Permission")
-    rights = OldPermission.objects.filter(content_type__app_label="handin", codename__in=CODENAMES)
-    assert rights.count() == len(CODENAMES)
-    for name in (METHODOLOGIST, DIRECTOR):
-        OldGroup.objects.get_or_create(name=name)[0].permissions.add(*rights)
 
 
 def make_old_handins(apps) -> dict:
@@ -84,50 +55,53 @@ def make_old_handins(apps) -> dict:
         "library": library.pk,
         "period": period.pk,
         "moves": [
-            (first.pk, "draft", "submitted", librarian.pk, ""),
-            (second.pk, "submitted", "returned", methodologist.pk, "Проверьте поступления"),
+            [first.pk, "draft", "submitted", librarian.pk, ""],
+            [second.pk, "submitted", "returned", methodologist.pk, "Проверьте поступления"],
         ],
     }
 
 
-# serialized_rollback, as every transactional test here: the seeded groups and
-# permissions come back afterwards instead of being granted twice.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_hand_ins_made_before_the_move_are_read_through_branches_after_it():
-    try:
-        executor = migrate(BEFORE)
-        old_apps = executor.loader.project_state(BEFORE).apps
-        grant_old_permissions(old_apps)
-        old = make_old_handins(old_apps)
-        assert CODENAMES <= held(METHODOLOGIST, "handin")
-        assert CODENAMES <= held(DIRECTOR, "handin")
+def handins_moved() -> dict:
+    """Hand-ins and the roles' rights on them (as handin 0002 granted them) before the
+    move, then what branches has of them after it, read through its historical models."""
+    old = migrate(BEFORE)
+    made = make_old_handins(old)
+    roles = (METHODOLOGIST, DIRECTOR)
+    rights_before = {name: held(old, name, "handin") for name in roles}
 
-        migrate(AFTER)
+    new = migrate(AFTER)
+    handin = new.get_model("branches", "HandIn").objects.get(pk=made["handin"])
+    moves = new.get_model("branches", "HandInTransition").objects.filter(handin=handin)
+    content_types = new.get_model("contenttypes", "ContentType").objects.filter(
+        model__in=["handin", "handintransition"]
+    )
+    permissions = new.get_model("auth", "Permission").objects.filter(codename__in=CODENAMES)
+    return {
+        "made": made,
+        "rights_before": rights_before,
+        "handin": [handin.library_id, handin.period_id, handin.state],
+        "moves": [
+            [m.pk, m.from_state, m.to_state, m.user_id, m.comment] for m in moves.order_by("pk")
+        ],
+        "content_types": sorted(content_types.values_list("app_label", "model")),
+        "permissions": sorted(permissions.values_list("content_type__app_label", "codename")),
+        "rights_after": {name: held(new, name, "branches") for name in roles},
+    }
 
-        handin = HandIn.objects.get(pk=old["handin"])
-        assert (handin.library_id, handin.period_id, handin.state) == (
-            old["library"],
-            old["period"],
-            HandIn.State.RETURNED,
-        )
-        moves = HandInTransition.objects.filter(handin=handin).order_by("pk")
-        assert [(m.pk, m.from_state, m.to_state, m.user_id, m.comment) for m in moves] == old[
-            "moves"
-        ]
-        for model in (HandIn, HandInTransition):
-            content_type = ContentType.objects.get_for_model(model)
-            assert content_type.app_label == "branches"
-        assert not ContentType.objects.filter(
-            app_label="handin", model__in=["handin", "handintransition"]
-        ).exists()
-        for codename in CODENAMES:
-            assert Permission.objects.get(
-                content_type__app_label="branches", codename=codename
-            ).codename
-        assert CODENAMES <= held(METHODOLOGIST, "branches")
-        assert CODENAMES <= held(DIRECTOR, "branches")
-    finally:
-        migrate_to_latest()
+
+def test_hand_ins_made_before_the_move_are_read_through_branches_after_it(tmp_path):
+    result = in_a_database_of_its_own(handins_moved, tmp_path)
+    made = result["made"]
+    for name in (METHODOLOGIST, DIRECTOR):
+        assert CODENAMES <= set(result["rights_before"][name])
+
+    assert result["handin"] == [made["library"], made["period"], HandIn.State.RETURNED]
+    assert result["moves"] == made["moves"]
+    # The content types and their permissions moved to branches; none is left in handin.
+    assert result["content_types"] == [["branches", "handin"], ["branches", "handintransition"]]
+    assert result["permissions"] == [["branches", codename] for codename in sorted(CODENAMES)]
+    for name in (METHODOLOGIST, DIRECTOR):
+        assert CODENAMES <= set(result["rights_after"][name])
 
 
 @pytest.mark.django_db

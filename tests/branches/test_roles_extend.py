@@ -1,10 +1,8 @@
 """Roles are safe to extend: a kind added to the registry gets its rights on the next
 migrate, on a fresh database too, and the historical migration never reads the registry."""
 
-import os
 import sqlite3
-import subprocess
-import sys
+from contextlib import closing
 from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
@@ -12,27 +10,16 @@ from django.core.management import call_command
 
 from branches.kinds import LIBRARIAN, METHODOLOGIST, role_permissions
 from branches.roles import grant_role_permissions
+from tests.migrated_sqlite import migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_a_fresh_database_with_a_new_kind_migrates_and_grants_its_rights(tmp_path):
-    database = tmp_path / "fresh.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.kind_example.settings",
-        "DATABASE_URL": f"sqlite:///{database}",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    with sqlite3.connect(database) as connection:
+def test_a_fresh_database_with_a_new_kind_migrates_and_grants_its_rights(tmp_path_factory):
+    # `manage.py migrate` from zero with the example kind installed (tests.kind_example),
+    # made once per pytest process: tests/test_kind_example.py runs its checks on a copy.
+    database = migrated_sqlite(tmp_path_factory, "tests.kind_example.settings")
+    with closing(sqlite3.connect(database)) as connection:
         granted = set(
             connection.execute(
                 "SELECT g.name, p.codename FROM auth_group g "

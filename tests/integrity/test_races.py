@@ -31,6 +31,7 @@ from reports.models import Report
 from reports.services import report_set_status
 from tests.handin.helpers import accept_every_handin
 from tests.integrity.helpers import D
+from tests.migrated_sqlite import migrated_sqlite, sqlite_copy
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="two connections at once need PostgreSQL"
@@ -44,15 +45,17 @@ def test_sqlite_transactions_take_the_write_lock_up_front():
     assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
-def race_on_a_sqlite_file(tmp_path, mode: str) -> dict:
-    """Run tests/integrity/sqlite_race.py in a fresh process; what each writer got."""
+def race_on_a_sqlite_file(tmp_path_factory, tmp_path, mode: str) -> dict:
+    """Run tests/integrity/sqlite_race.py in a fresh process on a copy of a migrated SQLite
+    file; what each writer got."""
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         pytest.skip("SQLite only: PostgreSQL has its own race tests below")
+    database = sqlite_copy(migrated_sqlite(tmp_path_factory), tmp_path / "race.sqlite3")
     script = Path(__file__).with_name("sqlite_race.py")
     env = {**os.environ, "PYTHONPATH": str(settings.BASE_DIR)}
     env.pop("DATABASE_URL", None)
     done = subprocess.run(
-        [sys.executable, str(script), str(tmp_path / "race.sqlite3"), mode],
+        [sys.executable, str(script), str(database), mode],
         capture_output=True, text=True, timeout=300, cwd=settings.BASE_DIR, env=env,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -60,18 +63,20 @@ def race_on_a_sqlite_file(tmp_path, mode: str) -> dict:
 
 
 def test_on_a_sqlite_file_the_second_of_two_simultaneous_writeoffs_is_refused_not_a_500(
-    tmp_path,
+    tmp_path_factory, tmp_path
 ):
     """Two real connections to one SQLite file: the second writer waits for the first,
     then is told the fund would go below zero; nobody gets «database is locked»."""
-    results = race_on_a_sqlite_file(tmp_path, "writeoffs")
+    results = race_on_a_sqlite_file(tmp_path_factory, tmp_path, "writeoffs")
     assert results["first"] == "saved"
     assert results["second"].startswith("ValidationError"), results
     assert "ушёл бы в минус" in results["second"]
 
 
-def test_on_a_sqlite_file_an_approval_racing_an_edit_waits_and_freezes_it_in(tmp_path):
-    results = race_on_a_sqlite_file(tmp_path, "approval")
+def test_on_a_sqlite_file_an_approval_racing_an_edit_waits_and_freezes_it_in(
+    tmp_path_factory, tmp_path
+):
+    results = race_on_a_sqlite_file(tmp_path_factory, tmp_path, "approval")
     assert results == {"first": "saved", "second": 77}
 
 

@@ -1,0 +1,46 @@
+"""Migrated SQLite files, each made once per pytest process and copied by the tests that
+need a database of their own in a file (a race of two connections, a pytest process of
+its own).
+
+Migrating an empty database from zero takes some twenty seconds of CPU (Django renders
+the models' state again after each operation of each migration); a copy takes
+milliseconds. The first test of a process (of each xdist worker) that asks for a file
+migrates it; the others copy it, so that none writes to the file another one reads.
+"""
+
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_MIGRATED: dict[str, Path] = {}
+
+
+def migrated_sqlite(tmp_path_factory, settings_module: str = "cbs_reports.test_settings") -> Path:
+    """An SQLite file that `manage.py migrate` with `settings_module` migrated from zero
+    (in a process of its own, as a deployment's first migrate does); never written to
+    again: copy it with `sqlite_copy` to write to it."""
+    if settings_module not in _MIGRATED:
+        path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": settings_module,
+            "DATABASE_URL": f"sqlite:///{path}",
+        }
+        done = subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        _MIGRATED[settings_module] = path
+    return _MIGRATED[settings_module]
+
+
+def sqlite_copy(source: Path, target: Path) -> Path:
+    """`source` copied to `target` through SQLite's backup (whole, whatever its journal)."""
+    with closing(sqlite3.connect(source)) as original, closing(sqlite3.connect(target)) as copy:
+        original.backup(copy)
+    return target
