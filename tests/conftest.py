@@ -11,6 +11,7 @@ from django.utils import translation
 
 from branches.models import Library, Organization, ReportingPeriod, StaffProfile
 from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+from tests.migrated_sqlite import keep_test_database
 from tests.snapshot import rows_restore, rows_snapshot
 
 
@@ -27,6 +28,14 @@ def _folders_of_this_process(tmp_path_factory):
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
     ):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_file_of_this_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test database as just migrated, kept as a file before any test writes to it:
+    the tests that need a migrated SQLite file of their own copy it (tests/migrated_sqlite.py)."""
+    with django_db_blocker.unblock():
+        keep_test_database(tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)

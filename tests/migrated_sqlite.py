@@ -5,7 +5,9 @@ its own).
 Migrating an empty database from zero takes some twenty seconds of CPU (Django renders
 the models' state again after each operation of each migration); a copy takes
 milliseconds. The first test of a process (of each xdist worker) that asks for a file
-migrates it; the others copy it, so that none writes to the file another one reads.
+migrates it; the others copy it, so that none writes to the file another one reads. For
+the suite's own settings the file is the process's test database as the test runner
+migrated it (`keep_test_database`, from tests/conftest.py), so nothing migrates twice.
 """
 
 import os
@@ -17,6 +19,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 _MIGRATED: dict[str, Path] = {}
+
+
+def keep_test_database(tmp_path_factory) -> None:
+    """The suite's own test database, as the test runner has just migrated it (before any
+    test wrote to it), kept as this process's migrated file for the suite's settings: a
+    copy instead of a migrate of its own. SQLite only (a PostgreSQL run needs no file)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or "cbs_reports.test_settings" in _MIGRATED:
+        return
+    path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+    connection.ensure_connection()
+    with closing(sqlite3.connect(path)) as copy:
+        connection.connection.backup(copy)
+    _MIGRATED["cbs_reports.test_settings"] = path
 
 
 def migrated_sqlite(tmp_path_factory, settings_module: str = "cbs_reports.test_settings") -> Path:
