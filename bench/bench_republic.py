@@ -9,7 +9,9 @@ Printed, each against its goal with its ratio (`bench.goals.goal_line`):
 - a single generated ЦБС's report and dashboard against the demo's (Balkhash): ≤ 1.2×.
 Times are wall-clock seconds inside one process (Django's start-up excluded: it is
 the same for every command and `bench_report` measures it), the best of RUNS.
-Then the plans (EXPLAIN ANALYZE) of the region dashboard's slowest queries.
+Then the plans (EXPLAIN ANALYZE) of the region dashboard's and the republic report's
+slowest queries, the republic report's time in the database against its wall time, and
+its rendering (DOCX, XLSX) apart: where the time goes on a machine shared with other work.
 
 PostgreSQL: DATABASE_URL's server if it is a postgres:// URL, else the machine's
 (postgres://postgres@127.0.0.1:5432/); not answering → skipped with a message.
@@ -186,15 +188,18 @@ def _explain_slowest(label: str, build, count: int) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with CaptureQueriesContext(connection) as captured:
         build()
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))
     in_database = sum(float(q["time"]) for q in queries)
+    # The process's CPU time is Python's share, whatever else the machine runs (a loaded
+    # machine stretches the wall time, not the CPU time).
     print(
         f"{label}: {len(queries)} queries, {in_database:.2f} s of {wall:.2f} s in the "
-        "database; the slowest:"
+        f"database, {cpu:.2f} s CPU in Python (load average {os.getloadavg()[0]:.1f}); "
+        "the slowest:"
     )
     with connection.cursor() as cursor:
         for query in queries[:count]:
@@ -205,19 +210,31 @@ def _explain_slowest(label: str, build, count: int) -> None:
 
 
 def explain() -> None:
-    """The plans of the region dashboard's and the republic report's slowest queries."""
+    """The plans of the region dashboard's and the republic report's slowest queries, and
+    the republic report's rendering time."""
     from branches.models import Region, Republic
     from dashboard.region_views import _body
     from reports.region_report import region_report_build
+    from reports.renderers.docx import render_docx
+    from reports.renderers.xlsx import render_xlsx
 
     region = Region.objects.get(code="r01")
     _explain_slowest("region dashboard body", lambda: _body(region, f"{YEAR}-H1"), 5)
     republic = Republic.objects.get(code="kz")
+    built = []
     _explain_slowest(
         "republic report data",
-        lambda: region_report_build(scope=republic, code=str(YEAR), language="ru"),
+        lambda: built.append(region_report_build(scope=republic, code=str(YEAR), language="ru")),
         3,
     )
+    # The rest of the report's time: its data printed as DOCX and XLSX (no query).
+    for fmt, render in (("DOCX", render_docx), ("XLSX", render_xlsx)):
+        started, cpu = time.perf_counter(), time.process_time()
+        render(built[0])
+        print(
+            f"republic report rendered as {fmt}: {time.perf_counter() - started:.2f} s, "
+            f"{time.process_time() - cpu:.2f} s CPU"
+        )
 
 
 # ---- the parent process -----------------------------------------------------------

@@ -15,7 +15,8 @@ from branches.models import Library, Organization, Region
 from demo.generate import generate
 from events.selectors import mass_work
 from figures.reader import figures_read, key_figures, library_ids_for
-from figures.region import region_comparison, region_figures
+from figures.region import LibraryIds, region_comparison, region_figures
+from holdings.models import Receipt
 from indicators.report import indicators_collect
 from reports.builder import report_build
 from reports.region_report import region_report_build
@@ -139,3 +140,21 @@ def test_comparison_ranks_each_cbs_beside_the_average_and_median(karaganda_three
     assert table.region["reading"] == figures.control.ratios.reading
     # The generated ЦБС record every library's service population: per resident is known.
     assert table.known["per_resident"] == 3
+
+
+def test_library_ids_filter_as_a_plain_list_of_the_same_ids(karaganda_three):
+    """The region's ids (figures.region.LibraryIds) give a query the same SQL, the same
+    parameters and the same rows as a plain list; an empty one matches nothing."""
+    ids = list(
+        Library.objects.filter(organization__region=karaganda_three).values_list("pk", flat=True)
+    )
+    assert len(ids) > 1
+    plain = Receipt.objects.filter(library__in=ids).order_by("pk")
+    fast = Receipt.objects.filter(library__in=LibraryIds(ids)).order_by("pk")
+    assert plain.query.sql_with_params() == fast.query.sql_with_params()
+    assert list(fast) == list(plain) and plain.exists()
+    some = LibraryIds(ids[:1])
+    assert set(Receipt.objects.filter(library__in=some).values_list("library", flat=True)) == {
+        ids[0]
+    }
+    assert not Receipt.objects.filter(library__in=LibraryIds()).exists()
