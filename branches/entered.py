@@ -5,8 +5,10 @@ the periods with data all count rows through `branches.kinds`, so a new kind
 is counted everywhere as soon as it is declared. Each function is one query.
 """
 
+import functools
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, F, IntegerField, Q, Value
 
 from branches.calendar import HalfYearOf, Span
@@ -94,9 +96,44 @@ def half_years_with_data(organization, library_ids: list[int] | None = None) -> 
     catalogue counts) are left out: a balance "at 01.07" says nothing about the
     half-year that starts that day. The ЦБС's own rows count for the whole
     organization only (`library_ids` None).
+
+    The whole organization's query (a UNION of a part per kind) is written once per
+    process and set of kinds and run with the organization's id: building it took
+    the ORM several times as long as the database takes to answer it, on every
+    dashboard page and report.
     """
+    if library_ids is None:
+        kinds = tuple((kind.code, kind.model, kind.owner, kind.binding) for kind in facts())
+        sql, params = _organization_sql(kinds, connection.vendor)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [organization.pk if p == _ANY_ORGANIZATION else p for p in params])
+            found = cursor.fetchall()
+    else:
+        found = _half_years_query(facts(), organization, library_ids)
+    return sorted({divmod(int(code), 10) for (code,) in found}, reverse=True)
+
+
+# An id no organization has: the written-once query's placeholder for the asked one.
+_ANY_ORGANIZATION = -7_368_015_241
+
+
+@functools.lru_cache(maxsize=8)
+def _organization_sql(kinds: tuple[tuple, ...], vendor: str) -> tuple[str, tuple]:
+    """The SQL and parameters of the whole organization's query, for `_ANY_ORGANIZATION`.
+    The key: the registry's kinds (code, model, owner, binding: a kind declared later
+    writes the query anew) and the connection's dialect (`vendor`)."""
+    query = _half_years_query(facts(), _ANY_ORGANIZATION, None).query
+    sql, params = query.sql_with_params()
+    # Every part filters by the organization: the id is where the placeholder is.
+    assert params.count(_ANY_ORGANIZATION) == len(kinds) - sum(
+        1 for _code, _model, _owner, binding in kinds if binding not in (DATED, PER_PERIOD)
+    ), (sql, params)
+    return sql, tuple(params)
+
+
+def _half_years_query(kinds: list[Kind], organization, library_ids: list[int] | None):
     parts = []
-    for kind in facts():
+    for kind in kinds:
         if kind.owner == ORGANIZATION:
             if library_ids is not None:
                 continue
@@ -110,5 +147,4 @@ def half_years_with_data(organization, library_ids: list[int] | None = None) -> 
         elif kind.binding == PER_PERIOD:
             rows = rows.annotate(hy=F("period__year") * 10 + F("period__half"))
             parts.append(rows.values_list("hy").order_by())
-    found = parts[0].union(*parts[1:])
-    return sorted({divmod(int(code), 10) for (code,) in found}, reverse=True)
+    return parts[0].union(*parts[1:])

@@ -120,8 +120,9 @@ class Kind:
     label: Promise | str = ""
     # Kinds sharing a column are counted together (listed and total media mentions).
     column: str = ""
-    # What completeness counts per library: rows by default.
-    entered: Aggregate = field(default_factory=lambda: Count("pk"))
+    # What completeness counts per library: rows by default (COUNT(*): the count of
+    # rows, read from the index on the library and the date, without the table).
+    entered: Aggregate = field(default_factory=lambda: Count("*"))
     # Whether a library or the ЦБС enters it for a span (False: lists, libraries…).
     in_completeness: bool = True
     figures: tuple[Figure, ...] = ()

@@ -51,13 +51,15 @@ def _read(key: str):
         return MISSING
 
 
-def _once(lock: str, read, compute, busy=None):
+def _once(lock: str, read, compute, busy=None, looked: bool = False):
     """`read()` if it finds a value, else `compute()` by one process at a time: the
     first takes `lock`, the others poll `read()` until its result appears (or, given
-    `busy`, return `busy()` at once instead of waiting)."""
-    value = read()
-    if value is not MISSING:
-        return value
+    `busy`, return `busy()` at once instead of waiting). `looked`: the caller has just
+    read and found nothing, so the first `read()` is spared."""
+    if not looked:
+        value = read()
+        if value is not MISSING:
+            return value
     if cache.add(lock, 1, timeout=LOCK_SECONDS):
         try:
             return compute()
@@ -140,14 +142,25 @@ def _current(organization_id, name, parts, compute, *, previous_while_computing:
     lock = f"{key}:{version}:computing"
     previous = found.get(key)
     busy = None
+    looked = False
     if previous_while_computing and _is_entry(previous):
         busy = lambda: (previous[1], False)  # noqa: E731
         # A look before trying to take the lock: taking it is a write (with the
         # database cache, a transaction of its own), and right after a write every
-        # request would try it at once.
-        if cache.get(lock) is not None:
-            return busy()
-    return _once(lock, read, compute_and_keep, busy)
+        # request would try it at once. The figures are read again in the same look
+        # (one round trip): another request may have just computed them.
+        try:
+            seen = cache.get_many([lock, key])
+        except Exception:  # an unreadable entry (see `_read`): `_once` reads it alone
+            logger.warning("figures cache: unreadable entry %s", key, exc_info=True)
+        else:
+            if lock in seen:
+                return busy()
+            value = read(seen.get(key, MISSING))
+            if value is not MISSING:
+                return value
+            looked = True
+    return _once(lock, read, compute_and_keep, busy, looked=looked)
 
 
 def _is_entry(entry) -> bool:

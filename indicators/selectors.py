@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, fields, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Sum, Value, When
 
 from catalogue.selectors import virtual_references_by_library
 from holdings.selectors import fund_ledger
@@ -103,32 +103,61 @@ def _worklog_counts(
     """Per window, {library id: {count field: sum}} of the libraries with rows in the
     window (users from the window's year start; with `own_rows`, only the libraries
     with rows in the window itself). One query: the year-once rule lives here and
-    nowhere else."""
-    sums = {}
-    for index, (start, end) in enumerate(windows):
-        users = Q(date__gte=year_start(end), date__lte=end)
-        first = start if own_rows else min(start, year_start(end))
-        sums[f"w{index}_rows"] = Count("pk", filter=Q(date__gte=first, date__lte=end))
-        sums.update({f"w{index}_{name}": Sum(name, filter=users) for name in USER_FIELDS})
-        in_span = Q(date__gte=start, date__lte=end)
-        sums.update({f"w{index}_{name}": Sum(name, filter=in_span) for name in SPAN_FIELDS})
+    nowhere else.
+
+    The rows are summed once per library and stretch of days between the windows'
+    bounds (a window's start, its year's start, the day after its end), and each
+    window adds up the stretches it covers: the query's sums do not multiply with
+    the windows, and a stretch of daily rows is read once however many windows
+    cover it."""
+    ranges = []  # per window: (rows from, users from, span from, day after)
+    for start, end in windows:
+        ranges.append(
+            (
+                start if own_rows else min(start, year_start(end)),
+                year_start(end),
+                start,
+                end + datetime.timedelta(days=1),
+            )
+        )
+    bounds = sorted({day for window in ranges for day in window})
+    stretch = Case(
+        *(When(date__lt=day, then=Value(index)) for index, day in enumerate(bounds[1:])),
+        default=Value(len(bounds) - 1),
+        output_field=IntegerField(),
+    )
     rows = (
         WorkLogEntry.objects.filter(
-            library__in=library_ids,
-            date__gte=min(min(start, year_start(end)) for start, end in windows),
-            date__lte=max(end for _start, end in windows),
+            library__in=library_ids, date__gte=bounds[0], date__lt=bounds[-1]
         )
         .order_by()  # the models' ordering would join (and group by) the libraries
-        .values("library")
-        .annotate(**sums)
+        .annotate(stretch=stretch)
+        .values("library", "stretch")
+        .annotate(rows=Count("pk"), **{name: Sum(name) for name in COUNT_FIELDS})
     )
-    result: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    # {library id: {stretch: row}}: stretch i holds the days bounds[i] .. bounds[i+1] - 1.
+    stretches: dict[int, dict[int, dict]] = {}
     for row in rows:
-        for index, counts in enumerate(result):
-            if row[f"w{index}_rows"]:
-                counts[row["library"]] = {
-                    name: row[f"w{index}_{name}"] or 0 for name in COUNT_FIELDS
+        stretches.setdefault(row["library"], {})[row["stretch"]] = row
+    position = {day: index for index, day in enumerate(bounds)}
+
+    def total(own: dict[int, dict], name: str, first: datetime.date, after) -> int:
+        return sum(
+            own[index][name] or 0
+            for index in range(position[first], position[after])
+            if index in own
+        )
+
+    result: list[dict[int, dict[str, int]]] = []
+    for rows_from, users_from, span_from, after in ranges:
+        counts = {}
+        for library_id, own in stretches.items():
+            if total(own, "rows", rows_from, after):
+                counts[library_id] = {
+                    name: total(own, name, users_from if name in USER_FIELDS else span_from, after)
+                    for name in COUNT_FIELDS
                 }
+        result.append(counts)
     return result
 
 

@@ -107,6 +107,30 @@ def test_several_spans_read_at_once_are_each_spans_figures(
     assert spans[5][library.pk].users == 45  # 2021-H2: a reader counts once a year
 
 
+def test_overlapping_spans_read_at_once_each_count_their_own_days(log, library, other_library):
+    """A year and its halves in one read (the stretches between their bounds are summed
+    once and shared): each window has the figures hand-computed for it alone."""
+    ids = [library.pk, other_library.pk]
+    year, first, second, winter = worklog_figures_by_window(
+        library_ids=ids,
+        windows=[
+            (D(2021, 1, 1), D(2021, 12, 31)),
+            (D(2021, 1, 1), D(2021, 6, 30)),
+            (D(2021, 7, 1), D(2021, 12, 31)),
+            (D(2020, 12, 1), D(2021, 2, 28)),  # across the new year: users from 1 January
+        ],
+    )
+    mine = year[library.pk]
+    assert (mine.users, mine.visits, mine.loans, mine.references) == (45, 300, 600, 22)
+    assert (first[library.pk].users, first[library.pk].visits) == (40, 260)
+    assert (second[library.pk].users, second[library.pk].visits) == (45, 40)
+    # f4 logged February only: its second half is the year's users so far, no visits.
+    assert (second[other_library.pk].users, second[other_library.pk].visits) == (5, 0)
+    # 31.12.2020 and 15.01.2021 are inside; users are 2021's so far (10, not 99 + 10).
+    assert (winter[library.pk].users, winter[library.pk].visits) == (10, 999 + 50)
+    assert winter[other_library.pk].users == 5
+
+
 def test_the_half_year_plan_is_the_annual_one_unless_a_half_year_plan_is_entered(
     library, other_library
 ):
