@@ -112,25 +112,34 @@ def _report_seconds(folder: str, fmt: str, *scope: str, period: str) -> float | 
         return f"не построен: {type(error).__name__}: {error}"
 
 
-def _page_ms(client, url: str, organization_ids: list[int], uncached: bool) -> float:
-    """Median ms of a page (the first request warms up). `uncached`: every member's
-    data version moves before each request, so the body is computed afresh."""
+def _pages_ms(pages, uncached: bool, rounds: int = 9) -> list[float]:
+    """Median ms of each page of `pages` ([(client, url, organization ids)]), asked in turn
+    round after round (the first round warms up): on a machine shared with other work a
+    moment's load falls on every page alike, so their ratio holds where two runs one after
+    the other would not. `uncached`: every member's data version moves before each request,
+    so the body is computed afresh."""
     from datacache.version import data_changed
 
-    def get():
+    def get(client, url, organization_ids):
         if uncached:
             for pk in organization_ids:
                 data_changed(pk)
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
 
-    get()
-    timings = []
-    for _ in range(7):
-        started = time.perf_counter()
-        get()
-        timings.append((time.perf_counter() - started) * 1000)
-    return sorted(timings)[len(timings) // 2]
+    timings = [[] for _ in pages]
+    for round_ in range(rounds + 1):
+        for page, timing in zip(pages, timings, strict=True):
+            started = time.perf_counter()
+            get(*page)
+            if round_:
+                timing.append((time.perf_counter() - started) * 1000)
+    return [sorted(timing)[len(timing) // 2] for timing in timings]
+
+
+def _page_ms(client, url: str, organization_ids: list[int], uncached: bool) -> float:
+    [ms] = _pages_ms([(client, url, organization_ids)], uncached)
+    return ms
 
 
 def _user(username: str, role: str, **where):
@@ -167,12 +176,15 @@ def measure(folder: str) -> None:
             folder, fmt, "--region", region.code, period=str(YEAR)
         )
         result[f"republic_{fmt}"] = _report_seconds(folder, fmt, "--region", "kz", period=str(YEAR))
-    client = Client()
-    client.force_login(_user("bench-demo", DIRECTOR, organization=demo))
-    result["demo_dashboard_ms"] = _page_ms(client, "/dashboard/?period=2021-H1", [demo.pk], True)
-    client.force_login(_user("bench-single", DIRECTOR, organization=single))
-    result["single_dashboard_ms"] = _page_ms(
-        client, f"/dashboard/?period={YEAR}-H1", [single.pk], True
+    demo_client, single_client, client = Client(), Client(), Client()
+    demo_client.force_login(_user("bench-demo", DIRECTOR, organization=demo))
+    single_client.force_login(_user("bench-single", DIRECTOR, organization=single))
+    result["demo_dashboard_ms"], result["single_dashboard_ms"] = _pages_ms(
+        [
+            (demo_client, "/dashboard/?period=2021-H1", [demo.pk]),
+            (single_client, f"/dashboard/?period={YEAR}-H1", [single.pk]),
+        ],
+        uncached=True,
     )
     members = list(Organization.objects.filter(region=region).values_list("pk", flat=True))
     client.force_login(_user("bench-region", REGION_MANAGEMENT, region=region))
