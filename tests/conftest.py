@@ -11,6 +11,7 @@ from django.utils import translation
 
 from branches.models import Library, Organization, ReportingPeriod, StaffProfile
 from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+from tests.browser import _chromium, browser, phone  # noqa: F401 - one Chromium per process
 from tests.snapshot import rows_restore, rows_snapshot
 
 

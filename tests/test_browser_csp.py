@@ -4,8 +4,6 @@ handler) still switches. Skips where Chromium or chromedriver is missing."""
 
 import pytest
 
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -46,7 +44,7 @@ def _job_pages(report) -> list[str]:
     return pages
 
 
-def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_written):  # noqa: F811
+def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_written):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 

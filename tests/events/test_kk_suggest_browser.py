@@ -4,8 +4,6 @@ edited (issue 25, item 3). Skips where Chromium or chromedriver is missing."""
 
 import pytest
 
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -17,7 +15,7 @@ KAZAKH = "Ж.Жабаевтың туғанына 175 жыл толуына ор�
 
 def test_a_librarian_accepts_the_suggested_kazakh_dedication(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     period,
 ):

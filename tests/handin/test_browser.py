@@ -1,40 +1,16 @@
-"""A librarian hands in the half-year in headless Chromium, on a 390 px wide screen."""
+"""A librarian hands in the half-year in headless Chromium, on a 390 px wide screen
+(`phone`, tests/browser.py)."""
 
 import datetime
 
 import pytest
 
-from tests.dashboard.test_browser import CHROMEDRIVER, CHROMIUM, OUTPUT
+from tests.browser import OUTPUT
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def phone():
-    webdriver = pytest.importorskip(
-        "selenium.webdriver", reason="selenium is not installed (requirements-dev.txt)"
-    )
-    if not CHROMIUM or not CHROMEDRIVER:
-        pytest.skip("no Chromium or chromedriver: install Debian's chromium and chromium-driver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage"):  # fmt: skip
-        options.add_argument(argument)
-    # A desktop window can't be narrower than ~500 px: emulate a phone's screen.
-    options.add_experimental_option(
-        "mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}}
-    )
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
 
 
 def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, django_user_model):

@@ -14,7 +14,7 @@ from django.test import Client
 from indicators.models import WorkLogEntry
 from indicators.monthsheet import headers, month_sheet_write
 from tests.admin.posting import admin_url
-from tests.dashboard.test_browser import OUTPUT, browser  # noqa: F401 - the same Chromium
+from tests.browser import OUTPUT
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -34,7 +34,7 @@ def _sheet(library, tmp_path, cells: dict):
     return path
 
 
-def _upload(browser, live_server, user, language, path):  # noqa: F811
+def _upload(browser, live_server, user, language, path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -57,7 +57,7 @@ def _upload(browser, live_server, user, language, path):  # noqa: F811
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_an_uploaded_sheet_names_its_days_and_the_grid_marks_them(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     library,
     period,
@@ -96,7 +96,7 @@ def test_an_uploaded_sheet_names_its_days_and_the_grid_marks_them(
 
 def test_a_sheet_with_errors_lists_them_all_at_once(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     library,
     period,

@@ -5,7 +5,6 @@ and in Kazakh, and nothing is wider than a narrow window."""
 import pytest
 
 from reports.models import Report, SectionText
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,7 +24,7 @@ def _violations(driver) -> list[str]:
 @pytest.mark.parametrize(("language", "contents"), [("ru", "Содержание"), ("kk", "Мазмұны")])
 def test_the_contents_open_a_closed_block_and_a_title_folds_it(
     live_server,
-    browser,  # noqa: F811
+    browser,
     methodologist,
     organization,
     seeded,

@@ -6,7 +6,6 @@ import os
 
 import pytest
 
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -15,7 +14,7 @@ pytestmark = [
 ]
 
 
-def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser, demo_written):  # noqa: F811
+def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser, demo_written):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
