@@ -125,3 +125,11 @@ def phone(browser):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
     browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})  # fmt: skip
     return browser
+
+
+def wait(driver, seconds=15):
+    """Selenium's WebDriverWait, looking every 50 ms: its default, every half second, is
+    half a second lost after each click whose page is not there at the first look."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, poll_frequency=0.05)

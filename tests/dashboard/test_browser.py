@@ -9,7 +9,7 @@ The screenshot goes to test-output/dashboard-director.png (gitignored).
 
 import pytest
 
-from tests.browser import OUTPUT
+from tests.browser import OUTPUT, wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,19 +20,17 @@ pytestmark = [
 def _log_in_as_director(browser) -> None:
     """On the login page the dashboard sent us to: the demo's director, then the cards."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.find_element(By.ID, "id_username").send_keys("director")
     browser.find_element(By.ID, "id_password").send_keys("demo")
     browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
+    wait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
 
 
 def test_the_director_logs_in_and_sees_the_figures_and_the_charts(
     live_server, browser, demo_written
 ):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{live_server.url}/dashboard/")
     # Not logged in: the login page, then straight back to the dashboard.
@@ -45,7 +43,7 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(
     assert online == "183"
 
     # Every chart exists as a Chart.js instance and has painted something.
-    WebDriverWait(browser, 15).until(
+    wait(browser, 15).until(
         lambda d: d.execute_script("return Object.keys(window.dashboardCharts || {}).length") == 6
     )
     painted = browser.execute_script(

@@ -14,7 +14,7 @@ from django.utils import translation
 
 from indicators.models import WorkLogEntry
 from indicators.models.worklog import CHILDREN_YOUTH_ABOVE_USERS
-from tests.browser import OUTPUT
+from tests.browser import OUTPUT, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -25,9 +25,7 @@ PASTED = "30\t10\t20\n40\t5\t30\n50\t0\t45\n"  # loans, in Kazakh, books: days 8
 
 
 def _wait(driver, condition, seconds=15):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, seconds).until(condition)
+    return wait(driver, seconds).until(condition)
 
 
 def _open_as(browser, live_server, user, language):

@@ -14,7 +14,7 @@ from django.test import Client
 from indicators.models import WorkLogEntry
 from indicators.monthsheet import headers, month_sheet_write
 from tests.admin.posting import admin_url
-from tests.browser import OUTPUT
+from tests.browser import OUTPUT, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -36,7 +36,6 @@ def _sheet(library, tmp_path, cells: dict):
 
 def _upload(browser, live_server, user, language, path):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     client = Client()
     client.force_login(user)
@@ -46,7 +45,7 @@ def _upload(browser, live_server, user, language, path):
     browser.get(live_server.url + admin_url(WorkLogEntry, "month_sheet"))
     browser.find_element(By.NAME, "file").send_keys(str(path))
     browser.find_element(By.NAME, "upload").click()
-    WebDriverWait(browser, 15).until(
+    wait(browser, 15).until(
         lambda d: (
             "month-sheet" not in d.current_url
             or (d.find_elements(By.CSS_SELECTOR, ".dataio-errors, .errorlist"))
