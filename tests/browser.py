@@ -14,6 +14,7 @@ installs Debian's chromium and chromium-driver where it can).
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -106,11 +107,25 @@ def _leave_page(driver):
     driver.get("about:blank")
 
 
+def _live_server_requests_finished(seconds=10):
+    """Wait for the live server's request threads to end, now that Chromium has closed the
+    connections it kept open from test to test. Each thread closes its database connection
+    as it ends (CONN_MAX_AGE keeps it open until then), and PostgreSQL refuses to drop a
+    test database that another session still uses. A thread of socketserver's is named
+    after its target."""
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=seconds)
+
+
 @pytest.fixture(scope="session")
-def _chromium():
+def _chromium(django_db_setup):
+    """Quit before the test databases are dropped (so set up after them: a session
+    fixture would otherwise come first, and go last)."""
     chromium = Chromium()
     yield chromium
     chromium.quit()
+    _live_server_requests_finished()
 
 
 @pytest.fixture

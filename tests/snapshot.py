@@ -88,7 +88,7 @@ class RowsDifference:
 def rows_snapshot(run):
     """Run `run()` in a transaction rolled back at its end, and return what it changed.
 
-    Call it with no transaction open: its rollback must undo the command and nothing else.
+    Its rollback undoes the command and nothing else (a savepoint's, in a transaction).
     """
     tables = connection.introspection.table_names()
     before = _tables_rows(tables)
