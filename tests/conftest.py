@@ -4,13 +4,15 @@ the director, and a methodologist of another organization (an outsider)."""
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 
 from branches.models import Library, Organization, ReportingPeriod, StaffProfile
 from branches.scoping import DIRECTOR, LIBRARIAN, METHODOLOGIST, ensure_groups
+from tests.browser import _chromium, browser, phone  # noqa: F401 - one Chromium per process
 from tests.migrated_sqlite import keep_test_database
 from tests.snapshot import rows_restore, rows_snapshot
 
@@ -117,9 +119,20 @@ def outsider(django_user_model, other_organization):
 
 @pytest.fixture(scope="session")
 def _demo_rows(django_db_setup, django_db_blocker):
-    """The rows `load_demo` writes, taken once per pytest process (each xdist worker)."""
-    with django_db_blocker.unblock():
-        return rows_snapshot(lambda: call_command("load_demo", stdout=io.StringIO()))
+    """The rows `load_demo` writes, taken once per pytest process (each xdist worker).
+
+    Taken from the migrated database. A session fixture is set up before a test's own
+    database fixtures: right after a transactional test, whose flush emptied the database,
+    the rows of the migrations are not back yet (the test's serialized rollback writes
+    them next). Here they are written for the snapshot, and rolled back with it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        serialized = getattr(connection, "_test_serialized_contents", None)
+        if serialized and not ContentType.objects.exists():
+            connection.creation.deserialize_db_from_string(serialized)
+        rows = rows_snapshot(lambda: call_command("load_demo", stdout=io.StringIO()))
+        transaction.set_rollback(True)
+    return rows
 
 
 @pytest.fixture(scope="module")

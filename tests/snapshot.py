@@ -8,25 +8,42 @@ table. The rows are the same rows, the same ids included, as the command writes.
 
 The difference only applies to the state it was taken from (the migrated, empty test
 database): `rows_restore` checks that every table holds what it held then, and says no (returns False) otherwise, so that the caller runs the command itself.
+Two kinds of table are looked at more loosely, as what a transactional test leaves behind
+(its flush, then the rows its serialized rollback writes back) differs there only:
+- a many-to-many link table Django makes (a group's permissions) that the command does not
+  change is compared without its ids: the rollback writes the links again under new ids,
+  and nothing refers to a link's id;
+- a database cache's table (`createcachetable`) is not compared at all: no flush empties it,
+  and a cache holds no data a test starts from. The command's entries in it (the data
+  versions) are written over the ones found under the same keys.
 """
 
+import json
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.conf import settings
 from django.db import connection, transaction
+
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 
 
 def _quote(name):
     return connection.ops.quote_name(name)
 
 
-def _table_rows(cursor, table):
-    """The rows of one table as a set of hashable, comparable values."""
+def _table_rows(cursor, table, columns=None):
+    """The rows of one table (only the given columns: all by default) as a set of
+    hashable, comparable values."""
+    selected = ", ".join(_quote(column) for column in columns) if columns else "*"
     if connection.vendor == "postgresql":
         # As JSON text: it goes back through json_populate_recordset whatever the column
         # types (jsonb, arrays, ranges), where a Python value might not adapt back.
-        cursor.execute(f"SELECT row_to_json(t)::text FROM {_quote(table)} AS t")
+        cursor.execute(
+            f"SELECT row_to_json(t)::text FROM (SELECT {selected} FROM {_quote(table)}) AS t"
+        )
         return {row[0] for row in cursor.fetchall()}
-    cursor.execute(f"SELECT * FROM {_quote(table)}")
+    cursor.execute(f"SELECT {selected} FROM {_quote(table)}")
     return set(cursor.fetchall())
 
 
@@ -35,17 +52,43 @@ def _tables_rows(tables):
         return {table: _table_rows(cursor, table) for table in tables}
 
 
+def _cache_tables() -> set[str]:
+    return {
+        cache["LOCATION"]
+        for cache in settings.CACHES.values()
+        if cache["BACKEND"] == DATABASE_CACHE
+    }
+
+
+def _compared(tables, changed) -> dict:
+    """The rows `rows_restore` compares (see the module's docstring): every table but the
+    caches', a link table the command does not change without its ids."""
+    links = {
+        model._meta.db_table: [f.column for f in model._meta.local_fields if not f.primary_key]
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.auto_created
+    }
+    caches = _cache_tables()
+    with connection.cursor() as cursor:
+        return {
+            table: _table_rows(cursor, table, None if table in changed else links.get(table))
+            for table in tables
+            if table not in caches
+        }
+
+
 @dataclass(frozen=True)
 class RowsDifference:
     before: dict  # table -> its rows before the command, every table
     added: dict  # table -> rows the command added
     removed: dict  # table -> rows the command removed (or changed: removed, then added)
+    compared: dict  # table -> its rows before the command, as rows_restore compares them
 
 
 def rows_snapshot(run):
     """Run `run()` in a transaction rolled back at its end, and return what it changed.
 
-    Call it with no transaction open: its rollback must undo the command and nothing else.
+    Its rollback undoes the command and nothing else (a savepoint's, in a transaction).
     """
     tables = connection.introspection.table_names()
     before = _tables_rows(tables)
@@ -58,20 +101,24 @@ def rows_snapshot(run):
         before=before,
         added={table: after[table] - before[table] for table in changed},
         removed={table: before[table] - after[table] for table in changed},
+        compared=_compared(tables, changed),
     )
 
 
 def rows_restore(difference):
     """Apply the difference to the database; False (and nothing written) when a table
     does not hold the rows it held when the difference was taken."""
-    if _tables_rows(difference.before) != difference.before:
+    if _compared(difference.before, difference.added) != difference.compared:
         return False
+    caches = _cache_tables()
     # One transaction (a savepoint inside a test's): the foreign keys are checked at its
     # end, when every row is in, not statement by statement as autocommit would.
     with transaction.atomic(), connection.cursor() as cursor:
         for table, rows in difference.removed.items():
             _rows_delete(cursor, table, rows)
         for table, rows in difference.added.items():
+            if table in caches:
+                _cache_entries_delete(cursor, table, rows)
             _rows_insert(cursor, table, rows)
         if connection.vendor == "postgresql":
             _sequences_advance(cursor, list(difference.added))
@@ -108,6 +155,17 @@ def _rows_delete(cursor, table, rows):
     ]
     where = " AND ".join(f"{_quote(column)} IS %s" for column in columns)
     cursor.executemany(f"DELETE FROM {_quote(table)} WHERE {where}", list(rows))
+
+
+def _cache_entries_delete(cursor, table, rows):
+    """The entries found under the keys of rows (a cache table's key is its first column)."""
+    if connection.vendor == "postgresql":
+        keys = [json.loads(row)["cache_key"] for row in rows]
+    else:
+        keys = [row[0] for row in rows]
+    if keys:
+        marks = ", ".join(["%s"] * len(keys))
+        cursor.execute(f"DELETE FROM {_quote(table)} WHERE cache_key IN ({marks})", keys)
 
 
 def _sequences_advance(cursor, tables):

@@ -4,7 +4,7 @@ handler) still switches. Skips where Chromium or chromedriver is missing."""
 
 import pytest
 
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
+from tests.browser import wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,9 +46,9 @@ def _job_pages(report) -> list[str]:
     return pages
 
 
-def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_written):  # noqa: F811
+def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_written):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 
     from events.models import Event
     from reports.models import Report
@@ -61,7 +61,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_w
     browser.find_element(By.ID, "id_password").send_keys("demo")
     browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     # The methodologist lands on her ЦБС overview at «/».
-    WebDriverWait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
+    wait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
 
     pages = [
         "/",
@@ -84,7 +84,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_w
     found = {}
     for page in pages:
         browser.get(live_server.url + page)
-        WebDriverWait(browser, 15).until(
+        wait(browser, 15).until(
             lambda d: d.execute_script("return document.readyState") == "complete"
         )
         violations = _violations(browser)
@@ -95,7 +95,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, browser, demo_w
     # The language switch, now a script file instead of onchange="…", still works.
     browser.get(live_server.url + "/admin/")
     Select(browser.find_element(By.ID, "language-select")).select_by_value("kk")
-    WebDriverWait(browser, 15).until(
+    wait(browser, 15).until(
         lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "kk"
     )
     assert _violations(browser) == []

@@ -12,15 +12,18 @@ the demo use the site: in Russian and in Kazakh, at 1280 px and at 390 px.
   mail server refuses every letter;
 - not one Content-Security-Policy violation in the console.
 
-One Chromium for the module's tests, one log-in per person, language and width.
+One Chromium for the run (tests/browser.py), one log-in per person, language and width.
 Skips where Chromium or chromedriver is missing. Screenshots: test-output/walk-*.png.
 """
 
 import pytest
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
+from django.db import transaction
 
-from tests.dashboard.test_browser import OUTPUT, browser  # noqa: F401 - the same headless Chromium
+from branches.models import Organization
+from demo.handins import demo_handins_load
+from demo.organization import ORGANIZATION
+from tests.browser import OUTPUT, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -46,9 +49,7 @@ class RefusingBackend(BaseEmailBackend):
 
 
 def _wait(driver, condition, seconds=20):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, seconds).until(condition)
+    return wait(driver, seconds).until(condition)
 
 
 class Walk:
@@ -78,17 +79,24 @@ class Walk:
             if page > window:
                 self.too_wide[name] = page
 
+    def anonymous(self):
+        """No session any more, and the language chosen (the cookie the switch sets)."""
+        self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        cookie = {"name": "django_language", "value": self.language, "url": self.url}
+        self.driver.execute_cdp_cmd("Network.setCookie", cookie)
+
     def log_in(self, username):
+        """Logged in from the login page; on the page it lands on, «/», settled."""
         from selenium.webdriver.common.by import By
 
-        self.driver.delete_all_cookies()
-        self.driver.get(self.url + "/accounts/login/")
-        self.driver.add_cookie({"name": "django_language", "value": self.language})
+        self.anonymous()
         self.open("/accounts/login/")
         self.driver.find_element(By.ID, "id_username").send_keys(username)
         self.driver.find_element(By.ID, "id_password").send_keys("demo")
         self.driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
         _wait(self.driver, lambda d: "/accounts/login/" not in d.current_url)
+        assert self.driver.current_url == self.url + "/"
+        self.settle("/")
 
     def shot(self, name):
         OUTPUT.mkdir(exist_ok=True)
@@ -145,8 +153,9 @@ def _tools_clear_of_the_title(walk, path):
 
 
 def _every_column_shown(walk, path):
-    """At 1280 px the list shows all its columns: nothing scrolls sideways in its frame."""
-    walk.open(path)
+    """At 1280 px the list shows all its columns: nothing scrolls sideways in its frame.
+    On the list just opened by _tools_clear_of_the_title."""
+    assert walk.driver.current_url == walk.url + path
     inner, frame = walk.driver.execute_script(
         "const r = document.querySelector('#changelist .results');"
         "return [r.scrollWidth, r.clientWidth];"
@@ -160,9 +169,7 @@ def _password_reset_answers_alike(walk):
 
     answers = []
     for address in (KNOWN_ADDRESS, UNKNOWN_ADDRESS):
-        walk.driver.delete_all_cookies()
-        walk.driver.get(walk.url + "/accounts/login/")
-        walk.driver.add_cookie({"name": "django_language", "value": walk.language})
+        walk.anonymous()
         walk.open("/accounts/password_reset/")
         walk.driver.find_element(By.ID, "id_email").send_keys(address)
         walk.driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
@@ -207,8 +214,7 @@ def _librarian_hands_in_then_cancels(walk, handin):
 def _librarians_pages(walk, handin, own_event, open_rows):
     from selenium.webdriver.common.by import By
 
-    walk.log_in("librarian-f4")
-    walk.open("/")
+    walk.log_in("librarian-f4")  # on «/»
     walk.shot("home-librarian")
     # «Что внесено»: each kind's count, date and add links are on the screen.
     assert walk.cut_off("table.kinds td, table.kinds th, table.kinds a") == []
@@ -238,8 +244,7 @@ def _locked_row(walk, locked_event):
     """A row of a handed-in library: the reason on top, no way to add or save."""
     from selenium.webdriver.common.by import By
 
-    walk.log_in("librarian-cgb")
-    walk.open("/")
+    walk.log_in("librarian-cgb")  # on «/»
     walk.open(f"/admin/events/event/{locked_event}/change/")
     banner = walk.driver.find_element(By.CSS_SELECTOR, "[data-lock-banner]")
     assert banner.is_displayed() and banner.text
@@ -251,13 +256,18 @@ def _locked_row(walk, locked_event):
 
 
 def _search(walk, term) -> set[str]:
+    """The term typed in the list's search box: on the list, or on the last search's."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.expected_conditions import staleness_of
 
-    walk.open("/admin/events/event/")
+    if not walk.driver.current_url.startswith(walk.url + "/admin/events/event/?q="):
+        walk.open("/admin/events/event/")
     box = walk.driver.find_element(By.ID, "searchbar")
+    box.clear()
     box.send_keys(term, Keys.ENTER)
-    _wait(walk.driver, lambda d: "q=" in d.current_url)
+    _wait(walk.driver, staleness_of(box))
+    assert "q=" in walk.driver.current_url
     walk.settle(f"/admin/events/event/?q={term}")
     return {
         box.get_attribute("value")
@@ -268,8 +278,7 @@ def _search(walk, term) -> set[str]:
 
 
 def _methodologists_pages(walk):
-    walk.log_in("methodist")
-    walk.open("/")
+    walk.log_in("methodist")  # on «/»
     walk.shot("overview")
     assert walk.cut_off("table.overview td, table.overview th[scope=row]") == []
     found = {term: _search(walk, term) for term in ("наурыз", "НАУРЫЗ", "Наурыз")}
@@ -293,14 +302,18 @@ def _methodologists_pages(walk):
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_the_walk_of_issue_24_in_each_language_and_width(
     live_server,
-    browser,  # noqa: F811
+    browser,
     settings,
+    demo_written,
     language,
 ):
     from branches.handins import HandIn
     from events.models import Event
 
-    call_command("load_demo", "--hand-in")
+    # What `load_demo --hand-in` leaves: the demo, then its last step, every library but
+    # ф№4 handed in (its seconds of loading the demo are the snapshot's milliseconds).
+    with transaction.atomic():
+        demo_handins_load(Organization.objects.get(code=ORGANIZATION["code"]))
     settings.EMAIL_BACKEND = "tests.test_browser_walk.RefusingBackend"
     RefusingBackend.asked = []
     own_event = Event.objects.filter(library__code="f4").order_by("pk").first().pk

@@ -2,6 +2,10 @@
 included, new rows still get fresh ids, and a database not in the state the rows were
 taken from is left alone."""
 
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
 from branches.models import Library, Organization
 from tests.snapshot import rows_restore, rows_snapshot
 
@@ -33,3 +37,29 @@ def test_a_database_not_as_it_was_is_left_alone(db):
 
     assert not rows_restore(difference)
     assert not Organization.objects.filter(code="snap").exists()
+
+
+def test_what_a_transactional_test_leaves_behind_does_not_refuse_the_rows(db, settings):
+    """Its serialized rollback writes a group's permissions again under new ids, and its
+    flush leaves the cache's table as it was: the rows still come back, and the command's
+    cache entries are written over the ones found."""
+    if settings.CACHES["default"]["BACKEND"] != "django.core.cache.backends.db.DatabaseCache":
+        pytest.skip("the cache is not a database table here (REDIS_URL)")
+
+    def organization_and_cache_entry():
+        organization_with_library()
+        cache.set("snapshot-test", "the command's")
+
+    difference = rows_snapshot(organization_and_cache_entry)
+    group = Group.objects.filter(permissions__isnull=False).first()
+    permissions = list(group.permissions.all())
+    group.permissions.clear()
+    group.permissions.set(permissions)  # the same links, new ids
+    cache.set("snapshot-test", "left by another test")
+    cache.set("other-entry", "left as well")
+
+    assert rows_restore(difference)
+    assert Organization.objects.filter(code="snap").exists()
+    assert list(group.permissions.all()) == permissions
+    assert cache.get("snapshot-test") == "the command's"
+    assert cache.get("other-entry") == "left as well"

@@ -1,72 +1,36 @@
-"""The director's dashboard in a real browser: headless Chromium driven by Selenium.
+"""The director's dashboard in a real browser: headless Chromium driven by Selenium
+(`browser`, tests/browser.py: skips, saying why, where Selenium, Chromium or
+chromedriver is missing).
 
 The live server needs a transactional database; serialized_rollback puts back the
 lists the data migrations seeded, so later tests still find them.
-
-Skips, saying why, where Selenium, Chromium or chromedriver is missing
-(`.ci/run` installs Debian's chromium and chromium-driver where it can).
 The screenshot goes to test-output/dashboard-director.png (gitignored).
 """
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
+
+from tests.browser import OUTPUT, wait
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver") or (
-    "/usr/bin/chromedriver" if os.path.exists("/usr/bin/chromedriver") else None
-)
-
-
-@pytest.fixture
-def browser():
-    webdriver = pytest.importorskip(
-        "selenium.webdriver", reason="selenium is not installed (requirements-dev.txt)"
-    )
-    if not CHROMIUM:
-        pytest.skip("no Chromium: install Debian's chromium (apt-get install chromium)")
-    if not CHROMEDRIVER:
-        pytest.skip("no chromedriver: install Debian's chromium-driver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--window-size=1280,1000"):  # fmt: skip
-        options.add_argument(argument)
-    # The console, for tests that read it (no CSP violation: tests/test_browser_csp.py).
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-
 
 def _log_in_as_director(browser) -> None:
     """On the login page the dashboard sent us to: the demo's director, then the cards."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.find_element(By.ID, "id_username").send_keys("director")
     browser.find_element(By.ID, "id_password").send_keys("demo")
     browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
+    wait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".cards"))
 
 
 def test_the_director_logs_in_and_sees_the_figures_and_the_charts(
     live_server, browser, demo_written
 ):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{live_server.url}/dashboard/")
     # Not logged in: the login page, then straight back to the dashboard.
@@ -79,7 +43,7 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(
     assert online == "183"
 
     # Every chart exists as a Chart.js instance and has painted something.
-    WebDriverWait(browser, 15).until(
+    wait(browser, 15).until(
         lambda d: d.execute_script("return Object.keys(window.dashboardCharts || {}).length") == 6
     )
     painted = browser.execute_script(

@@ -4,7 +4,7 @@ edited (issue 25, item 3). Skips where Chromium or chromedriver is missing."""
 
 import pytest
 
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
+from tests.browser import wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,12 +17,11 @@ KAZAKH = "Ж.Жабаевтың туғанына 175 жыл толуына ор�
 
 def test_a_librarian_accepts_the_suggested_kazakh_dedication(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     period,
 ):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     from events.models import Event, EventForm
 
@@ -30,7 +29,7 @@ def test_a_librarian_accepts_the_suggested_kazakh_dedication(
     browser.find_element(By.ID, "id_username").send_keys("lib-cgb")
     browser.find_element(By.ID, "id_password").send_keys("pw")
     browser.find_element(By.CSS_SELECTOR, "#login-form [type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.ID, "id_dedication_kk"))
+    wait(browser, 15).until(lambda d: d.find_elements(By.ID, "id_dedication_kk"))
 
     browser.find_element(By.ID, "id_title").send_keys("мастер-класс «Ваза»")
     browser.find_element(By.ID, "id_date").send_keys("05.03.2021")
@@ -46,11 +45,11 @@ def test_a_librarian_accepts_the_suggested_kazakh_dedication(
     box = browser.find_element(By.CSS_SELECTOR, ".kk-suggestion[data-for=id_dedication_kk]")
     box.find_element(By.CSS_SELECTOR, "button.kk-suggest").click()
     shown = box.find_element(By.CSS_SELECTOR, ".kk-suggestion-text")
-    WebDriverWait(browser, 15).until(lambda d: KAZAKH in shown.text)
+    wait(browser, 15).until(lambda d: KAZAKH in shown.text)
     assert kazakh.get_attribute("value") == ""  # offered, not filled in
     box.find_element(By.CSS_SELECTOR, "button.kk-accept").click()
     assert kazakh.get_attribute("value") == KAZAKH
     kazakh.send_keys(" (өңделді)")  # the librarian may edit what she accepted
     browser.find_element(By.NAME, "_save").click()
-    WebDriverWait(browser, 15).until(lambda d: "/add/" not in d.current_url)
+    wait(browser, 15).until(lambda d: "/add/" not in d.current_url)
     assert Event.objects.get().dedication_kk == f"{KAZAKH} (өңделді)"

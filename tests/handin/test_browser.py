@@ -1,10 +1,11 @@
-"""A librarian hands in the half-year in headless Chromium, on a 390 px wide screen."""
+"""A librarian hands in the half-year in headless Chromium, on a 390 px wide screen
+(`phone`, tests/browser.py)."""
 
 import datetime
 
 import pytest
 
-from tests.dashboard.test_browser import CHROMEDRIVER, CHROMIUM, OUTPUT
+from tests.browser import OUTPUT, wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -12,34 +13,8 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def phone():
-    webdriver = pytest.importorskip(
-        "selenium.webdriver", reason="selenium is not installed (requirements-dev.txt)"
-    )
-    if not CHROMIUM or not CHROMEDRIVER:
-        pytest.skip("no Chromium or chromedriver: install Debian's chromium and chromium-driver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage"):  # fmt: skip
-        options.add_argument(argument)
-    # A desktop window can't be narrower than ~500 px: emulate a phone's screen.
-    options.add_experimental_option(
-        "mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}}
-    )
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-
-
 def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, django_user_model):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     from branches.handins import HandIn
     from branches.models import Library, Organization, ReportingPeriod, StaffProfile
@@ -48,7 +23,7 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
 
     def _confirm(phone):
         """Answer «Да» on the question a locking move asks first (handin/confirm.html)."""
-        WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-yes"))
+        wait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-yes"))
         phone.find_element(By.ID, "confirm-yes").click()
 
     organization = Organization.objects.create(code="t", name_ru="Тестовая ЦБС", city_ru="Балхаш")
@@ -73,7 +48,7 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     phone.find_element(By.ID, "id_username").send_keys("lib")
     phone.find_element(By.ID, "id_password").send_keys("pw-browser-1")
     phone.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "submit-handin"))
+    wait(phone, 15).until(lambda d: d.find_elements(By.ID, "submit-handin"))
 
     # Nothing sticks out of a phone's screen.
     width = phone.execute_script("return document.documentElement.scrollWidth")
@@ -90,20 +65,20 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
 
     phone.find_element(By.CSS_SELECTOR, ".explain-form textarea").send_keys("Подарок акимата.")
     phone.find_element(By.CSS_SELECTOR, ".explain-form button").click()
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".explanation"))
+    wait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".explanation"))
 
     # Handing in asks first, on a page as narrow as the phone; cancelling changes nothing.
     phone.find_element(By.ID, "submit-handin").click()
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-cancel"))
+    wait(phone, 15).until(lambda d: d.find_elements(By.ID, "confirm-cancel"))
     assert "не смогут их добавлять и менять" in phone.find_element(By.TAG_NAME, "main").text
     assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
     phone.find_element(By.ID, "confirm-cancel").click()
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.ID, "submit-handin"))
+    wait(phone, 15).until(lambda d: d.find_elements(By.ID, "submit-handin"))
     assert not HandIn.objects.filter(library=library).exclude(state="draft").exists()
 
     phone.find_element(By.ID, "submit-handin").click()
     _confirm(phone)
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-submitted"))
+    wait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-submitted"))
     assert HandIn.objects.get(library=library).state == "submitted"
     assert not phone.find_elements(By.ID, "submit-handin")
     OUTPUT.mkdir(exist_ok=True)
@@ -120,10 +95,10 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     phone.find_element(By.ID, "id_username").send_keys("boss")
     phone.find_element(By.ID, "id_password").send_keys("pw-browser-2")
     phone.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.overview"))
+    wait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.overview"))
     assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
     phone.find_element(By.CSS_SELECTOR, "#library-cgb button").click()
     _confirm(phone)
-    WebDriverWait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-accepted"))
+    wait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-accepted"))
     assert HandIn.objects.get(library=library).state == "accepted"
     phone.save_screenshot(str(OUTPUT / "handin-methodologist-390.png"))

@@ -14,7 +14,7 @@ from django.utils import translation
 
 from indicators.models import WorkLogEntry
 from indicators.models.worklog import CHILDREN_YOUTH_ABOVE_USERS
-from tests.dashboard.test_browser import OUTPUT, browser  # noqa: F401 - the same Chromium
+from tests.browser import OUTPUT, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -25,12 +25,10 @@ PASTED = "30\t10\t20\n40\t5\t30\n50\t0\t45\n"  # loans, in Kazakh, books: days 8
 
 
 def _wait(driver, condition, seconds=15):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, seconds).until(condition)
+    return wait(driver, seconds).until(condition)
 
 
-def _open_as(browser, live_server, user, language):  # noqa: F811
+def _open_as(browser, live_server, user, language):
     client = Client()
     client.force_login(user)
     browser.get(f"{live_server.url}/accounts/login/")
@@ -40,19 +38,19 @@ def _open_as(browser, live_server, user, language):  # noqa: F811
     _wait(browser, lambda d: "/log/cgb/2021-06/" in d.current_url)
 
 
-def _cell(browser, name):  # noqa: F811
+def _cell(browser, name):
     from selenium.webdriver.common.by import By
 
     return browser.find_element(By.NAME, name)
 
 
-def _type(browser, *keys):  # noqa: F811
+def _type(browser, *keys):
     from selenium.webdriver.common.action_chains import ActionChains
 
     ActionChains(browser).send_keys(*keys).perform()
 
 
-def _paste(browser, name, text):  # noqa: F811
+def _paste(browser, name, text):
     """What Ctrl+V of a block copied from Excel delivers: a paste event with tab-separated rows."""
     browser.execute_script(
         "const cell = document.getElementsByName(arguments[0])[0]; cell.focus();"
@@ -64,7 +62,7 @@ def _paste(browser, name, text):  # noqa: F811
     )
 
 
-def _message_beside(browser, name) -> str:  # noqa: F811
+def _message_beside(browser, name) -> str:
     return browser.execute_script(
         "return document.getElementsByName(arguments[0])[0].parentNode"
         ".querySelector('.cell-msg').textContent;",
@@ -72,7 +70,7 @@ def _message_beside(browser, name) -> str:  # noqa: F811
     )
 
 
-def _asks_before_leaving(browser) -> bool:  # noqa: F811
+def _asks_before_leaving(browser) -> bool:
     """Whether leaving now would ask first. WebDriver accepts a beforeunload prompt by
     itself, so the page's answer to the event is read instead of a dialog."""
     return browser.execute_script(
@@ -81,7 +79,7 @@ def _asks_before_leaving(browser) -> bool:  # noqa: F811
     )
 
 
-def _reload_and_restore(browser):  # noqa: F811
+def _reload_and_restore(browser):
     """Reload with cells unsaved (the page would ask first), then take the draft back."""
     from selenium.webdriver.common.by import By
 
@@ -91,7 +89,7 @@ def _reload_and_restore(browser):  # noqa: F811
     browser.find_element(By.CSS_SELECTOR, '[data-draft="restore"]').click()
 
 
-def _save_and_check(browser, live_server, language, days):  # noqa: F811
+def _save_and_check(browser, live_server, language, days):
     from selenium.webdriver.common.by import By
 
     browser.find_element(By.ID, "grid-save").click()
@@ -109,7 +107,7 @@ def _save_and_check(browser, live_server, language, days):  # noqa: F811
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_a_month_typed_pasted_drafted_and_saved_at_a_desk(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     period,
     language,
@@ -152,7 +150,7 @@ def test_a_month_typed_pasted_drafted_and_saved_at_a_desk(
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_a_phone_shows_a_day_at_a_time_and_saves_as_it_goes(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     period,
     language,
@@ -201,7 +199,7 @@ def test_a_phone_shows_a_day_at_a_time_and_saves_as_it_goes(
 
 def test_the_admin_change_form_asks_before_leaving_unsaved_changes(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     period,
 ):

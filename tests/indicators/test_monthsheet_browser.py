@@ -14,7 +14,7 @@ from django.test import Client
 from indicators.models import WorkLogEntry
 from indicators.monthsheet import headers, month_sheet_write
 from tests.admin.posting import admin_url
-from tests.dashboard.test_browser import OUTPUT, browser  # noqa: F401 - the same Chromium
+from tests.browser import OUTPUT, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -34,9 +34,8 @@ def _sheet(library, tmp_path, cells: dict):
     return path
 
 
-def _upload(browser, live_server, user, language, path):  # noqa: F811
+def _upload(browser, live_server, user, language, path):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     client = Client()
     client.force_login(user)
@@ -46,7 +45,7 @@ def _upload(browser, live_server, user, language, path):  # noqa: F811
     browser.get(live_server.url + admin_url(WorkLogEntry, "month_sheet"))
     browser.find_element(By.NAME, "file").send_keys(str(path))
     browser.find_element(By.NAME, "upload").click()
-    WebDriverWait(browser, 15).until(
+    wait(browser, 15).until(
         lambda d: (
             "month-sheet" not in d.current_url
             or (d.find_elements(By.CSS_SELECTOR, ".dataio-errors, .errorlist"))
@@ -57,7 +56,7 @@ def _upload(browser, live_server, user, language, path):  # noqa: F811
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_an_uploaded_sheet_names_its_days_and_the_grid_marks_them(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     library,
     period,
@@ -96,7 +95,7 @@ def test_an_uploaded_sheet_names_its_days_and_the_grid_marks_them(
 
 def test_a_sheet_with_errors_lists_them_all_at_once(
     live_server,
-    browser,  # noqa: F811
+    browser,
     librarian,
     library,
     period,

@@ -5,7 +5,7 @@ and in Kazakh, and nothing is wider than a narrow window."""
 import pytest
 
 from reports.models import Report, SectionText
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
+from tests.browser import wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,7 +25,7 @@ def _violations(driver) -> list[str]:
 @pytest.mark.parametrize(("language", "contents"), [("ru", "Содержание"), ("kk", "Мазмұны")])
 def test_the_contents_open_a_closed_block_and_a_title_folds_it(
     live_server,
-    browser,  # noqa: F811
+    browser,
     methodologist,
     organization,
     seeded,
@@ -33,7 +33,6 @@ def test_the_contents_open_a_closed_block_and_a_title_folds_it(
     contents,
 ):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     report = Report.objects.create(organization=organization, period=seeded)
     SectionText.objects.create(report=report, section="parasat", text_ru="Только по-русски.")
@@ -43,7 +42,7 @@ def test_the_contents_open_a_closed_block_and_a_title_folds_it(
     browser.find_element(By.ID, "id_username").send_keys("methodist")
     browser.find_element(By.ID, "id_password").send_keys("pw")
     browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
+    wait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
     browser.get(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
 
     def is_open(anchor: str) -> bool:
@@ -58,7 +57,7 @@ def test_the_contents_open_a_closed_block_and_a_title_folds_it(
     network = browser.find_element(By.ID, "section-network")
     assert not network.is_displayed()
     toc.find_element(By.CSS_SELECTOR, 'a[href="#section-network"]').click()
-    WebDriverWait(browser, 5).until(lambda d: is_open("section-network"))
+    wait(browser, 5).until(lambda d: is_open("section-network"))
     assert network.is_displayed()
     summary = browser.execute_script(
         "return document.getElementById('section-parasat').closest('details')"

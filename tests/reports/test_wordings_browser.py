@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.dashboard.test_browser import browser  # noqa: F401 - the same headless Chromium
+from tests.browser import wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -15,9 +15,8 @@ pytestmark = [
 ]
 
 
-def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser, demo_written):  # noqa: F811
+def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser, demo_written):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     from events.models import Event
     from reports.models import Report
@@ -29,7 +28,7 @@ def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser
     browser.find_element(By.ID, "id_username").send_keys("methodist")
     browser.find_element(By.ID, "id_password").send_keys("demo")
     browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
+    wait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
 
     browser.get(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
     browser.set_window_size(1400, 1000)
@@ -37,7 +36,7 @@ def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser
     if os.environ.get("SCREENSHOTS"):
         browser.save_screenshot(os.environ["SCREENSHOTS"].replace(".png", "-closed.png"))
     browser.find_element(By.CSS_SELECTOR, ".report-toc a[href='#wordings']").click()
-    WebDriverWait(browser, 5).until(
+    wait(browser, 5).until(
         lambda d: d.find_element(By.ID, f"wording-event-{event.pk}").is_displayed()
     )
     row = browser.find_element(By.ID, f"wording-event-{event.pk}")
@@ -48,7 +47,7 @@ def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser
         browser.execute_script("arguments[0].scrollIntoView()", row)
         browser.save_screenshot(os.environ["SCREENSHOTS"])
     row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: f"#wording-event-{event.pk}" in d.current_url)
+    wait(browser, 15).until(lambda d: f"#wording-event-{event.pk}" in d.current_url)
     event.refresh_from_db()
     assert event.wording_ru == said
     row = browser.find_element(By.ID, f"wording-event-{event.pk}")
