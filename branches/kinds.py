@@ -449,11 +449,26 @@ def kind_by_code(code: str) -> Kind:
 
 def kind_for(model) -> Kind | None:
     """The kind of a model class (or None for a model that is no kind of data)."""
-    label = model._meta.label_lower
-    for kind in KINDS:
-        if kind.model.lower() == label:
-            return kind
-    return None
+    found = _kinds_by_label().get(model._meta.label_lower)
+    return None if found is None else found[1]
+
+
+def kind_order(model) -> int | None:
+    """The place of the model's kind in the registry's order (None: no kind of data)."""
+    found = _kinds_by_label().get(model._meta.label_lower)
+    return None if found is None else found[0]
+
+
+_BY_LABEL: dict[str, tuple[int, Kind]] = {}
+
+
+def _kinds_by_label() -> dict[str, tuple[int, Kind]]:
+    """{model label: (place, kind)}, built again when a kind was registered since (the
+    admin's index asks for each of its models on every page: a dict, not a walk)."""
+    if len(_BY_LABEL) != len(KINDS):
+        _BY_LABEL.clear()
+        _BY_LABEL.update((kind.model.lower(), (i, kind)) for i, kind in enumerate(KINDS))
+    return _BY_LABEL
 
 
 def facts(owner: str | None = None) -> list[Kind]:

@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from branches.kinds import KINDS, LIBRARIAN, PICK_LIST, kind_for
+from branches.kinds import KINDS, LIBRARIAN, PICK_LIST, kind_for, kind_order
 from branches.lockout import AdminLoginForm
 from branches.scoping import is_librarian
 from entry.admin_names import NamedAdminMixin, delete_selected
@@ -22,10 +22,10 @@ READ_ONLY = _("Справочники (только просмотр)")
 
 def _order(model_entry: dict) -> tuple:
     model = model_entry["model"]
-    for index, kind in enumerate(KINDS):
-        if kind.model_class is model:
-            return (kind.rights is PICK_LIST, index)
-    return (True, len(KINDS))
+    place = kind_order(model)
+    if place is None:
+        return (True, len(KINDS))
+    return (kind_for(model).rights is PICK_LIST, place)
 
 
 def _entered_by_librarian(model_entry: dict) -> bool:
