@@ -19,6 +19,7 @@ from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SUITE = "cbs_reports.test_settings"  # the suite's own settings
 _MIGRATED: dict[str, Path] = {}
 
 
@@ -28,29 +29,40 @@ def keep_test_database(tmp_path_factory) -> None:
     copy instead of a migrate of its own. SQLite only (a PostgreSQL run needs no file)."""
     from django.db import connection
 
-    if connection.vendor != "sqlite" or "cbs_reports.test_settings" in _MIGRATED:
+    if connection.vendor != "sqlite" or SUITE in _MIGRATED:
         return
     path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
     connection.ensure_connection()
     with closing(sqlite3.connect(path)) as copy:
         connection.connection.backup(copy)
-    _MIGRATED["cbs_reports.test_settings"] = path
+    _MIGRATED[SUITE] = path
 
 
-def migrated_sqlite(tmp_path_factory, settings_module: str = "cbs_reports.test_settings") -> Path:
-    """An SQLite file that `manage.py migrate` with `settings_module` migrated from zero
-    (in a process of its own, as a deployment's first migrate does); never written to
-    again: copy it with `sqlite_copy` to write to it.
+def migrated_sqlite(
+    tmp_path_factory, settings_module: str = SUITE, *, on_top_of: str | None = None
+) -> Path:
+    """An SQLite file that `manage.py migrate` with `settings_module` migrated (in a
+    process of its own, as a deployment's migrate does); never written to again: copy it
+    with `sqlite_copy` to write to it.
+
+    From zero, or, with `on_top_of` (a settings module), from a copy of that one's
+    migrated file: an installation that adds an app (a new kind) to one already migrated,
+    which migrates only the new app's migrations rather than the whole history again.
 
     Made once per run: the xdist workers of one run share it (the first to ask migrates,
     under a lock; the others wait for it rather than migrate a second time beside it)."""
     if settings_module not in _MIGRATED:
+        base = migrated_sqlite(tmp_path_factory, on_top_of) if on_top_of else None
         folder = _run_folder(tmp_path_factory)
         path = folder / f"{settings_module}.sqlite3"
         with open(folder / f"{settings_module}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not path.exists():
-                _migrate(path.with_suffix(".partial"), settings_module).rename(path)
+                partial = path.with_suffix(".partial")
+                partial.unlink(missing_ok=True)
+                if base is not None:
+                    sqlite_copy(base, partial)
+                _migrate(partial, settings_module).rename(path)
         _MIGRATED[settings_module] = path
     return _MIGRATED[settings_module]
 
@@ -67,7 +79,6 @@ def _run_folder(tmp_path_factory) -> Path:
 
 
 def _migrate(path: Path, settings_module: str) -> Path:
-    path.unlink(missing_ok=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings_module,

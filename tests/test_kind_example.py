@@ -14,9 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_the_example_kind_added_by_the_how_to_works_everywhere(tmp_path_factory, tmp_path):
     # An SQLite database of its own (the suite's test database may be in use): a copy of
-    # one that `manage.py migrate` made from zero with the example's app installed, kept
-    # as the test database (--reuse-db) rather than migrated from zero once more.
-    migrated = migrated_sqlite(tmp_path_factory, "tests.kind_example.settings")
+    # one that `manage.py migrate` migrated with the example's app installed, kept as the
+    # test database (--reuse-db) rather than migrated from zero once more.
+    migrated = migrated_sqlite(
+        tmp_path_factory, "tests.kind_example.settings", on_top_of="cbs_reports.test_settings"
+    )
     database = sqlite_copy(migrated, tmp_path / "example.sqlite3")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
     result = subprocess.run(
