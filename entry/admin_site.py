@@ -53,6 +53,14 @@ class AdminSite(admin.AdminSite):
         return super().register(model_or_iterable, admin_class, **options)
 
     def get_app_list(self, request, app_label=None):
+        """Built once per request and app: the index asks for it twice (its own list and
+        the sidebar's), and each build asks every model admin for its five rights."""
+        built = request.__dict__.setdefault("_admin_app_lists", {})
+        if app_label not in built:
+            built[app_label] = self._app_list(request, app_label)
+        return built[app_label]
+
+    def _app_list(self, request, app_label):
         app_list = super().get_app_list(request, app_label)
         for app in app_list:
             app["models"].sort(key=_order)

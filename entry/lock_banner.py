@@ -90,14 +90,20 @@ def _is_period_fact(model) -> bool:
 
 
 def _open_periods(request):
-    profile = staff_profile(request.user)
-    if profile is None:
-        return None
-    return list(
-        ReportingPeriod.objects.filter(organization_id=profile.organization_id).exclude(
-            status=ReportingPeriod.Status.APPROVED
+    """The user's ЦБС's periods not approved (None without a profile): read once per
+    request, which asks for them for each kind of row (`list_banner`)."""
+    if "_open_periods" not in request.__dict__:
+        profile = staff_profile(request.user)
+        request._open_periods = (
+            None
+            if profile is None
+            else list(
+                ReportingPeriod.objects.filter(organization_id=profile.organization_id).exclude(
+                    status=ReportingPeriod.Status.APPROVED
+                )
+            )
         )
-    )
+    return request._open_periods
 
 
 def list_banner(request, model) -> tuple[str, str] | None:
