@@ -13,13 +13,16 @@ STAMP := $(VENV)/.installed
 # takes 9 s of CPU instead of 4, each `manage.py` start 2.7 s instead of 1.1.
 unexport PYTHONDONTWRITEBYTECODE
 
-# The venv's own pip (ensurepip's, Python 3.11's) installs the pinned wheels as well as the
-# newest would: no upgrade of pip first. --no-compile: pip would byte-compile every module of
-# every package (Faker's hundreds of locales, Django's contrib); Python compiles the few the
-# project imports on first import, and writes them for the next run.
+# The pinned packages are installed by uv (pinned here, itself installed by the venv's own
+# pip): the same versions as pip installs, in 3 s where pip takes 25-30 s on a fresh clone,
+# which `make test` counts. uv byte-compiles nothing (pip would without --no-compile: Faker's
+# hundreds of locales, Django's contrib); Python compiles the few modules the project imports
+# on first import, and writes them for the next run.
+UV_VERSION := 0.13.9
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
