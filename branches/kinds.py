@@ -202,8 +202,10 @@ KINDS: list[Kind] = [
         sheet=Sheet(
             "ЦБС",
             key=("code",),
-            # The annual report's signature (issue 27): a file made before has none.
+            # The annual report's signature (issue 27) and the Kazakh short name: a file
+            # (or a package) made before them has none.
             optional=(
+                "short_name_kk",
                 "director_position_ru",
                 "director_position_kk",
                 "director_name",

@@ -123,6 +123,15 @@ class Organization(models.Model):
     name_ru = models.CharField(_("название (рус.)"), max_length=300)
     name_kk = models.CharField(_("название (каз.)"), max_length=300, blank=True)
     short_name = models.CharField(_("краткое название"), max_length=50, default=GENERIC_SHORT_NAME)
+    short_name_kk = models.CharField(
+        _("краткое название (каз.)"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Как в казахском отчёте, например: Шет ауд. ОКЖ. Пусто — печатается "
+            "краткое название на русском (общее «ЦБС» — как «ОКЖ»)."
+        ),
+    )
     city_ru = models.CharField(_("город (рус.)"), max_length=100)
     city_kk = models.CharField(_("город (каз.)"), max_length=100, blank=True)
     site = models.URLField(_("сайт"), blank=True)
@@ -155,11 +164,15 @@ class Organization(models.Model):
         return localized(self, "name", language)
 
     def abbreviation(self, language: str | None = None) -> str:
-        """The short name; the generic «ЦБС» an organization has until it is given one
-        is a word, not a name, and is said in the page's language («ОКЖ» in Kazakh)."""
+        """The short name, the Kazakh one in a Kazakh text while it is filled; the generic
+        «ЦБС» an organization has until it is given one is a word, not a name, and is
+        said in the page's language («ОКЖ» in Kazakh)."""
+        language = language or get_language() or "ru"
+        if language[:2] == "kk" and self.short_name_kk:
+            return self.short_name_kk
         if self.short_name != GENERIC_SHORT_NAME:
             return self.short_name
-        with translation.override(language or get_language() or "ru"):
+        with translation.override(language):
             return str(GENERIC_WORD)
 
     def city(self, language: str | None = None) -> str:
@@ -318,7 +331,7 @@ class SocialPage(models.Model):
         ]
 
     def __str__(self) -> str:
-        owner = self.library or self.organization.short_name
+        owner = self.library or self.organization.abbreviation()
         return f"{owner}: {self.platform} — {self.url}"
 
     def save(self, *args, **kwargs):
@@ -574,7 +587,7 @@ class StaffProfile(models.Model):
     def __str__(self) -> str:
         where = self.library or (self.organization or self.region)
         if self.organization_id and not self.library_id:
-            where = self.organization.short_name
+            where = self.organization.abbreviation()
         return f"{self.user.get_full_name() or self.user.get_username()} — {where}"
 
     def clean(self):

@@ -101,7 +101,7 @@ class PeriodInline(ScopedTabularInline):
 @admin.register(Organization)
 class OrganizationAdmin(ScopedAdmin):
     list_display = ["short_name", "name_ru", "city_ru", "code", "region"]
-    search_fields = ["name_ru", "name_kk", "short_name", "code"]
+    search_fields = ["name_ru", "name_kk", "short_name", "short_name_kk", "code"]
     inlines = [LibraryInline, PeriodInline]
 
     def get_readonly_fields(self, request, obj=None):

@@ -35,6 +35,9 @@ def test_the_demo_region_has_two_illustrative_cbs_one_from_a_package(demo_writte
     states = dict(RegionHandIn.objects.values_list("period__organization__code", "state"))
     assert states == {"priozersk": "accepted", "shet": "submitted"}
     assert is_imported(members.get(code="shet")) and not is_imported(members.get(code="priozersk"))
+    # Their Kazakh short names, the imported one's brought by its package.
+    kazakh = {m.code: m.abbreviation("kk") for m in members}
+    assert kazakh == {"balkhash": "ОКЖ", "priozersk": "Приозерск ОКЖ", "shet": "Шет ауд. ОКЖ"}
     # Balkhash's own report is untouched (its data is still open, its report a draft).
     assert Report.objects.get(organization__code="balkhash").status == Report.Status.DRAFT
 
