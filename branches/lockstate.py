@@ -81,7 +81,7 @@ def handin_move_check(handin: HandIn, to_state: str) -> None:
     if to_state not in HANDIN_MOVES[State(handin.state)]:
         raise ValidationError(
             WRONG_STATE,
-            params={"library": handin.library.short_name, "state": handin.get_state_display()},
+            params={"library": handin.library.abbreviation(), "state": handin.get_state_display()},
         )
 
 

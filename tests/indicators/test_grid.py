@@ -50,6 +50,16 @@ def test_a_librarian_opens_her_librarys_month(client, librarian, period):
     assert "Сохранить" in page and "следующий день" in page
 
 
+def test_the_kazakh_page_names_the_library_by_its_kazakh_abbreviation(
+    client, librarian, library, period
+):
+    library.short_name_kk = "ОҚК"
+    library.save()
+    client.force_login(librarian)
+    page = client.get(URL, HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "ОҚК" in page and "ЦГБ" not in page
+
+
 def test_another_librarian_gets_a_404_for_that_library(client, other_librarian, library, period):
     client.force_login(other_librarian)
     assert client.get(URL).status_code == 404
