@@ -10,6 +10,10 @@ files for every test, and a page is never cached (Django sends no freshness for 
 
 Skips, saying why, where Selenium, Chromium or chromedriver is missing (`.ci/run`
 installs Debian's chromium and chromium-driver where it can).
+
+Chromium's CPU is most of a browser test's cost (a page loaded is a few tenths of a second
+of it, on a machine of two cores): `log_in` and `set_cookie` set a cookie without loading a
+page first, and `screenshot` takes a picture only where TEST_SCREENSHOTS asks for one.
 """
 
 import os
@@ -18,6 +22,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 OUTPUT = Path(__file__).resolve().parents[1] / "test-output"  # screenshots (gitignored)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -148,3 +153,33 @@ def wait(driver, seconds=15):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, seconds, poll_frequency=0.05)
+
+
+def set_cookie(driver, origin, name, value, **flags):
+    """A cookie of `origin`, set with no page of it open: WebDriver's add_cookie needs one,
+    and loading a page only to set a cookie cost Chromium a page's CPU."""
+    driver.execute_cdp_cmd("Network.setCookie", {"name": name, "value": value, "url": origin, **flags})  # fmt: skip
+
+
+def log_in(driver, origin, user, language=None):
+    """`user` logged in as the login form would leave them (a session in the database, its
+    cookie in the browser), with `language` chosen as the switch chooses it; no page loaded.
+    For the tests whose subject is not the login form: the walk (tests/test_browser_walk.py),
+    the CSP test and the director's dashboard test fill the form itself."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    name = settings.SESSION_COOKIE_NAME
+    set_cookie(driver, origin, name, client.cookies[name].value, httpOnly=True)
+    if language is not None:
+        set_cookie(driver, origin, settings.LANGUAGE_COOKIE_NAME, language)
+
+
+def screenshot(driver, name):
+    """test-output/<name>.png where TEST_SCREENSHOTS is set (`TEST_SCREENSHOTS=1 pytest -m
+    browser`): pictures for a person to look at, which no test reads; each one cost
+    Chromium a repaint and a PNG in every run."""
+    if os.environ.get("TEST_SCREENSHOTS"):
+        OUTPUT.mkdir(exist_ok=True)
+        assert driver.save_screenshot(str(OUTPUT / f"{name}.png"))

@@ -12,8 +12,12 @@ the demo use the site: in Russian and in Kazakh, at 1280 px and at 390 px.
   mail server refuses every letter;
 - not one Content-Security-Policy violation in the console.
 
-One Chromium for the run (tests/browser.py), one log-in per person, language and width.
-Skips where Chromium or chromedriver is missing. Screenshots: test-output/walk-*.png.
+One Chromium for the run (tests/browser.py), one log-in per person, language and width:
+the librarian of ф№4 by the login form (so the form is walked in each language and width),
+the others by their session's cookie, which saves Chromium the login page and the typing
+(the page they land on, «/», is still opened and looked at). Each page is loaded once for
+all that is checked on it. Skips where Chromium or chromedriver is missing. Screenshots,
+where TEST_SCREENSHOTS asks for them: test-output/walk-*.png.
 """
 
 import pytest
@@ -23,7 +27,7 @@ from django.db import transaction
 from branches.models import Organization
 from demo.handins import demo_handins_load
 from demo.organization import ORGANIZATION
-from tests.browser import OUTPUT, wait
+from tests.browser import log_in, screenshot, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -66,15 +70,20 @@ class Walk:
         self.settle(path)
 
     def settle(self, name):
-        _wait(self.driver, lambda d: d.execute_script("return document.readyState") == "complete")
-        assert self.driver.find_element("tag name", "html").get_attribute("lang") == self.language
+        # The page's language and widths read with its readiness: one round trip, not four.
+        language, page, window = _wait(
+            self.driver,
+            lambda d: d.execute_script(
+                "const html = document.documentElement;"
+                "return document.readyState === 'complete'"
+                " && [html.getAttribute('lang'), html.scrollWidth, window.innerWidth];"
+            ),
+        )
+        assert language == self.language
         violations = _violations(self.driver)
         if violations:
             self.csp[name] = violations
         if self.width < 1000:
-            page, window = self.driver.execute_script(
-                "return [document.documentElement.scrollWidth, window.innerWidth]"
-            )
             assert window == self.width
             if page > window:
                 self.too_wide[name] = page
@@ -86,6 +95,14 @@ class Walk:
         self.driver.execute_cdp_cmd("Network.setCookie", cookie)
 
     def log_in(self, username):
+        """Logged in by the session's cookie; «/», the page the login form lands on, settled."""
+        from django.contrib.auth import get_user_model
+
+        self.anonymous()
+        log_in(self.driver, self.url, get_user_model().objects.get(username=username))
+        self.open("/")
+
+    def log_in_by_form(self, username):
         """Logged in from the login page; on the page it lands on, «/», settled."""
         from selenium.webdriver.common.by import By
 
@@ -99,8 +116,7 @@ class Walk:
         self.settle("/")
 
     def shot(self, name):
-        OUTPUT.mkdir(exist_ok=True)
-        self.driver.save_screenshot(str(OUTPUT / f"walk-{self.language}-{self.width}-{name}.png"))
+        screenshot(self.driver, f"walk-{self.language}-{self.width}-{name}")
 
     def cut_off(self, selector) -> list[str]:
         """The shown elements matching selector that stick out of the window, left or
@@ -136,8 +152,9 @@ def _overlap(a, b) -> bool:
 
 
 def _tools_clear_of_the_title(walk, path):
-    """The list's buttons neither cover its title nor one another, and stay in the window."""
-    walk.open(path)
+    """The list's buttons neither cover its title nor one another, and stay in the window.
+    On the list just opened."""
+    assert walk.driver.current_url == walk.url + path
     title = _boxes(walk.driver, "#content > h1")
     tools = _boxes(walk.driver, "#content .object-tools li")
     assert len(title) == 1 and len(tools) >= 2, (path, title, tools)
@@ -154,7 +171,7 @@ def _tools_clear_of_the_title(walk, path):
 
 def _every_column_shown(walk, path):
     """At 1280 px the list shows all its columns: nothing scrolls sideways in its frame.
-    On the list just opened by _tools_clear_of_the_title."""
+    On the list just opened."""
     assert walk.driver.current_url == walk.url + path
     inner, frame = walk.driver.execute_script(
         "const r = document.querySelector('#changelist .results');"
@@ -192,7 +209,7 @@ def _librarian_hands_in_then_cancels(walk, handin):
     """«Сдать данные» asks what it will lock; «Отмена» goes back and changes nothing."""
     from selenium.webdriver.common.by import By
 
-    walk.open("/")
+    assert walk.driver.current_url == walk.url + "/"  # where the log-in landed: not reloaded
     before = handin()
     button = walk.driver.find_element(By.ID, "submit-handin")
     assert button.is_enabled()
@@ -214,7 +231,7 @@ def _librarian_hands_in_then_cancels(walk, handin):
 def _librarians_pages(walk, handin, own_event, open_rows):
     from selenium.webdriver.common.by import By
 
-    walk.log_in("librarian-f4")  # on «/»
+    walk.log_in_by_form("librarian-f4")  # on «/»
     walk.shot("home-librarian")
     # «Что внесено»: each kind's count, date and add links are on the screen.
     assert walk.cut_off("table.kinds td, table.kinds th, table.kinds a") == []
@@ -230,14 +247,13 @@ def _librarians_pages(walk, handin, own_event, open_rows):
         "/dashboard/",
     ):
         walk.open(path)
+        if walk.width == 1280 and path in open_rows:
+            _tools_clear_of_the_title(walk, path)
+            _every_column_shown(walk, path)
+            walk.shot(f"list-librarian-{path.split('/')[-2]}")
     walk.shot("dashboard-librarian")
     if walk.width == 390:  # cards; at 1280 px the 13 kinds' table may scroll in its frame
         assert walk.cut_off("table.data td, table.data th[scope=row]") == []
-    if walk.width == 1280:
-        for path in open_rows:
-            _tools_clear_of_the_title(walk, path)
-            _every_column_shown(walk, path)
-        walk.shot("events-list-librarian")
 
 
 def _locked_row(walk, locked_event):
@@ -261,8 +277,7 @@ def _search(walk, term) -> set[str]:
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.expected_conditions import staleness_of
 
-    if not walk.driver.current_url.startswith(walk.url + "/admin/events/event/?q="):
-        walk.open("/admin/events/event/")
+    assert walk.driver.current_url.split("?")[0] == walk.url + "/admin/events/event/"
     box = walk.driver.find_element(By.ID, "searchbar")
     box.clear()
     box.send_keys(term, Keys.ENTER)
@@ -281,6 +296,11 @@ def _methodologists_pages(walk):
     walk.log_in("methodist")  # on «/»
     walk.shot("overview")
     assert walk.cut_off("table.overview td, table.overview th[scope=row]") == []
+    walk.open("/admin/events/event/")  # its buttons and columns, then its search box
+    if walk.width == 1280:
+        _tools_clear_of_the_title(walk, "/admin/events/event/")
+        _every_column_shown(walk, "/admin/events/event/")  # with the library column
+        walk.shot("events-list-methodologist")
     found = {term: _search(walk, term) for term in ("наурыз", "НАУРЫЗ", "Наурыз")}
     assert len(found["Наурыз"]) >= 5, found  # the demo's Наурыз events of five libraries
     assert found["наурыз"] == found["НАУРЫЗ"] == found["Наурыз"]
@@ -293,10 +313,6 @@ def _methodologists_pages(walk):
                 path,
             )
     walk.shot("dashboard-library")
-    if walk.width == 1280:
-        _tools_clear_of_the_title(walk, "/admin/events/event/")
-        _every_column_shown(walk, "/admin/events/event/")  # with the library column
-        walk.shot("events-list-methodologist")
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])

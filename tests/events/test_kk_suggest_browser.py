@@ -4,7 +4,7 @@ edited (issue 25, item 3). Skips where Chromium or chromedriver is missing."""
 
 import pytest
 
-from tests.browser import wait
+from tests.browser import log_in, wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,10 +25,8 @@ def test_a_librarian_accepts_the_suggested_kazakh_dedication(
 
     from events.models import Event, EventForm
 
-    browser.get(f"{live_server.url}/admin/login/?next=/admin/events/event/add/")
-    browser.find_element(By.ID, "id_username").send_keys("lib-cgb")
-    browser.find_element(By.ID, "id_password").send_keys("pw")
-    browser.find_element(By.CSS_SELECTOR, "#login-form [type=submit]").click()
+    log_in(browser, live_server.url, librarian)  # the login form is not this test's
+    browser.get(f"{live_server.url}/admin/events/event/add/")
     wait(browser, 15).until(lambda d: d.find_elements(By.ID, "id_dedication_kk"))
 
     browser.find_element(By.ID, "id_title").send_keys("мастер-класс «Ваза»")

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.browser import OUTPUT, wait
+from tests.browser import log_in, screenshot, wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,10 +44,9 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     user.groups.set([ensure_groups()[LIBRARIAN]])
     StaffProfile.objects.create(user=user, organization=organization, library=library)
 
+    # Logged in by the session's cookie: the login form is not this test's (the walk's).
+    log_in(phone, live_server.url, user)
     phone.get(f"{live_server.url}/")
-    phone.find_element(By.ID, "id_username").send_keys("lib")
-    phone.find_element(By.ID, "id_password").send_keys("pw-browser-1")
-    phone.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     wait(phone, 15).until(lambda d: d.find_elements(By.ID, "submit-handin"))
 
     # Nothing sticks out of a phone's screen.
@@ -81,8 +80,7 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     wait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-submitted"))
     assert HandIn.objects.get(library=library).state == "submitted"
     assert not phone.find_elements(By.ID, "submit-handin")
-    OUTPUT.mkdir(exist_ok=True)
-    phone.save_screenshot(str(OUTPUT / "handin-librarian-390.png"))
+    screenshot(phone, "handin-librarian-390")
 
     # The methodologist accepts it from her overview, on the same phone.
     from branches.scoping import METHODOLOGIST
@@ -91,14 +89,12 @@ def test_a_librarian_explains_the_warning_and_hands_in(live_server, phone, djang
     boss.groups.set([ensure_groups()[METHODOLOGIST]])
     StaffProfile.objects.create(user=boss, organization=organization)
     phone.delete_all_cookies()
+    log_in(phone, live_server.url, boss)
     phone.get(f"{live_server.url}/")
-    phone.find_element(By.ID, "id_username").send_keys("boss")
-    phone.find_element(By.ID, "id_password").send_keys("pw-browser-2")
-    phone.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     wait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.overview"))
     assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
     phone.find_element(By.CSS_SELECTOR, "#library-cgb button").click()
     _confirm(phone)
     wait(phone, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".state-accepted"))
     assert HandIn.objects.get(library=library).state == "accepted"
-    phone.save_screenshot(str(OUTPUT / "handin-methodologist-390.png"))
+    screenshot(phone, "handin-methodologist-390")

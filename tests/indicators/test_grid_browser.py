@@ -3,18 +3,18 @@ keyboard only, three days pasted from an Excel block, a part above its total
 flagged beside its cell, a reload before saving that offers the draft back, a save
 that the admin list shows; at 1280 px and at 390 px (a day at a time), in Russian
 and in Kazakh, with no Content-Security-Policy violation in the console.
-Skips where Chromium or chromedriver is missing. Screenshots: test-output/grid-*.png.
+Skips where Chromium or chromedriver is missing. Screenshots, where TEST_SCREENSHOTS asks
+for them: test-output/grid-*.png.
 """
 
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import translation
 
 from indicators.models import WorkLogEntry
 from indicators.models.worklog import CHILDREN_YOUTH_ABOVE_USERS
-from tests.browser import OUTPUT, wait
+from tests.browser import log_in, screenshot, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -29,11 +29,7 @@ def _wait(driver, condition, seconds=15):
 
 
 def _open_as(browser, live_server, user, language):
-    client = Client()
-    client.force_login(user)
-    browser.get(f"{live_server.url}/accounts/login/")
-    browser.add_cookie({"name": "sessionid", "value": client.cookies["sessionid"].value})
-    browser.add_cookie({"name": "django_language", "value": language})
+    log_in(browser, live_server.url, user, language)
     browser.get(f"{live_server.url}/log/")
     _wait(browser, lambda d: "/log/cgb/2021-06/" in d.current_url)
 
@@ -136,7 +132,7 @@ def test_a_month_typed_pasted_drafted_and_saved_at_a_desk(
         browser.execute_script("return document.querySelector('[data-total=loans]').textContent")
         == "120"
     )
-    browser.save_screenshot(str(OUTPUT / f"grid-1280-{language}.png"))
+    screenshot(browser, f"grid-1280-{language}")
 
     _reload_and_restore(browser)
     assert _cell(browser, "visits-7").get_attribute("value") == "17"
@@ -187,7 +183,7 @@ def test_a_phone_shows_a_day_at_a_time_and_saves_as_it_goes(
     _wait(browser, lambda d: _message_beside(d, "users_children-8") == expected)
     _type(browser, Keys.BACKSPACE, "1")
     _paste(browser, "loans-8", PASTED)
-    browser.save_screenshot(str(OUTPUT / f"grid-390-{language}.png"))
+    screenshot(browser, f"grid-390-{language}")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
     _reload_and_restore(browser)
     assert _cell(browser, "loans-10").get_attribute("value") == "50"
@@ -205,7 +201,7 @@ def test_the_admin_change_form_asks_before_leaving_unsaved_changes(
 ):
     from selenium.webdriver.common.by import By
 
-    _open_as(browser, live_server, librarian, "ru")
+    log_in(browser, live_server.url, librarian, "ru")  # the grid itself is not this test's
     browser.get(f"{live_server.url}/admin/indicators/worklogentry/add/")
     browser.find_element(By.NAME, "visits").click()  # a user's gesture, then a change
     browser.find_element(By.NAME, "visits").send_keys("5")

@@ -1,7 +1,7 @@
 """The month sheet in headless Chromium: a librarian uploads a filled sheet on the admin
 page, reads which days were added and changed, and finds them marked in the month
 grid; a sheet with errors lists them all at once. No Content-Security-Policy
-violation. Screenshots: test-output/month-sheet-*.png.
+violation. Screenshots, where TEST_SCREENSHOTS asks for them: test-output/month-sheet-*.png.
 """
 
 import datetime
@@ -9,12 +9,11 @@ import io
 
 import openpyxl
 import pytest
-from django.test import Client
 
 from indicators.models import WorkLogEntry
 from indicators.monthsheet import headers, month_sheet_write
 from tests.admin.posting import admin_url
-from tests.browser import OUTPUT, wait
+from tests.browser import log_in, screenshot, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -37,11 +36,7 @@ def _sheet(library, tmp_path, cells: dict):
 def _upload(browser, live_server, user, language, path):
     from selenium.webdriver.common.by import By
 
-    client = Client()
-    client.force_login(user)
-    browser.get(f"{live_server.url}/accounts/login/")
-    browser.add_cookie({"name": "sessionid", "value": client.cookies["sessionid"].value})
-    browser.add_cookie({"name": "django_language", "value": language})
+    log_in(browser, live_server.url, user, language)
     browser.get(live_server.url + admin_url(WorkLogEntry, "month_sheet"))
     browser.find_element(By.NAME, "file").send_keys(str(path))
     browser.find_element(By.NAME, "upload").click()
@@ -89,7 +84,7 @@ def test_an_uploaded_sheet_names_its_days_and_the_grid_marks_them(
     assert added.value_of_css_property("background-color") != plain.value_of_css_property(
         "background-color"
     )
-    browser.save_screenshot(str(OUTPUT / f"month-sheet-marked-{language}.png"))
+    screenshot(browser, f"month-sheet-marked-{language}")
     assert _violations(browser) == []
 
 
@@ -122,6 +117,6 @@ def test_a_sheet_with_errors_lists_them_all_at_once(
         "20.06.2021, «Посещения — мероприятий»",
     ]
     assert "В файле 5 ошибок" in browser.find_element(By.ID, "content").text
-    browser.save_screenshot(str(OUTPUT / "month-sheet-errors-ru.png"))
+    screenshot(browser, "month-sheet-errors-ru")
     assert _violations(browser) == []
     assert not WorkLogEntry.objects.exists()

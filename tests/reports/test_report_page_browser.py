@@ -5,7 +5,7 @@ and in Kazakh, and nothing is wider than a narrow window."""
 import pytest
 
 from reports.models import Report, SectionText
-from tests.browser import wait
+from tests.browser import log_in, wait
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,13 +36,7 @@ def test_the_contents_open_a_closed_block_and_a_title_folds_it(
 
     report = Report.objects.create(organization=organization, period=seeded)
     SectionText.objects.create(report=report, section="parasat", text_ru="Только по-русски.")
-    browser.get(f"{live_server.url}/accounts/login/")
-    browser.add_cookie({"name": "django_language", "value": language})
-    browser.get(f"{live_server.url}/accounts/login/")
-    browser.find_element(By.ID, "id_username").send_keys("methodist")
-    browser.find_element(By.ID, "id_password").send_keys("pw")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    wait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
+    log_in(browser, live_server.url, methodologist, language)  # the login form is not this test's
     browser.get(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
 
     def is_open(anchor: str) -> bool:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.browser import wait
+from tests.browser import log_in, wait
 from tests.test_browser_csp import _violations
 
 pytestmark = [
@@ -16,6 +16,7 @@ pytestmark = [
 
 
 def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser, demo_written):
+    from django.contrib.auth import get_user_model
     from selenium.webdriver.common.by import By
 
     from events.models import Event
@@ -24,14 +25,11 @@ def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser
     report = Report.objects.get()
     event = Event.objects.get(title="викторина «Угадай, что за книга?»")
     assert event.wording_ru == ""
-    browser.get(f"{live_server.url}/accounts/login/")
-    browser.find_element(By.ID, "id_username").send_keys("methodist")
-    browser.find_element(By.ID, "id_password").send_keys("demo")
-    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
-    wait(browser, 15).until(lambda d: "/accounts/login/" not in d.current_url)
-
-    browser.get(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
+    # By the session's cookie (the login form is not this test's), in a window as wide as
+    # before the page is laid out, not after.
+    log_in(browser, live_server.url, get_user_model().objects.get(username="methodist"))
     browser.set_window_size(1400, 1000)
+    browser.get(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
     # The block starts closed; its link in the page's contents opens it.
     if os.environ.get("SCREENSHOTS"):
         browser.save_screenshot(os.environ["SCREENSHOTS"].replace(".png", "-closed.png"))
