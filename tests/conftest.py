@@ -83,44 +83,66 @@ def russian_by_default():
         yield
 
 
-@pytest.fixture
-def organization(db):
+def new_organization():
     return Organization.objects.create(
         code="test-cbs", name_ru="Тестовая ЦБС", name_kk="Сынақ ОКЖ", city_ru="Балхаш"
     )
 
 
-@pytest.fixture
-def library(organization):
+def new_library(organization):
     return Library.objects.create(
         organization=organization, code="cgb", kind="central", short_name="ЦГБ",
         name_ru="Центральная городская библиотека", name_kk="Орталық қалалық кітапхана", order=10,
     )  # fmt: skip
 
 
-@pytest.fixture
-def other_library(organization):
+def new_other_library(organization):
     return Library.objects.create(
         organization=organization, code="f4", kind="branch", number=4, short_name="ф№4",
         name_ru="Библиотека-филиал №4", name_kk="№4 кітапхана-филиалы", order=20,
     )  # fmt: skip
 
 
+def new_period(organization):
+    return ReportingPeriod.objects.create(organization=organization, year=2021, half=1)
+
+
+def new_other_organization():
+    return Organization.objects.create(code="other", name_ru="Другая ЦБС", city_ru="Караганда")
+
+
+def make_user(django_user_model, username, role, organization, library=None, groups=None):
+    """A staff user in `role`'s group with a staff profile; `groups`: ensure_groups()'s answer,
+    when the caller makes several users at once (it checks every role's permissions)."""
+    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
+    user.groups.set([(groups or ensure_groups())[role]])
+    StaffProfile.objects.create(user=user, organization=organization, library=library)
+    return user
+
+
+@pytest.fixture
+def organization(db):
+    return new_organization()
+
+
+@pytest.fixture
+def library(organization):
+    return new_library(organization)
+
+
+@pytest.fixture
+def other_library(organization):
+    return new_other_library(organization)
+
+
 @pytest.fixture
 def period(organization):
-    return ReportingPeriod.objects.create(organization=organization, year=2021, half=1)
+    return new_period(organization)
 
 
 @pytest.fixture
 def other_organization(db):
-    return Organization.objects.create(code="other", name_ru="Другая ЦБС", city_ru="Караганда")
-
-
-def make_user(django_user_model, username, role, organization, library=None):
-    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
-    user.groups.set([ensure_groups()[role]])
-    StaffProfile.objects.create(user=user, organization=organization, library=library)
-    return user
+    return new_other_organization()
 
 
 @pytest.fixture

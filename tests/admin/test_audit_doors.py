@@ -11,12 +11,14 @@ must explain themselves in Russian.
 import pytest
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth import get_user_model
 
 from branches.models import Library, Platform, Region, ReportingPeriod, Republic
 from branches.scoping import METHODOLOGIST, ensure_groups
 from holdings.models import FundingSource, Receipt
 from tests.admin.factories import ALL_MODELS, LIBRARY_FACTS, LIBRARY_PLANS, ORGANIZATION_ROWS
 from tests.admin.posting import admin_url
+from tests.personas_once import *  # noqa: F403  (the personas, made once for the module's 150 tests)
 
 # Rows the outsider's organization does not own: a library's and the organization's.
 SCOPED = [*LIBRARY_FACTS, *ORGANIZATION_ROWS, *LIBRARY_PLANS, Library, ReportingPeriod]
@@ -46,12 +48,19 @@ def history_detail_url(row):
     return admin_url(type(row), "simple_history", row.pk, version.history_id)
 
 
+@pytest.fixture(scope="module")
+def _personas_made(_personas_of_module, django_db_blocker):
+    """The personas, and staff in the methodologist's group but without a staff profile
+    (`no_profile`: sees nothing), made once for the module as they are (tests/personas_once.py)."""
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_user("no-profile", password="pw", is_staff=True)
+        user.groups.set([ensure_groups()[METHODOLOGIST]])
+    return {**_personas_of_module, "no_profile": user}
+
+
 @pytest.fixture
-def no_profile(django_user_model):
-    """Staff in the methodologist's group but without a staff profile: sees nothing."""
-    user = django_user_model.objects.create_user("no-profile", password="pw", is_staff=True)
-    user.groups.set([ensure_groups()[METHODOLOGIST]])
-    return user
+def no_profile(_personas):
+    return _personas["no_profile"]
 
 
 @pytest.fixture
@@ -70,11 +79,11 @@ OUT_OF_REACH = [
 
 @pytest.mark.parametrize("model, who", OUT_OF_REACH)
 def test_a_row_out_of_reach_is_a_404_or_403_at_every_door_by_id(
-    client, stranger, row_of, model, who
+    client, sign_in, stranger, row_of, model, who
 ):
     row = row_of(model)
     user = stranger[who]
-    client.force_login(user)
+    sign_in(user)
     doors = {
         "change": admin_url(model, "change", row.pk),
         "delete": admin_url(model, "delete", row.pk),
@@ -237,10 +246,10 @@ def searchable_text(row) -> str:
 
 @pytest.mark.parametrize("model", LIBRARY_FACTS, ids=lambda m: m.__name__)
 def test_a_librarian_asking_the_changelist_for_another_library_gets_none_of_its_rows(
-    client, other_librarian, library, row_of, model
+    client, sign_in, other_librarian, library, row_of, model
 ):
     row = row_of(model)
-    client.force_login(other_librarian)
+    sign_in(other_librarian)
     for query in (
         {"q": library.short_name},
         {"library__id__exact": library.pk},
@@ -258,10 +267,10 @@ def test_a_librarian_asking_the_changelist_for_another_library_gets_none_of_its_
 
 @pytest.mark.parametrize("model", LIBRARY_FACTS, ids=lambda m: m.__name__)
 def test_delete_selected_with_forged_ids_deletes_nothing_of_another_library(
-    client, other_librarian, row_of, model
+    client, sign_in, other_librarian, row_of, model
 ):
     row = row_of(model)
-    client.force_login(other_librarian)
+    sign_in(other_librarian)
     client.post(
         admin_url(model, "changelist"),
         {"action": "delete_selected", ACTION_CHECKBOX_NAME: [row.pk], "post": "yes"},

@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -25,6 +26,23 @@ def demo(_demo_loaded, db):
 def owner_name(row) -> str:
     library = getattr(row, "library", None)
     return f"librarian-{library.code}" if library is not None else "methodist"
+
+
+@pytest.fixture(scope="module")
+def owner_sessions(_demo_loaded, django_db_blocker):
+    """{username: session key}: every owner of the demo's rows (its methodologist and
+    librarians) signed in once for the module, not in each of its tests; in the module's
+    transaction, so a test's changes to a session are rolled back with the test's."""
+    owners = get_user_model().objects.filter(
+        models.Q(username="methodist") | models.Q(username__startswith="librarian-")
+    )
+    sessions = {}
+    with django_db_blocker.unblock():
+        for user in owners:
+            browser = Client()
+            browser.force_login(user)
+            sessions[user.username] = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
 
 
 def as_post_data(form) -> dict:
@@ -53,18 +71,20 @@ def as_post_data(form) -> dict:
     [m for m in [*LIBRARY_FACTS, *ORGANIZATION_ROWS, *LISTS] if m.__name__ != "StaffProfile"],
     ids=lambda m: m.__name__,
 )
-def test_every_demo_row_resubmits_unchanged_through_the_admin_as_its_owner(demo, model):
+def test_every_demo_row_resubmits_unchanged_through_the_admin_as_its_owner(
+    demo, owner_sessions, model
+):
     model_admin = admin.site._registry[model]
     owned = any(f.name == "library" for f in model._meta.concrete_fields)
     rows = list(model.objects.select_related("library") if owned else model.objects.all())
     assert rows or model in LISTS, f"the demo has no {model.__name__}"
-    owners = {}  # username -> (the user, a client logged in as them once, not once per row)
+    owners = {}  # username -> (the user, a client signed in as them: one for all their rows)
     for row in rows:
         name = owner_name(row)
         if name not in owners:
             user = get_user_model().objects.get(username=name)
             owners[name] = (user, Client())
-            owners[name][1].force_login(user)
+            owners[name][1].cookies[settings.SESSION_COOKIE_NAME] = owner_sessions[name]
         user, client = owners[name]
         request = RequestFactory().get("/")
         request.user = user

@@ -16,6 +16,7 @@ from tests.admin.factories import (
     LISTS,
     ORGANIZATION_ROWS,
 )
+from tests.personas_once import *  # noqa: F403  (the personas, made once for the module's 215 tests)
 
 # role -> (changelist, add, change page, delete page)
 FACT = {
@@ -112,11 +113,11 @@ def persona(request, librarian, other_librarian, methodologist, director, outsid
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
 def test_role_sees_changelist_add_change_delete_and_history_as_the_matrix_says(
-    client, persona, row_of, model, role
+    client, sign_in, persona, row_of, model, role
 ):
     row = row_of(model)
     changelist, add, change, delete = expectations(model)[role]
-    client.force_login(persona[role])
+    sign_in(persona[role])
 
     response = client.get(url(model, "changelist"))
     assert_status(response, changelist)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from branches.models import Region, Republic
 from tests.admin.factories import ALL_MODELS
+from tests.personas_once import *  # noqa: F403  (the personas, made once for the module's 87 tests)
 
 APPS = {
     "branches",
@@ -30,10 +31,10 @@ def test_every_model_of_the_six_apps_has_an_admin():
 @pytest.mark.parametrize("language", ["ru", "kk"])
 @pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
 def test_methodologist_opens_changelist_search_add_and_change_pages(
-    client, methodologist, row_of, model, language
+    client, sign_in, methodologist, row_of, model, language
 ):
     row = row_of(model)
-    client.force_login(methodologist)
+    sign_in(methodologist)
     client.post(reverse("set_language"), {"language": language, "next": "/admin/"})
     opts = model._meta
     prefix = f"admin:{opts.app_label}_{opts.model_name}"

@@ -11,13 +11,12 @@ from reports.models import Report
 from tests.admin.conftest import row_of  # noqa: F401  (the admin matrix's row builder)
 
 
-@pytest.fixture
-def republic(db):
+def new_republic():
     return Republic.objects.create(code="kz", name_ru="Республика Казахстан")
 
 
-@pytest.fixture
-def region(republic, organization):
+def new_region(republic, organization):
+    """The Karaganda oblast, the test ЦБС's."""
     region = Region.objects.create(
         republic=republic, code="karaganda", name_ru="Карагандинская область",
         name_kk="Қарағанды облысы",
@@ -27,8 +26,8 @@ def region(republic, organization):
     return region
 
 
-@pytest.fixture
-def other_region(republic, other_organization):
+def new_other_region(republic, other_organization):
+    """The Pavlodar oblast, the other ЦБС's."""
     region = Region.objects.create(
         republic=republic, code="pavlodar", name_ru="Павлодарская область"
     )
@@ -37,9 +36,25 @@ def other_region(republic, other_organization):
     return region
 
 
-def make_region_user(django_user_model, username, role, region):
+@pytest.fixture
+def republic(db):
+    return new_republic()
+
+
+@pytest.fixture
+def region(republic, organization):
+    return new_region(republic, organization)
+
+
+@pytest.fixture
+def other_region(republic, other_organization):
+    return new_other_region(republic, other_organization)
+
+
+def make_region_user(django_user_model, username, role, region, groups=None):
+    """A user of `role` at the level of `region`; `groups`: as for tests.conftest.make_user."""
     user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
-    user.groups.set([ensure_groups()[role]])
+    user.groups.set([(groups or ensure_groups())[role]])
     StaffProfile.objects.create(user=user, region=region)
     return user
 

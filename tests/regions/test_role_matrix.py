@@ -10,6 +10,8 @@ import pytest
 from branches.models import Library
 from tests.admin.factories import ALL_MODELS, LISTS
 from tests.admin.test_role_matrix import assert_status, url
+from tests.personas_once import *  # noqa: F403  (the personas, made once for the module)
+from tests.regions.personas_once import *  # noqa: F403  (and the regions': after the line above)
 
 READS = (200, 403, "view", 403)
 # role -> (changelist, add, change page, delete page)
@@ -31,10 +33,12 @@ def persona(region_methodologist, region_manager, other_region_methodologist):
 
 @pytest.mark.parametrize("role", list(MATRIX))
 @pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
-def test_region_role_reads_its_members_rows_and_changes_none(client, persona, row_of, model, role):
+def test_region_role_reads_its_members_rows_and_changes_none(
+    client, sign_in, persona, row_of, model, role
+):
     row = row_of(model)
     changelist, add, change, delete = MATRIX[role]["list" if model in LISTS else "row"]
-    client.force_login(persona[role])
+    sign_in(persona[role])
 
     response = client.get(url(model, "changelist"))
     assert_status(response, changelist)
