@@ -6,7 +6,7 @@ import io
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 
@@ -30,37 +30,6 @@ def _folders_of_this_process(tmp_path_factory):
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
     ):
         yield
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _serialized_rollback_as_rows():
-    """A transactional test's serialized rollback (every browser test's: the live server
-    needs one) written back as the database's own rows, a statement per table, rather than
-    object by object through the models: some 700 saves, half a second of CPU before each
-    such test.
-
-    The first rollback of a database runs as Django runs it, and the rows it writes are kept
-    (tests/snapshot.py); the later ones write those rows back, where every table holds
-    what it held then (the empty tables a flush leaves) and else run as Django does again,
-    and keep what that wrote instead.
-    """
-    from django.db.backends.base.creation import BaseDatabaseCreation
-
-    deserialize = BaseDatabaseCreation.deserialize_db_from_string
-    kept = {}  # (database's alias, its name, the serialized text's id) -> RowsDifference
-
-    def deserialize_as_rows(creation, data):
-        if creation.connection is not connections[DEFAULT_DB_ALIAS]:
-            return deserialize(creation, data)  # tests/snapshot.py works on `connection` only
-        key = (connection.alias, connection.settings_dict["NAME"], id(data))
-        if key in kept and rows_restore(kept[key]):
-            return
-        kept[key] = rows_snapshot(lambda: deserialize(creation, data))
-        assert rows_restore(kept[key])  # the state it was just taken from
-
-    BaseDatabaseCreation.deserialize_db_from_string = deserialize_as_rows
-    yield
-    BaseDatabaseCreation.deserialize_db_from_string = deserialize
 
 
 @pytest.fixture(scope="session", autouse=True)
