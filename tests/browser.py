@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 OUTPUT = Path(__file__).resolve().parents[1] / "test-output"  # screenshots (gitignored)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -166,7 +167,6 @@ def log_in(driver, origin, user, language=None):
     cookie in the browser), with `language` chosen as the switch chooses it; no page loaded.
     For the tests whose subject is not the login form: the walk (tests/test_browser_walk.py),
     the CSP test and the director's dashboard test fill the form itself."""
-    from django.test import Client
 
     client = Client()
     client.force_login(user)

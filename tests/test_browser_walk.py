@@ -21,6 +21,7 @@ where TEST_SCREENSHOTS asks for them: test-output/walk-*.png.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
@@ -96,7 +97,6 @@ class Walk:
 
     def log_in(self, username):
         """Logged in by the session's cookie; «/», the page the login form lands on, settled."""
-        from django.contrib.auth import get_user_model
 
         self.anonymous()
         log_in(self.driver, self.url, get_user_model().objects.get(username=username))

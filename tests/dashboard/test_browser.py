@@ -11,6 +11,7 @@ Where TEST_SCREENSHOTS asks for it, the whole page goes to test-output/dashboard
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from tests.browser import log_in, screenshot, wait
 
@@ -73,7 +74,6 @@ def test_the_director_logs_in_and_sees_the_figures_and_the_charts(
 def test_on_a_phone_the_kazakh_page_fits_its_width(live_server, browser, demo_written):
     """390 px, Kazakh: the long words wrap inside their cards; only a wide table scrolls,
     inside its own frame, never the page."""
-    from django.contrib.auth import get_user_model
     from selenium.webdriver.common.by import By
 
     browser.set_window_size(390, 900)

@@ -44,7 +44,7 @@ def _xlsx_texts(content: bytes) -> list[str]:
 
 def _docx_texts(content: bytes) -> list[str]:
     document = Document(io.BytesIO(content))
-    cells = [cell.text for table in document.tables for cell in table._cells]
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return [p.text for p in document.paragraphs] + cells
 
 

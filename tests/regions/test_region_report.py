@@ -56,7 +56,9 @@ def test_docx_and_xlsx_open_with_the_regions_totals(karaganda_three, language):
     ]  # fmt: skip
 
     document = Document(io.BytesIO(render_docx(data)))
-    printed = "\n".join(cell.text for table in document.tables for cell in table._cells)
+    printed = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
     assert str(total.fund_end) in printed and str(figures.control.figures.users) in printed
 
     content = render_xlsx(data)
@@ -209,7 +211,9 @@ def test_the_workbook_has_no_empty_sheet_and_its_checks_list_each_cbs(karaganda_
     document = Document(io.BytesIO(render_docx(data)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert data.sections[0].title in text
-    cells = "\n".join(cell.text for table in document.tables for cell in table._cells)
+    cells = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
     for member in figures.members:
         assert member.organization.name(language) in cells
 

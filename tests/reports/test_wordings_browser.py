@@ -5,6 +5,7 @@ the wording kept, and no Content-Security-Policy violation on the way."""
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from tests.browser import log_in, wait
 from tests.test_browser_csp import _violations
@@ -16,7 +17,6 @@ pytestmark = [
 
 
 def test_the_methodologist_words_an_item_on_the_report_page(live_server, browser, demo_written):
-    from django.contrib.auth import get_user_model
     from selenium.webdriver.common.by import By
 
     from events.models import Event
