@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from branches.facts import WriteRefused, in_approved_period
+from branches.facts import WriteRefused, in_approved_period, periods_memoized
 from branches.models import Library, Organization, ReportingPeriod
 from branches.scoping import is_librarian, may_touch, scope_queryset, staff_profile
 from branches.shared_lists import SHARED_VALUE_LOCKED, locked_for
@@ -164,14 +164,28 @@ class ScopedAdmin(
     # the approved report keeps saying what it said. ("Delete selected" asks
     # has_delete_permission per row too, so it refuses them as well.)
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not request.user.is_superuser and in_approved_period(obj):
+        if obj is not None and not request.user.is_superuser and self._frozen(request, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and not request.user.is_superuser and in_approved_period(obj):
+        if obj is not None and not request.user.is_superuser and self._frozen(request, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    @staticmethod
+    def _frozen(request, obj) -> bool:
+        """Whether `obj` belongs to a closed period: asked once per row on a page opened
+        (GET). Django asks the change and delete rights some seven times per change page,
+        and each answer reads the row's periods and its library's hand-in. A POST asks
+        anew each time: its form may have moved the row (a new date) in between."""
+        if request.method not in ("GET", "HEAD") or obj.pk is None:
+            return in_approved_period(obj)
+        memo = request.__dict__.setdefault("_frozen_rows", {})
+        key = (type(obj), obj.pk)
+        if key not in memo:
+            memo[key] = in_approved_period(obj)
+        return memo[key]
 
     # No «Добавить» where every period a row could go to is locked for the user
     # (the same rule the banner words): the form is not offered only to be refused.
@@ -192,10 +206,13 @@ class ScopedAdmin(
     # another form took the fund below zero meanwhile, the period was approved,
     # a list action, a delete) is a message and a page to go back to, never a 500.
     # Everything the view did is rolled back (its log entries too).
+    # Inside the view's transaction each half-year's period is read once (Django asks a
+    # row's rights several times, the form's and the model's checks ask its period again):
+    # the write itself still reads the period anew under its lock (`periods_memoized`).
 
     def _refusal_shown(self, request, view, *args, **kwargs):
         try:
-            with transaction.atomic():
+            with transaction.atomic(), periods_memoized():
                 return view(request, *args, **kwargs)
         except WriteRefused as error:
             self.message_user(request, " ".join(error.messages), level=messages.ERROR)
