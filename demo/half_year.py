@@ -36,6 +36,7 @@ even the history tables).
 from django.db import transaction
 from django.db.models import Model
 
+from branches.facts import periods_memoized
 from branches.models import Library, Organization, Platform, ReportingPeriod, SocialPage
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from demo.data import catalogue as catalogue_data
@@ -101,13 +102,16 @@ def demo_half_year_load(org: Organization) -> None:
     period = ReportingPeriod.objects.get(organization=org, year=YEAR, half=HALF)
     libraries = {lib.code: lib for lib in Library.objects.filter(organization=org)}
     lists = _Lists()
-    demo_holdings_load(org, period, libraries, lists)
-    demo_catalogue_load(period, libraries, lists)
-    demo_digitization_load(org, period, libraries, lists)
-    demo_publications_load(libraries, lists)
-    demo_media_load(period, libraries)
-    demo_events_load(org, period, libraries, lists)
-    demo_narrative_load(org, period)
+    # Each row's save asks for its half-year's period: read once for the whole load,
+    # as an import does (the periods exist and no status changes during it).
+    with periods_memoized():
+        demo_holdings_load(org, period, libraries, lists)
+        demo_catalogue_load(period, libraries, lists)
+        demo_digitization_load(org, period, libraries, lists)
+        demo_publications_load(libraries, lists)
+        demo_media_load(period, libraries)
+        demo_events_load(org, period, libraries, lists)
+        demo_narrative_load(org, period)
 
 
 def demo_holdings_load(org, period, libraries, lists) -> None:

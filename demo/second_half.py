@@ -20,6 +20,7 @@ import datetime
 
 from django.db import transaction
 
+from branches.facts import periods_memoized
 from branches.models import Library, Organization, Platform, ReportingPeriod
 from catalogue.models import CatalogueDatabase, RecordCount, VirtualReferences
 from demo.data import catalogue as catalogue_data
@@ -42,6 +43,11 @@ def demo_second_half_load(org: Organization) -> None:
     period = ReportingPeriod.objects.get(organization=org, year=data.YEAR, half=data.HALF)
     libraries = {lib.code: lib for lib in Library.objects.filter(organization=org)}
     lists = _Lists()
+    with periods_memoized():  # as in demo_half_year_load
+        _second_half_rows_load(org, period, libraries, lists)
+
+
+def _second_half_rows_load(org, period, libraries, lists) -> None:
     _holdings_load(org, period, libraries[data.LIBRARY], lists)
     _catalogue_load(period, libraries[data.LIBRARY], lists)
     _digitization_load(org, period, libraries[data.LIBRARY], lists)
