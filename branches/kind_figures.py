@@ -27,10 +27,18 @@ def key_figure_names() -> set[str]:
 
 def kind_figures_by_library(*, library_ids: list[int], span: Span) -> dict[int, dict[str, int]]:
     """{library id: {figure name: value}}; one query whatever the number of kinds that
-    declare figures (a UNION of one grouped aggregate per kind, each half-year a row)."""
+    declare figures (a UNION of one grouped aggregate per kind, each half-year a row).
+
+    A kind's figures go in the first columns of its part, in the order it declares them,
+    and the rest are 0: as many columns as the kind with the most figures has, not one per
+    figure of every kind (46 columns in 7 parts took the ORM 45 ms to write, for a query
+    the database answers in 1 ms)."""
     kinds = [kind for kind in facts(LIBRARY) if kind.figures]
     names = [figure.name for figure in declared_figures()]
-    columns = [f"figure_{name}" for name in names]
+    width = max((len(kind.figures) for kind in kinds), default=0)
+    # Aliased (value_<i>): a column named as a field ("visits") would hide that field
+    # from the kind's next aggregate.
+    columns = [f"value_{i}" for i in range(width)]
     parts = []
     for index, kind in enumerate(kinds):
         rows = kind.model_class.objects.filter(library__in=library_ids, **in_span(kind, span))
@@ -42,16 +50,15 @@ def kind_figures_by_library(*, library_ids: list[int], span: Span) -> dict[int, 
             raise ValueError(
                 f"kind {kind.code} ({kind.binding}): a state's figures need a selector of their own"
             )
-        own = {f"figure_{figure.name}": figure.aggregate for figure in kind.figures}
-        # Aliased (figure_<name>): a figure named as a field ("visits") would hide that
-        # field from the kind's next aggregate. Another kind's figures are 0 here.
-        values = {
-            column: own.get(column, Value(0, output_field=IntegerField())) for column in columns
-        }
+        aggregates = [figure.aggregate for figure in kind.figures]
+        padding = [Value(0, output_field=IntegerField())] * (width - len(aggregates))
         parts.append(
             rows.order_by()
             .values("library", "y", "h")
-            .annotate(k=Value(index, output_field=IntegerField()), **values)
+            .annotate(
+                k=Value(index, output_field=IntegerField()),
+                **dict(zip(columns, aggregates + padding, strict=True)),
+            )
             .values_list("library", "y", "h", "k", *columns)
         )
     result: dict[int, dict[str, int]] = {}
@@ -59,8 +66,8 @@ def kind_figures_by_library(*, library_ids: list[int], span: Span) -> dict[int, 
     for library, _year, _half, index, *figures in sorted(found, key=lambda r: (r[1], r[2])):
         # Oldest half first: the latest half's AT_END value wins.
         values = result.setdefault(library, {})
-        for figure in kinds[index].figures:
-            value = figures[names.index(figure.name)] or 0
+        for figure, value in zip(kinds[index].figures, figures, strict=False):
+            value = value or 0
             if figure.rule == AT_END:
                 values[figure.name] = value
             elif figure.rule == MAX:
