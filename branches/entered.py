@@ -13,6 +13,7 @@ from django.db.models import Count, F, IntegerField, Q, Value
 
 from branches.calendar import HalfYearOf, Span
 from branches.kinds import DATED, LIBRARY, ORGANIZATION, PER_PERIOD, STATE, Kind, facts
+from branches.written_once import span_rows
 
 
 def in_span(kind: Kind, span: Span) -> dict:
@@ -34,6 +35,11 @@ def _counts(kinds: list[Kind], owner_filter, span: Span, group: str | None):
     """Union of one grouped count per kind: rows of (group value, kind index, count,
     count of rows recorded inside the span: a state dated its first day is the
     balance the span opens with, recorded for the span before)."""
+    query = _counts_query(kinds, owner_filter, span, group)
+    return list(query) if query is not None else []
+
+
+def _counts_query(kinds: list[Kind], owner_filter, span: Span, group: str | None):
     parts = []
     for index, kind in enumerate(kinds):
         rows = kind.model_class.objects.filter(**owner_filter(kind), **in_span(kind, span))
@@ -48,8 +54,8 @@ def _counts(kinds: list[Kind], owner_filter, span: Span, group: str | None):
             .values_list(*grouping, "k", "n", "inside")
         )
     if not parts:
-        return []
-    return list(parts[0].union(*parts[1:], all=True))
+        return None
+    return parts[0].union(*parts[1:], all=True)
 
 
 @dataclass
@@ -69,13 +75,22 @@ def entered_by_library(*, library_ids: list[int], span: Span) -> Entered:
     `kinds.completeness_columns()` in order, zeros included. One query."""
     kinds = facts(LIBRARY)
     result = Entered({pk: {kind.column_code: 0 for kind in kinds} for pk in library_ids})
-    for library, index, count, inside in _counts(
-        kinds, lambda kind: {"library__in": library_ids}, span, "library"
+    shape = tuple((kind.code, kind.model, kind.binding) for kind in kinds)
+    for library, index, count, inside in span_rows(
+        _library_counts, shape, library_ids=library_ids, span=span
     ):
         result.counts[library][kinds[index].column_code] += count
         if inside:
             result.active.add(library)
     return result
+
+
+def _library_counts(library_ids: list[int], span):
+    """The query of `entered_by_library` (its SQL written once per shape: `span_rows`)."""
+    query = _counts_query(
+        facts(LIBRARY), lambda kind: {"library__in": library_ids}, span, "library"
+    )
+    return query if query is not None else []
 
 
 def entered_by_organization(*, organization, span: Span) -> dict[str, int]:
