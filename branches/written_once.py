@@ -2,8 +2,9 @@
 with each call's libraries, dates and periods.
 
 The ORM took 30 ms to write the UNION of a part per kind of data that counts the rows
-each library entered (on every report, dashboard page and hand-in check) for a query
-the database answers in 1 ms. Its SQL only changes with the registry's kinds, the
+each library entered, and 20 ms for the one that adds up the figures the kinds declare
+(both on every report, dashboard page and hand-in check), for queries the database
+answers in 1 ms. Its SQL only changes with the registry's kinds, the
 database's dialect, and how many libraries and periods are asked for. So it is written
 once for stand-in values no row has (negative ids, dates in the year 1111), and each
 call puts its own values where the stand-ins are (as `entered.half_years_with_data`

@@ -1,11 +1,12 @@
-"""Rows entered per library are read by SQL written once per shape
-(`branches.written_once`): each call must get the rows of its own libraries, dates and
+"""Rows entered per library, and the figures the kinds declare, are read by SQL written
+once per shape (`branches.written_once`): each call must get the rows of its own libraries, dates and
 periods, the same rows the ORM's query gives, whatever was asked before it."""
 
 import pytest
 
 from branches.calendar import span_parse
 from branches.entered import _library_counts, entered_by_library
+from branches.kind_figures import _declared_query
 from branches.models import Library, Organization
 from branches.written_once import span_rows
 
@@ -17,7 +18,8 @@ def balkhash(_demo_loaded, db):
     return Organization.objects.get(code="balkhash")
 
 
-def test_each_call_reads_its_own_libraries_and_span(balkhash):
+@pytest.mark.parametrize("query", [_library_counts, _declared_query])
+def test_each_call_reads_its_own_libraries_and_span(balkhash, query):
     ids = list(Library.objects.filter(organization=balkhash).values_list("pk", flat=True))
     asked = [
         (ids, "2021-H1"),
@@ -29,10 +31,8 @@ def test_each_call_reads_its_own_libraries_and_span(balkhash):
     seen = []
     for library_ids, code in asked:
         span = span_parse(balkhash, code)
-        written_once = sorted(
-            span_rows(_library_counts, "test", library_ids=library_ids, span=span)
-        )
-        assert written_once == sorted(_library_counts(library_ids, span)), (library_ids, code)
+        written_once = sorted(span_rows(query, "test", library_ids=library_ids, span=span))
+        assert written_once == sorted(query(library_ids, span)), (library_ids, code)
         seen.append(written_once)
     assert seen[0] and seen[1] and seen[2] and seen[3]
     assert seen[1] != seen[0] and seen[2] != seen[1]
