@@ -6,6 +6,14 @@ cycles worth collecting while the report is made, yet their number starts full
 collections that walk every object of the process (Django's apps and the report's
 data included): a fifth of a 20,000-event report's time. Reference counting still
 frees everything as usual; the collector runs again once the report is made.
+
+On again, its first collection would walk every object the block made that is still
+alive (the report and its cells, still held by the caller): a tenth of a second for
+20,000 events, to learn that none is garbage. Those objects are moved to the oldest
+generation instead, as if they had survived that collection, with `gc.freeze()` and
+`gc.unfreeze()` (which puts the frozen objects "back into the oldest generation"); a
+process that froze objects of its own (a server's preload before forking) is left
+frozen, and pays that collection.
 """
 
 import contextlib
@@ -22,4 +30,7 @@ def cycle_collection_paused():
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()

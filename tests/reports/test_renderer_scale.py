@@ -6,6 +6,8 @@ earlier ones. XlsxWriter's `merge_range` looks up only the new range's own cells
 
 import gc
 import io
+import re
+import zipfile
 from unittest import mock
 
 import pytest
@@ -15,6 +17,7 @@ from openpyxl import load_workbook
 
 from branches.calendar import span_parse
 from reportkit.data import ItemList
+from reportkit.memory import cycle_collection_paused
 from reportkit.sections import ONLINE_ACTIONS
 from reports.builder import report_build
 from reports.renderers import render_docx, render_xlsx
@@ -73,6 +76,23 @@ def test_the_xlsx_merges_each_listed_event_across_the_text_columns(report):
     assert all(f"A{row}:F{row}" in merged for row in rows)  # each item spans A–F
 
 
+def test_a_listed_event_is_one_cell_of_the_file(report):
+    """An item's merged range A–F is written as its first cell alone: the other five
+    would be empty cells of a format without borders, drawn as nothing."""
+    content = render_xlsx(with_events(report, 500))
+    workbook = load_workbook(io.BytesIO(content))
+    index = workbook.sheetnames.index("Мероприятия") + 1
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        xml = archive.read(f"xl/worksheets/sheet{index}.xml").decode()
+    item_rows = [
+        c.row for c in workbook["Мероприятия"]["A"] if str(c.value).startswith("• Громкие")
+    ]
+    assert len(item_rows) == 500
+    cells = re.findall(r'<c r="([A-Z]+)(\d+)"', xml)
+    written = {row: [col for col, r in cells if int(r) == row] for row in item_rows}
+    assert all(columns == ["A"] for columns in written.values())
+
+
 def test_the_xlsx_leaves_the_cycle_collector_as_it_found_it(report):
     """The XLSX pauses Python's cycle collector while it holds its cells: on again after,
     and still off for a caller that had it off."""
@@ -85,3 +105,29 @@ def test_the_xlsx_leaves_the_cycle_collector_as_it_found_it(report):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+class _Made:
+    """An object the cycle collector tracks (an instance of a class with a __dict__)."""
+
+
+def test_what_a_paused_block_made_waits_in_the_oldest_generation():
+    """Once the block ends, the objects it made and that live on are not walked by the
+    next young collection: they are in the oldest generation, as if they had survived
+    one. A process that froze objects of its own keeps them frozen."""
+    with cycle_collection_paused():
+        kept = [_Made() for _ in range(1000)]
+    assert gc.isenabled()
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(made) in oldest for made in kept)
+    del kept, oldest
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with cycle_collection_paused():
+            made_later = [_Made() for _ in range(1000)]
+        assert gc.get_freeze_count() == frozen
+        assert len(made_later) == 1000
+    finally:
+        gc.unfreeze()
