@@ -151,10 +151,8 @@ def _merge_text(sheet, row: int, first_column: int, last_column: int, text: str,
     them. In a large ЦБС's report that was five cells of nothing for each of 20,000
     events listed in section IV. XlsxWriter writes no cell for a blank without a format,
     and its documentation has the first cell written again to give it its value."""
-    if first_column == last_column:
-        _write(sheet, row, first_column, text, fmt)
-        return
-    sheet.merge_range(row - 1, first_column - 1, row - 1, last_column - 1, "", None)
+    if last_column > first_column:
+        sheet.merge_range(row - 1, first_column - 1, row - 1, last_column - 1, "", None)
     _write(sheet, row, first_column, text, fmt)
 
 
